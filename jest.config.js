@@ -1,0 +1,22 @@
+// Two projects in one run: the Lightning components through sfdx-lwc-jest, and the
+// TypeScript core/services/local org through ts-jest. Type errors are caught by `npm run
+// typecheck` (tsc), so ts-jest only transpiles, which keeps the suite fast on 2 cores.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  passWithNoTests: true,
+  projects: [
+    {
+      ...jestConfig,
+      displayName: 'lwc',
+      testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.js'],
+      setupFilesAfterEnv: ['<rootDir>/jest.sa11y.setup.js']
+    },
+    {
+      displayName: 'ts',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] }
+    }
+  ]
+};

@@ -1,0 +1,6 @@
+import { Command } from 'commander';
+
+/** `baton health …` commands. */
+export function register(program: Command): void {
+  program.command('health').description('health commands');
+}
