@@ -1,0 +1,119 @@
+import { checkProject } from './metadataCheck';
+import { copyProject, removeCopy } from './testCopy';
+
+const DEFAULT = 'force-app/main/default';
+
+const LAYOUT = `<?xml version="1.0" encoding="UTF-8"?>
+<Layout xmlns="http://soap.sforce.com/2006/04/metadata">
+    <layoutSections>
+        <editHeading>true</editHeading>
+        <label>Information</label>
+        <layoutColumns>
+            <layoutItems><behavior>Edit</behavior><field>Status__c</field></layoutItems>
+            <layoutItems><behavior>Edit</behavior><field>Missing__c</field></layoutItems>
+        </layoutColumns>
+        <style>OneColumn</style>
+    </layoutSections>
+</Layout>
+`;
+
+const FLEXIPAGE = `<?xml version="1.0" encoding="UTF-8"?>
+<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
+    <flexiPageRegions>
+        <itemInstances>
+            <componentInstance>
+                <componentName>c:errorPanel</componentName>
+                <identifier>c_errorPanel</identifier>
+                <visibilityRule>
+                    <criteria>
+                        <leftValue>{!Record.Health_Score__c}</leftValue>
+                        <operator>NE</operator>
+                        <rightValue>0</rightValue>
+                    </criteria>
+                </visibilityRule>
+            </componentInstance>
+        </itemInstances>
+        <itemInstances>
+            <componentInstance>
+                <componentName>c:noSuchPanel</componentName>
+                <identifier>c_noSuchPanel</identifier>
+            </componentInstance>
+        </itemInstances>
+        <itemInstances>
+            <fieldInstance><fieldItem>Record.Gone__c</fieldItem><identifier>f1</identifier></fieldInstance>
+        </itemInstances>
+        <name>main</name>
+        <type>Region</type>
+    </flexiPageRegions>
+    <masterLabel>Fixture Account Page</masterLabel>
+    <sobjectType>Account</sobjectType>
+    <template><name>flexipage:recordHomeTemplateDesktop</name></template>
+    <type>RecordPage</type>
+</FlexiPage>
+`;
+
+const MDT_TYPE = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Fixture Rule</label>
+    <pluralLabel>Fixture Rules</pluralLabel>
+    <visibility>Public</visibility>
+</CustomObject>
+`;
+
+const MDT_FIELD = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Tier__c</fullName>
+    <label>Tier</label>
+    <type>Picklist</type>
+    <valueSet><valueSetDefinition>
+        <value><fullName>High</fullName><default>false</default><label>High</label></value>
+        <value><fullName>Low</fullName><default>false</default><label>Low</label></value>
+    </valueSetDefinition></valueSet>
+</CustomField>
+`;
+
+const record = (values: Record<string, string>) => `<?xml version="1.0" encoding="UTF-8"?>
+<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+    <label>Fixture</label>
+    <protected>false</protected>
+${Object.entries(values)
+  .map(
+    ([f, v]) => `    <values><field>${f}</field><value xsi:type="xsd:string">${v}</value></values>`
+  )
+  .join('\n')}
+</CustomMetadata>
+`;
+
+describe('reference checks on layouts, Lightning pages and custom metadata records', () => {
+  it('it_should_report_missing_fields_and_components_and_accept_existing_ones', async () => {
+    const copy = copyProject();
+    try {
+      copy.write(`${DEFAULT}/layouts/Handover__c-Handover Layout.layout-meta.xml`, LAYOUT);
+      copy.write(`${DEFAULT}/flexipages/Fixture_Account_Page.flexipage-meta.xml`, FLEXIPAGE);
+      copy.write(
+        `${DEFAULT}/objects/Fixture_Rule__mdt/Fixture_Rule__mdt.object-meta.xml`,
+        MDT_TYPE
+      );
+      copy.write(`${DEFAULT}/objects/Fixture_Rule__mdt/fields/Tier__c.field-meta.xml`, MDT_FIELD);
+      copy.write(
+        `${DEFAULT}/customMetadata/Fixture_Rule.Good.md-meta.xml`,
+        record({ Tier__c: 'High' })
+      );
+      copy.write(
+        `${DEFAULT}/customMetadata/Fixture_Rule.Bad.md-meta.xml`,
+        record({ Tier__c: 'Medium', Unknown__c: 'x' })
+      );
+      const problems = await checkProject(copy.dir, { apex: false });
+      const lines = problems.map((p) => `${p.check} ${p.file.replace(/.*\//, '')}: ${p.message}`);
+      expect(lines.sort()).toEqual([
+        'missing-reference Fixture_Account_Page.flexipage-meta.xml: component noSuchPanel is not in lwc/ or aura/',
+        'missing-reference Fixture_Account_Page.flexipage-meta.xml: field Account.Gone__c is not defined',
+        'missing-reference Fixture_Rule.Bad.md-meta.xml: field Fixture_Rule__mdt.Unknown__c is not defined',
+        'missing-reference Handover__c-Handover Layout.layout-meta.xml: field Handover__c.Missing__c is not defined',
+        'picklist Fixture_Rule.Bad.md-meta.xml: "Medium" is not a value of Fixture_Rule__mdt.Tier__c'
+      ]);
+    } finally {
+      removeCopy(copy.dir);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The repository root, which holds sfdx-project.json and force-app. */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * A throwaway copy of the SFDX project (force-app, sfdx-project.json, .forceignore) that a
+ * test may break without touching the working tree.
+ */
+export function copyProject(): { dir: string; edit: EditFn; write: WriteFn; remove: RemoveFn } {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-metadata-'));
+  for (const entry of ['force-app', 'sfdx-project.json', '.forceignore']) {
+    cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  const at = (relative: string) => join(dir, relative);
+  return {
+    dir,
+    edit: (relative, change) => {
+      const before = readFileSync(at(relative), 'utf8');
+      const after = change(before);
+      if (after === before) throw new Error(`test edit changed nothing in ${relative}`);
+      writeFileSync(at(relative), after);
+    },
+    write: (relative, content) => {
+      mkdirSync(dirname(at(relative)), { recursive: true });
+      writeFileSync(at(relative), content);
+    },
+    remove: (relative) => rmSync(at(relative), { recursive: true })
+  };
+}
+
+type EditFn = (relative: string, change: (text: string) => string) => void;
+type WriteFn = (relative: string, content: string) => void;
+type RemoveFn = (relative: string) => void;
+
+export function removeCopy(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
