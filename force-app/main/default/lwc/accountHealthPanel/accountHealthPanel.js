@@ -1,0 +1,153 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import getHealth from '@salesforce/apex/HealthController.getHealth';
+import setOverride from '@salesforce/apex/HealthController.setOverride';
+import clearOverride from '@salesforce/apex/HealthController.clearOverride';
+import SCORE from '@salesforce/schema/Account.Health_Score__c';
+import STATUS from '@salesforce/schema/Account.Health_Status__c';
+import TREND from '@salesforce/schema/Account.Health_Trend__c';
+import SCORED_AT from '@salesforce/schema/Account.Health_Scored_At__c';
+import OVERRIDE from '@salesforce/schema/Account.Health_Override__c';
+import OVERRIDE_REASON from '@salesforce/schema/Account.Health_Override_Reason__c';
+import OVERRIDE_UNTIL from '@salesforce/schema/Account.Health_Override_Until__c';
+import TIER from '@salesforce/schema/Account.Touch_Tier__c';
+import SUGGESTED_TIER from '@salesforce/schema/Account.Suggested_Touch_Tier__c';
+import NEXT_TOUCHPOINT from '@salesforce/schema/Account.Next_Touchpoint_Due__c';
+import { LABELS } from './labels';
+import { format } from './healthFormat';
+import { buildView } from './healthView';
+
+const FIELDS = [
+  SCORE,
+  STATUS,
+  TREND,
+  SCORED_AT,
+  OVERRIDE,
+  OVERRIDE_REASON,
+  OVERRIDE_UNTIL,
+  TIER,
+  SUGGESTED_TIER,
+  NEXT_TOUCHPOINT
+];
+
+/**
+ * The account manager's view of customer health on the Account page: score ring, trend and
+ * history, coverage, drivers, breakdown, quadrant, tier, next touchpoint, latest surveys and
+ * the override. Account fields come from Lightning Data Service; the history, breakdown and
+ * surveys from HealthController.getHealth.
+ */
+export default class AccountHealthPanel extends LightningElement {
+  @api recordId;
+
+  labels = LABELS;
+  account;
+  health;
+  error;
+  actionError;
+  expanded = false;
+  editing = false;
+  saving = false;
+
+  @wire(getRecord, { recordId: '$recordId', fields: FIELDS })
+  wiredAccount({ data, error }) {
+    this.account = data;
+    if (error) {
+      this.error = error;
+    }
+  }
+
+  connectedCallback() {
+    this.loadHealth();
+  }
+
+  async loadHealth() {
+    try {
+      this.health = await getHealth({ accountId: this.recordId });
+      this.error = undefined;
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  get fields() {
+    const value = (field) => getFieldValue(this.account, field);
+    return {
+      score: value(SCORE),
+      status: value(STATUS),
+      trend: value(TREND),
+      scoredAt: value(SCORED_AT),
+      override: value(OVERRIDE),
+      overrideReason: value(OVERRIDE_REASON),
+      overrideUntil: value(OVERRIDE_UNTIL),
+      tier: value(TIER),
+      suggestedTier: value(SUGGESTED_TIER),
+      nextTouchpointDue: value(NEXT_TOUCHPOINT)
+    };
+  }
+
+  get view() {
+    return this.account && this.health ? buildView(this.fields, this.health) : null;
+  }
+
+  get isLoading() {
+    return !this.error && !this.view;
+  }
+
+  get ringText() {
+    const view = this.view;
+    return `${LABELS.title}: ${view.score === null || view.score === undefined ? LABELS.noData : `${view.score}/100`}, ${view.status.label}`;
+  }
+
+  get sparklineText() {
+    return format(LABELS.sparkline, this.view.history.join(', '));
+  }
+
+  get trendClass() {
+    return `trend trend_${this.view.trend.direction}`;
+  }
+
+  get breakdownToggleLabel() {
+    return this.expanded ? LABELS.breakdownHide : LABELS.breakdownShow;
+  }
+
+  toggleBreakdown() {
+    this.expanded = !this.expanded;
+  }
+
+  startOverride() {
+    this.editing = true;
+  }
+
+  cancelOverride() {
+    this.editing = false;
+  }
+
+  async saveOverride(event) {
+    if (await this.change(() => setOverride({ accountId: this.recordId, ...event.detail }))) {
+      this.editing = false;
+    }
+  }
+
+  async removeOverride() {
+    await this.change(() => clearOverride({ accountId: this.recordId }));
+  }
+
+  /**
+   * Runs an override change, then refreshes the panel and every other view of the Account.
+   * A failure stays beside the form so the account manager keeps what they typed.
+   */
+  async change(call) {
+    this.saving = true;
+    this.actionError = undefined;
+    try {
+      this.health = await call();
+      await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
+      return true;
+    } catch (error) {
+      this.actionError = error;
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { LightningElement, api } from 'lwc';
+import OVERRIDE_STATUS from '@salesforce/label/c.Baton_Health_Override_Status';
+import REASON from '@salesforce/label/c.Baton_Health_Override_Reason';
+import REASON_REQUIRED from '@salesforce/label/c.Baton_Health_Override_Reason_Required';
+import UNTIL from '@salesforce/label/c.Baton_Health_Override_Until';
+import SAVE from '@salesforce/label/c.Baton_Health_Save';
+import CANCEL from '@salesforce/label/c.Baton_Health_Cancel';
+import GREEN from '@salesforce/label/c.Baton_Health_Status_Green';
+import YELLOW from '@salesforce/label/c.Baton_Health_Status_Yellow';
+import RED from '@salesforce/label/c.Baton_Health_Status_Red';
+
+const DEFAULT_DAYS = 30;
+
+function addDays(isoDate, days) {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The account manager's override: a status, a reason (required) and an expiry, 30 days from
+ * today by default (DESIGN §3). Fires `save` with { status, reason, until } or `cancel`.
+ * Radio buttons instead of a combobox: they work in synthetic shadow and show every choice.
+ */
+export default class HealthOverrideForm extends LightningElement {
+  /** Today as YYYY-MM-DD, from the server so the default expiry matches its calendar. */
+  @api today;
+  @api busy = false;
+
+  labels = {
+    overrideStatus: OVERRIDE_STATUS,
+    reason: REASON,
+    until: UNTIL,
+    save: SAVE,
+    cancel: CANCEL
+  };
+  statusOptions = [
+    { label: GREEN, value: 'Green' },
+    { label: YELLOW, value: 'Yellow' },
+    { label: RED, value: 'Red' }
+  ];
+  status = 'Yellow';
+  reason = '';
+  until;
+
+  connectedCallback() {
+    this.until = addDays(this.today || new Date().toISOString().slice(0, 10), DEFAULT_DAYS);
+  }
+
+  handleStatus(event) {
+    this.status = event.detail.value;
+  }
+
+  handleReason(event) {
+    this.reason = event.detail.value;
+  }
+
+  handleUntil(event) {
+    this.until = event.detail.value;
+  }
+
+  handleSave() {
+    const reasonInput = this.template.querySelector('lightning-textarea');
+    const trimmed = (this.reason || '').trim();
+    reasonInput.setCustomValidity(trimmed ? '' : REASON_REQUIRED);
+    reasonInput.reportValidity();
+    if (!trimmed) {
+      return;
+    }
+    this.dispatchEvent(
+      new CustomEvent('save', {
+        detail: { status: this.status, reason: trimmed, until: this.until }
+      })
+    );
+  }
+
+  handleCancel() {
+    this.dispatchEvent(new CustomEvent('cancel'));
+  }
+}
