@@ -34,7 +34,27 @@ module.exports = [
     ]
   },
   ...scoped(lwcConfig.configs.recommended, LWC_FILES),
+  {
+    // Jest tests and mocks of components run in Node: they require() modules, call wire
+    // adapters' emit() directly and wait for the DOM with setTimeout.
+    files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/**/lwc/**/__mocks__/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+      '@lwc/lwc/no-async-operation': 'off'
+    }
+  },
   ...scoped(tseslint.configs.recommended, TS_FILES),
+  {
+    files: TS_FILES,
+    rules: {
+      // A leading underscore marks a value that is deliberately unused (e.g. omitted by rest).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+      ]
+    }
+  },
   {
     files: ['src/**/*.test.ts'],
     ...jestPlugin.configs['flat/recommended'],
