@@ -19,7 +19,7 @@ function parseBreakdown(json) {
   }
   try {
     return JSON.parse(json);
-  } catch (error) {
+  } catch {
     // A damaged breakdown must not hide the score; the panel shows what it can.
     return null;
   }

@@ -1,3 +1,6 @@
+// Tests drive the wire adapter directly (emit/error) and wait a macrotask for the Apex promises,
+// as the LWC recipes do; the two rules below are written for component code, not tests.
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages, @lwc/lwc/no-async-operation */
 import { createElement } from 'lwc';
 import AccountHealthPanel from 'c/accountHealthPanel';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -5,13 +8,13 @@ import getHealth from '@salesforce/apex/HealthController.getHealth';
 import setOverride from '@salesforce/apex/HealthController.setOverride';
 import clearOverride from '@salesforce/apex/HealthController.clearOverride';
 
-const ACCOUNT_SCORED = require('./data/accountScored.json');
-const ACCOUNT_NEVER = require('./data/accountNeverScored.json');
-const ACCOUNT_INSUFFICIENT = require('./data/accountInsufficient.json');
-const ACCOUNT_OVERRIDE = require('./data/accountOverride.json');
-const HEALTH_SCORED = require('./data/healthScored.json');
-const HEALTH_NEVER = require('./data/healthNeverScored.json');
-const HEALTH_INSUFFICIENT = require('./data/healthInsufficient.json');
+import ACCOUNT_SCORED from './data/accountScored.json';
+import ACCOUNT_NEVER from './data/accountNeverScored.json';
+import ACCOUNT_INSUFFICIENT from './data/accountInsufficient.json';
+import ACCOUNT_OVERRIDE from './data/accountOverride.json';
+import HEALTH_SCORED from './data/healthScored.json';
+import HEALTH_NEVER from './data/healthNeverScored.json';
+import HEALTH_INSUFFICIENT from './data/healthInsufficient.json';
 
 // jest.mock must be called directly (not through a helper) for babel-jest to hoist it above the imports.
 jest.mock('@salesforce/apex/HealthController.getHealth', () => ({ default: jest.fn() }), {
