@@ -1,6 +1,3 @@
-// Tests drive the wire adapter directly (emit/error) and wait a macrotask for the Apex promises,
-// as the LWC recipes do; the two rules below are written for component code, not tests.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages, @lwc/lwc/no-async-operation */
 import { createElement } from 'lwc';
 import AccountHealthPanel from 'c/accountHealthPanel';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
