@@ -54,7 +54,7 @@ function measureRows(breakdown) {
 
 function surveyRows(surveys) {
   return ['NPS', 'CSAT', 'CES'].map((type) => {
-    const answer = (surveys || []).find((survey) => survey.type === type);
+    const answer = (surveys || []).find((survey) => survey.surveyType === type);
     return {
       key: type,
       type,
@@ -82,7 +82,7 @@ function overrideOf(fields, today) {
 
 /**
  * @param fields plain Account values (see accountHealthPanel FIELDS)
- * @param health getHealth's answer: snapshots (newest first), breakdown JSON, surveys, canOverride, today
+ * @param health getHealth's answer: snapshots (newest first), breakdown JSON, surveys, canOverride, serverDate
  */
 export function buildView(fields, health) {
   const snapshots = health.snapshots || [];
@@ -90,7 +90,7 @@ export function buildView(fields, health) {
   const neverScored = !fields.scoredAt && snapshots.length === 0;
   const computedStatus =
     (breakdown && breakdown.status) || (snapshots[0] && snapshots[0].status) || fields.status;
-  const override = overrideOf(fields, health.today);
+  const override = overrideOf(fields, health.serverDate);
   const shownStatus = override ? override.status : computedStatus || bandOf(fields.score);
   const used = breakdown ? breakdown.measuresUsed : null;
   const applicable = breakdown ? breakdown.measuresApplicable : null;
@@ -118,7 +118,7 @@ export function buildView(fields, health) {
     suggestedTier: suggestedDiffers
       ? format(LABELS.suggestedTier, tierLabel(fields.suggestedTier))
       : null,
-    touchpoint: touchpointInfo(fields.nextTouchpointDue, health.today),
+    touchpoint: touchpointInfo(fields.nextTouchpointDue, health.serverDate),
     surveys: surveyRows(health.surveys),
     scoredAt: fields.scoredAt ? format(LABELS.scoredAt, formatDate(fields.scoredAt)) : null,
     canOverride: Boolean(health.canOverride)
