@@ -1,5 +1,4 @@
-import { checkProject } from './metadataCheck';
-import { copyProject, removeCopy } from './testCopy';
+import { problemsIntroducedBy } from './testCopy';
 
 const DEFAULT = 'force-app/main/default';
 
@@ -86,8 +85,7 @@ ${Object.entries(values)
 
 describe('reference checks on layouts, Lightning pages and custom metadata records', () => {
   it('it_should_report_missing_fields_and_components_and_accept_existing_ones', async () => {
-    const copy = copyProject();
-    try {
+    const lines = await problemsIntroducedBy((copy) => {
       copy.write(`${DEFAULT}/layouts/Handover__c-Handover Layout.layout-meta.xml`, LAYOUT);
       copy.write(`${DEFAULT}/flexipages/Fixture_Account_Page.flexipage-meta.xml`, FLEXIPAGE);
       copy.write(
@@ -103,17 +101,13 @@ describe('reference checks on layouts, Lightning pages and custom metadata recor
         `${DEFAULT}/customMetadata/Fixture_Rule.Bad.md-meta.xml`,
         record({ Tier__c: 'Medium', Unknown__c: 'x' })
       );
-      const problems = await checkProject(copy.dir, { apex: false });
-      const lines = problems.map((p) => `${p.check} ${p.file.replace(/.*\//, '')}: ${p.message}`);
-      expect(lines.sort()).toEqual([
-        'missing-reference Fixture_Account_Page.flexipage-meta.xml: component noSuchPanel is not in lwc/ or aura/',
-        'missing-reference Fixture_Account_Page.flexipage-meta.xml: field Account.Gone__c is not defined',
-        'missing-reference Fixture_Rule.Bad.md-meta.xml: field Fixture_Rule__mdt.Unknown__c is not defined',
-        'missing-reference Handover__c-Handover Layout.layout-meta.xml: field Handover__c.Missing__c is not defined',
-        'picklist Fixture_Rule.Bad.md-meta.xml: "Medium" is not a value of Fixture_Rule__mdt.Tier__c'
-      ]);
-    } finally {
-      removeCopy(copy.dir);
-    }
+    });
+    expect(lines.sort()).toEqual([
+      'missing-reference main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: field Fixture_Rule__mdt.Unknown__c is not defined',
+      'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: component noSuchPanel is not in lwc/ or aura/',
+      'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: field Account.Gone__c is not defined',
+      'missing-reference main/default/layouts/Handover__c-Handover Layout.layout-meta.xml: field Handover__c.Missing__c is not defined',
+      'picklist main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: "Medium" is not a value of Fixture_Rule__mdt.Tier__c'
+    ]);
   });
 });

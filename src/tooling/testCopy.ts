@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { checkProject, type Problem } from './metadataCheck';
 
 /** The repository root, which holds sfdx-project.json and force-app. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -37,4 +38,36 @@ type RemoveFn = (relative: string) => void;
 
 export function removeCopy(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+type ProjectCopy = ReturnType<typeof copyProject>;
+
+/** A problem as "<check> <path below force-app/>: <message>", the same for every copy. */
+export function describeProblem(p: Problem): string {
+  return `${p.check} ${p.file.replace(/.*\/force-app\//, '')}: ${p.message}`;
+}
+
+async function metadataProblemsOf(change: (copy: ProjectCopy) => void): Promise<string[]> {
+  const copy = copyProject();
+  try {
+    change(copy);
+    return (await checkProject(copy.dir, { apex: false })).map(describeProblem);
+  } finally {
+    removeCopy(copy.dir);
+  }
+}
+
+let baseline: Promise<string[]> | undefined;
+
+/**
+ * The metadata problems (Apex skipped) that breaking a copy of the project adds. Problems the
+ * working tree already has are subtracted, so each case shows exactly what its own change
+ * causes; the working tree itself is judged by the test that checks the real project.
+ */
+export async function problemsIntroducedBy(
+  breakIt: (copy: ProjectCopy) => void
+): Promise<string[]> {
+  baseline ??= metadataProblemsOf(() => undefined);
+  const before = new Set(await baseline);
+  return (await metadataProblemsOf(breakIt)).filter((line) => !before.has(line));
 }
