@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { z } from 'zod';
 import { checkApex } from './apexCheck';
+import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentSet } from './componentSetCheck';
 import { loadModel } from './metadataModel';
 import { checkPicklists } from './picklistCheck';
@@ -53,6 +54,7 @@ export async function checkPackageDir(
     ...(await checkComponentSet(packageDir, apiVersion)),
     ...checkXmlWellFormed(files),
     ...checkReferences(files, model),
+    ...checkCodeReferences(files, model),
     ...checkPicklists(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];

@@ -14,8 +14,10 @@ export type FieldInfo = {
 /** The objects, fields, classes and components defined in a package directory. */
 export type MetadataModel = {
   objects: Map<string, { definition?: string; fields: Map<string, FieldInfo> }>;
-  classes: Set<string>;
+  /** Apex class name → its .cls file. */
+  classes: Map<string, string>;
   components: Set<string>;
+  labels: Set<string>;
 };
 
 const FIELD = /\/objects\/([^/]+)\/fields\/([^/]+)\.field-meta\.xml$/;
@@ -24,7 +26,12 @@ const CLASS = /\/classes\/(?:.*\/)?([^/]+)\.cls$/;
 const COMPONENT = /\/(?:lwc|aura)\/([^/]+)\/[^/]+$/;
 
 export function loadModel(files: string[]): MetadataModel {
-  const model: MetadataModel = { objects: new Map(), classes: new Set(), components: new Set() };
+  const model: MetadataModel = {
+    objects: new Map(),
+    classes: new Map(),
+    components: new Set(),
+    labels: new Set()
+  };
   const objectOf = (name: string) => {
     let entry = model.objects.get(name);
     if (!entry) {
@@ -38,7 +45,9 @@ export function loadModel(files: string[]): MetadataModel {
     const object = OBJECT.exec(file);
     if (field) objectOf(field[1]).fields.set(field[2], readField(file));
     else if (object) objectOf(object[1]).definition = file;
-    else if (CLASS.test(file)) model.classes.add(basename(file, '.cls'));
+    else if (CLASS.test(file)) model.classes.set(basename(file, '.cls'), file);
+    else if (file.endsWith('.labels-meta.xml'))
+      readLabels(file).forEach((l) => model.labels.add(l));
     const component = COMPONENT.exec(file);
     if (component && !file.includes('/__tests__/')) model.components.add(component[1]);
   }
@@ -59,6 +68,11 @@ function readField(file: string): FieldInfo {
       .map((v) => text(v, 'fullName')),
     defaultValue: text(root, 'defaultValue')
   };
+}
+
+function readLabels(file: string): string[] {
+  const root = child(parseXml(file) ?? {}, 'CustomLabels');
+  return asArray(root.labels).map((label) => text(label, 'fullName'));
 }
 
 /** Task and Event custom fields are defined once, on Activity. */

@@ -111,3 +111,64 @@ describe('reference checks on layouts, Lightning pages and custom metadata recor
     ]);
   });
 });
+
+const LWC_META = `<?xml version="1.0" encoding="UTF-8"?>
+<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>62.0</apiVersion>
+    <isExposed>false</isExposed>
+</LightningComponentBundle>
+`;
+
+const LWC_JS = `import { LightningElement } from 'lwc';
+import OK_LABEL from '@salesforce/label/c.Baton_Error_Title';
+import GONE_LABEL from '@salesforce/label/c.Baton_No_Such_Label';
+import SCORE from '@salesforce/schema/Account.Health_Score__c';
+import GONE_FIELD from '@salesforce/schema/Account.No_Such_Field__c';
+import OWNER_NAME from '@salesforce/schema/Account.Owner.Name';
+import nowhere from '@salesforce/apex/NoSuchController.load';
+
+export default class FixturePanel extends LightningElement {
+  labels = { OK_LABEL, GONE_LABEL };
+  fields = [SCORE, GONE_FIELD, OWNER_NAME];
+  load = nowhere;
+}
+`;
+
+const APEX_META = `<?xml version="1.0" encoding="UTF-8"?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>62.0</apiVersion>
+    <status>Active</status>
+</ApexClass>
+`;
+
+const APEX = `public with sharing class FixtureLabels {
+    // Label.In_A_Comment is not a reference.
+    public static String title() {
+        return Label.Baton_Error_Title + System.Label.Baton_Gone_Label;
+    }
+}
+`;
+
+describe('reference checks on component imports, Apex labels and translations', () => {
+  it('it_should_report_imports_and_labels_that_point_nowhere', async () => {
+    const lines = await problemsIntroducedBy((copy) => {
+      copy.write(`${DEFAULT}/lwc/fixturePanel/fixturePanel.js`, LWC_JS);
+      copy.write(`${DEFAULT}/lwc/fixturePanel/fixturePanel.js-meta.xml`, LWC_META);
+      copy.write(`${DEFAULT}/classes/FixtureLabels.cls`, APEX);
+      copy.write(`${DEFAULT}/classes/FixtureLabels.cls-meta.xml`, APEX_META);
+      copy.edit(`${DEFAULT}/translations/fi.translation-meta.xml`, (xml) =>
+        xml.replace(
+          '<customLabels>',
+          '<customLabels><label>Ei ole</label><name>Baton_Not_In_English</name></customLabels><customLabels>'
+        )
+      );
+    });
+    expect(lines.sort()).toEqual([
+      'missing-reference main/default/classes/FixtureLabels.cls: custom label Baton_Gone_Label is not defined',
+      'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: Apex class NoSuchController is not defined',
+      'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: custom label Baton_No_Such_Label is not defined',
+      'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: field Account.No_Such_Field__c is not defined',
+      'missing-reference main/default/translations/fi.translation-meta.xml: translates custom label Baton_Not_In_English, which is not defined'
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { definingObject, isCustomName, type MetadataModel } from './metadataModel';
+import { problem, type Problem } from './problem';
+import { child, children, parseXml, text } from './xmlCheck';
+
+/**
+ * What components, Apex and translations point at must be in the package, or the deploy
+ * fails: `@salesforce/label|schema|apex` imports in Lightning web components, `Label.X` in
+ * Apex, and translated custom labels.
+ */
+export function checkCodeReferences(files: string[], model: MetadataModel): Problem[] {
+  return files.flatMap((file) => {
+    if (/\/lwc\/[^/]+\/.+\.(js|ts)$/.test(file)) return componentImports(file, model);
+    if (file.endsWith('.cls') || file.endsWith('.trigger')) return apexLabels(file, model);
+    if (file.endsWith('.translation-meta.xml')) return translatedLabels(file, model);
+    return [];
+  });
+}
+
+function componentImports(file: string, model: MetadataModel): Problem[] {
+  const source = readFileSync(file, 'utf8');
+  const problems: Problem[] = [];
+  const missing = (message: string) => problems.push(problem('missing-reference', file, message));
+  for (const [, label] of source.matchAll(/['"]@salesforce\/label\/c\.(\w+)['"]/g)) {
+    if (!model.labels.has(label)) missing(`custom label ${label} is not defined`);
+  }
+  for (const [, path] of source.matchAll(/['"]@salesforce\/schema\/([\w.]+)['"]/g)) {
+    const [objectName, fieldName, ...rest] = path.split('.');
+    const object = model.objects.get(definingObject(objectName));
+    if (isCustomName(objectName) && !object?.definition) {
+      missing(`object ${objectName} (in ${path}) is not defined`);
+    } else if (
+      rest.length === 0 &&
+      fieldName &&
+      isCustomName(fieldName) &&
+      !object?.fields.has(fieldName)
+    ) {
+      missing(`field ${path} is not defined`);
+    }
+  }
+  for (const [, className, method] of source.matchAll(/['"]@salesforce\/apex\/(\w+)\.(\w+)['"]/g)) {
+    const classFile = model.classes.get(className);
+    if (!classFile) missing(`Apex class ${className} is not defined`);
+    else if (!new RegExp(`\\b${method}\\s*\\(`).test(readFileSync(classFile, 'utf8'))) {
+      missing(`Apex method ${className}.${method} is not defined`);
+    }
+  }
+  return problems;
+}
+
+function apexLabels(file: string, model: MetadataModel): Problem[] {
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+  return [...code.matchAll(/(?<![\w.])(?:System\.)?Label\.(\w+)/g)]
+    .filter(([, label]) => !model.labels.has(label))
+    .map(([, label]) => problem('missing-reference', file, `custom label ${label} is not defined`));
+}
+
+function translatedLabels(file: string, model: MetadataModel): Problem[] {
+  return children(child(parseXml(file), 'Translations'), 'customLabels')
+    .map((entry) => text(entry, 'name'))
+    .filter((name) => !model.labels.has(name))
+    .map((name) =>
+      problem('missing-reference', file, `translates custom label ${name}, which is not defined`)
+    );
+}
