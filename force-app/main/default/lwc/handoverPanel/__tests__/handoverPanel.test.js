@@ -1,0 +1,255 @@
+import { createElement } from 'lwc';
+import HandoverPanel from 'c/handoverPanel';
+import getContext from '@salesforce/apex/HandoverController.getContext';
+import saveDraft from '@salesforce/apex/HandoverController.saveDraft';
+import submit from '@salesforce/apex/HandoverController.submit';
+import accept from '@salesforce/apex/HandoverController.accept';
+import returnToSeller from '@salesforce/apex/HandoverController.returnToSeller';
+
+const CONTEXT_NEW = require('./data/contextNew.json');
+const CONTEXT_DRAFT = require('./data/contextDraft.json');
+const CONTEXT_SUBMITTED = require('./data/contextSubmitted.json');
+const CONTEXT_OVERDUE = require('./data/contextOverdue.json');
+const CONTEXT_RETURNED = require('./data/contextReturned.json');
+const CONTEXT_ACCEPTED = require('./data/contextAccepted.json');
+const CONTEXT_OPPORTUNITY = require('./data/contextOpportunity.json');
+
+jest.mock('@salesforce/apex/HandoverController.getContext', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/HandoverController.saveDraft', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/HandoverController.submit', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/HandoverController.accept', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/HandoverController.returnToSeller', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+const APEX_ERROR = {
+  body: { message: 'Return Reason is required to return a handover.' },
+  ok: false,
+  status: 400
+};
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function render(context) {
+  getContext.mockResolvedValue(context);
+  const element = createElement('c-handover-panel', { is: HandoverPanel });
+  element.recordId = context.account.Id;
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+
+const root = (element) => element.shadowRoot;
+const sections = (element) => [...root(element).querySelectorAll('c-handover-section')];
+const summary = (element) => root(element).querySelector('c-handover-summary');
+function input(element, field) {
+  for (const section of sections(element)) {
+    const found = section.shadowRoot.querySelector(`[data-field="${field}"]`);
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+function change(element, field, value) {
+  input(element, field).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+const click = (host, selector) => host.shadowRoot.querySelector(selector).click();
+
+describe('c-handover-panel', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('renders the six sections with their headings', async () => {
+    const element = await render(CONTEXT_NEW);
+    const titles = sections(element).map((section) =>
+      section.shadowRoot.querySelector('h3').textContent.trim()
+    );
+    expect(titles).toEqual([
+      'c.Baton_Handover_Section_Deal',
+      'c.Baton_Handover_Section_People',
+      'c.Baton_Handover_Section_Success',
+      'c.Baton_Handover_Section_Commitments',
+      'c.Baton_Handover_Section_Delivery',
+      'c.Baton_Handover_Section_Fit'
+    ]);
+    expect(input(element, 'Account_Manager__c').options.map((option) => option.label)).toEqual([
+      'Aino Asiakas',
+      'Ville Vastaava'
+    ]);
+    expect(input(element, 'Primary_Contact__c').options[0].label).toBe('Mikko Maki (CFO)');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the suggested tier with its reason and onboarding model', async () => {
+    const element = await render(CONTEXT_NEW);
+    const suggestion = root(element).querySelector('.suggestion');
+    expect(suggestion.textContent).toContain('c.Baton_Tier_Low');
+    expect(root(element).querySelector('.suggestion-reason').textContent).toMatch(/\S/);
+    expect(root(element).querySelector('.onboarding-model').textContent).toMatch(/online/i);
+    expect(input(element, 'Proposed_Touch_Tier__c').value).toBe('Low');
+  });
+
+  it('marks the fields the tier requires and adds High-touch fields when the tier changes', async () => {
+    const element = await render(CONTEXT_NEW);
+    expect(input(element, 'Fit__c').required).toBe(true);
+    expect(input(element, 'Promises__c').required).toBe(true);
+    expect(input(element, 'Risks__c').required).toBe(false);
+    change(element, 'Proposed_Touch_Tier__c', 'High');
+    await flush();
+    expect(input(element, 'Risks__c').required).toBe(true);
+    expect(input(element, 'Decision_Makers__c').required).toBe(true);
+    change(element, 'Proposed_Touch_Tier__c', 'Tech');
+    await flush();
+    expect(input(element, 'Promises__c').required).toBe(false);
+  });
+
+  it('saves a draft with the edited fields', async () => {
+    saveDraft.mockResolvedValue(CONTEXT_DRAFT);
+    const element = await render(CONTEXT_NEW);
+    change(element, 'What_Was_Sold__c', 'Baton Pro, 40 seats');
+    change(element, 'Value_Type__c', ['Technical', 'Practical']);
+    click(element, '.save-draft');
+    await flush();
+    const sent = saveDraft.mock.calls[0][0].handover;
+    expect(sent).toMatchObject({
+      Account__c: CONTEXT_NEW.account.Id,
+      What_Was_Sold__c: 'Baton Pro, 40 seats',
+      Value_Type__c: 'Technical;Practical',
+      Proposed_Touch_Tier__c: 'Low'
+    });
+    expect(sent.Onboarding_Model__c).toMatch(/\S/);
+    expect(root(element).querySelector('.notice').textContent).toBe('c.Baton_Handover_Draft_Saved');
+  });
+
+  it('names the missing fields on submit and calls nothing', async () => {
+    const element = await render(CONTEXT_NEW);
+    change(element, 'What_Was_Sold__c', 'Baton Pro');
+    click(element, '.submit');
+    await flush();
+    const missing = [...root(element).querySelectorAll('.missing li')].map(
+      (item) => item.textContent
+    );
+    expect(missing).toContain('c.Baton_Handover_Field_Account_Manager');
+    expect(missing).toContain('c.Baton_Handover_Field_Fit');
+    expect(missing).not.toContain('c.Baton_Handover_Field_What_Was_Sold');
+    expect(saveDraft).not.toHaveBeenCalled();
+    expect(submit).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it('saves then submits a complete handover and shows the summary with the post link', async () => {
+    saveDraft.mockResolvedValue(CONTEXT_DRAFT);
+    submit.mockResolvedValue(CONTEXT_SUBMITTED);
+    const element = await render(CONTEXT_DRAFT);
+    click(element, '.submit');
+    await flush();
+    expect(submit).toHaveBeenCalledWith({ handoverId: CONTEXT_DRAFT.handover.Id });
+    const view = summary(element);
+    expect(view.handover.Status__c).toBe('Submitted');
+    expect(view.shadowRoot.querySelector('.post-link').getAttribute('href')).toBe(
+      '/0D5000000000001AAA'
+    );
+    expect(root(element).querySelector('.notice').textContent).toBe(
+      'c.Baton_Handover_Submitted_Message'
+    );
+  });
+
+  it('lets the account manager accept', async () => {
+    accept.mockResolvedValue(CONTEXT_ACCEPTED);
+    const element = await render(CONTEXT_SUBMITTED);
+    expect(summary(element).canAnswer).toBe(true);
+    expect(summary(element).overdue).toBe(false);
+    click(summary(element), '.accept');
+    await flush();
+    expect(accept).toHaveBeenCalledWith({ handoverId: CONTEXT_SUBMITTED.handover.Id });
+    expect(summary(element).handover.Status__c).toBe('Accepted');
+    expect(summary(element).canAnswer).toBe(false);
+  });
+
+  it('requires a reason before the account manager returns', async () => {
+    returnToSeller.mockResolvedValue(CONTEXT_RETURNED);
+    const element = await render(CONTEXT_SUBMITTED);
+    const view = summary(element);
+    click(view, '.start-return');
+    await flush();
+    expect(view.shadowRoot.querySelector('.confirm-return').disabled).toBe(true);
+    view.shadowRoot
+      .querySelector('.return-reason')
+      .dispatchEvent(new CustomEvent('change', { detail: { value: ' Which SSO provider? ' } }));
+    await flush();
+    expect(view.shadowRoot.querySelector('.confirm-return').disabled).toBe(false);
+    click(view, '.confirm-return');
+    await flush();
+    expect(returnToSeller).toHaveBeenCalledWith({
+      handoverId: CONTEXT_SUBMITTED.handover.Id,
+      reason: 'Which SSO provider?'
+    });
+  });
+
+  it('shows the seller a returned handover as editable with the reason, ready to resubmit', async () => {
+    const element = await render(CONTEXT_RETURNED);
+    expect(root(element).querySelector('.return-reason').textContent).toBe('Which SSO provider?');
+    expect(input(element, 'Technical_Needs__c').value).toBe('SSO with Azure AD');
+    expect(root(element).querySelector('.submit')).not.toBeNull();
+  });
+
+  it('shows no accept or return to the seller, and shows overdue to both', async () => {
+    const element = await render(CONTEXT_OVERDUE);
+    expect(summary(element).canAnswer).toBe(false);
+    expect(summary(element).shadowRoot.querySelector('.accept')).toBeNull();
+    expect(summary(element).overdue).toBe(true);
+    expect(summary(element).shadowRoot.querySelector('.overdue')).not.toBeNull();
+  });
+
+  it('prefills a new handover from a closed-won opportunity', async () => {
+    const element = await render(CONTEXT_OPPORTUNITY);
+    expect(input(element, 'What_Was_Sold__c').value).toBe('Kontrakti Pro deal: Baton Pro');
+    expect(input(element, 'ARR__c').value).toBe(24000);
+    expect(input(element, 'Contract_Start__c').value).toBe('2026-01-02');
+    expect(root(element).querySelector('.prefilled')).not.toBeNull();
+  });
+
+  it('shows the Apex error when loading fails', async () => {
+    getContext.mockRejectedValue({
+      body: { message: 'Account 001 does not exist or you cannot see it.' }
+    });
+    const element = createElement('c-handover-panel', { is: HandoverPanel });
+    element.recordId = '001000000000009AAA';
+    document.body.appendChild(element);
+    await flush();
+    const panel = root(element).querySelector('c-error-panel');
+    expect(panel.errors.body.message).toContain('does not exist');
+    expect(panel.friendlyMessage).toBe('c.Baton_Handover_Load_Failed');
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps the form and shows the Apex error when an action fails', async () => {
+    returnToSeller.mockRejectedValue(APEX_ERROR);
+    const element = await render(CONTEXT_SUBMITTED);
+    const view = summary(element);
+    click(view, '.start-return');
+    await flush();
+    view.shadowRoot
+      .querySelector('.return-reason')
+      .dispatchEvent(new CustomEvent('change', { detail: { value: 'x' } }));
+    await flush();
+    click(view, '.confirm-return');
+    await flush();
+    expect(root(element).querySelector('c-error-panel').errors).toEqual(APEX_ERROR);
+    expect(summary(element).handover.Status__c).toBe('Submitted');
+    await expect(element).toBeAccessible();
+  });
+});
