@@ -1,0 +1,110 @@
+import { LightningElement } from 'lwc';
+import { navigate } from '../../../platform/navigation';
+import { query } from '../../data';
+import { strings } from '../../strings';
+
+interface AccountRow {
+  Id: string;
+  Name: string;
+  Touch_Tier__c?: string | null;
+  Health_Status__c?: string | null;
+  Health_Score__c?: number | null;
+  Customer_Stage__c?: string | null;
+  MRR__c?: number | null;
+  Account_Manager__r?: { Name?: string } | null;
+}
+
+const SOQL =
+  'SELECT Id, Name, Touch_Tier__c, Health_Status__c, Health_Score__c, Customer_Stage__c, MRR__c, ' +
+  'Account_Manager__r.Name FROM Account ORDER BY Name LIMIT 2000';
+
+const TIERS = ['High', 'Low', 'Tech'];
+const STATUSES = ['Green', 'Yellow', 'Red', 'Insufficient data'];
+const STATUS_CLASS: Record<string, string> = {
+  Green: 'slds-badge slds-theme_success',
+  Yellow: 'slds-badge slds-theme_warning',
+  Red: 'slds-badge slds-theme_error'
+};
+const money = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0
+});
+
+/** The Accounts list view: search, touch tier and health filters; a row opens the record. */
+export default class AccountList extends LightningElement {
+  text = strings();
+  accounts: AccountRow[] = [];
+  loading = true;
+  error?: unknown;
+  search = '';
+  tier = '';
+  status = '';
+
+  async connectedCallback(): Promise<void> {
+    try {
+      this.accounts = await query<AccountRow>(SOQL);
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  get rows() {
+    const search = this.search.trim().toLowerCase();
+    return this.accounts
+      .filter((a) => !search || a.Name.toLowerCase().includes(search))
+      .filter((a) => !this.tier || a.Touch_Tier__c === this.tier)
+      .filter((a) => !this.status || a.Health_Status__c === this.status)
+      .map((a) => ({
+        id: a.Id,
+        name: a.Name,
+        url: `/lightning/r/Account/${a.Id}/view`,
+        tier: a.Touch_Tier__c ?? '',
+        status: a.Health_Status__c ?? '',
+        statusClass: STATUS_CLASS[a.Health_Status__c ?? ''] ?? 'slds-badge',
+        score: a.Health_Score__c ?? '',
+        manager: a.Account_Manager__r?.Name ?? '',
+        stage: a.Customer_Stage__c ?? '',
+        mrr: typeof a.MRR__c === 'number' ? money.format(a.MRR__c) : ''
+      }));
+  }
+
+  get count(): string {
+    return `${this.rows.length} ${this.text.items}`;
+  }
+
+  get isEmpty(): boolean {
+    return !this.loading && this.rows.length === 0;
+  }
+
+  get tierOptions() {
+    return TIERS.map((value) => ({ value, selected: value === this.tier }));
+  }
+
+  get statusOptions() {
+    return STATUSES.map((value) => ({ value, selected: value === this.status }));
+  }
+
+  handleSearch(event: Event): void {
+    this.search = (event.target as HTMLInputElement).value ?? '';
+  }
+
+  handleTier(event: Event): void {
+    this.tier = (event.target as HTMLSelectElement).value;
+  }
+
+  handleStatus(event: Event): void {
+    this.status = (event.target as HTMLSelectElement).value;
+  }
+
+  open(event: Event): void {
+    event.preventDefault();
+    const recordId = (event.currentTarget as HTMLElement).dataset.id;
+    navigate({
+      type: 'standard__recordPage',
+      attributes: { recordId, objectApiName: 'Account', actionName: 'view' }
+    });
+  }
+}

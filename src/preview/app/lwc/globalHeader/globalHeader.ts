@@ -1,0 +1,100 @@
+import { LightningElement } from 'lwc';
+import { navigate } from '../../../platform/navigation';
+import { session } from '../../../platform/session';
+import { mentionNotifications, switchPersona, type MentionNotification } from '../../data';
+import { strings } from '../../strings';
+
+const POLL_MS = 15000;
+const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'fi', label: 'suomi' }
+];
+
+/** Lightning's global header and navigation bar, with the preview's persona and language. */
+export default class GlobalHeader extends LightningElement {
+  text = strings();
+  notifications: MentionNotification[] = [];
+  showNotifications = false;
+  private timer?: ReturnType<typeof setInterval>;
+
+  connectedCallback(): void {
+    void this.loadNotifications();
+    this.timer = setInterval(() => void this.loadNotifications(), POLL_MS);
+  }
+
+  disconnectedCallback(): void {
+    clearInterval(this.timer);
+  }
+
+  async loadNotifications(): Promise<void> {
+    try {
+      this.notifications = await mentionNotifications();
+    } catch {
+      // The bell stays empty when the org has no notifications to give.
+      this.notifications = [];
+    }
+  }
+
+  get personas() {
+    const current = session().persona;
+    return (session().personas ?? []).map((p) => ({ ...p, selected: p.key === current }));
+  }
+
+  get languages() {
+    return LANGUAGES.map((l) => ({ ...l, selected: l.value === session().language }));
+  }
+
+  get userName(): string {
+    return session().userName;
+  }
+
+  get unread(): number {
+    return this.notifications.filter((n) => !n.read).length;
+  }
+
+  get hasUnread(): boolean {
+    return this.unread > 0;
+  }
+
+  get hasNotifications(): boolean {
+    return this.notifications.length > 0;
+  }
+
+  get bellLabel(): string {
+    return `${this.text.notifications} (${this.unread})`;
+  }
+
+  async handlePersona(event: Event): Promise<void> {
+    await switchPersona((event.target as HTMLSelectElement).value);
+    window.location.reload();
+  }
+
+  handleLanguage(event: Event): void {
+    const language = (event.target as HTMLSelectElement).value;
+    document.cookie = `baton_lang=${language}; path=/; SameSite=Lax`;
+    window.location.reload();
+  }
+
+  toggleNotifications(): void {
+    this.showNotifications = !this.showNotifications;
+  }
+
+  openNotification(event: Event): void {
+    const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+    this.showNotifications = false;
+    if (recordId) {
+      navigate({
+        type: 'standard__recordPage',
+        attributes: { recordId, objectApiName: 'Account', actionName: 'view' }
+      });
+    }
+  }
+
+  openAccounts(event: Event): void {
+    event.preventDefault();
+    navigate({
+      type: 'standard__objectPage',
+      attributes: { objectApiName: 'Account', actionName: 'list' }
+    });
+  }
+}

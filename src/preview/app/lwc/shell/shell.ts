@@ -1,0 +1,79 @@
+import { LightningElement } from 'lwc';
+import { LOCATION_EVENT, pageReferenceFor, type PageReference } from '../../../platform/navigation';
+import { TOAST_EVENT, type Toast } from '../../../platform/toast';
+import { REFRESH_EVENT, runRefreshHandlers } from '../../../platform/refresh';
+import { refreshAllRecords } from '../../../platform/uiRecordApi';
+
+interface ShownToast extends Toast {
+  key: number;
+  themeClass: string;
+  icon: string;
+}
+
+const TOAST_MS = 6000;
+
+/**
+ * The preview's Lightning Experience container: global header, routing between the account
+ * list and the Account record page, and the toasts and refreshes components ask for.
+ */
+export default class Shell extends LightningElement {
+  page: PageReference = pageReferenceFor(window.location.pathname);
+  toasts: ShownToast[] = [];
+  private nextToast = 0;
+
+  private readonly onLocation = () => {
+    this.page = pageReferenceFor(window.location.pathname);
+    window.scrollTo(0, 0);
+  };
+
+  private readonly onToast = (event: Event) => {
+    const toast = (event as CustomEvent<Toast>).detail ?? {};
+    const variant = toast.variant ?? 'info';
+    const key = ++this.nextToast;
+    this.toasts = [
+      ...this.toasts,
+      {
+        ...toast,
+        key,
+        themeClass: `slds-notify slds-notify_toast slds-theme_${variant}`,
+        icon: `utility:${variant}`
+      }
+    ];
+    if (toast.mode !== 'sticky') setTimeout(() => this.dismiss(key), TOAST_MS);
+  };
+
+  private readonly onRefresh = () => {
+    void refreshAllRecords();
+    void runRefreshHandlers();
+  };
+
+  connectedCallback(): void {
+    window.addEventListener(LOCATION_EVENT, this.onLocation);
+    window.addEventListener('popstate', this.onLocation);
+    window.addEventListener(TOAST_EVENT, this.onToast);
+    window.addEventListener(REFRESH_EVENT, this.onRefresh);
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener(LOCATION_EVENT, this.onLocation);
+    window.removeEventListener('popstate', this.onLocation);
+    window.removeEventListener(TOAST_EVENT, this.onToast);
+    window.removeEventListener(REFRESH_EVENT, this.onRefresh);
+  }
+
+  get isRecordPage(): boolean {
+    return this.page.type === 'standard__recordPage';
+  }
+
+  get recordId(): string | undefined {
+    return this.page.attributes?.recordId;
+  }
+
+  dismiss(key: number): void {
+    this.toasts = this.toasts.filter((toast) => toast.key !== key);
+  }
+
+  handleDismiss(event: Event): void {
+    this.dismiss(Number((event.currentTarget as HTMLElement).dataset.key));
+  }
+}

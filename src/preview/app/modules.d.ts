@@ -1,0 +1,17 @@
+// Module names the preview bundler resolves (see ../platformPlugin.ts), declared for tsc.
+declare module 'preview/*' {
+  import type { LightningElement } from 'lwc';
+  const component: typeof LightningElement;
+  export default component;
+}
+declare module 'baton:labels' {
+  const table: Record<string, Record<string, string>>;
+  export default table;
+}
+declare module '@lwc/synthetic-shadow';
+declare module 'baton:flexipage' {
+  import type { LightningElement } from 'lwc';
+  const regions: Record<string, { name: string; ctor: typeof LightningElement | null }[]>;
+  export const missing: string[];
+  export default regions;
+}

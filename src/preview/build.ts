@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { rollup, type RollupLog } from 'rollup';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { readLabels } from './labels';
+import { ACCOUNT_PAGE, flexiPageModule, readAccountPage } from './flexipage';
+import { componentAliases, platformPlugin, typescriptPlugin } from './platformPlugin';
+
+export const PROJECT_DIR = join(__dirname, '..', '..');
+const LWC_DIR = 'force-app/main/default/lwc';
+
+/** Everything the bundle depends on; a change to any of these means a rebuild. */
+const INPUTS = [
+  LWC_DIR,
+  'force-app/main/default/labels',
+  'force-app/main/default/translations',
+  'src/preview/app',
+  'src/preview/platform',
+  'src/preview/build.ts',
+  'src/preview/platformPlugin.ts',
+  'src/preview/labels.ts',
+  'src/preview/flexipage.ts',
+  ACCOUNT_PAGE,
+  'package-lock.json'
+];
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => name !== '__tests__' && !name.startsWith('.'))
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A content hash of the build's inputs (names and bytes), so unchanged sources reuse the build. */
+export function inputsHash(projectDir = PROJECT_DIR): string {
+  const hash = createHash('sha256').update(process.env.BATON_PREVIEW_EXCLUDE ?? '').update('\0');
+  for (const file of INPUTS.flatMap((input) => filesUnder(join(projectDir, input))).sort()) {
+    hash.update(relative(projectDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface PreviewBuild {
+  /** Folder holding main.js and its chunks. */
+  dir: string;
+  hash: string;
+  /** False when an up-to-date build was reused. */
+  built: boolean;
+  ms: number;
+}
+
+/**
+ * Compiles force-app's components, lightning-base-components and the preview shell for the
+ * browser into preview-build/<hash>/. Builds go to a temporary folder first and are renamed
+ * into place, so concurrent builders (tests, `npm start`) never see half a build.
+ */
+export async function buildPreview(
+  options: { projectDir?: string; force?: boolean } = {}
+): Promise<PreviewBuild> {
+  const projectDir = options.projectDir ?? PROJECT_DIR;
+  const started = Date.now();
+  const hash = inputsHash(projectDir);
+  const root = join(projectDir, 'preview-build');
+  const dir = join(root, hash);
+  if (existsSync(join(dir, 'main.js')) && !options.force) {
+    return { dir, hash, built: false, ms: Date.now() - started };
+  }
+  mkdirSync(root, { recursive: true });
+  const temp = join(root, `.tmp-${process.pid}-${Date.now()}`);
+  const appDir = join(projectDir, 'src/preview/app');
+  const warnings: string[] = [];
+  const bundle = await rollup({
+    input: { main: join(appDir, 'main.ts') },
+    onwarn: (log: RollupLog) => {
+      if (log.code !== 'CIRCULAR_DEPENDENCY' && log.code !== 'THIS_IS_UNDEFINED')
+        warnings.push(log.message);
+    },
+    plugins: [
+      replace({
+        preventAssignment: true,
+        values: {
+          'process.env.NODE_ENV': JSON.stringify('production'),
+          'import.meta.env.SSR': 'false'
+        }
+      }),
+      platformPlugin(
+        readLabels(projectDir),
+        flexiPageModule(
+          readAccountPage(projectDir),
+          new Set(
+            componentAliases(join(projectDir, LWC_DIR), 'c')
+              .map((a) => a.name.slice(2))
+              // While a teammate's component is mid-change, the preview can leave it out.
+              .filter(
+                (name) => !(process.env.BATON_PREVIEW_EXCLUDE ?? '').split(',').includes(name)
+              )
+          )
+        )
+      ),
+      typescriptPlugin(),
+      lwc({
+        rootDir: appDir,
+        modules: [
+          ...componentAliases(join(projectDir, LWC_DIR), 'c'),
+          ...componentAliases(join(appDir, 'lwc'), 'preview'),
+          { npm: 'lightning-base-components' }
+        ],
+        // The record page renders the FlexiPage's components with <lwc:component lwc:is>.
+        enableDynamicComponents: true
+      }),
+      nodeResolve()
+    ]
+  });
+  await bundle.write({
+    dir: temp,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js'
+  });
+  await bundle.close();
+  replaceBuild(root, temp, dir);
+  if (warnings.length && process.env.BATON_PREVIEW_VERBOSE)
+    process.stderr.write(warnings.join('\n') + '\n');
+  return { dir, hash, built: true, ms: Date.now() - started };
+}
+
+function replaceBuild(root: string, temp: string, dir: string): void {
+  try {
+    renameSync(temp, dir);
+  } catch {
+    // Another process finished the same build first; theirs is identical.
+    rmSync(temp, { recursive: true, force: true });
+  }
+  // Keep only the current build (and any in flight).
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (path !== dir && !name.startsWith('.tmp-')) rmSync(path, { recursive: true, force: true });
+  }
+}
