@@ -1,0 +1,93 @@
+import { NO_DAY } from './days';
+import { SignalTable } from './signalTable';
+
+/** How old the latest usage period may be and still count as "the last 30 days". */
+export const USAGE_MAX_AGE_DAYS = 45;
+/** The previous period ends about 30 days before the latest (months are 28–31 days). */
+export const USAGE_PREVIOUS_MIN_GAP_DAYS = 25;
+export const USAGE_PREVIOUS_MAX_GAP_DAYS = 45;
+
+/** The core model's input for one account (the JSON account shape of `baton health score`). */
+export interface SignalsInput {
+  id: string;
+  touchTier?: string;
+  contractStart?: string;
+  onboardingStarted?: string;
+  firstValueAt?: string;
+  licensedSeats?: number;
+  activeUsers30d?: number;
+  logins30d?: number;
+  loginsPrev30d?: number;
+  surveys: { type: 'NPS' | 'CSAT' | 'CES'; score: number; date: string }[];
+  openHighPriorityCases: number;
+  escalations90d: number;
+  lastTouchpointAt?: string;
+  overdueInvoices?: number;
+  csmSentiment?: { value: string; date: string };
+  previousScores: { date: string; score: number }[];
+}
+
+const present = (value: number) => (Number.isNaN(value) ? undefined : value);
+
+/** Latest usage period (if recent) and the one about 30 days before it. */
+function usageOf(table: SignalTable, i: number, asOfDay: number) {
+  const latest = table.usagePeriod(i, 0);
+  if (!latest || latest.end <= asOfDay - USAGE_MAX_AGE_DAYS) {
+    return {};
+  }
+  let previous = null;
+  for (let slot = 1; !previous && table.usagePeriod(i, slot); slot++) {
+    const candidate = table.usagePeriod(i, slot)!;
+    const gap = latest.end - candidate.end;
+    if (gap >= USAGE_PREVIOUS_MIN_GAP_DAYS && gap <= USAGE_PREVIOUS_MAX_GAP_DAYS) {
+      previous = candidate;
+    }
+  }
+  return {
+    activeUsers30d: present(latest.activeUsers),
+    logins30d: present(latest.logins),
+    loginsPrev30d: previous ? present(previous.logins) : undefined
+  };
+}
+
+/** Rebuilds one account's model input from the table; absent values stay absent (no data). */
+export function signalsOf(
+  table: SignalTable,
+  i: number,
+  asOfDay: number,
+  asOf: string
+): SignalsInput {
+  const sentiment = SignalTable.sentimentName(table.sentiment[i]);
+  const sentimentDate = SignalTable.dayText(table.sentimentDay[i]);
+  const previousDate = SignalTable.dayText(table.previousDay[i]);
+  const signals: SignalsInput = {
+    id: table.ids[i],
+    touchTier: SignalTable.tierName(table.tier[i]),
+    contractStart: SignalTable.dayText(table.contractStart[i]),
+    onboardingStarted: SignalTable.dayText(table.onboardingStarted[i]),
+    firstValueAt: SignalTable.dayText(table.firstValueAt[i]),
+    licensedSeats: present(table.licensedSeats[i]),
+    ...usageOf(table, i, asOfDay),
+    surveys: table.surveyList(i, asOf),
+    openHighPriorityCases: table.openHighCases[i],
+    escalations90d: table.escalations[i],
+    lastTouchpointAt: SignalTable.dayText(table.lastTouchDay[i]),
+    overdueInvoices: present(table.overdueInvoices[i]),
+    csmSentiment:
+      sentiment && sentimentDate ? { value: sentiment, date: sentimentDate } : undefined,
+    previousScores: previousDate ? [{ date: previousDate, score: table.previousScore[i] }] : []
+  };
+  // Leave out absent keys: the core treats a missing key as "no data".
+  for (const key of Object.keys(signals) as (keyof SignalsInput)[]) {
+    if (signals[key] === undefined) delete signals[key];
+  }
+  return signals;
+}
+
+/** An override counts while its expiry date is today or later (no expiry: until cleared). */
+export function overrideActive(table: SignalTable, i: number, asOfDay: number): boolean {
+  return (
+    table.override[i] !== 0 &&
+    (table.overrideUntil[i] === NO_DAY || table.overrideUntil[i] >= asOfDay)
+  );
+}

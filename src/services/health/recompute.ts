@@ -1,0 +1,134 @@
+import type { AccountSelection } from './accountSelection';
+import { dayOf } from './days';
+import { writeFailuresCsv, type Failure } from './failures';
+import { loadSignals } from './loadSignals';
+import type { OrgAccess, Row } from './orgAccess';
+import { postAlerts } from './postAlerts';
+import { silentProgress, type Progress } from './progress';
+import type { RetryOptions } from './retry';
+import { scoreChunk } from './scoreChunk';
+import type { HealthScorer } from './scorer';
+import { writeRows } from './writeRows';
+
+export interface RecomputeRunOptions {
+  selection?: AccountSelection;
+  /** YYYY-MM-DD; defaults to today (UTC). */
+  asOf?: string;
+  dryRun?: boolean;
+  /** Where rows that failed after retries are written; default health-failures-<asOf>.csv. */
+  failuresFile?: string;
+  progress?: Progress;
+  /** Accounts scored and written per batch; bounds memory (one Bulk job per batch and object). */
+  chunkSize?: number;
+  retry?: RetryOptions;
+  now?: () => Date;
+}
+
+export interface RecomputeSummary {
+  asOf: string;
+  dryRun: boolean;
+  accounts: number;
+  scored: number;
+  byStatus: Record<string, number>;
+  changedStatus: number;
+  overridesHonoured: number;
+  alerts: number;
+  alertsPosted: number;
+  failed: number;
+  failures: Failure[];
+  failuresFile: string | null;
+  ignoredRows: number;
+  elapsedMs: number;
+}
+
+const accountOf = (field: string) => (row: Row) => String(row[field]);
+
+/** Reads the signals, scores every account, writes fields and snapshots, posts alerts. */
+export async function recompute(
+  org: OrgAccess,
+  scorer: HealthScorer,
+  options: RecomputeRunOptions = {}
+): Promise<RecomputeSummary> {
+  const started = Date.now();
+  const now = (options.now ?? (() => new Date()))();
+  const asOf = options.asOf ?? now.toISOString().slice(0, 10);
+  const asOfDay = dayOf(asOf);
+  const progress = options.progress ?? silentProgress;
+  const chunkSize = options.chunkSize ?? 100_000;
+  const table = await loadSignals(org, options.selection ?? { kind: 'all' }, asOfDay, progress);
+  const today = now.toISOString().slice(0, 10);
+  const context = {
+    table,
+    scorer,
+    asOf,
+    asOfDay,
+    scoredAt: now.toISOString(),
+    computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
+  };
+  const summary: RecomputeSummary = {
+    asOf,
+    dryRun: Boolean(options.dryRun),
+    accounts: table.size,
+    scored: 0,
+    byStatus: {},
+    changedStatus: 0,
+    overridesHonoured: 0,
+    alerts: 0,
+    alertsPosted: 0,
+    failed: 0,
+    failures: [],
+    failuresFile: null,
+    ignoredRows: table.ignoredRows,
+    elapsedMs: 0
+  };
+  const alerts = [];
+  progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
+  for (let from = 0; from < table.size; from += chunkSize) {
+    const chunk = scoreChunk(context, from, Math.min(table.size, from + chunkSize));
+    summary.failures.push(...chunk.failures);
+    let failedAccounts = new Set<string>();
+    if (!options.dryRun) {
+      const accountFailures = await writeRows(
+        org,
+        { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
+        options.retry
+      );
+      const snapshotFailures = await writeRows(
+        org,
+        {
+          object: 'Health_Snapshot__c',
+          rows: chunk.snapshotRows,
+          externalIdField: 'Snapshot_Key__c',
+          accountOf: accountOf('Account__c')
+        },
+        options.retry
+      );
+      summary.failures.push(...accountFailures, ...snapshotFailures);
+      failedAccounts = new Set(
+        [...accountFailures, ...snapshotFailures].map((failure) => failure.accountId)
+      );
+    }
+    for (const [status, count] of Object.entries(chunk.byStatus))
+      summary.byStatus[status] = (summary.byStatus[status] ?? 0) + count;
+    summary.scored += chunk.accountRows.length;
+    summary.changedStatus += chunk.changed;
+    summary.overridesHonoured += chunk.overrides;
+    // An alert is posted only once its Account row (which remembers it) is written.
+    alerts.push(...chunk.alerts.filter((alert) => !failedAccounts.has(alert.accountId)));
+    progress.advance(Math.min(table.size, from + chunkSize));
+  }
+  summary.alerts = alerts.length;
+  if (!options.dryRun && alerts.length > 0) {
+    progress.phase('Posting alerts', alerts.length);
+    const posted = await postAlerts(org, alerts, options.retry);
+    summary.alertsPosted = posted.posted;
+    summary.failures.push(...posted.failures);
+  }
+  progress.finish();
+  summary.failed = summary.failures.length;
+  summary.failuresFile = options.dryRun
+    ? null
+    : writeFailuresCsv(summary.failures, options.failuresFile ?? `health-failures-${asOf}.csv`);
+  summary.elapsedMs = Date.now() - started;
+  return summary;
+}

@@ -1,0 +1,118 @@
+import { decideAlert } from './alerts';
+import { overrideActive, signalsOf } from './accountSignals';
+import type { Failure } from './failures';
+import type { Row } from './orgAccess';
+import { breakdownJson, type HealthScorer } from './scorer';
+import { STATUSES, type SignalTable } from './signalTable';
+
+export interface PendingAlert {
+  accountId: string;
+  previousStatus: string | null;
+  newStatus: string;
+  score: number | null;
+  drivers: string[];
+  /** Health_Alert_Status__c before this run, restored if the post fails. */
+  alertedBefore: string | null;
+}
+
+export interface ChunkOutcome {
+  accountRows: Row[];
+  snapshotRows: Row[];
+  alerts: PendingAlert[];
+  failures: Failure[];
+  byStatus: Record<string, number>;
+  changed: number;
+  overrides: number;
+}
+
+export interface ChunkContext {
+  table: SignalTable;
+  scorer: HealthScorer;
+  asOf: string;
+  asOfDay: number;
+  /** Health_Scored_At__c: when this run computed. */
+  scoredAt: string;
+  /** Health_Snapshot__c.Computed_At__c: inside the asOf day, so backfills date correctly. */
+  computedAt: string;
+}
+
+const statusName = (code: number) => STATUSES[code] || null;
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/**
+ * Scores accounts [from, to) and builds the rows to write: the Account's health fields (status
+ * shown = an active override, else the computed one) and the day's snapshot (the computed
+ * status and full breakdown). Rows are built per chunk so a million accounts never sit in
+ * memory as rows at once.
+ */
+export function scoreChunk(context: ChunkContext, from: number, to: number): ChunkOutcome {
+  const { table, scorer, asOf, asOfDay } = context;
+  const outcome: ChunkOutcome = {
+    accountRows: [],
+    snapshotRows: [],
+    alerts: [],
+    failures: [],
+    byStatus: {},
+    changed: 0,
+    overrides: 0
+  };
+  for (let i = from; i < to; i++) {
+    const id = table.ids[i];
+    let result;
+    try {
+      result = scorer.score(signalsOf(table, i, asOfDay, asOf), asOf);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcome.failures.push({
+        accountId: id,
+        object: 'Account',
+        errorCode: 'INVALID_SIGNAL',
+        message
+      });
+      continue;
+    }
+    const override = overrideActive(table, i, asOfDay) ? statusName(table.override[i]) : null;
+    const shown = override ?? result.status;
+    const previous = statusName(table.shownStatus[i]);
+    const alertedBefore = statusName(table.alertStatus[i]);
+    const decision = decideAlert({
+      previousStatus: previous,
+      newStatus: result.status,
+      alertedStatus: alertedBefore,
+      overrideActive: override !== null,
+      bandOrder: scorer.bandOrder
+    });
+    outcome.byStatus[shown] = (outcome.byStatus[shown] ?? 0) + 1;
+    outcome.changed += previous !== shown ? 1 : 0;
+    outcome.overrides += override ? 1 : 0;
+    outcome.accountRows.push({
+      Id: id,
+      Health_Score__c: result.score,
+      Health_Status__c: shown,
+      Health_Trend__c: result.trend,
+      Health_Coverage__c: round3(result.coverage),
+      Health_Scored_At__c: context.scoredAt,
+      Health_Alert_Status__c: decision.alertStatus
+    });
+    outcome.snapshotRows.push({
+      Account__c: id,
+      Score__c: result.score,
+      Status__c: result.status,
+      Coverage__c: round3(result.coverage),
+      Breakdown__c: breakdownJson(result, asOf, override),
+      Computed_At__c: context.computedAt,
+      Snapshot_Key__c: `${id}-${asOf}`
+    });
+    if (decision.alert) {
+      outcome.alerts.push({
+        accountId: id,
+        previousStatus: previous,
+        newStatus: result.status,
+        score: result.score,
+        drivers: result.drivers,
+        alertedBefore
+      });
+    }
+  }
+  return outcome;
+}

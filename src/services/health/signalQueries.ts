@@ -1,0 +1,130 @@
+import { isoDay, soqlDateTime, dayOf } from './days';
+import type { SignalTable } from './signalTable';
+
+/** Fields of Account the recompute reads: model inputs plus what the alerts and override need. */
+export const ACCOUNT_FIELDS = [
+  'Id',
+  'Touch_Tier__c',
+  'Contract_Start__c',
+  'Onboarding_Started__c',
+  'First_Value_At__c',
+  'Licensed_Seats__c',
+  'Overdue_Invoices__c',
+  'CSM_Sentiment__c',
+  'CSM_Sentiment_Date__c',
+  'Health_Status__c',
+  'Health_Alert_Status__c',
+  'Health_Override__c',
+  'Health_Override_Until__c'
+];
+
+/** Days of snapshot history read for the trend: the newest one at least 28 days old, within 14 more days. */
+export const TREND_MIN_AGE_DAYS = 28;
+export const TREND_WINDOW_DAYS = 14;
+
+export type Row = Record<string, unknown>;
+
+/** One signal source: a query over all selected accounts and how its rows fold into the table. */
+export interface SignalQuery {
+  name: string;
+  /** SOQL with `{accounts}` where the account condition goes (or nothing when all). */
+  soql: (accountCondition: string) => string;
+  /** Field naming the Account on this object, for the per-Id condition. */
+  accountField: string;
+  fold: (table: SignalTable, row: Row) => void;
+}
+
+const and = (condition: string) => (condition ? ` AND ${condition}` : '');
+const truthy = (value: unknown) => value === true || value === 'true';
+
+/**
+ * The handful of queries that load every health input, one per object for the whole set of
+ * accounts (not one per account). Each query filters to the rows the model can use (date
+ * windows, open or escalated cases, completed meetings), so what crosses the wire stays small.
+ */
+export function signalQueries(asOfDay: number): SignalQuery[] {
+  const asOf = isoDay(asOfDay);
+  const recentSurveyDay = asOfDay - 180;
+  return [
+    {
+      name: 'surveys',
+      accountField: 'Account__c',
+      soql: (accounts) =>
+        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(asOfDay - 365)} AND Responded_On__c <= ${asOf}${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.Account__c);
+        if (i >= 0)
+          table.addSurvey(
+            i,
+            row.Type__c,
+            row.Score__c,
+            dayOf(row.Responded_On__c) > recentSurveyDay
+          );
+      }
+    },
+    {
+      name: 'usage',
+      accountField: 'Account__c',
+      soql: (accounts) =>
+        `SELECT Account__c, Period_End__c, Active_Users__c, Logins__c FROM Usage_Snapshot__c WHERE Period_End__c > ${isoDay(asOfDay - 90)} AND Period_End__c <= ${asOf}${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.Account__c);
+        if (i >= 0) table.addUsage(i, row.Period_End__c, row.Active_Users__c, row.Logins__c);
+      }
+    },
+    {
+      name: 'cases',
+      accountField: 'AccountId',
+      soql: (accounts) =>
+        `SELECT AccountId, Priority, IsClosed, IsEscalated, CreatedDate FROM Case WHERE ((IsClosed = false AND Priority = 'High') OR (IsEscalated = true AND CreatedDate >= ${soqlDateTime(asOfDay - 89)} AND CreatedDate < ${soqlDateTime(asOfDay + 1)}))${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.AccountId);
+        if (i < 0) return;
+        if (!truthy(row.IsClosed) && row.Priority === 'High') table.openHighCases[i]++;
+        const created = dayOf(row.CreatedDate);
+        if (truthy(row.IsEscalated) && created > asOfDay - 90 && created <= asOfDay)
+          table.escalations[i]++;
+      }
+    },
+    {
+      name: 'tasks',
+      accountField: 'WhatId',
+      soql: (accounts) =>
+        `SELECT WhatId, ActivityDate FROM Task WHERE IsClosed = true AND Type IN ('Meeting', 'Call') AND ActivityDate <= ${asOf}${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.WhatId);
+        if (i >= 0) table.addTouchpoint(i, row.ActivityDate);
+      }
+    },
+    {
+      name: 'events',
+      accountField: 'WhatId',
+      soql: (accounts) =>
+        `SELECT WhatId, ActivityDate FROM Event WHERE Type IN ('Meeting', 'Call') AND ActivityDate <= ${asOf}${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.WhatId);
+        if (i >= 0) table.addTouchpoint(i, row.ActivityDate);
+      }
+    },
+    {
+      name: 'snapshots',
+      accountField: 'Account__c',
+      soql: (accounts) =>
+        `SELECT Account__c, Score__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${soqlDateTime(asOfDay - TREND_MIN_AGE_DAYS - TREND_WINDOW_DAYS)} AND Computed_At__c < ${soqlDateTime(asOfDay - TREND_MIN_AGE_DAYS + 1)}${and(accounts)}`,
+      fold: (table, row) => {
+        const i = table.indexOf(row.Account__c);
+        if (i >= 0) table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
+      }
+    }
+  ];
+}
+
+/** The Account query; `condition` is a recomposed --where clause or an Id list. */
+export function accountQuery(condition: string): string {
+  return `SELECT ${ACCOUNT_FIELDS.join(', ')} FROM Account${condition ? ` WHERE ${condition}` : ''}`;
+}
+
+/** `Field IN ('001…', …)` for Ids already validated as Account Ids. */
+export function idCondition(field: string, ids: string[]): string {
+  return `${field} IN (${ids.map((id) => `'${id}'`).join(', ')})`;
+}

@@ -1,0 +1,206 @@
+import { NO_DAY, dayOf, isoDay } from './days';
+
+const TIERS = ['', 'High', 'Low', 'Tech'] as const;
+const SENTIMENTS = ['', 'Positive', 'Neutral', 'Negative'] as const;
+export const STATUSES = ['', 'Green', 'Yellow', 'Red', 'Insufficient data'] as const;
+/** Survey histogram layout per account: NPS 0–10, CSAT 1–5, CES 1–7. */
+const SURVEY_SLOTS = {
+  NPS: { offset: 0, min: 0, max: 10 },
+  CSAT: { offset: 11, min: 1, max: 5 },
+  CES: { offset: 16, min: 1, max: 7 }
+};
+const SURVEY_WIDTH = 23;
+/** Usage periods kept per account: the newest three are enough to find latest and previous. */
+const USAGE_SLOTS = 3;
+
+const code = (values: readonly string[], value: unknown) =>
+  Math.max(0, values.indexOf(String(value ?? '')));
+const num = (value: unknown) =>
+  value === null || value === undefined || value === '' ? NaN : Number(value);
+
+/**
+ * Every health input of a set of accounts, stored column-wise in typed arrays. A million
+ * accounts with their signals take ~150 MB this way, against several GB as one object per
+ * signal row. Rows are folded in as they stream from the org (surveys into score histograms,
+ * cases into counts, touchpoints into the latest date), in any order.
+ */
+export class SignalTable {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  readonly tier: Uint8Array;
+  readonly contractStart: Int32Array;
+  readonly onboardingStarted: Int32Array;
+  readonly firstValueAt: Int32Array;
+  readonly licensedSeats: Float64Array;
+  readonly overdueInvoices: Float64Array;
+  readonly sentiment: Uint8Array;
+  readonly sentimentDay: Int32Array;
+  readonly shownStatus: Uint8Array;
+  readonly alertStatus: Uint8Array;
+  readonly override: Uint8Array;
+  readonly overrideUntil: Int32Array;
+  readonly surveys: Uint16Array;
+  readonly openHighCases: Uint16Array;
+  readonly escalations: Uint16Array;
+  readonly lastTouchDay: Int32Array;
+  readonly usageEnd: Int32Array;
+  readonly usageActive: Float64Array;
+  readonly usageLogins: Float64Array;
+  readonly previousScore: Float64Array;
+  readonly previousDay: Int32Array;
+  ignoredRows = 0;
+
+  constructor(readonly capacity: number) {
+    const days = () => new Int32Array(capacity).fill(NO_DAY);
+    const numbers = () => new Float64Array(capacity).fill(NaN);
+    this.tier = new Uint8Array(capacity);
+    this.contractStart = days();
+    this.onboardingStarted = days();
+    this.firstValueAt = days();
+    this.licensedSeats = numbers();
+    this.overdueInvoices = numbers();
+    this.sentiment = new Uint8Array(capacity);
+    this.sentimentDay = days();
+    this.shownStatus = new Uint8Array(capacity);
+    this.alertStatus = new Uint8Array(capacity);
+    this.override = new Uint8Array(capacity);
+    this.overrideUntil = days();
+    this.surveys = new Uint16Array(capacity * SURVEY_WIDTH);
+    this.openHighCases = new Uint16Array(capacity);
+    this.escalations = new Uint16Array(capacity);
+    this.lastTouchDay = days();
+    this.usageEnd = new Int32Array(capacity * USAGE_SLOTS).fill(NO_DAY);
+    this.usageActive = new Float64Array(capacity * USAGE_SLOTS).fill(NaN);
+    this.usageLogins = new Float64Array(capacity * USAGE_SLOTS).fill(NaN);
+    this.previousScore = numbers();
+    this.previousDay = days();
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  indexOf(accountId: unknown): number {
+    const found = this.index.get(String(accountId ?? '').slice(0, 15));
+    return found === undefined ? -1 : found;
+  }
+
+  /** An Account row (REST JSON or Bulk CSV strings). */
+  addAccount(row: Record<string, unknown>): void {
+    const id = String(row.Id);
+    const key = id.slice(0, 15);
+    if (this.index.has(key) || this.ids.length >= this.capacity) {
+      this.ignoredRows++;
+      return;
+    }
+    const i = this.ids.length;
+    this.ids.push(id);
+    this.index.set(key, i);
+    this.tier[i] = code(TIERS, row.Touch_Tier__c);
+    this.contractStart[i] = dayOf(row.Contract_Start__c);
+    this.onboardingStarted[i] = dayOf(row.Onboarding_Started__c);
+    this.firstValueAt[i] = dayOf(row.First_Value_At__c);
+    this.licensedSeats[i] = num(row.Licensed_Seats__c);
+    this.overdueInvoices[i] = num(row.Overdue_Invoices__c);
+    this.sentiment[i] = code(SENTIMENTS, row.CSM_Sentiment__c);
+    this.sentimentDay[i] = dayOf(row.CSM_Sentiment_Date__c);
+    this.shownStatus[i] = code(STATUSES, row.Health_Status__c);
+    this.alertStatus[i] = code(STATUSES, row.Health_Alert_Status__c);
+    this.override[i] = code(STATUSES, row.Health_Override__c);
+    this.overrideUntil[i] = dayOf(row.Health_Override_Until__c);
+  }
+
+  /** A survey answer already inside its window (the query filters by date). */
+  addSurvey(i: number, type: unknown, score: unknown, countsForRecentWindow: boolean): void {
+    const slot = SURVEY_SLOTS[String(type) as keyof typeof SURVEY_SLOTS];
+    const value = num(score);
+    const outOfRange = !slot || !Number.isInteger(value) || value < slot.min || value > slot.max;
+    // CSAT and CES look back 180 days, NPS 365: older CSAT/CES answers are not counted.
+    if (outOfRange || (type !== 'NPS' && !countsForRecentWindow)) {
+      this.ignoredRows += outOfRange ? 1 : 0;
+      return;
+    }
+    this.surveys[i * SURVEY_WIDTH + slot.offset + value - slot.min]++;
+  }
+
+  addUsage(i: number, periodEnd: unknown, activeUsers: unknown, logins: unknown): void {
+    const end = dayOf(periodEnd);
+    const base = i * USAGE_SLOTS;
+    if (end === NO_DAY) {
+      this.ignoredRows++;
+      return;
+    }
+    // Keep the newest three periods, newest first: a tiny sorted window, no per-row objects.
+    let slot = 0;
+    while (slot < USAGE_SLOTS && this.usageEnd[base + slot] > end) {
+      slot++;
+    }
+    if (slot >= USAGE_SLOTS || this.usageEnd[base + slot] === end) {
+      return;
+    }
+    for (let k = USAGE_SLOTS - 1; k > slot; k--) {
+      this.usageEnd[base + k] = this.usageEnd[base + k - 1];
+      this.usageActive[base + k] = this.usageActive[base + k - 1];
+      this.usageLogins[base + k] = this.usageLogins[base + k - 1];
+    }
+    this.usageEnd[base + slot] = end;
+    this.usageActive[base + slot] = num(activeUsers);
+    this.usageLogins[base + slot] = num(logins);
+  }
+
+  addTouchpoint(i: number, day: unknown): void {
+    const value = dayOf(day);
+    if (value !== NO_DAY && value > this.lastTouchDay[i]) {
+      this.lastTouchDay[i] = value;
+    }
+  }
+
+  addPreviousScore(i: number, day: unknown, score: unknown): void {
+    const value = dayOf(day);
+    const points = num(score);
+    if (value !== NO_DAY && !Number.isNaN(points) && value > this.previousDay[i]) {
+      this.previousDay[i] = value;
+      this.previousScore[i] = points;
+    }
+  }
+
+  /** Survey answers rebuilt from the histogram, dated asOf (inside every window). */
+  surveyList(
+    i: number,
+    asOf: string
+  ): { type: 'NPS' | 'CSAT' | 'CES'; score: number; date: string }[] {
+    const list: { type: 'NPS' | 'CSAT' | 'CES'; score: number; date: string }[] = [];
+    for (const type of ['NPS', 'CSAT', 'CES'] as const) {
+      const slot = SURVEY_SLOTS[type];
+      for (let score = slot.min; score <= slot.max; score++) {
+        const count = this.surveys[i * SURVEY_WIDTH + slot.offset + score - slot.min];
+        for (let n = 0; n < count; n++) {
+          list.push({ type, score, date: asOf });
+        }
+      }
+    }
+    return list;
+  }
+
+  usagePeriod(
+    i: number,
+    slot: number
+  ): { end: number; activeUsers: number; logins: number } | null {
+    const k = i * USAGE_SLOTS + slot;
+    return slot < USAGE_SLOTS && this.usageEnd[k] !== NO_DAY
+      ? { end: this.usageEnd[k], activeUsers: this.usageActive[k], logins: this.usageLogins[k] }
+      : null;
+  }
+
+  static tierName(value: number): string | undefined {
+    return TIERS[value] || undefined;
+  }
+
+  static sentimentName(value: number): string | undefined {
+    return SENTIMENTS[value] || undefined;
+  }
+
+  static dayText(day: number): string | undefined {
+    return day === NO_DAY ? undefined : isoDay(day);
+  }
+}
