@@ -16,6 +16,16 @@ const LAYOUT = `<?xml version="1.0" encoding="UTF-8"?>
 </Layout>
 `;
 
+const COMPACT_LAYOUT = `<?xml version="1.0" encoding="UTF-8"?>
+<CompactLayout xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Fixture</fullName>
+    <fields>Name</fields>
+    <fields>Status__c</fields>
+    <fields>Gone_Compact__c</fields>
+    <label>Fixture</label>
+</CompactLayout>
+`;
+
 const FLEXIPAGE = `<?xml version="1.0" encoding="UTF-8"?>
 <FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
     <flexiPageRegions>
@@ -89,6 +99,10 @@ describe('reference checks on layouts, Lightning pages and custom metadata recor
       copy.write(`${DEFAULT}/layouts/Handover__c-Handover Layout.layout-meta.xml`, LAYOUT);
       copy.write(`${DEFAULT}/flexipages/Fixture_Account_Page.flexipage-meta.xml`, FLEXIPAGE);
       copy.write(
+        `${DEFAULT}/objects/Handover__c/compactLayouts/Fixture.compactLayout-meta.xml`,
+        COMPACT_LAYOUT
+      );
+      copy.write(
         `${DEFAULT}/objects/Fixture_Rule__mdt/Fixture_Rule__mdt.object-meta.xml`,
         MDT_TYPE
       );
@@ -102,13 +116,16 @@ describe('reference checks on layouts, Lightning pages and custom metadata recor
         record({ Tier__c: 'Medium', Unknown__c: 'x' })
       );
     });
-    expect(lines.sort()).toEqual([
-      'missing-reference main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: field Fixture_Rule__mdt.Unknown__c is not defined',
-      'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: component noSuchPanel is not in lwc/ or aura/',
-      'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: field Account.Gone__c is not defined',
-      'missing-reference main/default/layouts/Handover__c-Handover Layout.layout-meta.xml: field Handover__c.Missing__c is not defined',
-      'picklist main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: "Medium" is not a value of Fixture_Rule__mdt.Tier__c'
-    ]);
+    expect(lines.sort()).toEqual(
+      [
+        'missing-reference main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: field Fixture_Rule__mdt.Unknown__c is not defined',
+        'missing-reference main/default/objects/Handover__c/compactLayouts/Fixture.compactLayout-meta.xml: field Handover__c.Gone_Compact__c is not defined',
+        'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: component noSuchPanel is not in lwc/ or aura/',
+        'missing-reference main/default/flexipages/Fixture_Account_Page.flexipage-meta.xml: field Account.Gone__c is not defined',
+        'missing-reference main/default/layouts/Handover__c-Handover Layout.layout-meta.xml: field Handover__c.Missing__c is not defined',
+        'picklist main/default/customMetadata/Fixture_Rule.Bad.md-meta.xml: "Medium" is not a value of Fixture_Rule__mdt.Tier__c'
+      ].sort()
+    );
   });
 });
 

@@ -14,6 +14,7 @@ export function checkReferences(files: string[], model: MetadataModel): Problem[
     if (file.endsWith('.permissionset-meta.xml')) return permissionSet(file, model);
     if (file.endsWith('.layout-meta.xml')) return layout(file, model);
     if (file.endsWith('.flexipage-meta.xml')) return flexiPage(file, model);
+    if (file.endsWith('.compactLayout-meta.xml')) return compactLayout(file, model);
     return [];
   });
 }
@@ -86,6 +87,13 @@ function layout(file: string, model: MetadataModel): Problem[] {
     .flatMap((column) => children(column, 'layoutItems'))
     .map((item) => text(item, 'field'))
     .filter((field) => field)
+    .flatMap((field) => missingField(model, file, `${objectName}.${field}`));
+}
+
+function compactLayout(file: string, model: MetadataModel): Problem[] {
+  const objectName = /\/objects\/([^/]+)\/compactLayouts\//.exec(file)?.[1] ?? '';
+  return children(child(parseXml(file), 'CompactLayout'), 'fields')
+    .filter((field): field is string => typeof field === 'string')
     .flatMap((field) => missingField(model, file, `${objectName}.${field}`));
 }
 
