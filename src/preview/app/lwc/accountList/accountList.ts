@@ -80,23 +80,29 @@ export default class AccountList extends LightningElement {
   }
 
   get tierOptions() {
-    return TIERS.map((value) => ({ value, selected: value === this.tier }));
+    return [
+      { label: this.text.anyTier, value: '' },
+      ...TIERS.map((value) => ({ label: value, value }))
+    ];
   }
 
   get statusOptions() {
-    return STATUSES.map((value) => ({ value, selected: value === this.status }));
+    return [
+      { label: this.text.anyHealth, value: '' },
+      ...STATUSES.map((value) => ({ label: value, value }))
+    ];
   }
 
   handleSearch(event: Event): void {
     this.search = (event.target as HTMLInputElement).value ?? '';
   }
 
-  handleTier(event: Event): void {
-    this.tier = (event.target as HTMLSelectElement).value;
+  handleTier(event: CustomEvent<{ value: string }>): void {
+    this.tier = event.detail.value;
   }
 
-  handleStatus(event: Event): void {
-    this.status = (event.target as HTMLSelectElement).value;
+  handleStatus(event: CustomEvent<{ value: string }>): void {
+    this.status = event.detail.value;
   }
 
   open(event: Event): void {

@@ -18,6 +18,12 @@ const FIELDS = [
   'Account.Next_Touchpoint_Due__c'
 ];
 
+const money = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0
+});
+
 /** Stand-in for Lightning's highlights panel: the Account's name and key fields. */
 export default class Highlights extends LightningElement {
   @api recordId?: string;
@@ -37,7 +43,9 @@ export default class Highlights extends LightningElement {
   private show(field: string): string {
     const display = getFieldDisplayValue(this.record, field);
     const value = getFieldValue(this.record, field);
-    return String(display ?? value ?? '');
+    if (display) return display;
+    if (typeof value === 'number' && field.endsWith('MRR__c')) return money.format(value);
+    return value === null || value === undefined ? '' : String(value);
   }
 
   get name(): string {
