@@ -45,7 +45,9 @@ function filesUnder(path: string): string[] {
 
 /** A content hash of the build's inputs (names and bytes), so unchanged sources reuse the build. */
 export function inputsHash(projectDir = PROJECT_DIR): string {
-  const hash = createHash('sha256').update(process.env.BATON_PREVIEW_EXCLUDE ?? '').update('\0');
+  const hash = createHash('sha256')
+    .update(process.env.BATON_PREVIEW_EXCLUDE ?? '')
+    .update('\0');
   for (const file of INPUTS.flatMap((input) => filesUnder(join(projectDir, input))).sort()) {
     hash.update(relative(projectDir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
