@@ -13,6 +13,7 @@ export function checkCodeReferences(files: string[], model: MetadataModel): Prob
     if (/\/lwc\/[^/]+\/.+\.(js|ts)$/.test(file)) return componentImports(file, model);
     if (file.endsWith('.cls') || file.endsWith('.trigger')) return apexLabels(file, model);
     if (file.endsWith('.translation-meta.xml')) return translatedLabels(file, model);
+    if (file.endsWith('.fieldTranslation-meta.xml')) return translatedField(file, model);
     return [];
   });
 }
@@ -63,5 +64,33 @@ function translatedLabels(file: string, model: MetadataModel): Problem[] {
     .filter((name) => !model.labels.has(name))
     .map((name) =>
       problem('missing-reference', file, `translates custom label ${name}, which is not defined`)
+    );
+}
+
+/** objectTranslations/<Object>-<language>/<Field>.fieldTranslation-meta.xml */
+function translatedField(file: string, model: MetadataModel): Problem[] {
+  const [, objectName, fieldName] =
+    /\/([^/]+)-[^/-]+\/([^/]+)\.fieldTranslation-meta\.xml$/.exec(file) ?? [];
+  const field = model.objects.get(definingObject(objectName))?.fields.get(fieldName);
+  if (!field) {
+    return isCustomName(fieldName)
+      ? [
+          problem(
+            'missing-reference',
+            file,
+            `translates field ${objectName}.${fieldName}, which is not defined`
+          )
+        ]
+      : [];
+  }
+  return children(child(parseXml(file), 'CustomFieldTranslation'), 'picklistValues')
+    .map((entry) => text(entry, 'masterLabel'))
+    .filter((value) => !field.values.includes(value))
+    .map((value) =>
+      problem(
+        'picklist',
+        file,
+        `translates "${value}", which is not a value of ${objectName}.${fieldName}`
+      )
     );
 }

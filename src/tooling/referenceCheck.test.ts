@@ -173,6 +173,15 @@ describe('reference checks on component imports, Apex labels and translations', 
       copy.write(`${DEFAULT}/lwc/fixturePanel/fixturePanel.js-meta.xml`, LWC_META);
       copy.write(`${DEFAULT}/classes/FixtureLabels.cls`, APEX);
       copy.write(`${DEFAULT}/classes/FixtureLabels.cls-meta.xml`, APEX_META);
+      copy.edit(
+        `${DEFAULT}/objectTranslations/Handover__c-fi/Status__c.fieldTranslation-meta.xml`,
+        (xml) =>
+          xml.replace('<masterLabel>Draft</masterLabel>', '<masterLabel>Pending</masterLabel>')
+      );
+      copy.write(
+        `${DEFAULT}/objectTranslations/Handover__c-fi/Gone__c.fieldTranslation-meta.xml`,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CustomFieldTranslation xmlns="http://soap.sforce.com/2006/04/metadata"><label>Poissa</label><name>Gone__c</name></CustomFieldTranslation>\n'
+      );
       copy.edit(`${DEFAULT}/translations/fi.translation-meta.xml`, (xml) =>
         xml.replace(
           '<customLabels>',
@@ -185,7 +194,9 @@ describe('reference checks on component imports, Apex labels and translations', 
       'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: Apex class NoSuchController is not defined',
       'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: custom label Baton_No_Such_Label is not defined',
       'missing-reference main/default/lwc/fixturePanel/fixturePanel.js: field Account.No_Such_Field__c is not defined',
-      'missing-reference main/default/translations/fi.translation-meta.xml: translates custom label Baton_Not_In_English, which is not defined'
+      'missing-reference main/default/objectTranslations/Handover__c-fi/Gone__c.fieldTranslation-meta.xml: translates field Handover__c.Gone__c, which is not defined',
+      'missing-reference main/default/translations/fi.translation-meta.xml: translates custom label Baton_Not_In_English, which is not defined',
+      'picklist main/default/objectTranslations/Handover__c-fi/Status__c.fieldTranslation-meta.xml: translates "Pending", which is not a value of Handover__c.Status__c'
     ]);
   });
 });
