@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { Connection } from 'jsforce';
+import { z } from 'zod';
+import { UserInputError } from '../../core/errors';
+import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
+import { DraftInputSchema } from './schemas';
+import { handoversByIds } from './selector';
+
+/**
+ * The CLI's handover use cases (`baton handover submit|accept|return`), for integrations and
+ * migrations from other tools: the same twin the local org runs, against any org.
+ */
+
+export type HandoverSummary = {
+  id: string;
+  name: string;
+  status: string;
+  feedElementId: string | null;
+};
+
+const HandoverFile = z.union([DraftInputSchema, z.array(DraftInputSchema).min(1)]);
+
+/** Reads and validates a handover file: one record or an array; errors name the JSON path. */
+export function readHandoverFile(path: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserInputError(
+      `${path}: ${error instanceof Error ? error.message : String(error)}`,
+      'file'
+    );
+  }
+  const parsed = HandoverFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new UserInputError(`${path}: ${where}: ${issue.message}`, where);
+  }
+  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+}
+
+/** The acting user: the connection's user, as the Apex would see UserInfo.getUserId(). */
+export async function actorFor(conn: Connection, asOf = new Date()): Promise<Actor> {
+  const userId = conn.userInfo?.id ?? (await conn.identity()).user_id;
+  return { conn, userId, baseUrl: conn.instanceUrl, asOf };
+}
+
+async function summaries(conn: Connection, ids: string[]): Promise<HandoverSummary[]> {
+  const rows = await handoversByIds(conn, ids);
+  const byId = new Map(rows.map((row) => [row.Id, row]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    return {
+      id,
+      name: row?.Name ?? '',
+      status: row?.Status__c ?? '',
+      feedElementId: row?.Feed_Element_Id__c ?? null
+    };
+  });
+}
+
+/** Saves each record as a draft and submits it; stops at the first rejected one. */
+export async function submitFile(conn: Connection, path: string): Promise<HandoverSummary[]> {
+  const drafts = readHandoverFile(path);
+  const actor = await actorFor(conn);
+  const ids: string[] = [];
+  for (const draft of drafts) {
+    const id = await saveDraft(actor, draft);
+    await submit(actor, id);
+    ids.push(id);
+  }
+  return summaries(conn, ids);
+}
+
+export async function acceptById(conn: Connection, id: string): Promise<HandoverSummary[]> {
+  await accept(await actorFor(conn), id);
+  return summaries(conn, [id]);
+}
+
+export async function returnById(
+  conn: Connection,
+  id: string,
+  reason: string
+): Promise<HandoverSummary[]> {
+  await returnToSeller(await actorFor(conn), id, reason);
+  return summaries(conn, [id]);
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The shared contract fixtures (force-app/main/default/staticresources/BatonHandoverContract.json),
+ * validated. The Apex tests read the same file as a static resource.
+ */
+export const CONTRACT_PATH = join(
+  __dirname,
+  '../../../force-app/main/default/staticresources/BatonHandoverContract.json'
+);
+
+const Record = z.record(z.unknown());
+const Message = z.object({
+  subject: z.string().optional(),
+  mentions: z.array(z.string()),
+  textContains: z.array(z.string())
+});
+
+export const FixtureSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  given: z.object({ account: Record, contact: Record, handover: Record.optional() }),
+  when: z
+    .array(
+      z.object({
+        as: z.enum(['seller', 'am']),
+        method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller']),
+        params: Record
+      })
+    )
+    .min(1),
+  then: z.object({
+    error: z.object({ code: z.string(), fields: z.array(z.string()) }).optional(),
+    handover: Record.optional(),
+    account: Record.optional(),
+    posts: z.array(Message),
+    comments: z.array(Message),
+    touchpoints: z.union([z.number().int(), z.literal('@planned')])
+  })
+});
+export type Fixture = z.infer<typeof FixtureSchema>;
+
+export function loadContract(): Fixture[] {
+  const raw = JSON.parse(readFileSync(CONTRACT_PATH, 'utf8')) as { fixtures: unknown };
+  return z.array(FixtureSchema).parse(raw.fixtures);
+}
+
+/** Replaces '@name' references (users, records) with their ids, deeply. */
+export function resolveRefs<T>(value: T, refs: Map<string, string>): T {
+  if (typeof value === 'string' && refs.has(value)) return refs.get(value) as T;
+  if (Array.isArray(value)) return value.map((item) => resolveRefs(item, refs)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, resolveRefs(item, refs)])
+    ) as T;
+  }
+  return value;
+}

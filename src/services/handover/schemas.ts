@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The boundary of the handover twin: the parameters of each HandoverController method (as
+ * the preview and the CLI send them) and the Handover__c fields a caller may set. Types are
+ * inferred from these schemas.
+ */
+
+const id = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce Id');
+const text = z.string().nullable().optional();
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .nullable()
+  .optional();
+const pick = <T extends [string, ...string[]]>(values: T) => z.enum(values).nullable().optional();
+
+/** The fields a seller edits. Status, timestamps and the feed id are never accepted. */
+export const EditableHandoverSchema = z.object({
+  Seller__c: id.nullable().optional(),
+  Account_Manager__c: id.nullable().optional(),
+  Opportunity__c: id.nullable().optional(),
+  Contract_Start__c: date,
+  What_Was_Sold__c: text,
+  License_Tier__c: pick(['Gold', 'Silver', 'Bronze']),
+  ARR__c: z.number().nonnegative().nullable().optional(),
+  Primary_Contact__c: id.nullable().optional(),
+  Secondary_Contacts__c: text,
+  Success_Criteria__c: text,
+  First_Year_Goal__c: text,
+  Why_They_Bought__c: text,
+  Value_Type__c: text,
+  Promises__c: text,
+  Technical_Needs__c: text,
+  Risks__c: text,
+  Fit__c: pick(['Good', 'Stretch', 'Bad']),
+  Decision_Makers__c: text,
+  Competitors__c: text,
+  Meeting_Practices__c: text,
+  Proposed_Touch_Tier__c: pick(['High', 'Low', 'Tech']),
+  Onboarding_Model__c: text
+});
+export type EditableHandover = z.infer<typeof EditableHandoverSchema>;
+export const EDITABLE_FIELDS = Object.keys(
+  EditableHandoverSchema.shape
+) as (keyof EditableHandover)[];
+
+/** saveDraft's record: an Id to update, or an Account__c for a new draft. Unknown keys drop. */
+export const DraftInputSchema = EditableHandoverSchema.extend({
+  Id: id.optional(),
+  Account__c: id.optional()
+}).refine((draft) => draft.Id || draft.Account__c, {
+  message: 'Account__c is required for a new handover',
+  path: ['Account__c']
+});
+export type DraftInput = z.infer<typeof DraftInputSchema>;
+
+export const GetContextParams = z.object({ recordId: id });
+export const SaveDraftParams = z.object({ handover: DraftInputSchema });
+export const HandoverIdParams = z.object({ handoverId: id });
+export const ReturnParams = z.object({ handoverId: id, reason: z.string().nullable().optional() });
+
+export const STATUSES = ['Draft', 'Submitted', 'Accepted', 'Returned'] as const;
+export type HandoverStatus = (typeof STATUSES)[number];
+
+/** A Handover__c row as the twin reads it back (all fields the flow uses). */
+export type HandoverRow = EditableHandover & {
+  Id: string;
+  Name: string;
+  Account__c: string;
+  Status__c: HandoverStatus;
+  Return_Reason__c?: string | null;
+  Submitted_At__c?: string | null;
+  Accepted_At__c?: string | null;
+  Returned_At__c?: string | null;
+  Feed_Element_Id__c?: string | null;
+  Account__r?: { Name: string } | null;
+};

@@ -1,0 +1,180 @@
+import type { Connection } from 'jsforce';
+import type { HandoverRow } from './schemas';
+
+/**
+ * The twin of HandoverSelector: the same queries through a jsforce Connection. Ids are
+ * validated by the zod schemas before they reach a query, and quoted here, so no caller
+ * text is ever spliced into SOQL.
+ */
+
+const HANDOVER_FIELDS = [
+  'Id',
+  'Name',
+  'Account__c',
+  'Account__r.Name',
+  'Status__c',
+  'Seller__c',
+  'Account_Manager__c',
+  'Opportunity__c',
+  'Contract_Start__c',
+  'What_Was_Sold__c',
+  'License_Tier__c',
+  'ARR__c',
+  'Primary_Contact__c',
+  'Secondary_Contacts__c',
+  'Success_Criteria__c',
+  'First_Year_Goal__c',
+  'Why_They_Bought__c',
+  'Value_Type__c',
+  'Promises__c',
+  'Technical_Needs__c',
+  'Risks__c',
+  'Fit__c',
+  'Decision_Makers__c',
+  'Competitors__c',
+  'Meeting_Practices__c',
+  'Proposed_Touch_Tier__c',
+  'Onboarding_Model__c',
+  'Return_Reason__c',
+  'Submitted_At__c',
+  'Accepted_At__c',
+  'Returned_At__c',
+  'Feed_Element_Id__c'
+].join(', ');
+
+const ACCOUNT_FIELDS = [
+  'Id',
+  'Name',
+  'MRR__c',
+  'Growth_Potential__c',
+  'Strategic_Account__c',
+  'Touch_Tier__c',
+  'Suggested_Touch_Tier__c',
+  'License_Tier__c',
+  'Account_Manager__c',
+  'Customer_Stage__c',
+  'Contract_Start__c',
+  'Onboarding_Started__c'
+].join(', ');
+
+export type AccountRow = {
+  Id: string;
+  Name: string;
+  MRR__c?: number | null;
+  Growth_Potential__c?: number | null;
+  Strategic_Account__c?: boolean | null;
+  Touch_Tier__c?: string | null;
+  Suggested_Touch_Tier__c?: string | null;
+  Account_Manager__c?: string | null;
+  Customer_Stage__c?: string | null;
+  [field: string]: unknown;
+};
+
+export type OpportunityRow = {
+  Id: string;
+  Name: string;
+  AccountId: string | null;
+  Amount?: number | null;
+  CloseDate?: string | null;
+  IsWon?: boolean;
+  OpportunityLineItems?: { records: { Product2?: { Name: string } }[] } | null;
+};
+
+const quote = (ids: readonly string[]) =>
+  ids.map((one) => `'${one.replace(/[^a-zA-Z0-9]/g, '')}'`).join(', ');
+
+async function all<T extends Record<string, unknown>>(
+  conn: Connection,
+  soql: string
+): Promise<T[]> {
+  const result = await conn.query<T>(soql);
+  return result.records.map((record) => {
+    const { attributes: _attributes, ...rest } = record as T & { attributes?: unknown };
+    return rest as T;
+  });
+}
+
+export async function accountById(
+  conn: Connection,
+  accountId: string
+): Promise<AccountRow | undefined> {
+  const rows = await all<AccountRow>(
+    conn,
+    `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id = ${quote([accountId])} LIMIT 1`
+  );
+  return rows[0];
+}
+
+export async function latestForAccount(
+  conn: Connection,
+  accountId: string
+): Promise<HandoverRow | undefined> {
+  const rows = await all<HandoverRow>(
+    conn,
+    `SELECT ${HANDOVER_FIELDS} FROM Handover__c WHERE Account__c = ${quote([accountId])} ORDER BY CreatedDate DESC LIMIT 1`
+  );
+  return rows[0];
+}
+
+export async function handoversByIds(
+  conn: Connection,
+  ids: readonly string[]
+): Promise<HandoverRow[]> {
+  if (ids.length === 0) return [];
+  return all<HandoverRow>(
+    conn,
+    `SELECT ${HANDOVER_FIELDS} FROM Handover__c WHERE Id IN (${quote(ids)})`
+  );
+}
+
+export async function opportunityById(
+  conn: Connection,
+  opportunityId: string
+): Promise<OpportunityRow | undefined> {
+  const base = `SELECT Id, Name, AccountId, Amount, CloseDate, IsWon FROM Opportunity WHERE Id = ${quote([opportunityId])} LIMIT 1`;
+  const [deal] = await all<OpportunityRow>(conn, base);
+  if (!deal) return undefined;
+  // Products are a nicety for the prefill: an org (or local org) without line items still works.
+  const items = await all<{ Product2?: { Name: string } }>(
+    conn,
+    `SELECT Product2.Name FROM OpportunityLineItem WHERE OpportunityId = ${quote([opportunityId])}`
+  ).catch(() => []);
+  return { ...deal, OpportunityLineItems: { records: items } };
+}
+
+export async function contactsOfAccount(conn: Connection, accountId: string) {
+  return all<{ Id: string; Name: string; Title?: string | null }>(
+    conn,
+    `SELECT Id, Name, Title FROM Contact WHERE AccountId = ${quote([accountId])} ORDER BY Name LIMIT 200`
+  );
+}
+
+/** Active users holding Baton_Account_Manager: whom a seller can hand over to. */
+export async function accountManagers(conn: Connection) {
+  const assignments = await all<{ AssigneeId: string }>(
+    conn,
+    `SELECT AssigneeId FROM PermissionSetAssignment WHERE PermissionSet.Name = 'Baton_Account_Manager'`
+  );
+  const ids = [...new Set(assignments.map((row) => row.AssigneeId))];
+  if (ids.length === 0) return [];
+  return all<{ Id: string; Name: string }>(
+    conn,
+    `SELECT Id, Name FROM User WHERE IsActive = true AND Id IN (${quote(ids)}) ORDER BY Name`
+  );
+}
+
+export async function tasksByTouchpointKey(conn: Connection, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  return all<{ Id: string; Touchpoint_Key__c: string }>(
+    conn,
+    `SELECT Id, Touchpoint_Key__c FROM Task WHERE Touchpoint_Key__c IN (${keys.map((key) => `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')})`
+  );
+}
+
+export async function accountsByIds(
+  conn: Connection,
+  ids: readonly string[]
+): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return all<AccountRow>(conn, `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (${quote(ids)})`);
+}

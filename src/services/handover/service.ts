@@ -1,0 +1,178 @@
+import type { Connection } from 'jsforce';
+import { BatonError } from '../../core/errors';
+import { postComment, postFeedElement } from './feed';
+import { handoversByIds, accountsByIds, tasksByTouchpointKey } from './selector';
+import {
+  acceptComment,
+  assertComplete,
+  assertNotOwnAnswer,
+  assertTransition,
+  planTouchpointTasks,
+  returnComment,
+  submitPost,
+  tierOf
+} from './rules';
+import { EDITABLE_FIELDS, type DraftInput, type HandoverRow } from './schemas';
+
+/**
+ * The handover use cases through any org's API, the twin of HandoverService. Each checks
+ * every rule before its first write, so a rejected call writes nothing. Writes are ordered
+ * so a rerun after a crash completes the work instead of repeating it.
+ */
+export interface Actor {
+  conn: Connection;
+  userId: string;
+  /** The org's URL, for the link to the handover in the post. */
+  baseUrl: string;
+  /** Today and now, passed in so tests and the core stay clock-free. */
+  asOf: Date;
+}
+
+const today = (asOf: Date) => asOf.toISOString().slice(0, 10);
+
+async function loadOne(actor: Actor, handoverId: string): Promise<HandoverRow> {
+  const [handover] = await handoversByIds(actor.conn, [handoverId]);
+  if (!handover) {
+    throw new BatonError(
+      'NOT_FOUND',
+      `Handover ${handoverId} does not exist or you cannot see it.`,
+      'Id'
+    );
+  }
+  return handover;
+}
+
+async function update(
+  actor: Actor,
+  sobject: string,
+  record: Record<string, unknown>
+): Promise<void> {
+  const result = await actor.conn.sobject(sobject).update(record as { Id: string });
+  if (!result.success) {
+    throw new BatonError(
+      'FAILURE',
+      `Could not update ${sobject} ${record.Id}: ${JSON.stringify(result)}`
+    );
+  }
+}
+
+/** Creates or updates a draft; status, timestamps and the feed id never come from input. */
+export async function saveDraft(actor: Actor, draft: DraftInput): Promise<string> {
+  const clean: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    if (draft[field] !== undefined) clean[field] = draft[field];
+  }
+  if (draft.Id) {
+    assertTransition(await loadOne(actor, draft.Id), 'save');
+    await update(actor, 'Handover__c', { ...clean, Id: draft.Id });
+    return draft.Id;
+  }
+  const result = await actor.conn.sobject('Handover__c').create({
+    ...clean,
+    Account__c: draft.Account__c,
+    Seller__c: draft.Seller__c ?? actor.userId,
+    Status__c: 'Draft'
+  });
+  if (!result.success || !result.id)
+    throw new BatonError('FAILURE', `Could not create the handover: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+/**
+ * Submits: validates the tier's fields, stamps Submitted, then posts once. A Submitted
+ * handover with a post is left alone (submitting twice posts once); one without a post (a
+ * crash between the two writes) gets its post now. A returned one gets a comment on its post.
+ */
+export async function submit(actor: Actor, handoverId: string): Promise<void> {
+  const handover = await loadOne(actor, handoverId);
+  if (handover.Status__c === 'Submitted' && handover.Feed_Element_Id__c) return;
+  if (handover.Status__c !== 'Submitted') {
+    assertTransition(handover, 'submit');
+    const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
+    assertComplete(handover, account);
+    handover.Status__c = 'Submitted';
+    handover.Submitted_At__c = actor.asOf.toISOString();
+    await update(actor, 'Handover__c', {
+      Id: handover.Id,
+      Status__c: 'Submitted',
+      Submitted_At__c: handover.Submitted_At__c
+    });
+  }
+  const segments = submitPost(handover, actor.baseUrl);
+  if (handover.Feed_Element_Id__c) {
+    await postComment(actor.conn, handover.Feed_Element_Id__c, segments);
+    return;
+  }
+  const feedElementId = await postFeedElement(actor.conn, handover.Account__c, segments);
+  await update(actor, 'Handover__c', { Id: handover.Id, Feed_Element_Id__c: feedElementId });
+}
+
+/**
+ * Accepts: the Account gets its AM, stage Onboarding and onboarding start; the tier's
+ * touchpoints are upserted by key; then the status, then the comment. Accepting an accepted
+ * handover does nothing.
+ */
+export async function accept(actor: Actor, handoverId: string): Promise<void> {
+  const handover = await loadOne(actor, handoverId);
+  if (handover.Status__c === 'Accepted') return;
+  assertTransition(handover, 'accept');
+  assertNotOwnAnswer(handover, actor.userId);
+  const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
+  await update(actor, 'Account', {
+    Id: handover.Account__c,
+    Account_Manager__c: handover.Account_Manager__c,
+    Customer_Stage__c: 'Onboarding',
+    Onboarding_Started__c: today(actor.asOf)
+  });
+  const tasks = planTouchpointTasks(handover, tierOf(handover, account), today(actor.asOf));
+  const existing = new Set(
+    (
+      await tasksByTouchpointKey(
+        actor.conn,
+        tasks.map((task) => task.Touchpoint_Key__c)
+      )
+    ).map((task) => task.Touchpoint_Key__c)
+  );
+  const fresh = tasks.filter((task) => !existing.has(task.Touchpoint_Key__c));
+  if (fresh.length) {
+    const results = await actor.conn.sobject('Task').create(fresh, { allOrNone: true });
+    const failed = results.filter((result) => !result.success);
+    if (failed.length)
+      throw new BatonError('FAILURE', `Could not plan touchpoints: ${JSON.stringify(failed)}`);
+  }
+  await update(actor, 'Handover__c', {
+    Id: handover.Id,
+    Status__c: 'Accepted',
+    Accepted_At__c: actor.asOf.toISOString()
+  });
+  if (handover.Feed_Element_Id__c)
+    await postComment(actor.conn, handover.Feed_Element_Id__c, acceptComment(handover));
+}
+
+/** Returns to the seller with a reason; the comment @mentions the seller. */
+export async function returnToSeller(
+  actor: Actor,
+  handoverId: string,
+  reason: string | null | undefined
+): Promise<void> {
+  const trimmed = (reason ?? '').trim();
+  if (!trimmed) {
+    throw new BatonError(
+      'RETURN_REASON_REQUIRED',
+      'Return Reason is required to return a handover.',
+      'Return_Reason__c'
+    );
+  }
+  const handover = await loadOne(actor, handoverId);
+  assertTransition(handover, 'return');
+  assertNotOwnAnswer(handover, actor.userId);
+  handover.Return_Reason__c = trimmed;
+  await update(actor, 'Handover__c', {
+    Id: handover.Id,
+    Status__c: 'Returned',
+    Returned_At__c: actor.asOf.toISOString(),
+    Return_Reason__c: trimmed
+  });
+  if (handover.Feed_Element_Id__c)
+    await postComment(actor.conn, handover.Feed_Element_Id__c, returnComment(handover));
+}

@@ -1,0 +1,80 @@
+import type { Connection } from 'jsforce';
+import { UserInputError } from '../../core/errors';
+import { getContext } from './context';
+import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
+import { GetContextParams, HandoverIdParams, ReturnParams, SaveDraftParams } from './schemas';
+import { handoversByIds } from './selector';
+import type { ZodType } from 'zod';
+
+/**
+ * HandoverController's methods as local-org Apex twins: the preview's
+ * `@salesforce/apex/HandoverController.<method>` calls land here, run as the calling user.
+ * Each returns the refreshed panel context, as the Apex does.
+ */
+export interface TwinContext {
+  conn: Connection;
+  userId: string;
+}
+export interface TwinHost {
+  registerApexTwin(
+    className: string,
+    method: string,
+    handler: (ctx: TwinContext, params: unknown) => Promise<unknown>
+  ): void;
+}
+
+function parse<T>(schema: ZodType<T>, params: unknown): T {
+  const result = schema.safeParse(params ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.join('.');
+    throw new UserInputError(`${field || 'params'}: ${issue.message}`, field);
+  }
+  return result.data;
+}
+
+/** The Chatter post's address in the same org as the connection. */
+const postUrl = (conn: Connection) => (feedElementId: string) =>
+  `${conn.instanceUrl}/${feedElementId}`;
+
+export function actorOf(ctx: TwinContext, asOf = new Date()): Actor {
+  return { conn: ctx.conn, userId: ctx.userId, baseUrl: ctx.conn.instanceUrl, asOf };
+}
+
+async function contextOfHandover(ctx: TwinContext, handoverId: string) {
+  const [handover] = await handoversByIds(ctx.conn, [handoverId]);
+  return getContext(ctx.conn, ctx.userId, handover.Account__c, new Date(), postUrl(ctx.conn));
+}
+
+export function registerHandoverTwins(org: TwinHost): void {
+  const twin = (method: string, handler: (ctx: TwinContext, params: unknown) => Promise<unknown>) =>
+    org.registerApexTwin('HandoverController', method, handler);
+  twin('getContext', (ctx, params) =>
+    getContext(
+      ctx.conn,
+      ctx.userId,
+      parse(GetContextParams, params).recordId,
+      new Date(),
+      postUrl(ctx.conn)
+    )
+  );
+  twin('saveDraft', async (ctx, params) => {
+    const id = await saveDraft(actorOf(ctx), parse(SaveDraftParams, params).handover);
+    return contextOfHandover(ctx, id);
+  });
+  twin('submit', async (ctx, params) => {
+    const { handoverId } = parse(HandoverIdParams, params);
+    await submit(actorOf(ctx), handoverId);
+    return contextOfHandover(ctx, handoverId);
+  });
+  twin('accept', async (ctx, params) => {
+    const { handoverId } = parse(HandoverIdParams, params);
+    await accept(actorOf(ctx), handoverId);
+    return contextOfHandover(ctx, handoverId);
+  });
+  twin('returnToSeller', async (ctx, params) => {
+    const { handoverId, reason } = parse(ReturnParams, params);
+    await returnToSeller(actorOf(ctx), handoverId, reason);
+    return contextOfHandover(ctx, handoverId);
+  });
+}
