@@ -1,0 +1,143 @@
+import type { Connection } from 'jsforce';
+import { z } from 'zod';
+import { UserInputError } from '../../core/errors';
+import { accountIdSchema } from './accountSelection';
+
+/**
+ * TypeScript twin of the Apex class HealthController: the same methods, parameters, answers
+ * and error messages, run by the local org when the preview calls
+ * `@salesforce/apex/HealthController.<method>`. Queries go through the caller's connection,
+ * so the local org applies that persona's access as the org applies user mode.
+ */
+export const HISTORY_SIZE = 12;
+export const DEFAULT_OVERRIDE_DAYS = 30;
+
+export interface HealthView {
+  snapshots: { score: number | null; status: string | null; computedAt: string | null }[];
+  breakdown: string | null;
+  surveys: { surveyType: string; score: number; respondedOn: string }[];
+  canOverride: boolean;
+  serverDate: string;
+}
+
+const getHealthParams = z.object({ accountId: accountIdSchema });
+const setOverrideParams = z.object({
+  accountId: accountIdSchema,
+  status: z.string().nullish(),
+  reason: z.string().nullish(),
+  until: z.string().nullish()
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+type Snapshot = {
+  Score__c: number | null;
+  Status__c: string | null;
+  Computed_At__c: string | null;
+  Breakdown__c?: string | null;
+};
+
+async function latestSnapshots(
+  conn: Connection,
+  accountId: string,
+  limit: number,
+  withBreakdown: boolean
+): Promise<Snapshot[]> {
+  const fields = withBreakdown
+    ? 'Score__c, Status__c, Breakdown__c, Computed_At__c'
+    : 'Score__c, Status__c, Computed_At__c';
+  const result = await conn.query<Snapshot>(
+    `SELECT ${fields} FROM Health_Snapshot__c WHERE Account__c = '${accountId}' ORDER BY Computed_At__c DESC LIMIT ${limit}`
+  );
+  return result.records;
+}
+
+async function latestSurvey(conn: Connection, accountId: string, surveyType: string) {
+  const result = await conn.query<{ Type__c: string; Score__c: number; Responded_On__c: string }>(
+    `SELECT Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Account__c = '${accountId}' AND Type__c = '${surveyType}' ORDER BY Responded_On__c DESC, CreatedDate DESC LIMIT 1`
+  );
+  const answer = result.records[0];
+  return answer
+    ? { surveyType: answer.Type__c, score: answer.Score__c, respondedOn: answer.Responded_On__c }
+    : null;
+}
+
+async function canEditOverride(conn: Connection): Promise<boolean> {
+  const describe = await conn.sobject('Account').describe();
+  return describe.fields.some((field) => field.name === 'Health_Override__c' && field.updateable);
+}
+
+/** Twin of HealthController.getHealth. */
+export async function getHealth(conn: Connection, params: unknown): Promise<HealthView> {
+  const { accountId } = getHealthParams.parse(params);
+  const account = await conn.query(`SELECT Id FROM Account WHERE Id = '${accountId}' LIMIT 1`);
+  if (account.records.length === 0) {
+    throw new UserInputError(
+      `Account ${accountId} does not exist or you cannot see it.`,
+      'accountId'
+    );
+  }
+  const [history, latest, nps, csat, ces, canOverride] = await Promise.all([
+    latestSnapshots(conn, accountId, HISTORY_SIZE, false),
+    latestSnapshots(conn, accountId, 1, true),
+    latestSurvey(conn, accountId, 'NPS'),
+    latestSurvey(conn, accountId, 'CSAT'),
+    latestSurvey(conn, accountId, 'CES'),
+    canEditOverride(conn)
+  ]);
+  return {
+    snapshots: history.map((snapshot) => ({
+      score: snapshot.Score__c,
+      status: snapshot.Status__c,
+      computedAt: snapshot.Computed_At__c
+    })),
+    breakdown: latest[0]?.Breakdown__c ?? null,
+    surveys: [nps, csat, ces].filter(
+      (answer): answer is NonNullable<typeof answer> => answer !== null
+    ),
+    canOverride,
+    serverDate: today()
+  };
+}
+
+/** Twin of HealthController.setOverride: same checks and messages, in the same order. */
+export async function setOverride(conn: Connection, params: unknown): Promise<HealthView> {
+  const { accountId, status, reason, until } = setOverrideParams.parse(params);
+  if (!status || !['Green', 'Yellow', 'Red'].includes(status)) {
+    throw new UserInputError('Status must be Green, Yellow or Red.', 'status');
+  }
+  if (!reason || reason.trim() === '') {
+    throw new UserInputError('Give a reason for the health override.', 'reason');
+  }
+  if (reason.trim().length > 255) {
+    throw new UserInputError('Reason can be at most 255 characters.', 'reason');
+  }
+  const expiry = until || addDays(today(), DEFAULT_OVERRIDE_DAYS);
+  if (expiry < today()) {
+    throw new UserInputError('Until must be today or later.', 'until');
+  }
+  await conn.sobject('Account').update({
+    Id: accountId,
+    Health_Override__c: status,
+    Health_Override_Reason__c: reason.trim(),
+    Health_Override_Until__c: expiry,
+    Health_Status__c: status
+  });
+  return getHealth(conn, { accountId });
+}
+
+/** Twin of HealthController.clearOverride: the status returns to the newest computed one. */
+export async function clearOverride(conn: Connection, params: unknown): Promise<HealthView> {
+  const { accountId } = getHealthParams.parse(params);
+  const [latest] = await latestSnapshots(conn, accountId, 1, false);
+  await conn.sobject('Account').update({
+    Id: accountId,
+    Health_Override__c: null,
+    Health_Override_Reason__c: null,
+    Health_Override_Until__c: null,
+    Health_Status__c: latest?.Status__c ?? null
+  });
+  return getHealth(conn, { accountId });
+}

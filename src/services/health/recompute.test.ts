@@ -1,0 +1,162 @@
+import type { MessageSegment } from './alerts';
+import type { OrgAccess, Row, RowResult } from './orgAccess';
+import { recompute } from './recompute';
+import type { HealthScorer } from './scorer';
+
+/**
+ * Orchestration with an in-memory org and a one-measure scorer: what is written where, and
+ * when alerts go out. (Scores against the real model and the local org are in
+ * recompute.localorg.test.ts.)
+ */
+function memoryOrg(accounts: Row[], cases: Row[] = []) {
+  const snapshots = new Map<string, Row>();
+  const posts: { subjectId: string; segments: MessageSegment[] }[] = [];
+  const byId = new Map(accounts.map((account) => [String(account.Id), account]));
+  const rowsOf = (soql: string): Row[] => {
+    const object = /FROM (\w+)/.exec(soql)![1];
+    if (object === 'Account') return [...byId.values()].map((account) => ({ ...account }));
+    return object === 'Case' ? cases : [];
+  };
+  const org: OrgAccess = {
+    count: async () => byId.size,
+    query: async (soql, _expected, onRows) => onRows(rowsOf(soql)),
+    update: async (_object, rows) =>
+      rows.map((row): RowResult => {
+        Object.assign(byId.get(String(row.Id))!, row);
+        return { success: true };
+      }),
+    upsert: async (_object, field, rows) =>
+      rows.map((row): RowResult => {
+        snapshots.set(String(row[field]), row);
+        return { success: true };
+      }),
+    post: async (subjectId, segments) => {
+      posts.push({ subjectId, segments });
+    }
+  };
+  return { org, byId, snapshots, posts };
+}
+
+const scorer: HealthScorer = {
+  bandOrder: ['Green', 'Yellow', 'Red'],
+  score: (signals) => {
+    const score = Math.max(0, 100 - 35 * signals.openHighPriorityCases);
+    const status = score >= 70 ? 'Green' : score >= 40 ? 'Yellow' : 'Red';
+    return {
+      score,
+      status,
+      coverage: 1,
+      trend: null,
+      quadrant: null,
+      measures: [],
+      drivers: [`Support −${100 - score}`],
+      driversFi: [],
+      measuresUsed: 1,
+      measuresApplicable: 1
+    };
+  }
+};
+
+const ACCOUNT = '001000000000001AAA';
+const highCases = (n: number) =>
+  Array.from({ length: n }, () => ({ AccountId: ACCOUNT, Priority: 'High', IsClosed: false }));
+const run = (org: OrgAccess, asOf = '2026-11-20') =>
+  recompute(org, scorer, {
+    asOf,
+    failuresFile: '/dev/null',
+    now: () => new Date('2026-11-20T03:00:00Z')
+  });
+
+describe('recompute (in-memory org)', () => {
+  it('writes the health fields and one snapshot per account per day, also when rerun', async () => {
+    const { org, byId, snapshots } = memoryOrg([{ Id: ACCOUNT }], highCases(1));
+
+    const summary = await run(org);
+    await run(org);
+
+    expect(summary).toMatchObject({
+      accounts: 1,
+      scored: 1,
+      byStatus: { Yellow: 1 },
+      changedStatus: 1,
+      failed: 0
+    });
+    expect(byId.get(ACCOUNT)).toMatchObject({
+      Health_Score__c: 65,
+      Health_Status__c: 'Yellow',
+      Health_Scored_At__c: '2026-11-20T03:00:00.000Z'
+    });
+    expect([...snapshots.keys()]).toEqual([`${ACCOUNT}-2026-11-20`]);
+    expect(JSON.parse(String(snapshots.get(`${ACCOUNT}-2026-11-20`)!.Breakdown__c))).toMatchObject({
+      score: 65,
+      status: 'Yellow',
+      override: null
+    });
+  });
+
+  it('shows an active override as the status but stores the computed score and status', async () => {
+    const { org, byId, snapshots, posts } = memoryOrg(
+      [
+        {
+          Id: ACCOUNT,
+          Health_Status__c: 'Green',
+          Health_Override__c: 'Green',
+          Health_Override_Until__c: '2026-11-20'
+        }
+      ],
+      highCases(3)
+    );
+
+    const summary = await run(org);
+
+    expect(byId.get(ACCOUNT)).toMatchObject({ Health_Status__c: 'Green', Health_Score__c: 0 });
+    expect(snapshots.get(`${ACCOUNT}-2026-11-20`)).toMatchObject({ Status__c: 'Red', Score__c: 0 });
+    expect(summary.overridesHonoured).toBe(1);
+    expect(posts).toEqual([]);
+  });
+
+  it('ignores an override whose expiry has passed', async () => {
+    const { org, byId } = memoryOrg(
+      [{ Id: ACCOUNT, Health_Override__c: 'Green', Health_Override_Until__c: '2026-11-19' }],
+      highCases(3)
+    );
+    await run(org);
+    expect(byId.get(ACCOUNT)!.Health_Status__c).toBe('Red');
+  });
+
+  it('posts one alert when the status falls to Red, and not again on the next runs', async () => {
+    const { org, byId, posts } = memoryOrg(
+      [{ Id: ACCOUNT, Health_Status__c: 'Green', Account_Manager__c: '005000000000009AAA' }],
+      highCases(2)
+    );
+
+    const first = await run(org);
+    await run(org, '2026-11-21');
+
+    expect(first).toMatchObject({ alerts: 1, alertsPosted: 1 });
+    expect(posts).toHaveLength(1);
+    expect(posts[0].subjectId).toBe(ACCOUNT);
+    expect(posts[0].segments).toContainEqual({ type: 'Mention', id: '005000000000009AAA' });
+    expect(byId.get(ACCOUNT)!.Health_Alert_Status__c).toBe('Red');
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const { org, byId, snapshots, posts } = memoryOrg(
+      [{ Id: ACCOUNT, Health_Status__c: 'Green' }],
+      highCases(2)
+    );
+
+    const summary = await recompute(org, scorer, { asOf: '2026-11-20', dryRun: true });
+
+    expect(summary).toMatchObject({
+      dryRun: true,
+      scored: 1,
+      alerts: 1,
+      alertsPosted: 0,
+      failuresFile: null
+    });
+    expect(byId.get(ACCOUNT)!.Health_Status__c).toBe('Green');
+    expect(snapshots.size).toBe(0);
+    expect(posts).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { RecomputeSummary } from './recompute';
+
+/** Failures listed in --json before the rest are left to the CSV, so output stays one small document. */
+export const FAILURES_IN_JSON = 50;
+
+export interface RecomputeReport extends Omit<RecomputeSummary, 'failures'> {
+  apiCalls: number;
+  accountsPerSecond: number;
+  failures: RecomputeSummary['failures'];
+}
+
+export function toReport(summary: RecomputeSummary, apiCalls: number): RecomputeReport {
+  return {
+    ...summary,
+    failures: summary.failures.slice(0, FAILURES_IN_JSON),
+    apiCalls,
+    accountsPerSecond:
+      summary.elapsedMs > 0
+        ? Math.round((summary.scored / summary.elapsedMs) * 1000)
+        : summary.scored
+  };
+}
+
+const STATUS_ORDER = ['Green', 'Yellow', 'Red', 'Insufficient data'];
+
+/** The human summary at the end of `baton health recompute`. */
+export function formatSummary(report: RecomputeReport): string {
+  const statuses = [
+    ...STATUS_ORDER,
+    ...Object.keys(report.byStatus).filter((status) => !STATUS_ORDER.includes(status))
+  ]
+    .filter((status) => report.byStatus[status])
+    .map((status) => `${status} ${report.byStatus[status]}`)
+    .join(' · ');
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written): scored' : 'Recomputed'} ${report.scored} of ${report.accounts} accounts as of ${report.asOf} in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+    `  ${statuses || 'no accounts'}`,
+    `  status changed: ${report.changedStatus} · overrides honoured: ${report.overridesHonoured} · alerts: ${report.dryRun ? `${report.alerts} would be posted` : `${report.alertsPosted} of ${report.alerts} posted`}`,
+    `  API calls used: ${report.apiCalls}`
+  ];
+  if (report.ignoredRows > 0) {
+    lines.push(`  signal rows ignored (out of range or malformed): ${report.ignoredRows}`);
+  }
+  if (report.failed > 0) {
+    lines.push(
+      `  failed: ${report.failed}${report.failuresFile ? `, listed in ${report.failuresFile}` : ''}`
+    );
+    for (const failure of report.failures.slice(0, 5)) {
+      lines.push(
+        `    ${failure.accountId} ${failure.object}: ${failure.errorCode} ${failure.message}`
+      );
+    }
+  }
+  return lines.join('\n');
+}
