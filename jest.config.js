@@ -1,6 +1,7 @@
 // Two projects in one run: the Lightning components through sfdx-lwc-jest, and the
 // TypeScript core/services/local org through ts-jest. Type errors are caught by `npm run
-// typecheck` (tsc), so ts-jest only transpiles, which keeps the suite fast on 2 cores.
+// typecheck` (tsc), so ts-jest only transpiles (tsconfig's isolatedModules), which keeps the
+// suite fast on 2 cores.
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
@@ -16,7 +17,7 @@ module.exports = {
       displayName: 'ts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] }
+      transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] }
     }
   ]
 };
