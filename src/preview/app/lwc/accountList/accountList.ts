@@ -72,7 +72,8 @@ export default class AccountList extends LightningElement {
   }
 
   get count(): string {
-    return `${this.rows.length} ${this.text.items}`;
+    const count = this.rows.length;
+    return `${count} ${count === 1 ? this.text.item : this.text.items}`;
   }
 
   get isEmpty(): boolean {

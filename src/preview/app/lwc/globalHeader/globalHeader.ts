@@ -1,7 +1,12 @@
 import { LightningElement } from 'lwc';
 import { navigate } from '../../../platform/navigation';
 import { session } from '../../../platform/session';
-import { mentionNotifications, switchPersona, type MentionNotification } from '../../data';
+import {
+  markNotificationRead,
+  mentionNotifications,
+  switchPersona,
+  type MentionNotification
+} from '../../data';
 import { strings } from '../../strings';
 
 const POLL_MS = 15000;
@@ -80,8 +85,12 @@ export default class GlobalHeader extends LightningElement {
   }
 
   openNotification(event: Event): void {
-    const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+    event.preventDefault();
+    const { recordId, id } = (event.currentTarget as HTMLElement).dataset;
     this.showNotifications = false;
+    this.notifications = this.notifications.map((n) => (n.id === id ? { ...n, read: true } : n));
+    // Reading is best effort: the bell must still navigate if the org cannot record it.
+    if (id) markNotificationRead(id).catch(() => undefined);
     if (recordId) {
       navigate({
         type: 'standard__recordPage',
