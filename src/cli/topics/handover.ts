@@ -1,6 +1,112 @@
 import { Command } from 'commander';
+import type { Connection } from 'jsforce';
+import { runCommand } from '../run';
+import { UserInputError } from '../../core/errors';
+import {
+  acceptById,
+  returnById,
+  readHandoverFile,
+  submitDrafts,
+  type HandoverSummary
+} from '../../services/handover/commands';
+import { HandoverIdParams } from '../../services/handover/schemas';
 
-/** `baton handover …` commands. */
-export function register(program: Command): void {
-  program.command('handover').description('handover commands');
+/** Opens the org a command runs against; tests pass their own. */
+export type Connect = (targetOrg?: string) => Promise<Connection>;
+
+/** `--target-org` through the sf CLI auth store (@salesforce/core 8). */
+const connectWithSf: Connect = async (targetOrg) => {
+  if (!targetOrg) {
+    throw new UserInputError(
+      'Pass --target-org <alias|username> (an org authorised with sf).',
+      'target-org'
+    );
+  }
+  const { Org } = await import('@salesforce/core');
+  const org = await Org.create({ aliasOrUsername: targetOrg }).catch((error: Error) => {
+    // An unknown alias is the user's to fix, as `sf` treats it.
+    throw new UserInputError(`--target-org: ${error.message}`, 'target-org');
+  });
+  // @salesforce/core's Connection extends jsforce's; the twin uses only the shared surface.
+  return org.getConnection() as unknown as Connection;
+};
+
+function handoverId(value: string): string {
+  const parsed = HandoverIdParams.safeParse({ handoverId: value });
+  if (!parsed.success) throw new UserInputError(`--id: ${parsed.error.issues[0].message}`, 'id');
+  return parsed.data.handoverId;
+}
+
+const human = (rows: HandoverSummary[]) =>
+  rows
+    .map(
+      (row) =>
+        `${row.name || row.id}  ${row.status}${row.feedElementId ? `  post ${row.feedElementId}` : ''}`
+    )
+    .join('\n');
+
+type Flags = { targetOrg?: string; json?: boolean };
+
+/** `baton handover submit|accept|return`: the handover for integrations and migrations. */
+export function register(program: Command, connect: Connect = connectWithSf): void {
+  const topic = program.command('handover').description('submit, accept and return handovers');
+  const withOrg = (command: Command) =>
+    command
+      .option('-o, --target-org <alias>', 'org alias or username (sf CLI auth store)')
+      .option('--json', 'print one JSON document');
+
+  withOrg(
+    topic
+      .command('submit')
+      .description(
+        'save each handover in the file as a draft and submit it (posts to Chatter once)'
+      )
+      .requiredOption(
+        '-f, --file <path>',
+        'JSON: one Handover__c record or an array (Id, or Account__c for new ones)'
+      )
+  ).action((flags: Flags & { file: string }) =>
+    runCommand(
+      flags,
+      async () => {
+        const drafts = readHandoverFile(flags.file);
+        return submitDrafts(await connect(flags.targetOrg), drafts);
+      },
+      human
+    )
+  );
+
+  withOrg(
+    topic
+      .command('accept')
+      .description('accept a submitted handover as the connected user')
+      .requiredOption('-i, --id <id>', 'Handover__c Id')
+  ).action((flags: Flags & { id: string }) =>
+    runCommand(
+      flags,
+      async () => {
+        const id = handoverId(flags.id);
+        return acceptById(await connect(flags.targetOrg), id);
+      },
+      human
+    )
+  );
+
+  withOrg(
+    topic
+      .command('return')
+      .description('return a submitted handover to its seller with a reason')
+      .requiredOption('-i, --id <id>', 'Handover__c Id')
+      .requiredOption('-r, --reason <text>', 'what the seller must fix')
+  ).action((flags: Flags & { id: string; reason: string }) =>
+    runCommand(
+      flags,
+      async () => {
+        const id = handoverId(flags.id);
+        if (!flags.reason.trim()) throw new UserInputError('--reason: must not be empty', 'reason');
+        return returnById(await connect(flags.targetOrg), id, flags.reason);
+      },
+      human
+    )
+  );
 }

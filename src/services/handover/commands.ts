@@ -3,7 +3,7 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
-import { DraftInputSchema } from './schemas';
+import { DraftInputSchema, type DraftInput } from './schemas';
 import { handoversByIds } from './selector';
 
 /**
@@ -18,8 +18,6 @@ export type HandoverSummary = {
   feedElementId: string | null;
 };
 
-const HandoverFile = z.union([DraftInputSchema, z.array(DraftInputSchema).min(1)]);
-
 /** Reads and validates a handover file: one record or an array; errors name the JSON path. */
 export function readHandoverFile(path: string) {
   let raw: unknown;
@@ -31,7 +29,10 @@ export function readHandoverFile(path: string) {
       'file'
     );
   }
-  const parsed = HandoverFile.safeParse(raw);
+  // Parse one record or each record of the array, so the error path names the record.
+  const parsed = (
+    Array.isArray(raw) ? z.array(DraftInputSchema).min(1) : DraftInputSchema
+  ).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : '(root)';
@@ -61,8 +62,10 @@ async function summaries(conn: Connection, ids: string[]): Promise<HandoverSumma
 }
 
 /** Saves each record as a draft and submits it; stops at the first rejected one. */
-export async function submitFile(conn: Connection, path: string): Promise<HandoverSummary[]> {
-  const drafts = readHandoverFile(path);
+export async function submitDrafts(
+  conn: Connection,
+  drafts: DraftInput[]
+): Promise<HandoverSummary[]> {
   const actor = await actorFor(conn);
   const ids: string[] = [];
   for (const draft of drafts) {
