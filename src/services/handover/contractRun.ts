@@ -1,0 +1,142 @@
+import type { Connection } from 'jsforce';
+import { BatonError } from '../../core/errors';
+import { resolveRefs, type Fixture } from './contract';
+import { readComments, readRecordFeed, type ReadMessage } from './feedReader';
+import { HandoverRuleError } from './rules';
+import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
+import type { DraftInput } from './schemas';
+
+/**
+ * Runs one contract fixture against the twin in any org (memory or local) and returns what
+ * happened in the fixture's own terms, so a test compares it with `then` in one assertion.
+ */
+export interface ContractOrg {
+  admin: Connection;
+  seller: Actor;
+  am: Actor;
+}
+
+async function create(
+  conn: Connection,
+  sobject: string,
+  record: Record<string, unknown>
+): Promise<string> {
+  const result = await conn.sobject(sobject).create(record);
+  if (!result.success || !result.id)
+    throw new Error(`${sobject} create failed: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+async function step(
+  method: string,
+  actor: Actor,
+  params: Record<string, unknown>,
+  refs: Map<string, string>
+) {
+  const handoverId = params.handoverId as string;
+  if (method === 'saveDraft')
+    refs.set('@handover', await saveDraft(actor, params.handover as DraftInput));
+  if (method === 'submit') await submit(actor, handoverId);
+  if (method === 'accept') await accept(actor, handoverId);
+  if (method === 'returnToSeller') await returnToSeller(actor, handoverId, params.reason as string);
+}
+
+const asMessage = (
+  message: ReadMessage,
+  refs: Map<string, string>,
+  expected?: { subject?: string; textContains: string[] }
+) => ({
+  ...(expected?.subject
+    ? { subject: [...refs].find(([, id]) => id === message.subjectId)?.[0] ?? message.subjectId }
+    : {}),
+  mentions: message.mentions.map((id) => [...refs].find(([, ref]) => ref === id)?.[0] ?? id),
+  // Keep exactly the expected fragments that are present, so a missing one shows in the diff.
+  textContains: (expected?.textContains ?? []).filter((fragment) => message.text.includes(fragment))
+});
+
+function observeRecord(
+  actual: Record<string, unknown> | undefined,
+  expected: Record<string, unknown>,
+  refs: Map<string, string>,
+  today: string
+) {
+  const byId = new Map([...refs].map(([ref, id]) => [id, ref]));
+  return Object.fromEntries(
+    Object.keys(expected).map((field) => {
+      const value = actual?.[field] ?? null;
+      if (expected[field] === '@set') return [field, value === null ? null : '@set'];
+      if (expected[field] === '@today') return [field, value === today ? '@today' : value];
+      return [field, typeof value === 'string' && byId.has(value) ? byId.get(value) : value];
+    })
+  );
+}
+
+/** @returns the observed outcome, shaped like `fixture.then`. */
+export async function runFixture(org: ContractOrg, fixture: Fixture, today: string) {
+  const refs = new Map<string, string>([
+    ['@seller', org.seller.userId],
+    ['@am', org.am.userId]
+  ]);
+  refs.set(
+    '@account',
+    await create(org.admin, 'Account', { ...fixture.given.account, OwnerId: org.seller.userId })
+  );
+  refs.set(
+    '@contact',
+    await create(org.admin, 'Contact', {
+      ...fixture.given.contact,
+      AccountId: refs.get('@account')
+    })
+  );
+  if (fixture.given.handover) {
+    refs.set(
+      '@handover',
+      await create(
+        org.admin,
+        'Handover__c',
+        resolveRefs({ ...fixture.given.handover, Account__c: '@account' }, refs)
+      )
+    );
+  }
+  let error: { code: string; fields: string[] } | undefined;
+  for (const [index, { as, method, params }] of fixture.when.entries()) {
+    try {
+      await step(method, org[as], resolveRefs(params, refs), refs);
+    } catch (failure) {
+      if (index < fixture.when.length - 1 || !(failure instanceof BatonError)) throw failure;
+      error = {
+        code: failure.code,
+        fields: failure instanceof HandoverRuleError ? failure.fields : [failure.field ?? '']
+      };
+    }
+  }
+  const { then } = fixture;
+  const accountId = refs.get('@account') as string;
+  const query = async (soql: string) =>
+    (await org.admin.query<Record<string, unknown>>(soql)).records[0];
+  const handover = then.handover
+    ? await query(
+        `SELECT Id, ${Object.keys(then.handover).join(', ')} FROM Handover__c WHERE Account__c = '${accountId}' ORDER BY CreatedDate DESC LIMIT 1`
+      )
+    : undefined;
+  const account = then.account
+    ? await query(
+        `SELECT Id, ${Object.keys(then.account).join(', ')} FROM Account WHERE Id = '${accountId}'`
+      )
+    : undefined;
+  const posts = await readRecordFeed(org.admin, accountId);
+  const comments = posts.length ? await readComments(org.admin, posts[0].id) : [];
+  const tasks = (
+    await org.admin.query(
+      `SELECT Id FROM Task WHERE WhatId = '${accountId}' AND Touchpoint_Key__c != null`
+    )
+  ).totalSize;
+  return {
+    ...(then.error || error ? { error } : {}),
+    ...(then.handover ? { handover: observeRecord(handover, then.handover, refs, today) } : {}),
+    ...(then.account ? { account: observeRecord(account, then.account, refs, today) } : {}),
+    posts: posts.map((post, index) => asMessage(post, refs, then.posts[index])),
+    comments: comments.map((comment, index) => asMessage(comment, refs, then.comments[index])),
+    touchpoints: then.touchpoints === '@planned' && tasks > 0 ? '@planned' : tasks
+  };
+}
