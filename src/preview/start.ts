@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildPreview, PROJECT_DIR, type PreviewBuild } from './build';
+import { previewHandler, type PreviewPersona } from './server';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** What the preview needs from the local org it is served by. */
+export interface PreviewHost {
+  /** Base URL, e.g. http://127.0.0.1:6101 */
+  url: string;
+  mount(prefix: string, handler: Handler): void;
+  personas(): PreviewPersona[];
+}
+
+/** Paths the preview serves on the org's server. */
+export const PREVIEW_PREFIXES = ['/preview/', '/assets/', '/lightning/'];
+
+export interface AttachedPreview {
+  build: PreviewBuild;
+  /** A URL that logs the browser in once (as `persona`, default seller) and opens the list. */
+  loginUrl(persona?: string): string;
+}
+
+/**
+ * Builds the preview if its inputs changed and serves it from the local org's server:
+ * the shell at `/`, `/lightning/...`, plus its assets and the persona switch.
+ */
+export async function attachPreview(
+  host: PreviewHost,
+  options: { projectDir?: string; build?: PreviewBuild } = {}
+): Promise<AttachedPreview> {
+  const projectDir = options.projectDir ?? PROJECT_DIR;
+  const build = options.build ?? (await buildPreview({ projectDir }));
+  const loginCodes = new Map<string, string>();
+  const handler = previewHandler({
+    projectDir,
+    buildDir: () => build.dir,
+    buildHash: () => build.hash,
+    personas: () => host.personas(),
+    loginCodes
+  });
+  for (const prefix of [...PREVIEW_PREFIXES, '/']) host.mount(prefix, handler);
+  return {
+    build,
+    loginUrl(persona = 'seller') {
+      const user = host.personas().find((p) => p.key === persona) ?? host.personas()[0];
+      if (!user) throw new Error('The local org has no persona users to log in as.');
+      const code = randomBytes(16).toString('hex');
+      loginCodes.set(code, user.token);
+      return `${host.url}/?login=${code}`;
+    }
+  };
+}
