@@ -1,0 +1,106 @@
+import type { Connection } from 'jsforce';
+
+export type Row = Record<string, unknown>;
+
+export interface WriteFailure {
+  row: Row;
+  errorCode: string;
+  message: string;
+}
+
+/** Ids per IN list, keeping a REST query URL well under its length limit. */
+export const IDS_PER_QUERY = 300;
+
+const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** A SOQL string literal; quotes and backslashes escaped, so user text cannot end it. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** `(…)` of quoted Ids for IN; refuses anything that is not an Id. */
+export function idList(ids: readonly string[]): string {
+  for (const id of ids) if (!ID.test(id)) throw new Error(`Not a Salesforce Id: ${id}`);
+  return `(${ids.map((id) => `'${id}'`).join(', ')})`;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let k = 0; k < items.length; k += size) out.push(items.slice(k, k + size));
+  return out;
+}
+
+/** Every row of a query, following nextRecordsUrl; jsforce's `attributes` dropped. */
+export async function readAll(conn: Connection, soql: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  let page = await conn.query<Row>(soql);
+  for (;;) {
+    for (const { attributes: _attributes, ...fields } of page.records) rows.push(fields);
+    if (page.done || !page.nextRecordsUrl) return rows;
+    page = await conn.queryMore<Row>(page.nextRecordsUrl);
+  }
+}
+
+/** Rows of `soql` with `WHERE <field> IN (…)` over many values, one query per chunk. */
+export async function readByValues(
+  conn: Connection,
+  soql: (inList: string) => string,
+  values: readonly string[],
+  quote: (values: readonly string[]) => string = (chunk) => `(${chunk.map(soqlString).join(', ')})`
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const chunk of chunks([...new Set(values)], IDS_PER_QUERY))
+    rows.push(...(await readAll(conn, soql(quote(chunk)))));
+  return rows;
+}
+
+type SaveResult = {
+  success: boolean;
+  errors?: ({ errorCode?: string; statusCode?: string; message?: string } | string)[];
+};
+
+function failuresOf(rows: readonly Row[], results: SaveResult[]): WriteFailure[] {
+  const failures: WriteFailure[] = [];
+  results.forEach((result, k) => {
+    if (result.success) return;
+    const error = result.errors?.[0];
+    failures.push({
+      row: rows[k],
+      errorCode:
+        typeof error === 'string'
+          ? 'UNKNOWN'
+          : (error?.errorCode ?? error?.statusCode ?? 'UNKNOWN'),
+      message: typeof error === 'string' ? error : (error?.message ?? 'failed')
+    });
+  });
+  return failures;
+}
+
+export type WriteOp =
+  { kind: 'update' } | { kind: 'upsert'; externalIdField: string } | { kind: 'delete' };
+
+/**
+ * Writes rows with sObject Collections (200 a request) and returns the rows that failed
+ * with Salesforce's reason. `allOrNone` applies per request of 200.
+ */
+export async function saveRows(
+  conn: Connection,
+  object: string,
+  op: WriteOp,
+  rows: readonly Row[],
+  allOrNone = false
+): Promise<WriteFailure[]> {
+  if (rows.length === 0) return [];
+  const options = { allOrNone, allowRecursive: true };
+  const sobject = conn.sobject(object);
+  const results =
+    op.kind === 'update'
+      ? await sobject.update(rows as { Id: string }[], options)
+      : op.kind === 'upsert'
+        ? await sobject.upsert(rows as Row[], op.externalIdField, options)
+        : await sobject.destroy(
+            rows.map((row) => String(row.Id)),
+            options
+          );
+  return failuresOf(rows, results as SaveResult[]);
+}
