@@ -163,26 +163,34 @@ const addDays = (isoDate: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** The tier's first touchpoints after acceptance, keyed per Account and step. */
+/**
+ * The tier's first touchpoints after acceptance, keyed `<AccountId>:<kind>` like the
+ * touchpoint planner's, so a later `baton touchpoints plan` updates these Tasks, not duplicates.
+ */
 export function planTouchpointTasks(handover: HandoverRow, tier: Tier, acceptedOn: string) {
   const start = handover.Contract_Start__c ?? acceptedOn;
   const steps: [string, string, string, boolean][] =
     tier === 'Tech'
       ? [
           ['welcome', 'Automated welcome', acceptedOn, true],
-          ['csat-60', 'Automated CSAT survey', addDays(acceptedOn, 60), true]
+          ['csat-survey', 'Automated CSAT survey', addDays(acceptedOn, 60), true]
         ]
       : tier === 'Low'
         ? [
-            ['success-check-60', 'Success check (60 days)', addDays(acceptedOn, 60), false],
+            ['success-check', 'Success check (60 days)', addDays(acceptedOn, 60), false],
             ['first-contact', 'First contact', addDays(start, 90), false],
-            ['goal-review-365', 'Goal review (365 days)', addDays(acceptedOn, 365), false]
+            ['goal-review', 'Goal review (365 days)', addDays(acceptedOn, 365), false]
           ]
         : [
             ['kickoff', 'Kickoff meeting', addDays(acceptedOn, 14), false],
-            ['success-check-60', 'Success check (60 days)', addDays(acceptedOn, 60), false],
-            ['meeting-90', 'Recurring meeting (every 90 days)', addDays(acceptedOn, 90), false],
-            ['goal-review-365', 'Goal review (365 days)', addDays(acceptedOn, 365), false]
+            ['success-check', 'Success check (60 days)', addDays(acceptedOn, 60), false],
+            [
+              'recurring-meeting',
+              'Recurring meeting (every 90 days)',
+              addDays(acceptedOn, 90),
+              false
+            ],
+            ['goal-review', 'Goal review (365 days)', addDays(acceptedOn, 365), false]
           ];
   return steps.map(([key, subject, due, automated]) => ({
     Subject: subject,
@@ -192,6 +200,6 @@ export function planTouchpointTasks(handover: HandoverRow, tier: Tier, acceptedO
     Status: 'Not Started',
     Type: automated ? null : 'Meeting',
     Automated_Step__c: automated,
-    Touchpoint_Key__c: `${handover.Account__c}:${tier}:${key}`
+    Touchpoint_Key__c: `${handover.Account__c}:${key}`
   }));
 }
