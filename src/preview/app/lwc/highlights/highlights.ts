@@ -5,6 +5,7 @@ import {
   getFieldDisplayValue,
   type RecordRepresentation
 } from '../../../platform/uiRecordApi';
+import { session } from '../../../platform/session';
 import { strings } from '../../strings';
 
 const FIELDS = [
@@ -45,7 +46,15 @@ export default class Highlights extends LightningElement {
     const value = getFieldValue(this.record, field);
     if (display) return display;
     if (typeof value === 'number' && field.endsWith('MRR__c')) return money.format(value);
+    // Dates as Lightning shows them, in the user's language.
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      return new Date(`${value}T00:00:00Z`).toLocaleDateString(this.locale, { timeZone: 'UTC' });
+    }
     return value === null || value === undefined ? '' : String(value);
+  }
+
+  get locale(): string {
+    return session().language === 'fi' ? 'fi-FI' : 'en-US';
   }
 
   get name(): string {
