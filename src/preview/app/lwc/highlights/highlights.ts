@@ -12,6 +12,7 @@ const FIELDS = [
   'Account.Name',
   'Account.Touch_Tier__c',
   'Account.Customer_Stage__c',
+  'Account.Account_Manager__c',
   'Account.Account_Manager__r.Name',
   'Account.MRR__c',
   'Account.License_Tier__c',
