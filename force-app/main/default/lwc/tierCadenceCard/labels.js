@@ -1,0 +1,62 @@
+// Every text the tier & cadence card shows, from Custom Labels (English, with Finnish translations).
+import TOUCH_TIER from '@salesforce/label/c.Baton_Touch_Tier';
+import SUGGESTED_TIER from '@salesforce/label/c.Baton_Suggested_Touch_Tier';
+import TIER_HIGH from '@salesforce/label/c.Baton_Tier_High';
+import TIER_LOW from '@salesforce/label/c.Baton_Tier_Low';
+import TIER_TECH from '@salesforce/label/c.Baton_Tier_Tech';
+import TITLE from '@salesforce/label/c.Baton_Tier_Card_Title';
+import REASON from '@salesforce/label/c.Baton_Tier_Card_Reason';
+import STRATEGIC from '@salesforce/label/c.Baton_Tier_Card_Strategic';
+import OVERRIDDEN from '@salesforce/label/c.Baton_Tier_Card_Overridden';
+import OVERRIDE_REASON from '@salesforce/label/c.Baton_Tier_Card_Override_Reason';
+import NO_TIER from '@salesforce/label/c.Baton_Tier_Card_No_Tier';
+import ONBOARDING_MODEL from '@salesforce/label/c.Baton_Tier_Card_Onboarding_Model';
+import MODEL_HIGH from '@salesforce/label/c.Baton_Tier_Card_Model_High';
+import MODEL_LOW from '@salesforce/label/c.Baton_Tier_Card_Model_Low';
+import MODEL_TECH from '@salesforce/label/c.Baton_Tier_Card_Model_Tech';
+import MODEL_AGREED from '@salesforce/label/c.Baton_Tier_Card_Model_Agreed';
+import FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_First_Value';
+import NO_FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_No_First_Value';
+import NEXT from '@salesforce/label/c.Baton_Tier_Card_Next';
+import NONE from '@salesforce/label/c.Baton_Tier_Card_None';
+import OVERDUE from '@salesforce/label/c.Baton_Tier_Card_Overdue';
+import AUTOMATED from '@salesforce/label/c.Baton_Tier_Card_Automated';
+import OWNER from '@salesforce/label/c.Baton_Tier_Card_Owner';
+import DUE from '@salesforce/label/c.Baton_Tier_Card_Due';
+import OVERRIDE_BUTTON from '@salesforce/label/c.Baton_Tier_Card_Override_Button';
+import CLEAR_BUTTON from '@salesforce/label/c.Baton_Tier_Card_Clear_Button';
+import SAVE from '@salesforce/label/c.Baton_Tier_Card_Save';
+import CANCEL from '@salesforce/label/c.Baton_Tier_Card_Cancel';
+import REASON_REQUIRED from '@salesforce/label/c.Baton_Tier_Card_Reason_Required';
+import LOAD_ERROR from '@salesforce/label/c.Baton_Tier_Card_Load_Error';
+import SAVE_ERROR from '@salesforce/label/c.Baton_Tier_Card_Save_Error';
+
+export const LABELS = {
+  touchTier: TOUCH_TIER,
+  suggestedTier: SUGGESTED_TIER,
+  tiers: { High: TIER_HIGH, Low: TIER_LOW, Tech: TIER_TECH },
+  title: TITLE,
+  reason: REASON,
+  strategic: STRATEGIC,
+  overridden: OVERRIDDEN,
+  overrideReason: OVERRIDE_REASON,
+  noTier: NO_TIER,
+  onboardingModel: ONBOARDING_MODEL,
+  models: { High: MODEL_HIGH, Low: MODEL_LOW, Tech: MODEL_TECH },
+  modelAgreed: MODEL_AGREED,
+  firstValue: FIRST_VALUE,
+  noFirstValue: NO_FIRST_VALUE,
+  next: NEXT,
+  none: NONE,
+  overdue: OVERDUE,
+  automated: AUTOMATED,
+  owner: OWNER,
+  due: DUE,
+  overrideButton: OVERRIDE_BUTTON,
+  clearButton: CLEAR_BUTTON,
+  save: SAVE,
+  cancel: CANCEL,
+  reasonRequired: REASON_REQUIRED,
+  loadError: LOAD_ERROR,
+  saveError: SAVE_ERROR
+};

@@ -1,0 +1,119 @@
+import type { Connection } from 'jsforce';
+import { z } from 'zod';
+import { UserInputError } from '../../core/errors';
+import { todayUtc } from '../touchpoints/days';
+import { readAll } from '../touchpoints/records';
+
+/**
+ * TypeScript twin of the Apex class TierCadenceController: the same methods, parameters,
+ * answers and error messages, run by the local org when the preview calls
+ * `@salesforce/apex/TierCadenceController.<method>`. Queries and writes go through the
+ * caller's connection, so the local org applies that persona's access as user mode does.
+ */
+export const TOUCHPOINT_LIMIT = 5;
+const TIERS = ['High', 'Low', 'Tech'];
+
+export interface CadenceView {
+  touchpoints: {
+    id: string;
+    subject: string | null;
+    dueDate: string | null;
+    ownerName: string | null;
+    automated: boolean;
+    overdue: boolean;
+  }[];
+  onboardingModel: string | null;
+  meetingPractices: string | null;
+  overdue: boolean;
+  canOverride: boolean;
+  serverDate: string;
+}
+
+const accountId = z.string().regex(/^001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/, 'not an Account Id');
+const getParams = z.object({ accountId });
+const overrideParams = z.object({
+  accountId,
+  tier: z.string().nullish(),
+  reason: z.string().nullish()
+});
+
+async function accountById(conn: Connection, id: string) {
+  const rows = await readAll(
+    conn,
+    `SELECT Id, Touch_Tier__c, Suggested_Touch_Tier__c FROM Account WHERE Id = '${id}' LIMIT 1`
+  );
+  if (rows.length === 0)
+    throw new UserInputError(`Account ${id} does not exist or you cannot see it.`, 'accountId');
+  return rows[0];
+}
+
+/** Twin of TierCadenceController.getCadence. */
+export async function getCadence(conn: Connection, params: unknown): Promise<CadenceView> {
+  const { accountId: id } = getParams.parse(params);
+  await accountById(conn, id);
+  const serverDate = todayUtc();
+  const tasks = await readAll(
+    conn,
+    `SELECT Id, Subject, ActivityDate, Owner.Name, Automated_Step__c FROM Task WHERE WhatId = '${id}' AND IsClosed = false AND Touchpoint_Key__c != null ORDER BY ActivityDate ASC NULLS LAST LIMIT ${TOUCHPOINT_LIMIT}`
+  );
+  const touchpoints = tasks.map((task) => {
+    const dueDate = (task.ActivityDate as string | null) ?? null;
+    return {
+      id: String(task.Id),
+      subject: (task.Subject as string | null) ?? null,
+      dueDate,
+      ownerName: ((task.Owner as { Name?: string } | null)?.Name as string | undefined) ?? null,
+      automated: task.Automated_Step__c === true,
+      overdue: dueDate !== null && dueDate < serverDate
+    };
+  });
+  const [handover] = await readAll(
+    conn,
+    `SELECT Onboarding_Model__c, Meeting_Practices__c, Accepted_At__c FROM Handover__c WHERE Account__c = '${id}' AND Status__c = 'Accepted' ORDER BY Accepted_At__c DESC NULLS LAST LIMIT 1`
+  );
+  const describe = await conn.sobject('Account').describe();
+  return {
+    touchpoints,
+    onboardingModel: (handover?.Onboarding_Model__c as string | null) ?? null,
+    meetingPractices: (handover?.Meeting_Practices__c as string | null) ?? null,
+    overdue: touchpoints.some((touchpoint) => touchpoint.overdue),
+    canOverride: describe.fields.some(
+      (field) => field.name === 'Touch_Tier_Override_Reason__c' && field.updateable
+    ),
+    serverDate
+  };
+}
+
+async function save(conn: Connection, row: Record<string, unknown> & { Id: string }) {
+  const result = await conn.sobject('Account').update(row);
+  if (!result.success) {
+    const error = (result as { errors?: { message?: string }[] }).errors?.[0];
+    throw new UserInputError(error?.message ?? 'The tier could not be saved.');
+  }
+}
+
+/** Twin of TierCadenceController.setTierOverride. */
+export async function setTierOverride(conn: Connection, params: unknown): Promise<CadenceView> {
+  const { accountId: id, tier, reason } = overrideParams.parse(params);
+  if (!tier || !TIERS.includes(tier))
+    throw new UserInputError('Tier must be High, Low or Tech.', 'tier');
+  if (!reason || reason.trim() === '')
+    throw new UserInputError('Give a reason for the tier override.', 'reason');
+  if (reason.trim().length > 255)
+    throw new UserInputError('Reason can be at most 255 characters.', 'reason');
+  await save(conn, { Id: id, Touch_Tier__c: tier, Touch_Tier_Override_Reason__c: reason.trim() });
+  return getCadence(conn, { accountId: id });
+}
+
+/** Twin of TierCadenceController.clearTierOverride: back to the suggested tier. */
+export async function clearTierOverride(conn: Connection, params: unknown): Promise<CadenceView> {
+  const { accountId: id } = getParams.parse(params);
+  const account = await accountById(conn, id);
+  const row: Record<string, unknown> & { Id: string } = {
+    Id: id,
+    Touch_Tier_Override_Reason__c: null
+  };
+  if (account.Suggested_Touch_Tier__c) row.Touch_Tier__c = account.Suggested_Touch_Tier__c;
+  await save(conn, row);
+  return getCadence(conn, { accountId: id });
+}
