@@ -2,11 +2,11 @@ import { PROJECT_DIR } from './build';
 import { flexiPageModule, readAccountPage } from './flexipage';
 
 describe('Account record page', () => {
-  it('places the highlights panel, the handover and Chatter in main, health in the sidebar', () => {
+  it('places the highlights panel, the handover and Chatter in main, health and tier in the sidebar', () => {
     const regions = readAccountPage(PROJECT_DIR);
     expect(regions.header).toEqual(['force:highlightsPanel']);
     expect(regions.main).toEqual(['handoverPanel', 'forceChatter:recordFeedContainer']);
-    expect(regions.sidebar).toContain('accountHealthPanel');
+    expect(regions.sidebar).toEqual(['accountHealthPanel', 'tierCadenceCard']);
   });
 
   it('imports the project components and lists those not in the tree as missing', () => {
