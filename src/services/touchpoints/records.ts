@@ -104,3 +104,21 @@ export async function saveRows(
           );
   return failuresOf(rows, results as SaveResult[]);
 }
+
+/**
+ * Reads a whole object's worth of rows. Kept apart from readAll so the volume path (Bulk
+ * API 2.0 query) can take over without touching the services.
+ */
+export async function readMany(conn: Connection, soql: string, _object: string): Promise<Row[]> {
+  return readAll(conn, soql);
+}
+
+/** Writes many rows; the volume path (Bulk API 2.0 ingest) takes over above a threshold. */
+export async function saveMany(
+  conn: Connection,
+  object: string,
+  op: WriteOp,
+  rows: readonly Row[]
+): Promise<WriteFailure[]> {
+  return saveRows(conn, object, op, rows);
+}
