@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { RefreshEvent } from 'lightning/refresh';
 import getContext from '@salesforce/apex/HandoverController.getContext';
 import saveDraft from '@salesforce/apex/HandoverController.saveDraft';
 import submit from '@salesforce/apex/HandoverController.submit';
@@ -148,10 +149,11 @@ export default class HandoverPanel extends LightningElement {
       this.draft = draftFrom(context, suggestTierFor(context.account).tier);
       this.notice = notice;
       if (notice) {
-        // Other components on the page (the Account's stage, AM) read the record again.
+        // The rest of the page (the Account's stage and AM, the feed with our post) reloads.
         Promise.resolve(notifyRecordUpdateAvailable([{ recordId: context.account.Id }])).catch(
           () => {}
         );
+        this.dispatchEvent(new RefreshEvent());
       }
     } catch (error) {
       this.error = error;

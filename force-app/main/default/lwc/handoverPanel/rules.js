@@ -39,20 +39,22 @@ const REQUIRED = {
 
 /** @returns { tier, label, reason } suggested for the Account */
 export function suggestTierFor(account) {
-  const arr = (account.MRR__c || 0) * 12;
+  const arrValue = (account.MRR__c || 0) * 12;
+  // Thin spaces group the thousands the same way in every language.
+  const arr = String(Math.round(arrValue)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
   const growth = account.Growth_Potential__c || 0;
   let tier = 'Low';
   let reason = `ARR ${arr} is between 5 000 and 50 000`;
   if (account.Strategic_Account__c) {
     tier = 'High';
     reason = 'Strategic account';
-  } else if (arr >= 50000) {
+  } else if (arrValue >= 50000) {
     tier = 'High';
     reason = `ARR ${arr} ≥ 50 000`;
-  } else if (arr >= 20000 && growth >= 4) {
+  } else if (arrValue >= 20000 && growth >= 4) {
     tier = 'High';
     reason = `ARR ${arr} ≥ 20 000 and growth potential ${growth} ≥ 4`;
-  } else if (arr < 5000) {
+  } else if (arrValue < 5000) {
     tier = 'Tech';
     reason = `ARR ${arr} < 5 000`;
   }
