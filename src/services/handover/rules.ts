@@ -139,7 +139,7 @@ export function submitPost(handover: HandoverRow, baseUrl: string): MessageSegme
     ...fact('Promises and special arrangements', handover.Promises__c),
     ...fact('Risks and blockers', handover.Risks__c),
     { type: 'Text', text: 'Open the handover: ' },
-    { type: 'Link', url: `${baseUrl}/${handover.Id}` }
+    { type: 'Link', url: `${baseUrl}/lightning/r/Handover__c/${handover.Id}/view` }
   ];
 }
 

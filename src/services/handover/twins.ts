@@ -33,9 +33,9 @@ function parse<T>(schema: ZodType<T>, params: unknown): T {
   return result.data;
 }
 
-/** The Chatter post's address in the same org as the connection. */
+/** The Chatter post's Lightning address in the same org as the connection. */
 const postUrl = (conn: Connection) => (feedElementId: string) =>
-  `${conn.instanceUrl}/${feedElementId}`;
+  `${conn.instanceUrl}/lightning/r/FeedItem/${feedElementId}/view`;
 
 export function actorOf(ctx: TwinContext, asOf = new Date()): Actor {
   return { conn: ctx.conn, userId: ctx.userId, baseUrl: ctx.conn.instanceUrl, asOf };
