@@ -19,7 +19,8 @@ const PREFIX: Record<string, string> = {
   FeedComment: '0D7'
 };
 
-export function memoryOrg() {
+export function memoryOrg(options: { instanceUrl?: string } = {}) {
+  const settings = { instanceUrl: options.instanceUrl ?? 'http://memory.invalid' };
   const tables = new Map<string, Map<string, Row>>();
   const segments = new Map<string, Segment[]>();
   let sequence = 0;
@@ -27,7 +28,11 @@ export function memoryOrg() {
   const insert = (sobject: string, record: Record<string, unknown>): Row => {
     sequence++;
     const id = `${PREFIX[sobject] ?? 'a00'}${String(sequence).padStart(12, '0')}AAA`;
+    // Handover__c's Name is an auto-number (HO-{00000}) in an org.
+    const autoName =
+      sobject === 'Handover__c' ? { Name: `HO-${String(sequence).padStart(5, '0')}` } : {};
     const row = {
+      ...autoName,
       ...record,
       Id: id,
       CreatedDate: new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString()
@@ -54,7 +59,8 @@ export function memoryOrg() {
     else if (left.operator === '=')
       ok =
         String(actual) === unquote(left.value as string) ||
-        (left.literalType === 'BOOLEAN' && String(actual) === left.value);
+        (left.literalType === 'BOOLEAN' &&
+          String(actual).toLowerCase() === String(left.value).toLowerCase());
     else if (left.operator === '!=') ok = String(actual) !== unquote(left.value as string);
     return ok && (where.right ? matches(row, where.right) : true);
   }
@@ -98,17 +104,45 @@ export function memoryOrg() {
       .join('');
     const row = insert('FeedItem', { ParentId: subjectId, Body: text, CreatedById: userId });
     segments.set(row.Id, body);
+    notify(body, userId, subjectId);
     return row;
   }
-  const output = (row: Row) => ({
+  const userName = (id: unknown) => String(table('User').get(String(id))?.Name ?? id);
+  const shape = (segment: Segment) =>
+    segment.type === 'Mention'
+      ? {
+          ...segment,
+          text: `@${userName(segment.id)}`,
+          record: { id: segment.id, displayName: userName(segment.id) }
+        }
+      : segment.type === 'Link'
+        ? { ...segment, text: segment.url }
+        : segment;
+  const commentsOf = (feedItemId: string) =>
+    [...table('FeedComment').values()].filter((row) => row.FeedItemId === feedItemId);
+  const output = (row: Row): Record<string, unknown> => ({
     id: row.Id,
     parent: { id: row.ParentId },
-    body: {
-      messageSegments: (segments.get(row.Id) ?? []).map((segment) =>
-        segment.type === 'Mention' ? { ...segment, record: { id: segment.id } } : segment
-      )
-    }
+    actor: { id: row.CreatedById, displayName: userName(row.CreatedById) },
+    user: { id: row.CreatedById, displayName: userName(row.CreatedById) },
+    createdDate: row.CreatedDate,
+    body: { messageSegments: (segments.get(row.Id) ?? []).map(shape) },
+    ...(row.ParentId
+      ? { capabilities: { comments: { page: { items: commentsOf(row.Id).map(output) } } } }
+      : {})
   });
+  /** Each mentioned user gets a notification, as the bell shows in Lightning. */
+  const notify = (body: Segment[], actorId: string, target: string) => {
+    for (const segment of body.filter((one) => one.type === 'Mention')) {
+      insert('Notification', {
+        UserId: segment.id,
+        messageTitle: userName(actorId),
+        messageBody: body.map((one) => shape(one).text ?? one.url ?? '').join(''),
+        target,
+        read: false
+      });
+    }
+  };
 
   function request(
     userId: string,
@@ -120,6 +154,11 @@ export function memoryOrg() {
     if (comments && method === 'POST') {
       const row = insert('FeedComment', { FeedItemId: comments[1], CreatedById: userId });
       segments.set(row.Id, payload.body.messageSegments);
+      notify(
+        payload.body.messageSegments,
+        userId,
+        String(table('FeedItem').get(comments[1])?.ParentId)
+      );
       return { id: row.Id };
     }
     if (comments)
@@ -147,7 +186,9 @@ export function memoryOrg() {
   function connAs(userId: string): Connection {
     const conn = {
       version: '62.0',
-      instanceUrl: 'http://memory.invalid',
+      get instanceUrl() {
+        return settings.instanceUrl;
+      },
       userInfo: { id: userId },
       query: async (soql: string) => query(soql),
       request: async (options: { method?: string; url: string; body?: string } | string) =>
@@ -173,5 +214,5 @@ export function memoryOrg() {
     return conn as unknown as Connection;
   }
 
-  return { connAs, tables, insert };
+  return { connAs, tables, insert, table, userName, settings };
 }

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startHandoverPreview } from '../services/handover/previewHarness';
+import { launchBrowser, openPage } from './browser';
+import { PROJECT_DIR } from './build';
+import { readLabels } from './labels';
+
+// The handover end to end in Chromium, on the real preview build with the handover twins:
+// the seller fills and submits the panel; as the account manager, the @mention is in the
+// bell and the post in the feed; accepting changes the Account's stage and account manager
+// in the page header. Screenshots go to screenshots/ (git-ignored).
+jest.setTimeout(180_000);
+
+const SHOTS = join(PROJECT_DIR, 'screenshots');
+const { en } = readLabels(PROJECT_DIR);
+let preview: Awaited<ReturnType<typeof startHandoverPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [preview, browser] = await Promise.all([startHandoverPreview(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+const panel = (page: Page) => page.locator('c-handover-panel');
+const header = (page: Page) => page.locator('preview-highlights');
+// SLDS draws its own radio; the input is visually hidden, so click the option's label as a user does.
+const choose = (page: Page, name: string | RegExp) =>
+  panel(page).locator('label', { hasText: name }).first().click();
+const field = (page: Page, label: string) => panel(page).getByLabel(label);
+// Other panels on the page (health, cadence) have no twin in this harness; only ours must be clean.
+const ours = (errors: string[]) =>
+  errors.filter(
+    (error) => !/apexrest-local\/(?!HandoverController)|Failed to load resource/.test(error)
+  );
+
+describe('handover in the preview', () => {
+  it('seller submits; the account manager gets the mention, sees the post, accepts; the Account changes', async () => {
+    const { page, errors } = await openPage(browser, preview.url);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    const accountPage = `/lightning/r/Account/${preview.accountId}/view`;
+    await page.goto(preview.loginUrl('seller').replace('/?login', `${accountPage}?login`));
+    await panel(page).getByText(en.Baton_Handover_Suggested_Tier, { exact: false }).waitFor();
+
+    await field(page, en.Baton_Handover_Field_What_Was_Sold).fill(
+      'Baton Pro, 40 seats, SSO add-on'
+    );
+    await field(page, en.Baton_Handover_Field_Contract_Start).fill('Jan 5, 2026');
+    await choose(page, preview.manager.name);
+    await choose(page, new RegExp(preview.contactName));
+    await field(page, en.Baton_Handover_Field_Success_Criteria).fill('40 users active by week 8');
+    await field(page, en.Baton_Handover_Field_First_Year_Goal).fill(
+      'All invoicing moved from spreadsheets'
+    );
+    await field(page, en.Baton_Handover_Field_Promises).fill('none');
+    await field(page, en.Baton_Handover_Field_Technical_Needs).fill(
+      'SSO with Azure AD; migrate 3 years of invoices'
+    );
+    await field(page, en.Baton_Handover_Field_Risks).fill('Customer IT busy until February');
+    await choose(page, en.Baton_Fit_Good);
+    await page.screenshot({ path: join(SHOTS, 'handover-1-seller-form.png'), fullPage: true });
+
+    await panel(page).getByRole('button', { name: en.Baton_Handover_Submit }).click();
+    await panel(page).getByText(en.Baton_Handover_Submitted_Message).waitFor();
+    await panel(page).getByText(en.Baton_Handover_Waiting_For_AM, { exact: false }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'handover-2-submitted.png'), fullPage: true });
+
+    await page.getByRole('combobox', { name: 'Persona' }).selectOption('accountManager');
+    await page.locator('[data-id="unread"]').waitFor();
+    await page.locator('[data-id="bell"]').click();
+    const notification = page.locator('.notification', { hasText: 'Baton Pro, 40 seats' }).first();
+    await notification.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'handover-3-am-notification.png') });
+    await notification.click();
+    const post = page.locator('.slds-feed__item', { hasText: 'Baton Pro, 40 seats' });
+    await post.locator('.mention', { hasText: `@${preview.manager.name}` }).waitFor();
+    expect(await header(page).getByText('Onboarding').count()).toBe(0);
+
+    await panel(page).getByRole('button', { name: en.Baton_Handover_Accept }).click();
+    await panel(page).getByText(en.Baton_Handover_Accepted_Message).waitFor();
+    await header(page).getByText(en.Baton_Stage_Onboarding).first().waitFor();
+    await header(page).getByText(preview.manager.name).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'handover-4-accepted.png'), fullPage: true });
+    // The accept comment, mentioning the seller, is on the post once the feed reloads.
+    await page.reload();
+    const comment = page.locator('.slds-feed__item .comment', { hasText: 'accepted' });
+    await comment.locator('.mention', { hasText: `@${preview.seller.name}` }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'handover-5-accept-comment.png'), fullPage: true });
+    expect(ours(errors)).toEqual([]);
+    await page.context().close();
+  });
+});
