@@ -47,6 +47,18 @@ describe('handover in the preview', () => {
     await page.goto(preview.loginUrl('seller').replace('/?login', `${accountPage}?login`));
     await panel(page).getByText(en.Baton_Handover_Suggested_Tier, { exact: false }).waitFor();
 
+    // A phone-width column: one field per line, nothing cut off.
+    await page.setViewportSize({ width: 400, height: 900 });
+    // The shell around it keeps a desktop minimum width; the panel itself must fit the column.
+    const box = await panel(page).boundingBox();
+    const overflow = await panel(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect({ fits: Math.round(box?.width ?? 0) <= 400, overflow }).toEqual({
+      fits: true,
+      overflow: 0
+    });
+    await panel(page).screenshot({ path: join(SHOTS, 'handover-0-narrow-column.png') });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+
     await field(page, en.Baton_Handover_Field_What_Was_Sold).fill(
       'Baton Pro, 40 seats, SSO add-on'
     );

@@ -12,6 +12,11 @@ export const LOCATION_EVENT = 'baton-locationchange';
 
 /** The preview's URLs follow Lightning Experience's (`/lightning/r/Account/<id>/view`). */
 export function urlFor(ref: PageReference): string {
+  const query = new URLSearchParams(ref.state ?? {}).toString();
+  return pathFor(ref) + (query ? `?${query}` : '');
+}
+
+function pathFor(ref: PageReference): string {
   const a = ref.attributes ?? {};
   switch (ref.type) {
     case 'standard__recordPage':
@@ -25,16 +30,25 @@ export function urlFor(ref: PageReference): string {
   }
 }
 
-export function pageReferenceFor(path: string): PageReference {
+export function pageReferenceFor(path: string, search = ''): PageReference {
+  const state = Object.fromEntries(new URLSearchParams(search));
   const record = /^\/lightning\/r\/(\w+)\/(\w+)\/(\w+)/.exec(path);
   if (record) {
     const [, objectApiName, recordId, actionName] = record;
-    return { type: 'standard__recordPage', attributes: { objectApiName, recordId, actionName } };
+    return {
+      type: 'standard__recordPage',
+      attributes: { objectApiName, recordId, actionName },
+      state
+    };
   }
   const object = /^\/lightning\/o\/(\w+)\/(\w+)/.exec(path);
   const [, objectApiName = 'Account', actionName = 'list'] = object ?? [];
-  return { type: 'standard__objectPage', attributes: { objectApiName, actionName } };
+  return { type: 'standard__objectPage', attributes: { objectApiName, actionName }, state };
 }
+
+/** The page reference of the browser's current location. */
+export const currentPageReference = (): PageReference =>
+  pageReferenceFor(window.location.pathname, window.location.search);
 
 export function navigate(ref: PageReference, replace = false): void {
   const url = urlFor(ref);

@@ -1,4 +1,4 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import { navigate } from '../../../platform/navigation';
 import { query } from '../../data';
 import { strings } from '../../strings';
@@ -37,7 +37,16 @@ export default class AccountList extends LightningElement {
   accounts: AccountRow[] = [];
   loading = true;
   error?: unknown;
-  search = '';
+  term = '';
+
+  /** The search term, also set from the global search (`?q=`). */
+  @api
+  get search(): string {
+    return this.term;
+  }
+  set search(value: string) {
+    this.term = value ?? '';
+  }
   tier = '';
   status = '';
 
@@ -52,7 +61,7 @@ export default class AccountList extends LightningElement {
   }
 
   get rows() {
-    const search = this.search.trim().toLowerCase();
+    const search = this.term.trim().toLowerCase();
     return this.accounts
       .filter((a) => !search || a.Name.toLowerCase().includes(search))
       .filter((a) => !this.tier || a.Touch_Tier__c === this.tier)
@@ -95,7 +104,7 @@ export default class AccountList extends LightningElement {
   }
 
   handleSearch(event: Event): void {
-    this.search = (event.target as HTMLInputElement).value ?? '';
+    this.term = (event.target as HTMLInputElement).value ?? '';
   }
 
   handleTier(event: CustomEvent<{ value: string }>): void {

@@ -99,6 +99,17 @@ export default class GlobalHeader extends LightningElement {
     }
   }
 
+  /** Enter in the global search opens the account list filtered by the term. */
+  handleSearchKey(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    const term = (event.target as HTMLInputElement).value ?? '';
+    navigate({
+      type: 'standard__objectPage',
+      attributes: { objectApiName: 'Account', actionName: 'list' },
+      state: { q: term }
+    });
+  }
+
   openAccounts(event: Event): void {
     event.preventDefault();
     navigate({

@@ -1,5 +1,9 @@
 import { LightningElement } from 'lwc';
-import { LOCATION_EVENT, pageReferenceFor, type PageReference } from '../../../platform/navigation';
+import {
+  LOCATION_EVENT,
+  currentPageReference,
+  type PageReference
+} from '../../../platform/navigation';
 import { TOAST_EVENT, type Toast } from '../../../platform/toast';
 import { REFRESH_EVENT, runRefreshHandlers } from '../../../platform/refresh';
 import { refreshAllRecords } from '../../../platform/uiRecordApi';
@@ -17,12 +21,12 @@ const TOAST_MS = 6000;
  * list and the Account record page, and the toasts and refreshes components ask for.
  */
 export default class Shell extends LightningElement {
-  page: PageReference = pageReferenceFor(window.location.pathname);
+  page: PageReference = currentPageReference();
   toasts: ShownToast[] = [];
   private nextToast = 0;
 
   private readonly onLocation = () => {
-    this.page = pageReferenceFor(window.location.pathname);
+    this.page = currentPageReference();
     window.scrollTo(0, 0);
   };
 
@@ -63,6 +67,10 @@ export default class Shell extends LightningElement {
 
   get isRecordPage(): boolean {
     return this.page.type === 'standard__recordPage';
+  }
+
+  get search(): string {
+    return this.page.state?.q ?? '';
   }
 
   get recordId(): string | undefined {
