@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadModel } from './metadataModel';
 import { listFiles } from './problem';
+import { child, children, parseXml, text } from './xmlCheck';
 import { REPO_ROOT } from './testCopy';
 
 // The API names the whole team relies on (team brief, "Data model API names"). Tools, docs
@@ -141,5 +142,18 @@ describe('Baton data model in force-app', () => {
         )
       )
     );
+  });
+
+  it('it_should_name_only_real_handover_fields_in_handover_requirements', () => {
+    // A misspelt field would silently make a requirement never apply.
+    const handoverFields = model.objects.get('Handover__c')?.fields ?? new Map();
+    const named = files
+      .filter((file) => /\/Handover_Requirement\.[^/]+\.md-meta\.xml$/.test(file))
+      .flatMap((file) =>
+        children(child(parseXml(file), 'CustomMetadata'), 'values')
+          .filter((entry) => text(entry, 'field') === 'Field__c')
+          .map((entry) => text(entry, 'value'))
+      );
+    expect(named.filter((field) => !handoverFields.has(field))).toEqual([]);
   });
 });
