@@ -1,0 +1,48 @@
+import { registerHandoverTwins } from '../services/handover/twins';
+import { registerHealthTwins } from '../services/health/twins';
+import { registerTierCadenceTwins } from '../services/tiers/twins';
+import type { TwinContext } from '../services/handover/twins';
+import { attachPreview, type PreviewHost } from './start';
+
+/** What `baton org start` hands the preview once the local org listens. */
+export interface StartedOrg extends PreviewHost {
+  registerApexTwin(
+    className: string,
+    method: string,
+    handler: (ctx: TwinContext, params: unknown) => Promise<unknown>
+  ): void;
+}
+
+export interface OrgStartContext {
+  /** True when this start seeded a fresh data folder. */
+  seeded: boolean;
+  log(line: string): void;
+  /** Recomputes health for every account; absent until the health service offers it. */
+  recomputeHealth?: () => Promise<string>;
+}
+
+/**
+ * The preview's part of `baton org start` (`npm start`): the Apex twins behind the Baton
+ * components, health computed after the first seed, the preview build served on the org's
+ * server, and a one-time login URL printed for the newcomer.
+ */
+export async function onOrgStarted(org: StartedOrg, context: OrgStartContext): Promise<string> {
+  const started = Date.now();
+  registerHandoverTwins(org);
+  registerHealthTwins(org);
+  registerTierCadenceTwins(org);
+  if (context.seeded && context.recomputeHealth) {
+    context.log(`Health: ${await context.recomputeHealth()}`);
+  } else if (context.seeded) {
+    context.log('Health: recompute skipped (no recompute entry point in src/services/health yet).');
+  }
+  const preview = await attachPreview(org);
+  context.log(
+    preview.build.built
+      ? `Preview built in ${(preview.build.ms / 1000).toFixed(1)} s.`
+      : 'Preview build up to date.'
+  );
+  const url = preview.loginUrl('seller');
+  context.log(`Baton preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
+  return url;
+}
