@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import {
+  healthInputSchema,
+  jsonPath,
+  loadProjectModel,
+  scoreAccounts,
+  UserInputError,
+  type HealthResult
+} from '../../core';
+
+/** `baton health score`: reads the input file, validates it, scores every account. */
+export function healthScore(options: { input: string; model?: string }): {
+  results: HealthResult[];
+} {
+  let raw: string;
+  try {
+    raw = readFileSync(options.input, 'utf8');
+  } catch (error) {
+    throw new UserInputError(
+      `--input: cannot read ${options.input}: ${(error as Error).message}`,
+      'input'
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new UserInputError(`${options.input}: not JSON: ${(error as Error).message}`, 'input');
+  }
+  const parsed = healthInputSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = jsonPath(issue.path) || '(root)';
+    throw new UserInputError(`${path}: ${issue.message}`, path);
+  }
+  const model = loadProjectModel(options.model);
+  return { results: scoreAccounts(parsed.data.accounts, model, parsed.data.asOf) };
+}
+
+const fixed = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
+
+/** One block per account: score line, then the drivers. */
+export function formatScores({ results }: { results: HealthResult[] }): string {
+  if (results.length === 0) return 'No accounts in the input.';
+  return results
+    .map((result) => {
+      const trend =
+        result.trend === null
+          ? 'no trend'
+          : `${result.trend > 0 ? '+' : ''}${result.trend} (${result.trendDirection})`;
+      const head = `${result.id}: ${fixed(result.score)} ${result.status} · coverage ${fixed(result.coverage, 2)} · ${trend} · ${result.quadrant ?? 'no quadrant'}`;
+      return [head, ...result.drivers.map((driver) => `  ${driver}`)].join('\n');
+    })
+    .join('\n');
+}

@@ -1,0 +1,101 @@
+import type { BatonModel } from './config/model';
+import type { Tier } from './config/records';
+import { dayOf, isoOfDay } from './dates';
+
+/** What the planner is asked for one account (the touchpoint service's PlannerInput). */
+export interface PlannerInput {
+  accountId: string;
+  tier: Tier;
+  contractStart: string;
+  /** When the handover was accepted (onboarding start); the contract start if absent. */
+  acceptedAt?: string | null;
+  asOf: string;
+  horizonDays: number;
+}
+
+/** One dated touchpoint; `key` (`<AccountId>:<kind>`) is stable, so reruns never duplicate. */
+export interface PlannedTouchpoint {
+  key: string;
+  kind: string;
+  subject: string;
+  dueDate: string;
+  automated: boolean;
+}
+
+const SUBJECTS: Record<string, string> = {
+  kickoff: 'Kickoff meeting',
+  'first-contact': 'First contact',
+  welcome: 'Automated welcome',
+  'success-check': 'Success check',
+  'goal-review': 'Goal review',
+  'csat-survey': 'Automated CSAT survey'
+};
+
+/**
+ * The tier's dated touchpoints (Tier_Cadence__mdt): first contact, the success check, the
+ * goal review, the automated survey, and recurring meetings from asOf to asOf + horizon.
+ * Meeting n is due acceptance + n × interval with key `<AccountId>:recurring-meeting-<n>`,
+ * so its key stays the same across reruns; a meeting on a checkpoint's day is left out.
+ */
+export function planTouchpoints(input: PlannerInput, model: BatonModel): PlannedTouchpoint[] {
+  const cadence = model.cadence[input.tier];
+  const accepted = dayOf(input.acceptedAt ?? input.contractStart);
+  const contract = dayOf(input.contractStart);
+  const planned: PlannedTouchpoint[] = [];
+  const add = (kind: string, day: number, automated: boolean, subject = SUBJECTS[kind] ?? kind) =>
+    planned.push({
+      key: `${input.accountId}:${kind}`,
+      kind,
+      subject,
+      dueDate: isoOfDay(day),
+      automated
+    });
+  const firstFrom = cadence.firstContactFrom === 'ContractStart' ? contract : accepted;
+  add(cadence.firstContactKind, firstFrom + cadence.firstContactDays, cadence.automated);
+  if (cadence.successCheckDays !== null)
+    add(
+      'success-check',
+      accepted + cadence.successCheckDays,
+      cadence.automated,
+      `Success check (${cadence.successCheckDays} days)`
+    );
+  if (cadence.goalReviewDays !== null)
+    add(
+      'goal-review',
+      accepted + cadence.goalReviewDays,
+      cadence.automated,
+      `Goal review (${cadence.goalReviewDays} days)`
+    );
+  if (cadence.surveyDays !== null) add('csat-survey', accepted + cadence.surveyDays, true);
+  const interval = cadence.meetingIntervalDays;
+  if (interval) {
+    const taken = new Set(planned.map((touchpoint) => touchpoint.dueDate));
+    const asOf = dayOf(input.asOf);
+    const end = asOf + input.horizonDays;
+    for (
+      let n = Math.max(1, Math.ceil((asOf - accepted) / interval));
+      accepted + n * interval <= end;
+      n++
+    ) {
+      const day = accepted + n * interval;
+      if (taken.has(isoOfDay(day))) continue;
+      add(`recurring-meeting-${n}`, day, false, `Recurring meeting (every ${interval} days)`);
+    }
+  }
+  return planned.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
+
+/** The earliest open touchpoint's date (overdue ones included), or null. */
+export function nextTouchpointDue(
+  touchpoints: readonly { dueDate: string | null; done?: boolean }[]
+): string | null {
+  let next: string | null = null;
+  for (const touchpoint of touchpoints)
+    if (!touchpoint.done && touchpoint.dueDate && (next === null || touchpoint.dueDate < next))
+      next = touchpoint.dueDate;
+  return next;
+}
+
+/** Overdue: an open touchpoint whose date has passed (due today is not yet overdue). */
+export const isTouchpointOverdue = (nextDue: string | null, asOf: string) =>
+  nextDue !== null && nextDue < asOf;

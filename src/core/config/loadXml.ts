@@ -1,0 +1,63 @@
+import { XMLParser } from 'fast-xml-parser';
+import { BatonError } from '../errors';
+import { parseModelRecords, type BatonModel } from './model';
+import { MDT_TYPES, type MdtType, type ModelRecords } from './records';
+
+export interface MetadataFile {
+  /** File name, `<Type>.<Record>.md-meta.xml` (a leading directory is ignored). */
+  name: string;
+  xml: string;
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (tag) => tag === 'values'
+});
+
+type XmlValue = string | { '#text'?: string; '@xsi:type'?: string; '@xsi:nil'?: string };
+
+/** One `<value>` as the org would return it: number, boolean, string or null. */
+function valueOf(value: XmlValue | undefined): unknown {
+  if (value === undefined || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (value['@xsi:nil'] === 'true') return null;
+  const raw = value['#text'] ?? '';
+  switch (value['@xsi:type']) {
+    case 'xsd:double':
+    case 'xsd:int':
+    case 'xsd:long':
+      return raw === '' ? null : Number(raw);
+    case 'xsd:boolean':
+      return raw === 'true';
+    default:
+      return raw;
+  }
+}
+
+/** `.md-meta.xml` files → records per type, in the org's row shape. Pure: no file access. */
+export function recordsFromXml(files: MetadataFile[]): ModelRecords {
+  const records: ModelRecords = {};
+  for (const file of files) {
+    const base = file.name.split(/[\\/]/).pop() ?? file.name;
+    const match = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(base);
+    if (!match) throw new BatonError('INVALID_MODEL', `${base}: not <Type>.<Record>.md-meta.xml`);
+    const type = `${match[1]}__mdt` as MdtType;
+    if (!MDT_TYPES.includes(type)) continue;
+    const root = parser.parse(file.xml).CustomMetadata;
+    if (!root) throw new BatonError('INVALID_MODEL', `${base}: no <CustomMetadata> root`);
+    const row: Record<string, unknown> = {
+      DeveloperName: match[2],
+      MasterLabel: typeof root.label === 'string' ? root.label : null
+    };
+    for (const entry of root.values ?? []) row[String(entry.field)] = valueOf(entry.value);
+    (records[type] ??= []).push(row);
+  }
+  return records;
+}
+
+/** The model from custom metadata record files (the project's or any given set). */
+export function loadModelFromXml(files: MetadataFile[]): BatonModel {
+  return parseModelRecords(recordsFromXml(files));
+}

@@ -1,0 +1,87 @@
+/**
+ * Baton's domain core: pure rules configured by the custom metadata records. No I/O and no
+ * clock (callers pass `asOf`), so the CLI, the services, the local org and the Lightning
+ * components (through the c/batonCore bundle) all run the same rules.
+ */
+export { BatonError, UserInputError } from './errors';
+export {
+  MEASURE_KINDS,
+  MDT_TYPES,
+  TIERS,
+  type MdtType,
+  type MeasureKind,
+  type ModelRecords,
+  type Tier
+} from './config/records';
+export {
+  parseModelRecords,
+  type BatonModel,
+  type Cadence,
+  type HandoverRequirement,
+  type Measure,
+  type TierRule
+} from './config/model';
+export { loadModelFromXml, recordsFromXml, type MetadataFile } from './config/loadXml';
+export { addBusinessDays, addDays, dayOf, daysBetween, isIsoDate, isoOfDay } from './dates';
+export {
+  assertSurveyScore,
+  ces,
+  csat,
+  nps,
+  roundHalfUp,
+  SURVEY_RANGES,
+  type NpsSummary,
+  type SurveyType
+} from './survey';
+export {
+  effectiveTier,
+  suggestTier,
+  type EffectiveTier,
+  type TierInput,
+  type TierSuggestion
+} from './tier';
+export {
+  isTouchpointOverdue,
+  nextTouchpointDue,
+  planTouchpoints,
+  type PlannedTouchpoint,
+  type PlannerInput
+} from './cadence';
+export {
+  filledEntries,
+  HANDOVER_STATUSES,
+  handoverTransition,
+  isHandoverOverdue,
+  requiredHandoverFields,
+  responseDeadline,
+  validateHandover,
+  type HandoverAction,
+  type HandoverFieldError,
+  type HandoverStatus
+} from './handover';
+export {
+  acceptCommentSegments,
+  factLines,
+  link,
+  mention,
+  returnCommentSegments,
+  submitPostSegments,
+  text,
+  type HandoverMessageInput,
+  type MessageSegment
+} from './connect';
+export {
+  accountSignalsSchema,
+  healthInputSchema,
+  jsonPath,
+  type AccountSignals,
+  type HealthInput,
+  type SurveyResponse
+} from './health/signals';
+export {
+  scoreAccount,
+  scoreAccounts,
+  type HealthResult,
+  type MeasureResult,
+  type QuadrantKey
+} from './health/score';

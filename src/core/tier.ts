@@ -1,0 +1,89 @@
+import { UserInputError } from './errors';
+import type { BatonModel, TierRule } from './config/model';
+import type { Tier } from './config/records';
+import { TIERS } from './config/records';
+
+export interface TierInput {
+  mrr: number;
+  growthPotential?: number | null;
+  strategic?: boolean;
+}
+
+export interface TierSuggestion {
+  arr: number;
+  suggested: Tier;
+  reason: string;
+  /** DeveloperName of the Touch_Tier_Rule__mdt record that matched. */
+  rule: string;
+}
+
+/** Thin spaces group thousands the same way in every language. */
+const amount = (value: number) =>
+  String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+function matches(rule: TierRule, arr: number, growth: number, strategic: boolean): boolean {
+  if (rule.strategic === 'Yes' && !strategic) return false;
+  if (rule.strategic === 'No' && strategic) return false;
+  if (rule.minArr !== null && !(arr >= rule.minArr)) return false;
+  if (rule.maxArr !== null && !(arr < rule.maxArr)) return false;
+  if (rule.minGrowthPotential !== null && !(growth >= rule.minGrowthPotential)) return false;
+  return true;
+}
+
+function reasonOf(rule: TierRule, arr: number, growth: number): string {
+  const parts: string[] = [];
+  if (rule.strategic === 'Yes') parts.push('strategic account');
+  if (rule.minArr !== null) parts.push(`ARR ${amount(arr)} ≥ ${amount(rule.minArr)}`);
+  if (rule.maxArr !== null) parts.push(`ARR ${amount(arr)} < ${amount(rule.maxArr)}`);
+  if (rule.minGrowthPotential !== null)
+    parts.push(`growth potential ${growth} ≥ ${rule.minGrowthPotential}`);
+  if (rule.strategic === 'No') parts.push('not strategic');
+  if (parts.length === 0) return `${rule.label}: ARR ${amount(arr)}, no other rule applies`;
+  const text = parts.join(' and ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** The suggested touch tier: the first Touch_Tier_Rule__mdt (by priority) that matches. */
+export function suggestTier(input: TierInput, model: BatonModel): TierSuggestion {
+  if (!Number.isFinite(input.mrr) || input.mrr < 0)
+    throw new UserInputError(`mrr: must be a number ≥ 0, got ${input.mrr}`, 'mrr');
+  const growth = input.growthPotential ?? 0;
+  const arr = input.mrr * 12;
+  const strategic = input.strategic === true;
+  const rule = model.tierRules.find((candidate) => matches(candidate, arr, growth, strategic))!;
+  return { arr, suggested: rule.tier, reason: reasonOf(rule, arr, growth), rule: rule.name };
+}
+
+export interface EffectiveTier {
+  tier: Tier;
+  suggested: Tier;
+  overridden: boolean;
+  reason: string;
+}
+
+/** The tier that counts: a manual tier needs a reason; the suggestion stays visible beside it. */
+export function effectiveTier(
+  suggestion: Pick<TierSuggestion, 'suggested' | 'reason'>,
+  override?: { tier?: string | null; reason?: string | null }
+): EffectiveTier {
+  const manual = override?.tier ?? null;
+  if (manual === null || manual === '' || manual === suggestion.suggested)
+    return {
+      tier: suggestion.suggested,
+      suggested: suggestion.suggested,
+      overridden: false,
+      reason: suggestion.reason
+    };
+  if (!(TIERS as readonly string[]).includes(manual))
+    throw new UserInputError(
+      `Touch_Tier__c: must be High, Low or Tech, got ${manual}`,
+      'Touch_Tier__c'
+    );
+  const reason = override?.reason?.trim() ?? '';
+  if (!reason)
+    throw new UserInputError(
+      'Touch_Tier_Override_Reason__c: a manual touch tier needs a reason',
+      'Touch_Tier_Override_Reason__c'
+    );
+  return { tier: manual as Tier, suggested: suggestion.suggested, overridden: true, reason };
+}
