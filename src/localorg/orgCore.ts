@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { makeId } from './ids';
+import { Records, type Fields, type Writer } from './records';
+import { readCustomMetadataRecords } from './schema/metadata';
+import { Schema } from './schema/schema';
+import { compileQuery, parseSoql, type CompiledQuery } from './soql/compile';
+import { attachChildren, shapeRow, type QueryRecord } from './soql/execute';
+import { q, Store } from './store';
+import { toStored } from './values';
+
+export const PAGE_SIZE = 2000;
+
+export interface QueryPage {
+  totalSize: number;
+  done: boolean;
+  records: QueryRecord[];
+  nextRecordsUrl?: string;
+}
+
+interface Cursor {
+  compiled: CompiledQuery;
+  offset: number;
+  totalSize: number;
+}
+
+/**
+ * The local org's data: schema from force-app, records in SQLite, SOQL over them. The HTTP
+ * layer and the Apex twins both go through this one object.
+ */
+export class OrgCore {
+  readonly store: Store;
+  readonly schema: Schema;
+  readonly records: Records;
+  private readonly cursors = new Map<string, Cursor>();
+  private cursorSequence = 0;
+
+  constructor(dataDir: string, projectDir: string) {
+    this.store = new Store(dataDir);
+    this.schema = new Schema(projectDir, (name) => this.store.prefixFor(name));
+    this.store.migrate(this.schema);
+    this.loadCustomMetadata(projectDir);
+    this.records = new Records(this.store, this.schema);
+  }
+
+  get db(): Database.Database {
+    return this.store.db;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  create(type: string, fields: Fields, writer: Writer): string {
+    return this.transaction(() => this.records.create(type, fields, writer));
+  }
+
+  update(type: string, id: string, fields: Fields, writer: Writer): void {
+    this.transaction(() => this.records.update(type, id, fields, writer));
+  }
+
+  upsert(type: string, externalField: string, value: string, fields: Fields, writer: Writer) {
+    return this.transaction(() => this.records.upsert(type, externalField, value, fields, writer));
+  }
+
+  delete(type: string, id: string, writer: Writer): void {
+    this.transaction(() => this.records.delete(type, id, writer));
+  }
+
+  retrieve(type: string, id: string, fieldNames?: string[]): Fields {
+    return this.records.retrieve(type, id, fieldNames);
+  }
+
+  compile(soql: string, options: { all?: boolean } = {}): CompiledQuery {
+    return compileQuery(parseSoql(soql), this.schema, options);
+  }
+
+  /** The first page of a query (2000 records), with a cursor for the rest. */
+  query(soql: string, options: { all?: boolean; pageSize?: number } = {}): QueryPage {
+    const compiled = this.compile(soql, options);
+    if (compiled.countOnly) {
+      const row = this.db.prepare(compiled.sql).get(...compiled.params) as { expr: number };
+      return { totalSize: row.expr, done: true, records: [] };
+    }
+    const count = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM (${compiled.sql})`)
+      .get(...compiled.params) as { n: number };
+    return this.page({ compiled, offset: 0, totalSize: count.n }, options.pageSize ?? PAGE_SIZE);
+  }
+
+  /** The next page for a `nextRecordsUrl` cursor id. */
+  queryMore(cursorId: string, pageSize = PAGE_SIZE): QueryPage | undefined {
+    const cursor = this.cursors.get(cursorId);
+    if (!cursor) return undefined;
+    this.cursors.delete(cursorId);
+    return this.page(cursor, pageSize);
+  }
+
+  private page(cursor: Cursor, pageSize: number): QueryPage {
+    const { compiled } = cursor;
+    const rows = this.db
+      .prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`)
+      .all(...compiled.params, pageSize, cursor.offset) as Record<string, unknown>[];
+    const records = rows.map((row) => shapeRow(compiled, row));
+    if (compiled.children.length)
+      attachChildren(
+        this.db,
+        compiled,
+        records,
+        rows.map((r) => String(r._id))
+      );
+    const offset = cursor.offset + rows.length;
+    const done = offset >= cursor.totalSize || rows.length === 0;
+    const page: QueryPage = { totalSize: cursor.totalSize, done, records };
+    if (!done) {
+      const id = `01g${String(++this.cursorSequence).padStart(12, '0')}-${offset}`;
+      this.cursors.set(id, { ...cursor, offset });
+      page.nextRecordsUrl = `/services/data/v62.0/query/${id}`;
+    }
+    return page;
+  }
+
+  /** Every record of a query, one at a time, for Bulk API exports (no child subqueries). */
+  *iterate(soql: string, options: { all?: boolean } = {}): Generator<QueryRecord> {
+    const compiled = this.compile(soql, options);
+    for (const row of this.db.prepare(compiled.sql).iterate(...compiled.params)) {
+      yield shapeRow(compiled, row as Record<string, unknown>);
+    }
+  }
+
+  /** Custom metadata records are read-only copies of force-app's, reloaded at each start. */
+  private loadCustomMetadata(projectDir: string) {
+    const records = readCustomMetadataRecords(projectDir);
+    this.transaction(() => {
+      for (const object of this.schema.list().filter((o) => o.name.endsWith('__mdt')))
+        this.db.exec(`DELETE FROM ${q(object.name)}`);
+      records.forEach(({ type, record }, index) => {
+        const object = this.schema.get(type);
+        if (!object) return;
+        const row: Record<string, unknown> = {
+          Id: makeId(object.keyPrefix, '00', index + 1),
+          IsDeleted: 0
+        };
+        for (const [name, value] of Object.entries(record)) {
+          const field = this.schema.field(object, name);
+          if (field) row[field.name] = toStored(field, value);
+        }
+        const columns = Object.keys(row);
+        this.db
+          .prepare(
+            `INSERT INTO ${q(object.name)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+          )
+          .run(...columns.map((c) => row[c]));
+      });
+    });
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

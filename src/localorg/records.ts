@@ -1,0 +1,284 @@
+import { invalidField, invalidType, notFound, OrgError } from './errors';
+import { makeId, to18 } from './ids';
+import type { Schema } from './schema/schema';
+import type { FieldDef, ObjectDef } from './schema/types';
+import { q, type Store } from './store';
+import { formatDateTime, fromStored, toStored, type SqlValue } from './values';
+
+export type Fields = Record<string, unknown>;
+export type Row = Record<string, SqlValue>;
+
+/** Who is writing: CreatedById, LastModifiedById and the default OwnerId. */
+export interface Writer {
+  id: string;
+}
+
+/** Values the org computes, as an org's standard formula-like fields do. */
+function derive(object: ObjectDef, row: Row): void {
+  const name = object.name;
+  if (name === 'User' || name === 'Contact') {
+    row.Name = [row.FirstName, row.LastName].filter((v) => v).join(' ');
+  } else if (name === 'Task') {
+    row.IsClosed = row.Status === 'Completed' ? 1 : 0;
+  } else if (name === 'Case') {
+    row.IsClosed = row.Status === 'Closed' ? 1 : 0;
+  } else if (name === 'Opportunity') {
+    row.IsClosed = String(row.StageName ?? '').startsWith('Closed') ? 1 : 0;
+    row.IsWon = row.StageName === 'Closed Won' ? 1 : 0;
+  }
+}
+
+function autoNumber(format: string, n: number): string {
+  return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
+}
+
+/**
+ * Record writes and reads for one local org, validated as an org validates them. Every
+ * public method runs in one SQLite transaction (callers may nest them in a larger one).
+ */
+export class Records {
+  constructor(
+    private readonly store: Store,
+    private readonly schema: Schema
+  ) {}
+
+  object(type: string): ObjectDef {
+    const object = this.schema.get(type);
+    if (!object) throw invalidType(type);
+    return object;
+  }
+
+  private field(object: ObjectDef, name: string): FieldDef {
+    const field = this.schema.field(object, name);
+    if (!field) throw invalidField(object.name, name);
+    return field;
+  }
+
+  /** Turns request fields into stored values; system fields cannot be written. */
+  private convert(object: ObjectDef, input: Fields, allowOwner = true): Row {
+    const row: Row = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'attributes' || key.toLowerCase() === 'id') continue;
+      const field = this.field(object, key);
+      if (field.system && !(allowOwner && field.name === 'OwnerId')) {
+        throw new OrgError(
+          400,
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${field.name}. Please check the security settings of this field.`,
+          [field.name]
+        );
+      }
+      row[field.name] = toStored(field, value);
+    }
+    return row;
+  }
+
+  private checkReferences(object: ObjectDef, row: Row) {
+    for (const [name, value] of Object.entries(row)) {
+      const field = object.fields.get(name.toLowerCase())!;
+      if (field.type !== 'reference' || value === null) continue;
+      const target = this.schema.byPrefix(String(value));
+      const allowed = (field.referenceTo ?? []).map((r) => r.toLowerCase());
+      const exists =
+        target &&
+        allowed.includes(target.name.toLowerCase()) &&
+        this.store.db
+          .prepare(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
+          .get(value);
+      if (!exists) {
+        throw new OrgError(
+          400,
+          'INVALID_CROSS_REFERENCE_KEY',
+          `${field.label}: id value of incorrect type: ${value}`,
+          [field.name]
+        );
+      }
+    }
+  }
+
+  private checkRequired(object: ObjectDef, row: Row, only?: Set<string>) {
+    const missing = [...object.fields.values()].filter(
+      (f) =>
+        f.required &&
+        !f.system &&
+        (!only || only.has(f.name)) &&
+        (row[f.name] === null || row[f.name] === undefined)
+    );
+    if (missing.length) {
+      throw new OrgError(
+        400,
+        'REQUIRED_FIELD_MISSING',
+        `Required fields are missing: [${missing.map((f) => f.name).join(', ')}]`,
+        missing.map((f) => f.name)
+      );
+    }
+  }
+
+  private write(sql: string, values: SqlValue[], object: ObjectDef) {
+    try {
+      this.store.db.prepare(sql).run(...values);
+    } catch (error) {
+      const message = String((error as Error).message);
+      if (message.includes('UNIQUE constraint failed')) {
+        const column = message.split('.').pop() ?? '';
+        throw new OrgError(
+          400,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${column} duplicates value on another ${object.name} record`,
+          [column]
+        );
+      }
+      throw error;
+    }
+  }
+
+  create(type: string, input: Fields, writer: Writer): string {
+    const object = this.object(type);
+    const row = this.convert(object, input);
+    for (const field of object.fields.values()) {
+      if (row[field.name] === undefined && field.defaultValue !== undefined)
+        row[field.name] = toStored(field, field.defaultValue);
+      if (field.autoNumberFormat)
+        row[field.name] = autoNumber(
+          field.autoNumberFormat,
+          this.store.nextSequence(`${object.name}.${field.name}`)
+        );
+    }
+    if (object.fields.has('ownerid') && !row.OwnerId) row.OwnerId = writer.id;
+    derive(object, row);
+    this.checkRequired(object, row);
+    this.checkReferences(object, row);
+    const id = makeId(object.keyPrefix, this.store.pod(), this.store.nextSequence('id'));
+    const now = formatDateTime(new Date());
+    Object.assign(row, {
+      Id: id,
+      IsDeleted: 0,
+      CreatedDate: now,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      CreatedById: writer.id,
+      LastModifiedById: writer.id
+    });
+    const columns = Object.keys(row);
+    this.write(
+      `INSERT INTO ${q(object.name)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => row[c]),
+      object
+    );
+    return id;
+  }
+
+  private existing(object: ObjectDef, id: string): Row {
+    const id18 = to18(id);
+    if (!id18) throw new OrgError(400, 'MALFORMED_ID', `Malformed id: ${id}`, ['Id']);
+    const row = this.store.db
+      .prepare(`SELECT * FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 0`)
+      .get(id18) as Row | undefined;
+    if (!row) throw notFound(`Provided id ${id} does not exist or is not a ${object.name}`);
+    return row;
+  }
+
+  update(type: string, id: string, input: Fields, writer: Writer): void {
+    const object = this.object(type);
+    const current = this.existing(object, id);
+    const changes = this.convert(object, input);
+    const merged = { ...current, ...changes };
+    derive(object, merged);
+    this.checkRequired(object, merged, new Set(Object.keys(changes)));
+    this.checkReferences(object, changes);
+    const now = formatDateTime(new Date());
+    const row: Row = {
+      ...changes,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      LastModifiedById: writer.id
+    };
+    for (const derived of ['Name', 'IsClosed', 'IsWon']) {
+      if (object.fields.get(derived.toLowerCase())?.system && merged[derived] !== current[derived])
+        row[derived] = merged[derived];
+    }
+    const columns = Object.keys(row);
+    this.write(
+      `UPDATE ${q(object.name)} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')} WHERE Id = ?`,
+      [...columns.map((c) => row[c]), current.Id],
+      object
+    );
+  }
+
+  /** Insert or update by an external id field; returns whether a record was created. */
+  upsert(
+    type: string,
+    externalField: string,
+    value: string,
+    input: Fields,
+    writer: Writer
+  ): { id: string; created: boolean } {
+    const object = this.object(type);
+    const field = this.field(object, externalField);
+    if (!field.externalId && field.name !== 'Id') {
+      throw new OrgError(
+        400,
+        'INVALID_FIELD',
+        `${field.name} is not an External ID or indexed field for ${object.name}`,
+        [field.name]
+      );
+    }
+    const matches = this.store.db
+      .prepare(
+        `SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ? AND IsDeleted = 0 LIMIT 2`
+      )
+      .all(value) as { Id: string }[];
+    if (matches.length > 1)
+      throw new OrgError(
+        300,
+        'MULTIPLE_CHOICES',
+        `More than one record found for ${field.name} = ${value}`,
+        [field.name]
+      );
+    const fields = { ...input, [field.name]: value };
+    if (matches.length === 1) {
+      this.update(type, matches[0].Id, fields, writer);
+      return { id: matches[0].Id, created: false };
+    }
+    return { id: this.create(type, fields, writer), created: true };
+  }
+
+  /** Deletes a record (into the recycle bin, as queryAll sees it) and its master-detail children. */
+  delete(type: string, id: string, writer: Writer): void {
+    const object = this.object(type);
+    const row = this.existing(object, id);
+    for (const child of this.schema
+      .childRelationships(object.name)
+      .filter((c) => c.cascadeDelete)) {
+      const children = this.store.db
+        .prepare(
+          `SELECT Id FROM ${q(child.childSObject)} WHERE ${q(child.field)} = ? AND IsDeleted = 0`
+        )
+        .all(row.Id) as { Id: string }[];
+      for (const c of children) this.delete(child.childSObject, c.Id, writer);
+    }
+    const now = formatDateTime(new Date());
+    this.store.db
+      .prepare(
+        `UPDATE ${q(object.name)} SET IsDeleted = 1, LastModifiedDate = ?, SystemModstamp = ?, LastModifiedById = ? WHERE Id = ?`
+      )
+      .run(now, now, writer.id, row.Id);
+  }
+
+  /** One record as the REST API returns it, with all or the named fields. */
+  retrieve(type: string, id: string, fieldNames?: string[]): Fields {
+    const object = this.object(type);
+    const row = this.existing(object, id);
+    const fields = fieldNames?.length
+      ? fieldNames.map((n) => this.field(object, n))
+      : [...object.fields.values()];
+    const record: Fields = {
+      attributes: {
+        type: object.name,
+        url: `/services/data/v62.0/sobjects/${object.name}/${row.Id}`
+      }
+    };
+    for (const field of fields) record[field.name] = fromStored(field, row[field.name]);
+    return record;
+  }
+}

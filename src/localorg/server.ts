@@ -1,0 +1,277 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Connection } from 'jsforce';
+import { registerChatterRoutes } from './chatter/routes';
+import { OrgError } from './errors';
+import { OrgCore } from './orgCore';
+import { registerRestRoutes } from './rest';
+import { Router, type ApiContext, type OrgUser } from './router';
+import { registerUiApiRoutes } from './uiapi/routes';
+import { ensureUsers } from './users';
+
+export const API_VERSION = '62.0';
+
+export type MountHandler = (
+  req: IncomingMessage,
+  res: ServerResponse
+) => boolean | void | Promise<boolean | void>;
+export type ApexTwin = (
+  ctx: { conn: Connection; userId: string },
+  params: unknown
+) => Promise<unknown>;
+
+export interface LocalOrgOptions {
+  dataDir: string;
+  port?: number;
+  projectDir?: string;
+}
+
+/** Extra route families (Bulk API, …) plug in here before the server starts. */
+export const routePlugins: ((router: Router) => void)[] = [
+  registerRestRoutes,
+  registerChatterRoutes,
+  registerUiApiRoutes
+];
+
+/**
+ * The running local org: the REST API subset Baton, jsforce and `sf` use, on 127.0.0.1
+ * only, behind per-user session tokens, plus mounted non-API routes (the preview).
+ */
+export class LocalOrg {
+  readonly users: OrgUser[];
+  readonly instanceUrl: string;
+  private readonly mounts: { prefix: string; handler: MountHandler }[] = [];
+  private readonly twins = new Map<string, ApexTwin>();
+  private requests = 0;
+
+  constructor(
+    readonly core: OrgCore,
+    private readonly server: Server,
+    private readonly router: Router
+  ) {
+    this.users = ensureUsers(core);
+    const { port } = server.address() as AddressInfo;
+    this.instanceUrl = `http://127.0.0.1:${port}`;
+    this.requests = Number(core.store.meta('apiRequests') ?? '0');
+  }
+
+  get url(): string {
+    return this.instanceUrl;
+  }
+
+  get accessToken(): string {
+    return this.users.find((u) => u.persona === 'admin')!.token;
+  }
+
+  /** Personas in the shape the preview's switcher uses; the first user of each persona. */
+  personas() {
+    const labels = { seller: 'Seller', accountManager: 'Account manager', admin: 'Admin' };
+    return (['seller', 'accountManager', 'admin'] as const).map((key) => {
+      const user = this.users.find((u) => u.persona === key)!;
+      return { key, label: labels[key], userId: user.id, name: user.name, token: user.token };
+    });
+  }
+
+  apiRequestCount(): number {
+    return this.requests;
+  }
+
+  mount(prefix: string, handler: MountHandler): void {
+    this.mounts.push({ prefix, handler });
+    this.mounts.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  registerApexTwin(className: string, method: string, twin: ApexTwin): void {
+    this.twins.set(`${className}.${method}`.toLowerCase(), twin);
+  }
+
+  connectionFor(user: OrgUser): Connection {
+    return new Connection({
+      instanceUrl: this.instanceUrl,
+      accessToken: user.token,
+      version: API_VERSION
+    });
+  }
+
+  userByToken(token: string | undefined): OrgUser | undefined {
+    return token ? this.users.find((u) => u.token === token) : undefined;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.instanceUrl);
+    try {
+      if (url.pathname.startsWith('/services/')) return await this.handleApi(req, res, url);
+      for (const mount of this.mounts) {
+        if (
+          mount.prefix === '/' ||
+          url.pathname === mount.prefix ||
+          url.pathname.startsWith(mount.prefix)
+        ) {
+          const handled = await mount.handler(req, res);
+          if (handled || res.writableEnded) return;
+        }
+      }
+      send(res, 404, [
+        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }
+      ]);
+    } catch (error) {
+      if (error instanceof OrgError) return send(res, error.status, error.toBody());
+      // Never echo internals or tokens: a short message and the server log line.
+      process.stderr.write(`local org: ${(error as Error).stack ?? error}\n`);
+      if (!res.headersSent)
+        send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: (error as Error).message }]);
+      else res.end();
+    }
+  }
+
+  private authenticate(req: IncomingMessage): OrgUser {
+    const header = req.headers.authorization ?? '';
+    const bearer = /^(Bearer|OAuth) (.+)$/i.exec(header)?.[2];
+    const cookie = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const user = this.userByToken(bearer ?? (cookie ? decodeURIComponent(cookie) : undefined));
+    if (!user) throw new OrgError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    return user;
+  }
+
+  private async handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const user = this.authenticate(req);
+    this.countRequest();
+    const path = url.pathname;
+    if (path === '/services/oauth2/userinfo') return send(res, 200, this.userInfo(user));
+    if (path === '/services/data' || path === '/services/data/') {
+      return send(res, 200, [
+        { label: "Winter '25", url: `/services/data/v${API_VERSION}`, version: API_VERSION }
+      ]);
+    }
+    const twin = /^\/services\/apexrest-local\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);
+    if (twin && req.method === 'POST')
+      return send(res, 200, await this.runTwin(twin[1], twin[2], user, await readJson(req)));
+    const versioned = /^\/services\/data\/v\d+\.\d+(\/.*)?$/.exec(path);
+    if (!versioned) throw new OrgError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    const apiPath = versioned[1] ?? '/';
+    if (apiPath === '/limits') return send(res, 200, this.limits());
+    const match = this.router.match(req.method ?? 'GET', apiPath);
+    if (!match) throw new OrgError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    let cached: Promise<unknown> | undefined;
+    const ctx: ApiContext = {
+      method: req.method ?? 'GET',
+      path: apiPath,
+      params: match.params,
+      query: url.searchParams,
+      req,
+      res,
+      body: () => (cached ??= readJson(req)),
+      user,
+      org: this.core
+    };
+    const result = await match.handler(ctx);
+    if (result === 'handled') return;
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    send(res, result.status, result.body);
+  }
+
+  private async runTwin(className: string, method: string, user: OrgUser, params: unknown) {
+    const twin = this.twins.get(`${className}.${method}`.toLowerCase());
+    if (!twin)
+      throw new OrgError(404, 'NOT_FOUND', `No Apex twin is registered for ${className}.${method}`);
+    try {
+      return (await twin({ conn: this.connectionFor(user), userId: user.id }, params)) ?? null;
+    } catch (error) {
+      if (error instanceof OrgError) throw error;
+      const e = error as Error & {
+        code?: string;
+        errorCode?: string;
+        field?: string;
+        fields?: string[];
+      };
+      // An Apex AuraHandledException reaches the component as { body: { message } }.
+      throw new OrgError(
+        400,
+        e.code ?? e.errorCode ?? e.name ?? 'APEX_ERROR',
+        e.message,
+        e.fields ?? (e.field ? [e.field] : [])
+      );
+    }
+  }
+
+  private countRequest() {
+    this.requests++;
+    if (this.requests % 100 === 0) this.core.store.setMeta('apiRequests', String(this.requests));
+  }
+
+  private limits() {
+    const max = 5_000_000;
+    return {
+      DailyApiRequests: { Max: max, Remaining: Math.max(0, max - this.requests) },
+      DailyBulkV2QueryJobs: { Max: 10000, Remaining: 10000 },
+      DailyBulkV2QueryFileStorageMB: { Max: 976562, Remaining: 976562 },
+      DataStorageMB: { Max: 1024, Remaining: 1024 }
+    };
+  }
+
+  private userInfo(user: OrgUser) {
+    return {
+      sub: user.id,
+      user_id: user.id,
+      organization_id: this.organizationId(),
+      preferred_username: user.username,
+      name: user.name,
+      email: user.username,
+      nickname: user.name.split(' ')[0],
+      active: true,
+      language: 'en_US',
+      locale: 'en_US',
+      zoneinfo: 'GMT'
+    };
+  }
+
+  organizationId(): string {
+    return `00D${this.users[0].id.slice(3, 15)}AAA`;
+  }
+
+  async close(): Promise<void> {
+    this.core.store.setMeta('apiRequests', String(this.requests));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.core.close();
+  }
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (status === 204 || body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new OrgError(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
+  }
+}
+
+/** Starts a local org on 127.0.0.1 (never another interface). Port 0 picks a free port. */
+export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
+  const core = new OrgCore(options.dataDir, options.projectDir ?? process.cwd());
+  const router = new Router();
+  for (const plugin of routePlugins) plugin(router);
+  const holder: { org?: LocalOrg } = {};
+  const server = createServer((req, res) => void holder.org!.handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  holder.org = new LocalOrg(core, server, router);
+  return holder.org;
+}

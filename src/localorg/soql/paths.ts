@@ -1,0 +1,84 @@
+import { invalidField, malformedQuery } from '../errors';
+import { parentRelationshipName, type Schema } from '../schema/schema';
+import type { FieldDef, ObjectDef } from '../schema/types';
+import { q } from '../store';
+
+/** A field reached from the query's object, perhaps through parent relationships. */
+export interface ResolvedPath {
+  /** SQL expression, e.g. `j1."Name"`. */
+  sql: string;
+  field: FieldDef;
+  /** Relationship names from the root, e.g. ['Owner'] for Owner.Name. */
+  relationships: string[];
+  /** Join alias per relationship prefix, to tell a null parent from a null field. */
+  joinAliases: string[];
+  /** Object name per relationship, for the nested records' attributes. */
+  objects: string[];
+}
+
+/**
+ * Resolves dotted field paths into SQL over LEFT JOINs, adding each parent join once.
+ * Identifiers come only from the schema, never from the query text.
+ */
+export class PathResolver {
+  readonly joins: string[] = [];
+  private readonly aliases = new Map<string, { alias: string; object: ObjectDef }>();
+
+  constructor(
+    private readonly schema: Schema,
+    readonly root: ObjectDef,
+    readonly rootAlias = 't0'
+  ) {}
+
+  resolve(path: string): ResolvedPath {
+    const parts = path.split('.');
+    // `Account.Name` on Account itself is allowed in SOQL: a leading object name is dropped.
+    if (
+      parts.length > 1 &&
+      parts[0].toLowerCase() === this.root.name.toLowerCase() &&
+      !this.findRelationship(this.root, parts[0])
+    )
+      parts.shift();
+    let object = this.root;
+    let alias = this.rootAlias;
+    const relationships: string[] = [];
+    const joinAliases: string[] = [];
+    const objects: string[] = [];
+    for (const part of parts.slice(0, -1)) {
+      const lookup = this.findRelationship(object, part);
+      if (!lookup) throw invalidField(object.name, part);
+      if ((lookup.referenceTo ?? []).length !== 1) {
+        throw malformedQuery(
+          `Polymorphic relationship ${part} is not supported by the local org; query the id instead`
+        );
+      }
+      const target = this.schema.get(lookup.referenceTo![0]);
+      if (!target) throw invalidField(object.name, part);
+      relationships.push(parentRelationshipName(lookup)!);
+      const key = relationships.join('.').toLowerCase();
+      let join = this.aliases.get(key);
+      if (!join) {
+        join = { alias: `j${this.aliases.size + 1}`, object: target };
+        this.aliases.set(key, join);
+        this.joins.push(
+          `LEFT JOIN ${q(target.name)} ${join.alias} ON ${join.alias}.Id = ${alias}.${q(lookup.name)}`
+        );
+      }
+      joinAliases.push(join.alias);
+      objects.push(target.name);
+      object = target;
+      alias = join.alias;
+    }
+    const last = parts[parts.length - 1];
+    const field = this.schema.field(object, last);
+    if (!field) throw invalidField(object.name, last);
+    return { sql: `${alias}.${q(field.name)}`, field, relationships, joinAliases, objects };
+  }
+
+  private findRelationship(object: ObjectDef, name: string): FieldDef | undefined {
+    const wanted = name.toLowerCase();
+    return [...object.fields.values()].find(
+      (f) => f.type === 'reference' && parentRelationshipName(f)?.toLowerCase() === wanted
+    );
+  }
+}

@@ -1,0 +1,166 @@
+import type { WhereClause } from '@jetstreamapp/soql-parser-js';
+import { malformedQuery } from '../errors';
+import { to18 } from '../ids';
+import type { FieldDef } from '../schema/types';
+import type { SqlValue } from '../values';
+import { dateLiteralRange } from './dateLiterals';
+import type { PathResolver } from './paths';
+
+const TEXT_TYPES = new Set([
+  'string',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'picklist',
+  'multipicklist'
+]);
+const COMPARE = new Set(['=', '!=', '<>', '<', '>', '<=', '>=']);
+
+function unquote(value: string): string {
+  if (!(value.startsWith("'") && value.endsWith("'"))) return value;
+  return value
+    .slice(1, -1)
+    .replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
+}
+
+/** A literal from the query as the stored form of the field it is compared with. */
+function literal(field: FieldDef, raw: string, literalType: string | undefined): SqlValue {
+  if (literalType === 'NULL') return null;
+  const value = unquote(raw);
+  switch (field.type) {
+    case 'boolean':
+      if (!/^(true|false)$/i.test(value))
+        throw malformedQuery(`${field.name}: expected true or false, got ${raw}`);
+      return /^true$/i.test(value) ? 1 : 0;
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'int': {
+      const n = Number(value);
+      if (!Number.isFinite(n)) throw malformedQuery(`${field.name}: expected a number, got ${raw}`);
+      return n;
+    }
+    case 'id':
+    case 'reference':
+      return to18(value) ?? value;
+    case 'datetime':
+      if (/^\d{4}-\d{2}-\d{2}T/.test(value))
+        return new Date(value).toISOString().replace('Z', '+0000');
+      return value;
+    default:
+      return value;
+  }
+}
+
+const asDateTime = (day: string) => `${day}T00:00:00.000+0000`;
+
+/** Compiles a WHERE chain to SQL with every value bound as a parameter. */
+export function compileWhere(
+  where: WhereClause | undefined,
+  paths: PathResolver,
+  params: SqlValue[],
+  now = new Date()
+): string {
+  let sql = '';
+  for (let node = where as WhereNode | undefined; node; node = node.right) {
+    if (node.left) sql += condition(node.left, paths, params, now);
+    if (node.operator) sql += ` ${node.operator} `;
+  }
+  return sql;
+}
+
+/** The parser's WHERE chain, loosely typed: its published types omit some properties. */
+interface WhereNode {
+  left: Cond | null;
+  operator?: string;
+  right?: WhereNode;
+}
+interface Cond {
+  field?: string;
+  operator: string;
+  value?: string | string[];
+  literalType?: string | string[];
+  openParen?: number;
+  closeParen?: number;
+  valueQuery?: unknown;
+}
+
+function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date): string {
+  const open = '('.repeat(c.openParen ?? 0);
+  const close = ')'.repeat(c.closeParen ?? 0);
+  if (!c.field || c.valueQuery || c.literalType === 'SUBQUERY') {
+    throw malformedQuery(
+      'Only field comparisons are supported in WHERE by the local org (no semi-joins or functions)'
+    );
+  }
+  const path = paths.resolve(c.field);
+  const column = path.field.type === 'boolean' ? `COALESCE(${path.sql}, 0)` : path.sql;
+  const nocase = TEXT_TYPES.has(path.field.type) ? ' COLLATE NOCASE' : '';
+  const operator = c.operator.toUpperCase();
+  const values = Array.isArray(c.value) ? c.value : [c.value as string];
+  const literalTypes = Array.isArray(c.literalType)
+    ? c.literalType
+    : values.map(() => c.literalType as string | undefined);
+  let body: string;
+  if (operator === 'IN' || operator === 'NOT IN') {
+    params.push(...values.map((v, i) => literal(path.field, v, literalTypes[i])));
+    body = `${column}${nocase} ${operator} (${values.map(() => '?').join(', ')})`;
+  } else if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
+    const parts = values.map((v) => {
+      const wanted = unquote(v).split(';');
+      params.push(...wanted.map((w) => `%;${w};%`));
+      return `(${wanted.map(() => `(';' || ${column} || ';') LIKE ?`).join(' AND ')})`;
+    });
+    body = `${operator === 'EXCLUDES' ? 'NOT ' : ''}(${parts.join(' OR ')})`;
+  } else if (operator === 'LIKE') {
+    params.push(unquote(values[0]));
+    body = `${column} LIKE ?`;
+  } else if (COMPARE.has(operator)) {
+    body = comparison(
+      column + nocase,
+      operator === '<>' ? '!=' : operator,
+      path.field,
+      values[0],
+      literalTypes[0],
+      params,
+      now
+    );
+  } else {
+    throw malformedQuery(`Operator ${c.operator} is not supported by the local org`);
+  }
+  return `${open}${body}${close}`;
+}
+
+function comparison(
+  column: string,
+  op: string,
+  field: FieldDef,
+  raw: string,
+  literalType: string | undefined,
+  params: SqlValue[],
+  now: Date
+): string {
+  if (literalType === 'NULL') return `${column} IS ${op === '=' ? '' : 'NOT '}NULL`;
+  if (literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL') {
+    const range = dateLiteralRange(raw, now);
+    const [start, end] =
+      field.type === 'datetime'
+        ? [asDateTime(range.start), asDateTime(range.end)]
+        : [range.start, range.end];
+    const forms: Record<string, [string, SqlValue[]]> = {
+      '=': [`(${column} >= ? AND ${column} < ?)`, [start, end]],
+      '!=': [`(${column} < ? OR ${column} >= ?)`, [start, end]],
+      '<': [`${column} < ?`, [start]],
+      '<=': [`${column} < ?`, [end]],
+      '>': [`${column} >= ?`, [end]],
+      '>=': [`${column} >= ?`, [start]]
+    };
+    const [sql, values] = forms[op];
+    params.push(...values);
+    return sql;
+  }
+  params.push(literal(field, raw, literalType));
+  // SOQL's != matches nulls too; SQL's does not.
+  return op === '!=' ? `(${column} != ? OR ${column} IS NULL)` : `${column} ${op} ?`;
+}

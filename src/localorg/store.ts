@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { customPrefix, newPod } from './ids';
+import type { Schema } from './schema/schema';
+import type { FieldDef, ObjectDef } from './schema/types';
+
+/** SQLite column affinity per field type; values are converted at the API boundary. */
+export function columnType(field: FieldDef): string {
+  switch (field.type) {
+    case 'double':
+    case 'currency':
+    case 'percent':
+      return 'REAL';
+    case 'int':
+    case 'boolean':
+      return 'INTEGER';
+    default:
+      return 'TEXT';
+  }
+}
+
+export const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * The SQLite file behind one local org. One table per object, one column per field; the
+ * schema comes from metadata, so a new field file adds a column on the next start and keeps
+ * the data. WAL mode and one transaction per API write keep committed data across a crash.
+ */
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'org.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  }
+
+  meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM _meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO _meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
+      )
+      .run(key, value);
+  }
+
+  /** The install's id "pod" characters, made once. */
+  pod(): string {
+    let pod = this.meta('pod');
+    if (!pod) this.setMeta('pod', (pod = newPod()));
+    return pod;
+  }
+
+  /** Stable key prefixes for custom objects, remembered across restarts. */
+  prefixFor(objectName: string): string {
+    const prefixes: Record<string, string> = JSON.parse(this.meta('prefixes') ?? '{}');
+    if (!prefixes[objectName]) {
+      prefixes[objectName] = objectName.endsWith('__mdt')
+        ? 'm' + customPrefix(Object.keys(prefixes).length).slice(1)
+        : customPrefix(Object.keys(prefixes).length);
+      this.setMeta('prefixes', JSON.stringify(prefixes));
+    }
+    return prefixes[objectName];
+  }
+
+  nextSequence(name: string): number {
+    const next = Number(this.meta(`seq:${name}`) ?? '0') + 1;
+    this.setMeta(`seq:${name}`, String(next));
+    return next;
+  }
+
+  /** Creates missing tables, columns and indexes for every object in the schema. */
+  migrate(schema: Schema): void {
+    this.db.transaction(() => {
+      for (const object of schema.list()) this.migrateObject(object);
+    })();
+  }
+
+  private migrateObject(object: ObjectDef) {
+    const table = q(object.name);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (${q('Id')} TEXT PRIMARY KEY)`);
+    const existing = new Set(
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) =>
+        c.name.toLowerCase()
+      )
+    );
+    for (const field of object.fields.values()) {
+      if (!existing.has(field.name.toLowerCase())) {
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${q(field.name)} ${columnType(field)}`);
+      }
+      const indexName = q(`ix_${object.name}_${field.name}`);
+      if (field.unique || field.externalId) {
+        // Unique among live rows only: deleted rows stay for queryAll.
+        const unique = field.unique ? 'UNIQUE ' : '';
+        this.db.exec(
+          `CREATE ${unique}INDEX IF NOT EXISTS ${indexName} ON ${table} (${q(field.name)}) WHERE ${q('IsDeleted')} = 0`
+        );
+      } else if (field.type === 'reference' || field.name === 'Name') {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${q(field.name)})`);
+      }
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,14 @@
+import { registerHandoverTwins } from '../services/handover/twins';
+import { registerHealthTwins } from '../services/health/twins';
+import { registerTierCadenceTwins } from '../services/tiers/twins';
+import type { LocalOrg } from './server';
+
+/**
+ * Every Apex entry point's TypeScript twin, registered in one place: the preview's
+ * `@salesforce/apex/<Class>.<method>` calls reach these through /services/apexrest-local.
+ */
+export function registerAllTwins(org: LocalOrg): void {
+  registerHandoverTwins(org);
+  registerHealthTwins(org);
+  registerTierCadenceTwins(org);
+}

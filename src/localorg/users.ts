@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { OrgCore } from './orgCore';
+import type { OrgUser } from './router';
+
+/** The demo people of every local org: who you can be in the preview and the CLI. */
+const DEMO_USERS: { first: string; last: string; persona: OrgUser['persona']; title: string }[] = [
+  { first: 'Sanna', last: 'Virtanen', persona: 'seller', title: 'Account Executive' },
+  { first: 'Mikko', last: 'Korhonen', persona: 'seller', title: 'Account Executive' },
+  { first: 'Aino', last: 'Nieminen', persona: 'accountManager', title: 'Account Manager' },
+  { first: 'Juha', last: 'Mäkinen', persona: 'accountManager', title: 'Key Account Manager' },
+  { first: 'Baton', last: 'Admin', persona: 'admin', title: 'Salesforce Admin' }
+];
+
+/**
+ * Makes the demo users once and returns them with their session tokens. Tokens are random per
+ * install and kept in the org's own database, so a restart keeps sessions.
+ */
+export function ensureUsers(org: OrgCore): OrgUser[] {
+  const stored = org.store.meta('users');
+  if (stored) return JSON.parse(stored) as OrgUser[];
+  const users: OrgUser[] = [];
+  org.transaction(() => {
+    for (const demo of DEMO_USERS) {
+      const username = `${demo.first.toLowerCase()}.${demo.last.toLowerCase().replace('ä', 'a')}@baton.local`;
+      const bootstrap = { id: users[0]?.id ?? '005000000000000AAA' };
+      const id = org.records.create(
+        'User',
+        {
+          Username: username,
+          FirstName: demo.first,
+          LastName: demo.last,
+          Email: username,
+          Alias: demo.first.slice(0, 5).toLowerCase(),
+          Title: demo.title,
+          Persona__c: demo.persona
+        },
+        bootstrap
+      );
+      users.push({
+        id,
+        username,
+        name: `${demo.first} ${demo.last}`,
+        persona: demo.persona,
+        token: `00D!${randomBytes(24).toString('hex')}`
+      });
+    }
+    org.store.setMeta('users', JSON.stringify(users));
+  });
+  return users;
+}
