@@ -76,10 +76,48 @@ export async function buildPreview(
   const hash = inputsHash(projectDir);
   const root = join(projectDir, 'preview-build');
   const dir = join(root, hash);
-  if (existsSync(join(dir, 'main.js')) && !options.force) {
-    return { dir, hash, built: false, ms: Date.now() - started };
-  }
+  const reuse = () => ({ dir, hash, built: false, ms: Date.now() - started });
+  if (existsSync(join(dir, 'main.js')) && !options.force) return reuse();
   mkdirSync(root, { recursive: true });
+  // One builder per hash: parallel test workers wait for the first instead of each compiling.
+  const lock = join(root, `.lock-${hash}`);
+  if (!options.force && !(await acquire(lock))) {
+    if (existsSync(join(dir, 'main.js'))) return reuse();
+  }
+  try {
+    return await compile(projectDir, hash, root, dir, started);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const LOCK_STALE_MS = 180_000;
+
+/** Takes the build lock, or waits until its holder is done (false) or the lock is stale. */
+async function acquire(lock: string): Promise<boolean> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return true;
+    } catch {
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : LOCK_STALE_MS;
+      if (age >= LOCK_STALE_MS) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!existsSync(lock)) return false;
+    }
+  }
+}
+
+async function compile(
+  projectDir: string,
+  hash: string,
+  root: string,
+  dir: string,
+  started: number
+): Promise<PreviewBuild> {
   const temp = join(root, `.tmp-${process.pid}-${Date.now()}`);
   const appDir = join(projectDir, 'src/preview/app');
   const warnings: string[] = [];
@@ -148,6 +186,6 @@ function replaceBuild(root: string, temp: string, dir: string): void {
   // Keep only the current build (and any in flight).
   for (const name of readdirSync(root)) {
     const path = join(root, name);
-    if (path !== dir && !name.startsWith('.tmp-')) rmSync(path, { recursive: true, force: true });
+    if (path !== dir && !name.startsWith('.')) rmSync(path, { recursive: true, force: true });
   }
 }
