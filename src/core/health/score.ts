@@ -67,7 +67,11 @@ function trendOf(
   let bestScore = 0;
   for (let k = 0; k < previous.length; k++) {
     const day = dayOf(previous[k].date);
-    if (day <= latestAllowed && day > bestDay) {
+    // Same-day ties take the higher score, so the input order never matters.
+    if (
+      day <= latestAllowed &&
+      (day > bestDay || (day === bestDay && previous[k].score > bestScore))
+    ) {
       bestDay = day;
       bestScore = previous[k].score;
     }

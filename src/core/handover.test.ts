@@ -1,0 +1,109 @@
+import { loadProjectModel } from './config/loadFiles';
+import { acceptCommentSegments, returnCommentSegments, submitPostSegments } from './connect';
+import {
+  handoverTransition,
+  isHandoverOverdue,
+  requiredHandoverFields,
+  responseDeadline,
+  validateHandover
+} from './handover';
+
+const model = loadProjectModel();
+const BASE = [
+  'Account_Manager__c',
+  'Contract_Start__c',
+  'What_Was_Sold__c',
+  'Primary_Contact__c',
+  'Success_Criteria__c',
+  'Fit__c'
+];
+const HIGH_AND_LOW = [...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_Needs__c'];
+
+describe('handover rules', () => {
+  it('requires the DESIGN §3 fields per tier', () => {
+    const fields = (tier: 'High' | 'Low' | 'Tech') =>
+      requiredHandoverFields(tier, model).map((requirement) => requirement.field);
+    expect(fields('Tech')).toEqual(BASE);
+    expect(fields('Low')).toEqual(HIGH_AND_LOW);
+    expect(fields('High')).toEqual([
+      ...HIGH_AND_LOW,
+      'Secondary_Contacts__c',
+      'Risks__c',
+      'Decision_Makers__c'
+    ]);
+  });
+
+  it('validates with field-level messages; "none" is an answer; 2 secondary contacts for High', () => {
+    const complete: Record<string, unknown> = Object.fromEntries(
+      [...HIGH_AND_LOW, 'Risks__c', 'Decision_Makers__c'].map((field) => [field, 'x'])
+    );
+    complete.Promises__c = 'none';
+    complete.Secondary_Contacts__c = 'Ann\n  \nBob';
+    expect(validateHandover(complete, 'High', model)).toEqual([]);
+    const errors = validateHandover(
+      { ...complete, Secondary_Contacts__c: 'Ann\n', Fit__c: null },
+      'High',
+      model
+    );
+    expect(errors.map((error) => error.field)).toEqual(['Fit__c', 'Secondary_Contacts__c']);
+    expect(errors[1].message).toBe('Secondary Contacts: at least 2 needed, one per line');
+    expect(validateHandover({ Fit__c: '   ' }, 'Tech', model)).toHaveLength(6);
+  });
+
+  it('moves Draft → Submitted → Accepted or Returned, and rejects illegal moves', () => {
+    expect(handoverTransition('Draft', 'submit')).toBe('Submitted');
+    expect(handoverTransition('Returned', 'submit')).toBe('Submitted');
+    expect(handoverTransition('Submitted', 'accept')).toBe('Accepted');
+    expect(handoverTransition('Submitted', 'return', { returnReason: 'No contact' })).toBe(
+      'Returned'
+    );
+    expect(() => handoverTransition('Submitted', 'return', { returnReason: ' ' })).toThrow(
+      /Return_Reason__c/
+    );
+    expect(() => handoverTransition('Draft', 'accept')).toThrow(
+      'Cannot accept a handover that is Draft.'
+    );
+    expect(() => handoverTransition('Accepted', 'submit')).toThrow(/Cannot submit/);
+    expect(() => handoverTransition('Accepted', 'save')).toThrow(/Cannot save/);
+  });
+
+  it('gives the AM 2 business days to answer, skipping weekends', () => {
+    expect(responseDeadline('2025-06-02T09:00:00Z', 'High', model)).toBe('2025-06-04'); // Mon → Wed
+    expect(responseDeadline('2025-06-05', 'Low', model)).toBe('2025-06-09'); // Thu → Mon
+    expect(responseDeadline('2025-06-07', 'Tech', model)).toBe('2025-06-10'); // Sat → Tue
+    const submitted = { status: 'Submitted', submittedAt: '2025-06-05T15:00:00Z' };
+    expect(isHandoverOverdue(submitted, 'High', '2025-06-09', model)).toBe(false);
+    expect(isHandoverOverdue(submitted, 'High', '2025-06-10', model)).toBe(true);
+    expect(
+      isHandoverOverdue({ ...submitted, status: 'Accepted' }, 'High', '2025-07-01', model)
+    ).toBe(false);
+  });
+
+  it('builds Chatter messages where user text is only ever a Text segment', () => {
+    const input = {
+      name: 'HO-00001',
+      accountName: 'Acme',
+      accountManagerId: '005A',
+      sellerId: '005S',
+      whatWasSold: '<b>Gold</b> @[005X] {!x}',
+      promises: '  ',
+      recordUrl: 'https://example.my.salesforce.com/a01',
+      returnReason: '@Everyone <script>'
+    };
+    const post = submitPostSegments(input);
+    expect(post[0]).toEqual({ type: 'Mention', id: '005A' });
+    expect(post).toContainEqual({
+      type: 'Text',
+      text: 'What was sold: <b>Gold</b> @[005X] {!x}\n'
+    });
+    expect(post.filter((segment) => segment.type === 'Mention')).toHaveLength(1);
+    expect(
+      post.some((segment) => segment.type === 'Text' && segment.text.startsWith('Promises'))
+    ).toBe(false);
+    expect(acceptCommentSegments(input)[0]).toEqual({ type: 'Mention', id: '005S' });
+    expect(returnCommentSegments(input)).toEqual([
+      { type: 'Mention', id: '005S' },
+      { type: 'Text', text: ' handover HO-00001 was returned: @Everyone <script>' }
+    ]);
+  });
+});
