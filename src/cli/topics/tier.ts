@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { runPure } from './pureOutput';
 import { tierSuggest, type TierSuggestOptions } from './tierSuggest';
+import { registerTierAssign } from '../../services/tiers/assignCommand';
 
 /** `baton tier …` commands. */
 export function register(program: Command): void {
   const tier = program.command('tier').description('tier commands');
+  registerTierAssign(tier);
   tier
     .command('suggest')
     .description('suggest a touch tier from MRR, growth potential and the strategic flag')

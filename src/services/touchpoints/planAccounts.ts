@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import type { PlannerInput } from '../../core';
 import { isAlertKey } from '../onboarding/missedFirstValue';
 import { addDays } from './days';
 import {
@@ -15,15 +16,6 @@ import {
   type TouchpointTask
 } from './taskDiff';
 
-/** What the core planner is asked for one account (src/core planTouchpoints). */
-export interface PlannerInput {
-  accountId: string;
-  tier: 'High' | 'Low' | 'Tech';
-  contractStart: string;
-  acceptedAt?: string;
-  asOf: string;
-  horizonDays: number;
-}
 export type TouchpointPlanner = (input: PlannerInput) => PlannedTouchpoint[];
 
 export interface PlanOptions {

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import type { PlannedTouchpoint } from '../../core';
 
-/** A touchpoint as the core planner returns it (src/core planTouchpoints). */
-export interface PlannedTouchpoint {
-  key: string;
-  kind: string;
-  subject: string;
-  dueDate: string;
-  automated: boolean;
-}
+export type { PlannedTouchpoint };
 
 // Bulk query results are CSV (every value a string, empty for null); REST results are typed.
 const text = z.preprocess((value) => (value === '' ? null : value), z.string().nullable());

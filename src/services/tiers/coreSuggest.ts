@@ -1,0 +1,21 @@
+import { loadProjectModel, suggestTier, type BatonModel } from '../../core';
+import type { SuggestTier } from './assign';
+
+/**
+ * The core tier rules over a model (default: the project's Touch_Tier_Rule__mdt records).
+ * An account without MRR is suggested from MRR 0, so it lands in the lowest ARR band unless
+ * another rule (strategic) lifts it.
+ */
+export function coreSuggest(model: BatonModel = loadProjectModel()): SuggestTier {
+  return (account) => {
+    const suggestion = suggestTier(
+      {
+        mrr: Math.max(0, account.MRR__c ?? 0),
+        growthPotential: account.Growth_Potential__c,
+        strategic: account.Strategic_Account__c
+      },
+      model
+    );
+    return { tier: suggestion.suggested, reason: suggestion.reason };
+  };
+}
