@@ -1,0 +1,150 @@
+import type { Connection } from 'jsforce';
+import { startTestOrg } from '../../localorg/testing';
+import type { HandoverContext } from './context';
+import { readComments, readFeedElement } from './feedReader';
+
+// The full lifecycle as the panel drives it: each call goes through the local org's Apex
+// route (POST /services/apexrest-local/HandoverController/<method>) to the registered twin,
+// as the seller or the account manager.
+
+type TestOrg = Awaited<ReturnType<typeof startTestOrg>>;
+let testOrg: TestOrg;
+let seller: Connection;
+let am: Connection;
+let sellerId: string;
+let amId: string;
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+  seller = testOrg.connAs('seller');
+  am = testOrg.connAs('accountManager');
+  const idOf = (persona: string) => testOrg.org.users.find((user) => user.persona === persona)!.id;
+  sellerId = idOf('seller');
+  amId = idOf('accountManager');
+}, 60_000);
+
+afterAll(async () => {
+  await testOrg?.close();
+});
+
+function apex(conn: Connection, method: string, params: unknown): Promise<HandoverContext> {
+  return conn.request<HandoverContext>({
+    method: 'POST',
+    url: `/services/apexrest-local/HandoverController/${method}`,
+    body: JSON.stringify(params),
+    headers: { 'Content-Type': 'application/json' }
+  });
+}
+
+async function newAccount(): Promise<{ accountId: string; contactId: string }> {
+  const account = await testOrg.conn
+    .sobject('Account')
+    .create({ Name: `Lifecycle ${Date.now()}`, MRR__c: 2000, OwnerId: sellerId });
+  const contact = await testOrg.conn
+    .sobject('Contact')
+    .create({ LastName: 'Virtanen', AccountId: account.id });
+  return { accountId: account.id as string, contactId: contact.id as string };
+}
+
+const complete = (accountId: string, contactId: string) => ({
+  Account__c: accountId,
+  Account_Manager__c: amId,
+  Contract_Start__c: '2026-01-05',
+  What_Was_Sold__c: 'Baton Pro, 40 seats',
+  Primary_Contact__c: contactId,
+  Success_Criteria__c: '40 users active by week 8',
+  First_Year_Goal__c: 'Invoicing in the product',
+  Promises__c: 'none',
+  Technical_Needs__c: 'SSO with Azure AD',
+  Risks__c: 'IT busy until February',
+  Fit__c: 'Good',
+  Proposed_Touch_Tier__c: 'Low'
+});
+
+const feedItems = async (accountId: string) =>
+  (
+    await testOrg.conn.query<{ Id: string; Body: string }>(
+      `SELECT Id, Body FROM FeedItem WHERE ParentId = '${accountId}'`
+    )
+  ).records;
+
+describe('handover twins through the local org', () => {
+  it('runs draft → submit (twice) → accept, with a real mention read back from the feed and from FeedItem', async () => {
+    const { accountId, contactId } = await newAccount();
+    const drafted = await apex(seller, 'saveDraft', { handover: complete(accountId, contactId) });
+    expect(drafted.handover).toMatchObject({ Status__c: 'Draft', Seller__c: sellerId });
+    const handoverId = drafted.handover!.Id;
+
+    const submitted = await apex(seller, 'submit', { handoverId });
+    await apex(seller, 'submit', { handoverId });
+    expect(submitted.handover).toMatchObject({ Status__c: 'Submitted' });
+    const postId = submitted.handover!.Feed_Element_Id__c as string;
+    expect(submitted.postUrl).toContain(postId);
+
+    const post = await readFeedElement(am, postId);
+    expect(post.mentions).toEqual([amId]);
+    expect(post.text).toContain('Baton Pro, 40 seats');
+    const items = await feedItems(accountId);
+    expect(items.map((item) => item.Id)).toEqual([postId]);
+    expect(items[0].Body).toContain('40 users active by week 8');
+
+    const accepted = await apex(am, 'accept', { handoverId });
+    expect(accepted.handover).toMatchObject({ Status__c: 'Accepted' });
+    expect(accepted.account).toMatchObject({
+      Account_Manager__c: amId,
+      Customer_Stage__c: 'Onboarding'
+    });
+    const comments = await readComments(seller, postId);
+    expect(comments.map((comment) => comment.mentions)).toEqual([[sellerId]]);
+  });
+
+  it('rejects an illegal transition with a clear error and writes nothing', async () => {
+    const { accountId, contactId } = await newAccount();
+    const drafted = await apex(seller, 'saveDraft', { handover: complete(accountId, contactId) });
+    const before = await testOrg.conn.sobject('Handover__c').retrieve(drafted.handover!.Id);
+    await expect(apex(am, 'accept', { handoverId: drafted.handover!.Id })).rejects.toThrow(
+      /Cannot accept handover .*: it is Draft/
+    );
+    const after = await testOrg.conn.sobject('Handover__c').retrieve(drafted.handover!.Id);
+    expect(after).toEqual(before);
+    const account = await testOrg.conn.sobject('Account').retrieve(accountId);
+    expect(account).toMatchObject({ Customer_Stage__c: null, Account_Manager__c: null });
+    expect(await feedItems(accountId)).toHaveLength(0);
+  });
+
+  it('returns with a reason and resubmits on the same post', async () => {
+    const { accountId, contactId } = await newAccount();
+    const drafted = await apex(seller, 'saveDraft', { handover: complete(accountId, contactId) });
+    const handoverId = drafted.handover!.Id;
+    await apex(seller, 'submit', { handoverId });
+    await expect(apex(am, 'returnToSeller', { handoverId, reason: ' ' })).rejects.toThrow(
+      /Return Reason is required/
+    );
+    const returned = await apex(am, 'returnToSeller', {
+      handoverId,
+      reason: 'Which SSO provider?'
+    });
+    expect(returned.handover).toMatchObject({
+      Status__c: 'Returned',
+      Return_Reason__c: 'Which SSO provider?'
+    });
+    await apex(seller, 'saveDraft', {
+      handover: { Id: handoverId, Technical_Needs__c: 'Azure AD, tenant confirmed' }
+    });
+    const resubmitted = await apex(seller, 'submit', { handoverId });
+    expect(resubmitted.handover).toMatchObject({
+      Status__c: 'Submitted',
+      Technical_Needs__c: 'Azure AD, tenant confirmed'
+    });
+    expect(await feedItems(accountId)).toHaveLength(1);
+    const comments = await readComments(seller, resubmitted.handover!.Feed_Element_Id__c as string);
+    expect(comments.map((comment) => comment.mentions)).toEqual([[sellerId], [amId]]);
+    expect(comments[0].text).toContain('Which SSO provider?');
+  });
+
+  it('names the field when the input is malformed', async () => {
+    await expect(apex(seller, 'submit', { handoverId: 'not-an-id' })).rejects.toThrow(
+      /handoverId: must be a Salesforce Id/
+    );
+  });
+});
