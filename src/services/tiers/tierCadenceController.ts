@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
+import { loadProjectModel, type BatonModel } from '../../core';
 import { UserInputError } from '../../core/errors';
 import { todayUtc } from '../touchpoints/days';
 import { readAll } from '../touchpoints/records';
@@ -24,6 +25,8 @@ export interface CadenceView {
   }[];
   onboardingModel: string | null;
   meetingPractices: string | null;
+  /** The tier's default onboarding model (Tier_Cadence__mdt), shown when none was agreed. */
+  tierOnboardingModel: string | null;
   overdue: boolean;
   canOverride: boolean;
   serverDate: string;
@@ -47,10 +50,15 @@ async function accountById(conn: Connection, id: string) {
   return rows[0];
 }
 
+let projectModel: BatonModel | undefined;
+/** The same custom metadata records the org has (force-app), read once. */
+const model = () => (projectModel ??= loadProjectModel());
+
 /** Twin of TierCadenceController.getCadence. */
 export async function getCadence(conn: Connection, params: unknown): Promise<CadenceView> {
   const { accountId: id } = getParams.parse(params);
-  await accountById(conn, id);
+  const account = await accountById(conn, id);
+  const tier = account.Touch_Tier__c as 'High' | 'Low' | 'Tech' | null;
   const serverDate = todayUtc();
   const tasks = await readAll(
     conn,
@@ -76,6 +84,7 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
     touchpoints,
     onboardingModel: (handover?.Onboarding_Model__c as string | null) ?? null,
     meetingPractices: (handover?.Meeting_Practices__c as string | null) ?? null,
+    tierOnboardingModel: (tier && model().cadence[tier]?.onboardingModel) || null,
     overdue: touchpoints.some((touchpoint) => touchpoint.overdue),
     canOverride: describe.fields.some(
       (field) => field.name === 'Touch_Tier_Override_Reason__c' && field.updateable

@@ -28,7 +28,8 @@ const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_
 /**
  * The card's view from the Account fields (Lightning Data Service) and getCadence (Apex):
  * effective tier, suggestion and its reason, the override, the onboarding model (agreed in
- * the handover, else the tier's default), first value, and the next touchpoints.
+ * the handover, else the tier's default from Tier_Cadence__mdt), first value, and the next
+ * touchpoints.
  */
 export function buildView(fields, cadence) {
   const tier = fields.tier || null;
@@ -42,7 +43,7 @@ export function buildView(fields, cadence) {
     reason: suggestionReason(fields),
     overridden,
     overrideText: overridden ? format(LABELS.overridden, fields.overrideReason) : null,
-    model: agreed || (tier ? LABELS.models[tier] : null),
+    model: agreed || cadence.tierOnboardingModel || null,
     modelSource: agreed ? LABELS.modelAgreed : null,
     firstValue: fields.firstValueAt
       ? fields.firstValueAt

@@ -11,9 +11,6 @@ import OVERRIDDEN from '@salesforce/label/c.Baton_Tier_Card_Overridden';
 import OVERRIDE_REASON from '@salesforce/label/c.Baton_Tier_Card_Override_Reason';
 import NO_TIER from '@salesforce/label/c.Baton_Tier_Card_No_Tier';
 import ONBOARDING_MODEL from '@salesforce/label/c.Baton_Tier_Card_Onboarding_Model';
-import MODEL_HIGH from '@salesforce/label/c.Baton_Tier_Card_Model_High';
-import MODEL_LOW from '@salesforce/label/c.Baton_Tier_Card_Model_Low';
-import MODEL_TECH from '@salesforce/label/c.Baton_Tier_Card_Model_Tech';
 import MODEL_AGREED from '@salesforce/label/c.Baton_Tier_Card_Model_Agreed';
 import FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_First_Value';
 import NO_FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_No_First_Value';
@@ -42,7 +39,6 @@ export const LABELS = {
   overrideReason: OVERRIDE_REASON,
   noTier: NO_TIER,
   onboardingModel: ONBOARDING_MODEL,
-  models: { High: MODEL_HIGH, Low: MODEL_LOW, Tech: MODEL_TECH },
   modelAgreed: MODEL_AGREED,
   firstValue: FIRST_VALUE,
   noFirstValue: NO_FIRST_VALUE,

@@ -49,7 +49,7 @@ describe('c-tier-cadence-card', () => {
     jest.clearAllMocks();
   });
 
-  it('shows the tier, the suggestion with its reason, the default model and the touchpoints', async () => {
+  it('shows the tier, the suggestion with its reason, the tier default model and the touchpoints', async () => {
     const element = await render(ACCOUNT, CADENCE);
 
     expect(getCadence).toHaveBeenCalledWith({ accountId: ACCOUNT.id });
@@ -59,7 +59,7 @@ describe('c-tier-cadence-card', () => {
     expect(text($(element, '.reason'))).toBe(
       'c.Baton_Tier_Card_Reason · c.Baton_Tier_Card_Strategic'
     );
-    expect(text($(element, '.model'))).toBe('c.Baton_Tier_Card_Model_Low');
+    expect(text($(element, '.model'))).toBe('Personal online training');
     expect(text($(element, '.first-value'))).toBe('c.Baton_Tier_Card_No_First_Value');
     expect($(element, '.overdue').label).toBe('c.Baton_Tier_Card_Overdue');
     const rows = $$(element, '.touchpoint');
