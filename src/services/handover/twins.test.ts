@@ -103,7 +103,7 @@ describe('handover twins through the local org', () => {
     const drafted = await apex(seller, 'saveDraft', { handover: complete(accountId, contactId) });
     const before = await testOrg.conn.sobject('Handover__c').retrieve(drafted.handover!.Id);
     await expect(apex(am, 'accept', { handoverId: drafted.handover!.Id })).rejects.toThrow(
-      /Cannot accept handover .*: it is Draft/
+      /Handover HO-\d+: Cannot accept a handover that is Draft/
     );
     const after = await testOrg.conn.sobject('Handover__c').retrieve(drafted.handover!.Id);
     expect(after).toEqual(before);
