@@ -1,0 +1,79 @@
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { onOrgStarted } from '../preview/orgStart';
+import * as healthRecompute from '../services/health/recompute';
+import { localAuthFile, type LocalAuth } from '../org/connection';
+import { registerSfAlias } from './sfAlias';
+import { seedDemoBook } from './seed/seed';
+import { startLocalOrg, type LocalOrg } from './server';
+
+export interface OrgStartOptions {
+  port?: number;
+  dataDir?: string;
+  reset?: boolean;
+  projectDir?: string;
+  /** Skip the preview (for headless service use). */
+  headless?: boolean;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_PORT = 6101;
+
+/** Forgets the local org: its SQLite file, tokens and auth file. */
+export function resetLocalOrg(dataDir = resolve('.localorg')): void {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function writeAuth(org: LocalOrg, dataDir: string) {
+  const admin = org.users.find((u) => u.persona === 'admin')!;
+  const auth: LocalAuth = {
+    instanceUrl: org.instanceUrl,
+    accessToken: admin.token,
+    username: admin.username,
+    userId: admin.id
+  };
+  const file = localAuthFile(dataDir);
+  writeFileSync(file, JSON.stringify(auth, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+/**
+ * `baton org start` (and `npm start`): the local org on 127.0.0.1, seeded with the demo book
+ * the first time, health computed, the preview served, and the login URL printed.
+ */
+export async function startOrgCommand(
+  options: OrgStartOptions = {}
+): Promise<{ org: LocalOrg; url: string }> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const dataDir = resolve(options.dataDir ?? '.localorg');
+  if (options.reset) resetLocalOrg(dataDir);
+  const fresh = !existsSync(join(dataDir, 'org.sqlite'));
+  const org = await startLocalOrg({
+    dataDir,
+    port: options.port ?? DEFAULT_PORT,
+    projectDir: options.projectDir ?? resolve(__dirname, '..', '..')
+  });
+  writeAuth(org, dataDir);
+  log(`Local org listening on ${org.instanceUrl} (data in ${dataDir})`);
+  const admin = org.connectionFor(org.users.find((u) => u.persona === 'admin')!);
+  const seed = await seedDemoBook(admin);
+  if (seed.seeded)
+    log(
+      `Seeded the demo book: ${Object.entries(seed.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`
+    );
+  else if (fresh) log('The org already had accounts; nothing seeded.');
+  const recompute = (healthRecompute as Record<string, unknown>).recomputeHealth as
+    ((conn: typeof admin) => Promise<string>) | undefined;
+  let url = org.instanceUrl;
+  if (!options.headless) {
+    url = await onOrgStarted(org, {
+      seeded: seed.seeded,
+      log,
+      recomputeHealth: recompute ? () => recompute(admin) : undefined
+    });
+  }
+  void registerSfAlias(org).then((message) => message && log(message));
+  return { org, url };
+}
