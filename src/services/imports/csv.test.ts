@@ -71,6 +71,7 @@ describe('row schemas', () => {
     [{ score: '11' }, /NPS scores run 0–10, got 11/],
     [{ type: 'CSAT', score: '0' }, /CSAT scores run 1–5/],
     [{ responded_on: '2026-02-30' }, /not a date/],
+    [{ responded_on: '2026-01-32' }, /not a date/],
     [{ channel: 'Fax' }, /channel must be one of/],
     [{ account_external_id: '' }, /name the account/]
   ])('rejects %p', (change, message) => {

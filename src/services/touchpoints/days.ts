@@ -5,7 +5,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Refuses anything but a real YYYY-MM-DD (it is spliced into SOQL as a date literal). */
 export function assertDay(value: string, field = 'asOf'): string {
-  if (!ISO_DAY.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+  const time = Date.parse(`${value}T00:00:00Z`);
+  if (
+    !ISO_DAY.test(value) ||
+    Number.isNaN(time) ||
+    new Date(time).toISOString().slice(0, 10) !== value
+  )
     throw new UserInputError(`${field}: not a date YYYY-MM-DD: ${value}`, field);
   return value;
 }

@@ -1,0 +1,91 @@
+import type { Connection } from 'jsforce';
+import { startTestOrg } from '../../localorg/testing';
+import { addDays, todayUtc } from '../touchpoints/days';
+import { clearTierOverride, getCadence, setTierOverride } from './tierCadenceController';
+
+// The TierCadenceController twin through jsforce → local org, as the preview calls it.
+
+type TestOrg = Awaited<ReturnType<typeof startTestOrg>>;
+let testOrg: TestOrg;
+let conn: Connection;
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+  conn = testOrg.conn;
+}, 60_000);
+
+afterAll(async () => {
+  await testOrg?.close();
+});
+
+async function tieredAccount(): Promise<string> {
+  const result = await conn.sobject('Account').create({
+    Name: `Card ${Math.random()}`,
+    Touch_Tier__c: 'Low',
+    Suggested_Touch_Tier__c: 'Low'
+  });
+  return result.id as string;
+}
+
+describe('TierCadenceController twin', () => {
+  it('lists open planned touchpoints earliest first and flags the overdue ones', async () => {
+    const accountId = await tieredAccount();
+    const today = todayUtc();
+    await conn.sobject('Task').create([
+      {
+        WhatId: accountId,
+        Subject: 'Goal review',
+        ActivityDate: addDays(today, 300),
+        Touchpoint_Key__c: `${accountId}:goal-review`
+      },
+      {
+        WhatId: accountId,
+        Subject: 'First contact',
+        ActivityDate: addDays(today, -2),
+        Touchpoint_Key__c: `${accountId}:first-contact`
+      },
+      {
+        WhatId: accountId,
+        Subject: 'Done',
+        ActivityDate: addDays(today, -30),
+        Status: 'Completed',
+        Touchpoint_Key__c: `${accountId}:kickoff`
+      },
+      { WhatId: accountId, Subject: 'Not planned', ActivityDate: today }
+    ]);
+    const view = await getCadence(conn, { accountId });
+    expect(view.touchpoints.map((touchpoint) => touchpoint.subject)).toEqual([
+      'First contact',
+      'Goal review'
+    ]);
+    expect(view.touchpoints.map((touchpoint) => touchpoint.overdue)).toEqual([true, false]);
+    expect(view.overdue).toBe(true);
+    expect(view.touchpoints[0].ownerName).toEqual(expect.any(String));
+  });
+
+  it('sets an override with a trimmed reason, refuses a blank one, and clears back to the suggestion', async () => {
+    const accountId = await tieredAccount();
+    await expect(setTierOverride(conn, { accountId, tier: 'High', reason: '  ' })).rejects.toThrow(
+      'Give a reason for the tier override.'
+    );
+    await expect(setTierOverride(conn, { accountId, tier: 'Gold', reason: 'Big' })).rejects.toThrow(
+      'Tier must be High, Low or Tech.'
+    );
+    await setTierOverride(conn, { accountId, tier: 'High', reason: ' Reference customer ' });
+    const read = async () =>
+      (
+        await conn.query(
+          `SELECT Touch_Tier__c, Touch_Tier_Override_Reason__c FROM Account WHERE Id = '${accountId}'`
+        )
+      ).records[0];
+    expect(await read()).toMatchObject({
+      Touch_Tier__c: 'High',
+      Touch_Tier_Override_Reason__c: 'Reference customer'
+    });
+    await clearTierOverride(conn, { accountId });
+    expect(await read()).toMatchObject({
+      Touch_Tier__c: 'Low',
+      Touch_Tier_Override_Reason__c: null
+    });
+  });
+});
