@@ -1,44 +1,47 @@
-import { onOrgStarted, type StartedOrg } from './orgStart';
+import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { onOrgStarted } from './orgStart';
 
 jest.setTimeout(120_000);
 
-function fakeOrg() {
-  const twins: string[] = [];
-  const prefixes: string[] = [];
-  const org: StartedOrg = {
-    url: 'http://127.0.0.1:6101',
-    mount: (prefix) => void prefixes.push(prefix),
-    personas: () => [
-      { key: 'seller', label: 'Seller', userId: '005S', name: 'Sam', token: 'tok-s' }
-    ],
-    registerApexTwin: (className, method) => void twins.push(`${className}.${method}`)
-  };
-  return { org, twins, prefixes };
-}
+let test: TestOrg;
+beforeEach(async () => {
+  test = await startTestOrg({ twins: false });
+});
+afterEach(() => test.close());
 
 describe('onOrgStarted', () => {
-  it('registers the twins behind every Baton component, serves the preview, prints a login URL', async () => {
-    const { org, twins, prefixes } = fakeOrg();
+  it('registers the twins, serves the preview and prints a login URL that opens it', async () => {
     const lines: string[] = [];
-    const url = await onOrgStarted(org, { seeded: false, log: (line) => lines.push(line) });
-    expect(twins).toEqual(
-      expect.arrayContaining([
-        'HandoverController.getContext',
-        'HandoverController.submit',
-        'HealthController.getHealth',
-        'TierCadenceController.getCadence'
-      ])
-    );
-    expect(prefixes).toEqual(expect.arrayContaining(['/', '/lightning/', '/preview/', '/assets/']));
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:6101\/\?login=[0-9a-f]{32}$/);
+    const url = await onOrgStarted(test.org, { seeded: false, log: (line) => lines.push(line) });
+    expect(url).toMatch(new RegExp(`^${test.org.url}/\\?login=[0-9a-f]{32}$`));
     expect(lines.at(-1)).toContain(url);
+
+    const login = await fetch(url, { redirect: 'manual' });
+    expect(login.status).toBe(302);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const shell = await fetch(`${test.org.url}/lightning/o/Account/list`, { headers: { cookie } });
+    expect(await shell.text()).toContain('window.__BATON_SESSION__');
+
+    const apex = await fetch(
+      `${test.org.url}/services/apexrest-local/TierCadenceController/getCadence`,
+      {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ accountId: '001000000000000AAA' })
+      }
+    );
+    // Registered: the twin answers (here: no such account), not "No Apex twin is registered".
+    expect(await apex.text()).not.toContain('No Apex twin');
   });
 
   it('recomputes health after the first seed when the service offers it', async () => {
-    const { org } = fakeOrg();
     const lines: string[] = [];
     const recomputeHealth = jest.fn(async () => '12 accounts scored');
-    await onOrgStarted(org, { seeded: true, log: (line) => lines.push(line), recomputeHealth });
+    await onOrgStarted(test.org, {
+      seeded: true,
+      log: (line) => lines.push(line),
+      recomputeHealth
+    });
     expect(recomputeHealth).toHaveBeenCalledTimes(1);
     expect(lines).toContain('Health: 12 accounts scored');
   });

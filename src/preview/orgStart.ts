@@ -1,17 +1,6 @@
-import { registerHandoverTwins } from '../services/handover/twins';
-import { registerHealthTwins } from '../services/health/twins';
-import { registerTierCadenceTwins } from '../services/tiers/twins';
-import type { TwinContext } from '../services/handover/twins';
-import { attachPreview, type PreviewHost } from './start';
-
-/** What `baton org start` hands the preview once the local org listens. */
-export interface StartedOrg extends PreviewHost {
-  registerApexTwin(
-    className: string,
-    method: string,
-    handler: (ctx: TwinContext, params: unknown) => Promise<unknown>
-  ): void;
-}
+import type { LocalOrg } from '../localorg/server';
+import { registerAllTwins } from '../localorg/twins';
+import { attachPreview } from './start';
 
 export interface OrgStartContext {
   /** True when this start seeded a fresh data folder. */
@@ -26,11 +15,10 @@ export interface OrgStartContext {
  * components, health computed after the first seed, the preview build served on the org's
  * server, and a one-time login URL printed for the newcomer.
  */
-export async function onOrgStarted(org: StartedOrg, context: OrgStartContext): Promise<string> {
+export async function onOrgStarted(org: LocalOrg, context: OrgStartContext): Promise<string> {
   const started = Date.now();
-  registerHandoverTwins(org);
-  registerHealthTwins(org);
-  registerTierCadenceTwins(org);
+  // Idempotent: the twins behind Baton's components must be there whoever started the org.
+  registerAllTwins(org);
   if (context.seeded && context.recomputeHealth) {
     context.log(`Health: ${await context.recomputeHealth()}`);
   } else if (context.seeded) {

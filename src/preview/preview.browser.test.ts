@@ -4,23 +4,22 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
 import { readLabels } from './labels';
-import { startPreviewHarness } from './previewHarness';
+import { startLocalPreview } from './localPreview';
 
 // The preview shell in Chromium on the real preview build: account list, search and filters,
 // the Account page laid out from the FlexiPage, the language switch, the persona switch, and
-// the Chatter feed with mentions and comments, the health panel. Until the local org lands
-// it runs on an in-memory org harness with the handover, health and tier twins.
-// Screenshots: screenshots/.
+// the Chatter feed with mentions and comments, the health panel; on a fresh local org with
+// a few scored accounts written through its REST API. Screenshots: screenshots/.
 jest.setTimeout(120_000);
 
 const SHOTS = join(PROJECT_DIR, 'screenshots');
 const labels = readLabels(PROJECT_DIR);
-let preview: Awaited<ReturnType<typeof startPreviewHarness>>;
+let preview: Awaited<ReturnType<typeof startLocalPreview>>;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  [preview, browser] = await Promise.all([startPreviewHarness(), launchBrowser()]);
+  [preview, browser] = await Promise.all([startLocalPreview(), launchBrowser()]);
 }, 240_000);
 
 afterAll(async () => {

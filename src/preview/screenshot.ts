@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
-import { startPreviewHarness } from './previewHarness';
+import { startLocalPreview } from './localPreview';
 
 /**
  * `npm run screenshot`: regenerates docs/account-page.png, the README's picture of the
@@ -12,7 +12,7 @@ import { startPreviewHarness } from './previewHarness';
 async function main(): Promise<void> {
   const output = join(PROJECT_DIR, 'docs', 'account-page.png');
   mkdirSync(join(PROJECT_DIR, 'docs'), { recursive: true });
-  const [preview, browser] = await Promise.all([startPreviewHarness(), launchBrowser()]);
+  const [preview, browser] = await Promise.all([startLocalPreview(), launchBrowser()]);
   try {
     const { page, errors } = await openPage(browser, preview.url);
     const accountPage = `/lightning/r/Account/${preview.accountId}/view`;
