@@ -16,7 +16,6 @@ export interface OrgStartContext {
  * server, and a one-time login URL printed for the newcomer.
  */
 export async function onOrgStarted(org: LocalOrg, context: OrgStartContext): Promise<string> {
-  const started = Date.now();
   // Idempotent: the twins behind Baton's components must be there whoever started the org.
   registerAllTwins(org);
   if (context.seeded && context.recomputeHealth) {
@@ -31,6 +30,8 @@ export async function onOrgStarted(org: LocalOrg, context: OrgStartContext): Pro
       : 'Preview build up to date.'
   );
   const url = preview.loginUrl('seller');
-  context.log(`Baton preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
+  context.log(
+    `Baton is ready (${process.uptime().toFixed(1)} s after start). Open, as the seller:\n  ${url}`
+  );
   return url;
 }
