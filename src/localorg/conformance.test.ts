@@ -2,6 +2,8 @@ import type { Connection } from 'jsforce';
 import { startTestOrg, type TestOrg } from './testing';
 
 // The local org as jsforce sees it: every assertion goes through the public REST API.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested query records are read freely in assertions
+type Row = Record<string, any>;
 let t: TestOrg;
 let conn: Connection;
 
@@ -128,20 +130,18 @@ describe('local org through jsforce', () => {
     ] as const) {
       ids.push(
         (
-          (await conn
-            .sobject('Account')
-            .create({
-              Name: name,
-              MRR__c: mrr,
-              Touch_Tier__c: tier,
-              Account_Manager__c: am.id,
-              Contract_Start__c: '2026-01-15'
-            })) as { id: string }
+          (await conn.sobject('Account').create({
+            Name: name,
+            MRR__c: mrr,
+            Touch_Tier__c: tier,
+            Account_Manager__c: am.id,
+            Contract_Start__c: '2026-01-15'
+          })) as { id: string }
         ).id
       );
     }
     await conn.sobject('Contact').create({ LastName: 'Virta', AccountId: ids[1] });
-    const rich = await conn.query<Record<string, any>>(
+    const rich = await conn.query<Row>(
       "SELECT Name, Owner.Name, Account_Manager__r.Name, (SELECT LastName FROM Contacts) FROM Account WHERE (MRR__c >= 900 OR Touch_Tier__c = 'Tech') AND NOT Name LIKE 'c%' AND Id IN ('" +
         ids.join("','") +
         "') ORDER BY MRR__c DESC NULLS LAST"
@@ -292,14 +292,12 @@ describe('local org through jsforce', () => {
       params
     }));
     const seller = t.org.users.find((u) => u.persona === 'seller')!;
-    const result = await t
-      .connAs('seller')
-      .request({
-        method: 'POST',
-        url: '/services/apexrest-local/EchoController/whoAmI',
-        body: JSON.stringify({ a: 1 }),
-        headers: { 'Content-Type': 'application/json' }
-      });
+    const result = await t.connAs('seller').request({
+      method: 'POST',
+      url: '/services/apexrest-local/EchoController/whoAmI',
+      body: JSON.stringify({ a: 1 }),
+      headers: { 'Content-Type': 'application/json' }
+    });
     expect(result).toEqual({ userId: seller.id, params: { a: 1 } });
   });
 });
