@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { runCommand } from '../run';
 import { todayUtc } from '../../services/touchpoints/days';
-import { connectWithSf, type Connect } from '../../services/touchpoints/connect';
+import { connectToOrg } from '../../org/connection';
+import type { Connect } from '../../services/touchpoints/connect';
 import {
   checkImportFlags,
   formatImport,
@@ -18,7 +19,7 @@ type Flags = ImportFlags & { targetOrg?: string; json?: boolean };
  * written. Exit 1 when any row was rejected (the report and the rejected CSV say which), so
  * a scheduled import notices bad data.
  */
-export function register(program: Command, connect: Connect = connectWithSf): void {
+export function register(program: Command, connect: Connect = connectToOrg): void {
   const topic = program.command('import').description('import survey answers and usage from CSV');
   const withFlags = (command: Command) =>
     command
@@ -29,7 +30,10 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
       )
       .option('--all-or-none', 'write nothing if any row fails validation')
       .option('--rejected <csv>', 'where to write rejected rows (default <file>.rejected.csv)')
-      .option('-o, --target-org <alias>', 'org alias or username (sf CLI auth store)')
+      .option(
+        '-o, --target-org <alias>',
+        'org alias or username (sf CLI auth store); default: the local org'
+      )
       .option('--json', 'print one JSON document');
 
   const run = async (flags: Flags, body: () => Promise<ImportSummary>) => {

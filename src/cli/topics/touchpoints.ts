@@ -4,7 +4,8 @@ import { recordFirstValue } from '../../services/onboarding/firstValue';
 import { alertMissedFirstValue } from '../../services/onboarding/missedFirstValue';
 import { onboardingTargetDays } from '../../services/onboarding/target';
 import { loadProjectModel } from '../../core';
-import { connectWithSf, type Connect } from '../../services/touchpoints/connect';
+import { connectToOrg } from '../../org/connection';
+import type { Connect } from '../../services/touchpoints/connect';
 import {
   asOfOrToday,
   formatPlan,
@@ -17,11 +18,14 @@ import { planAllTouchpoints } from '../../services/touchpoints/plan';
 type OrgFlags = { targetOrg?: string; json?: boolean };
 
 /** `baton touchpoints plan|onboarding`: the scheduled cadence jobs. */
-export function register(program: Command, connect: Connect = connectWithSf): void {
+export function register(program: Command, connect: Connect = connectToOrg): void {
   const topic = program.command('touchpoints').description('plan touchpoints and track onboarding');
   const withOrg = (command: Command) =>
     command
-      .option('-o, --target-org <alias>', 'org alias or username (sf CLI auth store)')
+      .option(
+        '-o, --target-org <alias>',
+        'org alias or username (sf CLI auth store); default: the local org'
+      )
       .option('--as-of <date>', 'plan as of this day, YYYY-MM-DD (default today, UTC)')
       .option('--dry-run', 'compute and report, write nothing')
       .option('--json', 'print one JSON document');

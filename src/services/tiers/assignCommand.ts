@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runCommand } from '../../cli/run';
-import { connectWithSf, type Connect } from '../touchpoints/connect';
+import { connectToOrg } from '../../org/connection';
+import type { Connect } from '../touchpoints/connect';
 import { assignTiers, type TierAssignSummary } from './assign';
 import { coreSuggest } from './coreSuggest';
 
@@ -26,13 +27,16 @@ export function formatAssign(summary: TierAssignSummary): string {
 }
 
 /** `baton tier assign`, added to the `tier` topic (src/cli/topics/tier.ts). */
-export function registerTierAssign(topic: Command, connect: Connect = connectWithSf): void {
+export function registerTierAssign(topic: Command, connect: Connect = connectToOrg): void {
   topic
     .command('assign')
     .description(
       "suggest every account's touch tier and set it where no override reason exists; reports from → to with the reason"
     )
-    .option('-o, --target-org <alias>', 'org alias or username (sf CLI auth store)')
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
     .option('--dry-run', 'report the changes, write nothing')
     .option('--json', 'print one JSON document')
     .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
