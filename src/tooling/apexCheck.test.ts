@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkProject, type Problem } from './metadataCheck';
 
+// Each case builds and converts a copy of the whole package (PMD starts a JVM); on a busy
+// 2-core CI machine that takes well over jest's default 5 s.
+jest.setTimeout(60_000);
+
 const META = `<?xml version="1.0" encoding="UTF-8"?>
 <ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
     <apiVersion>62.0</apiVersion>

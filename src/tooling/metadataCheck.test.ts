@@ -1,6 +1,10 @@
 import { checkProject, formatProblems } from './metadataCheck';
 import { problemsIntroducedBy, REPO_ROOT } from './testCopy';
 
+// Each case builds and converts a copy of the whole package (PMD starts a JVM); on a busy
+// 2-core CI machine that takes well over jest's default 5 s.
+jest.setTimeout(60_000);
+
 const OBJECTS = 'force-app/main/default/objects';
 const PERMSETS = 'force-app/main/default/permissionsets';
 

@@ -1,5 +1,9 @@
 import { problemsIntroducedBy } from './testCopy';
 
+// Each case builds and converts a copy of the whole package; on a busy 2-core CI machine that
+// takes well over jest's default 5 s.
+jest.setTimeout(60_000);
+
 const DEFAULT = 'force-app/main/default';
 
 const LAYOUT = `<?xml version="1.0" encoding="UTF-8"?>
@@ -143,6 +147,7 @@ import SCORE from '@salesforce/schema/Account.Health_Score__c';
 import GONE_FIELD from '@salesforce/schema/Account.No_Such_Field__c';
 import OWNER_NAME from '@salesforce/schema/Account.Owner.Name';
 import nowhere from '@salesforce/apex/NoSuchController.load';
+
 
 export default class FixturePanel extends LightningElement {
   labels = { OK_LABEL, GONE_LABEL };
