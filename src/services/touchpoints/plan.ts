@@ -28,7 +28,7 @@ export async function planTouchpointsForAccounts(
   options: PlanTouchpointsOptions
 ): Promise<PlanSummary> {
   const asOf = assertDay(options.asOf);
-  const inputs = await readPlanInputsFor(conn, accountIds);
+  const inputs = await readPlanInputsFor(conn, accountIds, asOf);
   return planAndWrite(conn, inputs, options.planner ?? corePlanner(), {
     asOf,
     horizonDays: options.horizonDays ?? DEFAULT_HORIZON_DAYS,
@@ -42,7 +42,7 @@ export async function planAllTouchpoints(
   options: PlanTouchpointsOptions
 ): Promise<PlanSummary> {
   const asOf = assertDay(options.asOf);
-  const inputs = await readAllPlanInputs(conn);
+  const inputs = await readAllPlanInputs(conn, asOf);
   return planAndWrite(conn, inputs, options.planner ?? corePlanner(), {
     asOf,
     horizonDays: options.horizonDays ?? DEFAULT_HORIZON_DAYS,

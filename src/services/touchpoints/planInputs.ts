@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
+import { assertDay } from './days';
 import { chunks, idList, readMany, type Row } from './records';
 import { touchpointTaskSchema, type TouchpointTask } from './taskDiff';
 
@@ -65,12 +66,20 @@ export function tasksByAccount(rows: Row[]): Map<string, TouchpointTask[]> {
 }
 
 const ELIGIBLE = '(Contract_Start__c != null OR Onboarding_Started__c != null)';
+/**
+ * The Tasks a plan can act on: open ones, and closed ones due today or later (done early:
+ * not to be created again). Closed Tasks in the past cannot matter, since touchpoints due
+ * before asOf are never created, so years of history are not read on every run.
+ */
+const relevantTasks = (asOf: string) =>
+  `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null AND (IsClosed = false OR ActivityDate >= ${assertDay(asOf)})`;
 const ACCEPTED = `SELECT Account__c, Accepted_At__c, Contract_Start__c FROM Handover__c WHERE Status__c = 'Accepted'`;
 
 /** Reads what planning needs for the given accounts: three queries per 300 accounts. */
 export async function readPlanInputsFor(
   conn: Connection,
-  accountIds: readonly string[]
+  accountIds: readonly string[],
+  asOf: string
 ): Promise<PlanInputs> {
   const inputs: PlanInputs = { accounts: [], handovers: [], tasks: [] };
   for (const ids of chunks([...new Set(accountIds)], 300)) {
@@ -86,18 +95,14 @@ export async function readPlanInputsFor(
       ...(await readMany(conn, `${ACCEPTED} AND Account__c IN ${list}`, 'Handover__c'))
     );
     inputs.tasks.push(
-      ...(await readMany(
-        conn,
-        `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null AND WhatId IN ${list}`,
-        'Task'
-      ))
+      ...(await readMany(conn, `${relevantTasks(asOf)} AND WhatId IN ${list}`, 'Task'))
     );
   }
   return inputs;
 }
 
 /** Reads what planning needs for every eligible account: three whole-object reads. */
-export async function readAllPlanInputs(conn: Connection): Promise<PlanInputs> {
+export async function readAllPlanInputs(conn: Connection, asOf: string): Promise<PlanInputs> {
   const handovers = await readMany(conn, ACCEPTED, 'Handover__c');
   const accounts = await readMany(
     conn,
@@ -116,10 +121,6 @@ export async function readAllPlanInputs(conn: Connection): Promise<PlanInputs> {
         'Account'
       ))
     );
-  const tasks = await readMany(
-    conn,
-    `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null`,
-    'Task'
-  );
+  const tasks = await readMany(conn, relevantTasks(asOf), 'Task');
   return { accounts, handovers, tasks };
 }
