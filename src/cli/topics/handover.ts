@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Connection } from 'jsforce';
 import { runCommand } from '../run';
+import { connectToOrg } from '../../org/connection';
 import { UserInputError } from '../../core/errors';
 import {
   acceptById,
@@ -14,22 +15,8 @@ import { HandoverIdParams } from '../../services/handover/schemas';
 /** Opens the org a command runs against; tests pass their own. */
 export type Connect = (targetOrg?: string) => Promise<Connection>;
 
-/** `--target-org` through the sf CLI auth store (@salesforce/core 8). */
-const connectWithSf: Connect = async (targetOrg) => {
-  if (!targetOrg) {
-    throw new UserInputError(
-      'Pass --target-org <alias|username> (an org authorised with sf).',
-      'target-org'
-    );
-  }
-  const { Org } = await import('@salesforce/core');
-  const org = await Org.create({ aliasOrUsername: targetOrg }).catch((error: Error) => {
-    // An unknown alias is the user's to fix, as `sf` treats it.
-    throw new UserInputError(`--target-org: ${error.message}`, 'target-org');
-  });
-  // @salesforce/core's Connection extends jsforce's; the twin uses only the shared surface.
-  return org.getConnection() as unknown as Connection;
-};
+/** The local org by default (`npm start`), or an sf CLI alias/username with --target-org. */
+const connectWithSf: Connect = (targetOrg) => connectToOrg(targetOrg);
 
 function handoverId(value: string): string {
   const parsed = HandoverIdParams.safeParse({ handoverId: value });
@@ -52,7 +39,10 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
   const topic = program.command('handover').description('submit, accept and return handovers');
   const withOrg = (command: Command) =>
     command
-      .option('-o, --target-org <alias>', 'org alias or username (sf CLI auth store)')
+      .option(
+        '-o, --target-org <alias>',
+        'org alias or username (sf CLI auth store); default: the local org'
+      )
       .option('--json', 'print one JSON document');
 
   withOrg(
