@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+async function errorOf(promise: PromiseLike<unknown>): Promise<{ name: string; message: string }> {
   try {
     await promise;
   } catch (error) {

@@ -34,7 +34,10 @@ export class OrgCore {
   private readonly cursors = new Map<string, Cursor>();
   private cursorSequence = 0;
 
-  constructor(dataDir: string, projectDir: string) {
+  constructor(
+    readonly dataDir: string,
+    projectDir: string
+  ) {
     this.store = new Store(dataDir);
     this.schema = new Schema(projectDir, (name) => this.store.prefixFor(name));
     this.store.migrate(this.schema);
@@ -47,7 +50,12 @@ export class OrgCore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (error) {
+      this.store.resetSequenceCache();
+      throw error;
+    }
   }
 
   create(type: string, fields: Fields, writer: Writer): string {

@@ -116,7 +116,7 @@ export class Records {
 
   private write(sql: string, values: SqlValue[], object: ObjectDef) {
     try {
-      this.store.db.prepare(sql).run(...values);
+      this.store.stmt(sql).run(...values);
     } catch (error) {
       const message = String((error as Error).message);
       if (message.includes('UNIQUE constraint failed')) {

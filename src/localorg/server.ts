@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
+import { recoverBulkJobs, registerBulkRoutes } from './bulk/routes';
 import { registerChatterRoutes } from './chatter/routes';
 import { OrgError } from './errors';
 import { OrgCore } from './orgCore';
@@ -30,7 +31,8 @@ export interface LocalOrgOptions {
 export const routePlugins: ((router: Router) => void)[] = [
   registerRestRoutes,
   registerChatterRoutes,
-  registerUiApiRoutes
+  registerUiApiRoutes,
+  registerBulkRoutes
 ];
 
 /**
@@ -264,6 +266,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** Starts a local org on 127.0.0.1 (never another interface). Port 0 picks a free port. */
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
   const core = new OrgCore(options.dataDir, options.projectDir ?? process.cwd());
+  recoverBulkJobs(core);
   const router = new Router();
   for (const plugin of routePlugins) plugin(router);
   const holder: { org?: LocalOrg } = {};

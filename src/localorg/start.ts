@@ -14,6 +14,8 @@ export interface OrgStartOptions {
   projectDir?: string;
   /** Skip the preview (for headless service use). */
   headless?: boolean;
+  /** Seed the demo book into an empty org (default true). */
+  seed?: boolean;
   log?: (line: string) => void;
 }
 
@@ -56,7 +58,7 @@ export async function startOrgCommand(
   writeAuth(org, dataDir);
   log(`Local org listening on ${org.instanceUrl} (data in ${dataDir})`);
   const admin = org.connectionFor(org.users.find((u) => u.persona === 'admin')!);
-  const seed = await seedDemoBook(admin);
+  const seed = options.seed === false ? { seeded: false, counts: {} } : await seedDemoBook(admin);
   if (seed.seeded)
     log(
       `Seeded the demo book: ${Object.entries(seed.counts)

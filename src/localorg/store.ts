@@ -29,6 +29,8 @@ export const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  */
 export class Store {
   readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly sequences = new Map<string, number>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -38,8 +40,15 @@ export class Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   }
 
+  /** Prepared statements are reused: compiling SQL per row would dominate bulk loads. */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   meta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM _meta WHERE key = ?').get(key) as
+    const row = this.stmt('SELECT value FROM _meta WHERE key = ?').get(key) as
       { value: string } | undefined;
     return row?.value;
   }
@@ -71,10 +80,20 @@ export class Store {
     return prefixes[objectName];
   }
 
+  /**
+   * The next number of a sequence (ids, autonumbers). Written in the caller's transaction,
+   * so a rolled-back write also gives its number back.
+   */
   nextSequence(name: string): number {
-    const next = Number(this.meta(`seq:${name}`) ?? '0') + 1;
+    const next = (this.sequences.get(name) ?? Number(this.meta(`seq:${name}`) ?? '0')) + 1;
     this.setMeta(`seq:${name}`, String(next));
+    this.sequences.set(name, next);
     return next;
+  }
+
+  /** Forget cached sequence values (after a rollback, the stored value is the truth). */
+  resetSequenceCache(): void {
+    this.sequences.clear();
   }
 
   /** Creates missing tables, columns and indexes for every object in the schema. */

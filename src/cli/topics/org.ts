@@ -17,8 +17,15 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'where the SQLite file lives', '.localorg')
     .option('--reset', 'start from an empty org')
     .option('--headless', 'no preview, API only')
+    .option('--no-seed', 'do not seed the demo book into an empty org')
     .action(
-      async (options: { port: string; dataDir: string; reset?: boolean; headless?: boolean }) => {
+      async (options: {
+        port: string;
+        dataDir: string;
+        reset?: boolean;
+        headless?: boolean;
+        seed: boolean;
+      }) => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           process.stderr.write(`Error: --port must be a port number, got ${options.port}\n`);
@@ -29,7 +36,8 @@ export function register(program: Command): void {
           port,
           dataDir: options.dataDir,
           reset: options.reset,
-          headless: options.headless
+          headless: options.headless,
+          seed: options.seed
         });
         const stop = () => void started.close().then(() => process.exit(0));
         process.once('SIGINT', stop);

@@ -1,0 +1,30 @@
+/** One CSV field, quoted when it needs to be (RFC 4180). */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (values: unknown[]) => values.map(csvField).join(',') + '\n';
+
+/** Flattens a query record (nested parents) into `Account.Name`-style columns. */
+export function flatten(
+  record: Record<string, unknown>,
+  prefix = '',
+  out: Record<string, unknown> = {}
+): Record<string, unknown> {
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'attributes') continue;
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      'attributes' in (value as object)
+    ) {
+      flatten(value as Record<string, unknown>, `${prefix}${key}.`, out);
+    } else {
+      out[`${prefix}${key}`] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import type { Connection } from 'jsforce';
+import { parse } from 'csv-parse/sync';
+
+export type CsvRecord = Record<string, string>;
+
+const jobsUrl = (conn: Connection, path: string) => `/services/data/v${conn.version}/jobs/${path}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Above this many rows a query goes through Bulk API 2.0 instead of REST paging. */
+export const BULK_THRESHOLD = 10_000;
+
+async function waitFor(
+  conn: Connection,
+  path: string,
+  done: (state: string) => boolean
+): Promise<{
+  state: string;
+  numberRecordsProcessed: number;
+  numberRecordsFailed: number;
+  errorMessage?: string;
+}> {
+  for (let wait = 50; ; wait = Math.min(wait * 2, 2000)) {
+    const info = await conn.request<{
+      state: string;
+      numberRecordsProcessed: number;
+      numberRecordsFailed: number;
+      errorMessage?: string;
+    }>(jobsUrl(conn, path));
+    if (done(info.state)) return info;
+    if (info.state === 'Failed' || info.state === 'Aborted')
+      throw new Error(`Bulk job ${path} ${info.state}: ${info.errorMessage ?? ''}`);
+    await sleep(wait);
+  }
+}
+
+/**
+ * A Bulk API 2.0 query, page by page. The locator pages are followed here with plain
+ * requests: jsforce's own result stream breaks on two or more pages (jsforce #1546, #1693).
+ */
+export async function* bulkQuery(
+  conn: Connection,
+  soql: string,
+  options: { maxRecords?: number } = {}
+): AsyncGenerator<CsvRecord[]> {
+  const job = await conn.request<{ id: string }>({
+    method: 'POST',
+    url: jobsUrl(conn, 'query'),
+    body: JSON.stringify({ operation: 'query', query: soql }),
+    headers: { 'Content-Type': 'application/json' }
+  });
+  await waitFor(conn, `query/${job.id}`, (state) => state === 'JobComplete');
+  let locator: string | undefined;
+  do {
+    const params = new URLSearchParams();
+    if (locator) params.set('locator', locator);
+    if (options.maxRecords) params.set('maxRecords', String(options.maxRecords));
+    const response = await fetch(
+      `${conn.instanceUrl}${jobsUrl(conn, `query/${job.id}/results`)}?${params}`,
+      { headers: { Authorization: `Bearer ${conn.accessToken}`, Accept: 'text/csv' } }
+    );
+    if (!response.ok)
+      throw new Error(`Bulk query results failed: ${response.status} ${await response.text()}`);
+    const next = response.headers.get('sforce-locator');
+    locator = next && next !== 'null' ? next : undefined;
+    yield parse(await response.text(), { columns: true, bom: true }) as CsvRecord[];
+  } while (locator);
+}
+
+export interface IngestResult {
+  successful: { id: string; created: boolean; row: CsvRecord }[];
+  failed: { row: CsvRecord; error: string }[];
+}
+
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Writes rows through a Bulk API 2.0 ingest job and returns each row's outcome. */
+export async function bulkIngest(
+  conn: Connection,
+  object: string,
+  operation: 'insert' | 'update' | 'upsert' | 'delete',
+  rows: Record<string, unknown>[],
+  options: { externalIdField?: string } = {}
+): Promise<IngestResult> {
+  if (!rows.length) return { successful: [], failed: [] };
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const csv =
+    [
+      columns.join(','),
+      ...rows.map((r) => columns.map((c) => csvField(r[c] === null ? '#N/A' : r[c])).join(','))
+    ].join('\n') + '\n';
+  const job = await conn.request<{ id: string }>({
+    method: 'POST',
+    url: jobsUrl(conn, 'ingest'),
+    body: JSON.stringify({
+      object,
+      operation,
+      externalIdFieldName: options.externalIdField,
+      contentType: 'CSV',
+      lineEnding: 'LF'
+    }),
+    headers: { 'Content-Type': 'application/json' }
+  });
+  await conn.request({
+    method: 'PUT',
+    url: jobsUrl(conn, `ingest/${job.id}/batches`),
+    body: csv,
+    headers: { 'Content-Type': 'text/csv' }
+  });
+  await conn.request({
+    method: 'PATCH',
+    url: jobsUrl(conn, `ingest/${job.id}`),
+    body: JSON.stringify({ state: 'UploadComplete' }),
+    headers: { 'Content-Type': 'application/json' }
+  });
+  await waitFor(conn, `ingest/${job.id}`, (state) => state === 'JobComplete');
+  const read = async (kind: string) => {
+    const response = await fetch(
+      `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
+      { headers: { Authorization: `Bearer ${conn.accessToken}` } }
+    );
+    return parse(await response.text(), { columns: true, bom: true }) as CsvRecord[];
+  };
+  const strip = (row: CsvRecord) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));
+  return {
+    successful: (await read('successfulResults')).map((r) => ({
+      id: r.sf__Id,
+      created: r.sf__Created === 'true',
+      row: strip(r)
+    })),
+    failed: (await read('failedResults')).map((r) => ({ error: r.sf__Error, row: strip(r) }))
+  };
+}
+
+/**
+ * Every record of a query: REST paging for small results, Bulk API 2.0 above the threshold
+ * (counted first with one COUNT() query). Bulk values arrive as CSV strings.
+ */
+export async function queryAll<T = Record<string, unknown>>(
+  conn: Connection,
+  soql: string,
+  options: { threshold?: number } = {}
+): Promise<T[]> {
+  const countSoql = soql
+    .replace(/^\s*SELECT\s+[\s\S]+?\s+FROM\s/i, 'SELECT COUNT() FROM ')
+    .replace(/\s+(ORDER BY|LIMIT|OFFSET)\s[\s\S]*$/i, '');
+  const total = (await conn.query(countSoql)).totalSize;
+  if (total <= (options.threshold ?? BULK_THRESHOLD)) {
+    const result = await conn
+      .query(soql)
+      .run({ autoFetch: true, maxFetch: Number.MAX_SAFE_INTEGER });
+    return result.records as T[];
+  }
+  const out: T[] = [];
+  for await (const page of bulkQuery(conn, soql)) out.push(...(page as T[]));
+  return out;
+}
