@@ -79,9 +79,47 @@ function failuresOf(rows: readonly Row[], results: SaveResult[]): WriteFailure[]
 export type WriteOp =
   { kind: 'update' } | { kind: 'upsert'; externalIdField: string } | { kind: 'delete' };
 
+const COLLECTION_SIZE = 200;
+const RETRIES = 3;
+
+/** A request that never got an answer (connection reset, keep-alive race, 503): safe to resend. */
+const isTransport = (error: unknown) =>
+  /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Service Unavailable|503/i.test(
+    `${(error as Error)?.name} ${(error as Error)?.message}`
+  );
+
+async function sendCollection(
+  conn: Connection,
+  object: string,
+  op: WriteOp,
+  rows: readonly Row[],
+  allOrNone: boolean
+): Promise<SaveResult[]> {
+  const sobject = conn.sobject(object);
+  const options = { allOrNone };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const results =
+        op.kind === 'update'
+          ? await sobject.update(rows as { Id: string }[], options)
+          : op.kind === 'upsert'
+            ? await sobject.upsert(rows as Row[], op.externalIdField, options)
+            : await sobject.destroy(
+                rows.map((row) => String(row.Id)),
+                options
+              );
+      return results as SaveResult[];
+    } catch (error) {
+      // Updates, upserts by key and deletes are idempotent, so a lost request is resent.
+      if (attempt >= RETRIES || !isTransport(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
 /**
- * Writes rows with sObject Collections (200 a request) and returns the rows that failed
- * with Salesforce's reason. `allOrNone` applies per request of 200.
+ * Writes rows with sObject Collections (200 a request, one after another) and returns the
+ * rows that failed with Salesforce's reason. `allOrNone` applies per request of 200.
  */
 export async function saveRows(
   conn: Connection,
@@ -90,19 +128,12 @@ export async function saveRows(
   rows: readonly Row[],
   allOrNone = false
 ): Promise<WriteFailure[]> {
-  if (rows.length === 0) return [];
-  const options = { allOrNone, allowRecursive: true };
-  const sobject = conn.sobject(object);
-  const results =
-    op.kind === 'update'
-      ? await sobject.update(rows as { Id: string }[], options)
-      : op.kind === 'upsert'
-        ? await sobject.upsert(rows as Row[], op.externalIdField, options)
-        : await sobject.destroy(
-            rows.map((row) => String(row.Id)),
-            options
-          );
-  return failuresOf(rows, results as SaveResult[]);
+  const failures: WriteFailure[] = [];
+  for (const chunk of chunks(rows, COLLECTION_SIZE)) {
+    const results = await sendCollection(conn, object, op, chunk, allOrNone);
+    failures.push(...failuresOf(chunk, results));
+  }
+  return failures;
 }
 
 /**
