@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { startTestOrg } from '../../localorg/testing';
 import { memoryOrg } from '../../services/handover/memoryOrg';
 import { register } from './handover';
 
@@ -101,4 +102,66 @@ describe('baton handover', () => {
     const result = await run(am, 'return', '--id', 'a00000000000001AAA', '--reason', ' ');
     expect(result).toMatchObject({ exitCode: 1, json: { code: 'INVALID_INPUT' } });
   });
+});
+
+describe('baton handover against the local org', () => {
+  it('submits a file of handovers as the seller and accepts one as the account manager', async () => {
+    const testOrg = await startTestOrg();
+    try {
+      const idOf = (persona: string) => testOrg.org.users.find((u) => u.persona === persona)!.id;
+      const account = await testOrg.conn.sobject('Account').create({ Name: 'CLI Oy', MRR__c: 100 });
+      const contact = await testOrg.conn
+        .sobject('Contact')
+        .create({ LastName: 'Virtanen', AccountId: account.id });
+      const record = (what: string) => ({
+        Account__c: account.id,
+        Account_Manager__c: idOf('accountManager'),
+        Contract_Start__c: '2026-01-05',
+        What_Was_Sold__c: what,
+        Primary_Contact__c: contact.id,
+        Success_Criteria__c: '40 active users',
+        Fit__c: 'Good',
+        Proposed_Touch_Tier__c: 'Tech'
+      });
+      let persona = 'seller';
+      const program = new Command('baton').exitOverride();
+      register(program, async () => testOrg.connAs(persona));
+      const out: string[] = [];
+      jest
+        .spyOn(process.stdout, 'write')
+        .mockImplementation((chunk) => (out.push(String(chunk)), true));
+      await program.parseAsync([
+        'node',
+        'baton',
+        'handover',
+        'submit',
+        '--file',
+        file([record('Deal A'), record('Deal B')]),
+        '--json'
+      ]);
+      const submitted = JSON.parse(out.join(''));
+      expect(submitted.map((row: { status: string }) => row.status)).toEqual([
+        'Submitted',
+        'Submitted'
+      ]);
+      persona = 'accountManager';
+      out.length = 0;
+      await program.parseAsync([
+        'node',
+        'baton',
+        'handover',
+        'accept',
+        '--id',
+        submitted[0].id,
+        '--json'
+      ]);
+      expect(JSON.parse(out.join(''))).toEqual([expect.objectContaining({ status: 'Accepted' })]);
+      const posts = await testOrg.conn.query(
+        `SELECT Id FROM FeedItem WHERE ParentId = '${account.id}'`
+      );
+      expect(posts.totalSize).toBe(2);
+    } finally {
+      await testOrg.close();
+    }
+  }, 30_000);
 });

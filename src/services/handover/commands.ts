@@ -43,7 +43,11 @@ export function readHandoverFile(path: string) {
 
 /** The acting user: the connection's user, as the Apex would see UserInfo.getUserId(). */
 export async function actorFor(conn: Connection, asOf = new Date()): Promise<Actor> {
-  const userId = conn.userInfo?.id ?? (await conn.identity()).user_id;
+  // OpenID userinfo: served by orgs and the local org alike (jsforce's identity() needs an
+  // absolute identity URL that token-only connections do not have).
+  const userId =
+    conn.userInfo?.id ??
+    (await conn.request<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
   return { conn, userId, baseUrl: conn.instanceUrl, asOf };
 }
 
