@@ -10,10 +10,18 @@ export interface PlannerInput {
   /** When the handover was accepted (onboarding start); the contract start if absent. */
   acceptedAt?: string | null;
   asOf: string;
-  horizonDays: number;
+  /** How far ahead recurring meetings are planned; default 365 (issue 3: the next 12 months). */
+  horizonDays?: number;
 }
 
-/** One dated touchpoint; `key` (`<AccountId>:<kind>`) is stable, so reruns never duplicate. */
+export const DEFAULT_HORIZON_DAYS = 365;
+
+/**
+ * One dated touchpoint. `key` is `<AccountId>:<kind>` (recurring meetings
+ * `<AccountId>:recurring-meeting-<n>`), stored in Touchpoint_Key__c, so reruns never duplicate.
+ * The tier is deliberately not in the key: after a tier change the re-plan updates the same
+ * Tasks in place (new date, subject) instead of leaving the old tier's Tasks beside new ones.
+ */
 export interface PlannedTouchpoint {
   key: string;
   kind: string;
@@ -21,6 +29,7 @@ export interface PlannedTouchpoint {
   dueDate: string;
   automated: boolean;
 }
+export type Touchpoint = PlannedTouchpoint;
 
 const SUBJECTS: Record<string, string> = {
   kickoff: 'Kickoff meeting',
@@ -71,7 +80,7 @@ export function planTouchpoints(input: PlannerInput, model: BatonModel): Planned
   if (interval) {
     const taken = new Set(planned.map((touchpoint) => touchpoint.dueDate));
     const asOf = dayOf(input.asOf);
-    const end = asOf + input.horizonDays;
+    const end = asOf + (input.horizonDays ?? DEFAULT_HORIZON_DAYS);
     for (
       let n = Math.max(1, Math.ceil((asOf - accepted) / interval));
       accepted + n * interval <= end;

@@ -30,7 +30,7 @@ export interface HandoverMessageInput {
 }
 
 /** The post on the Account's feed when a handover is submitted, @mentioning the AM. */
-export function submitPostSegments(input: HandoverMessageInput): MessageSegment[] {
+export function buildSubmitPost(input: HandoverMessageInput): MessageSegment[] {
   return [
     mention(input.accountManagerId),
     text(` handover ${input.name} for ${input.accountName ?? 'the account'} is ready for you.\n`),
@@ -46,7 +46,7 @@ export function submitPostSegments(input: HandoverMessageInput): MessageSegment[
 }
 
 /** The comment when the AM accepts, @mentioning the seller. */
-export function acceptCommentSegments(input: HandoverMessageInput): MessageSegment[] {
+export function buildAcceptComment(input: HandoverMessageInput): MessageSegment[] {
   return [
     mention(input.sellerId),
     text(` handover ${input.name} accepted. Onboarding has started.`)
@@ -54,9 +54,14 @@ export function acceptCommentSegments(input: HandoverMessageInput): MessageSegme
 }
 
 /** The comment when the AM returns the handover, @mentioning the seller, with the reason. */
-export function returnCommentSegments(input: HandoverMessageInput): MessageSegment[] {
+export function buildReturnComment(input: HandoverMessageInput): MessageSegment[] {
   return [
     mention(input.sellerId),
     text(` handover ${input.name} was returned: ${input.returnReason ?? ''}`)
   ];
 }
+
+// The names the handover services first used; same functions.
+export const submitPostSegments = buildSubmitPost;
+export const acceptCommentSegments = buildAcceptComment;
+export const returnCommentSegments = buildReturnComment;

@@ -1,6 +1,7 @@
 import { loadProjectModel } from './config/loadFiles';
-import { acceptCommentSegments, returnCommentSegments, submitPostSegments } from './connect';
+import { buildAcceptComment, buildReturnComment, buildSubmitPost } from './connect';
 import {
+  handoverRequirementsFor,
   handoverTransition,
   isHandoverOverdue,
   requiredHandoverFields,
@@ -21,8 +22,7 @@ const HIGH_AND_LOW = [...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_N
 
 describe('handover rules', () => {
   it('requires the DESIGN §3 fields per tier', () => {
-    const fields = (tier: 'High' | 'Low' | 'Tech') =>
-      requiredHandoverFields(tier, model).map((requirement) => requirement.field);
+    const fields = (tier: 'High' | 'Low' | 'Tech') => requiredHandoverFields(tier, model);
     expect(fields('Tech')).toEqual(BASE);
     expect(fields('Low')).toEqual(HIGH_AND_LOW);
     expect(fields('High')).toEqual([
@@ -31,6 +31,9 @@ describe('handover rules', () => {
       'Risks__c',
       'Decision_Makers__c'
     ]);
+    expect(
+      handoverRequirementsFor('High', model).find((r) => r.field === 'Secondary_Contacts__c')
+    ).toMatchObject({ minEntries: 2, label: 'Secondary Contacts' });
   });
 
   it('validates with field-level messages; "none" is an answer; 2 secondary contacts for High', () => {
@@ -64,19 +67,33 @@ describe('handover rules', () => {
       'Cannot accept a handover that is Draft.'
     );
     expect(() => handoverTransition('Accepted', 'submit')).toThrow(/Cannot submit/);
+    expect(handoverTransition('Draft', 'saveDraft')).toBe('Draft');
+    expect(handoverTransition('Returned', 'saveDraft')).toBe('Returned');
+    expect(() => handoverTransition('Submitted', 'saveDraft')).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', field: 'Status__c' }) as Error
+    );
     expect(() => handoverTransition('Accepted', 'save')).toThrow(/Cannot save/);
   });
 
   it('gives the AM 2 business days to answer, skipping weekends', () => {
-    expect(responseDeadline('2025-06-02T09:00:00Z', 'High', model)).toBe('2025-06-04'); // Mon → Wed
+    expect(responseDeadline('2025-06-02T09:00:00Z')).toBe('2025-06-04'); // Mon → Wed
     expect(responseDeadline('2025-06-05', 'Low', model)).toBe('2025-06-09'); // Thu → Mon
+    expect(responseDeadline('2025-06-06')).toBe('2025-06-10'); // Fri → Tue
     expect(responseDeadline('2025-06-07', 'Tech', model)).toBe('2025-06-10'); // Sat → Tue
+    expect(() => responseDeadline('yesterday')).toThrow(/Submitted_At__c/);
     const submitted = { status: 'Submitted', submittedAt: '2025-06-05T15:00:00Z' };
-    expect(isHandoverOverdue(submitted, 'High', '2025-06-09', model)).toBe(false);
-    expect(isHandoverOverdue(submitted, 'High', '2025-06-10', model)).toBe(true);
-    expect(
-      isHandoverOverdue({ ...submitted, status: 'Accepted' }, 'High', '2025-07-01', model)
-    ).toBe(false);
+    expect(isHandoverOverdue(submitted, '2025-06-09')).toBe(false);
+    expect(isHandoverOverdue(submitted, '2025-06-10', 'High', model)).toBe(true);
+    expect(isHandoverOverdue({ ...submitted, status: 'Accepted' }, '2025-07-01')).toBe(false);
+  });
+
+  it('takes the answer time from the tier cadence when the model is given', () => {
+    const slower = {
+      ...model,
+      cadence: { ...model.cadence, Low: { ...model.cadence.Low, responseBusinessDays: 5 } }
+    };
+    expect(responseDeadline('2025-06-02', 'Low', slower)).toBe('2025-06-09');
+    expect(responseDeadline('2025-06-02', 'High', slower)).toBe('2025-06-04');
   });
 
   it('builds Chatter messages where user text is only ever a Text segment', () => {
@@ -90,7 +107,7 @@ describe('handover rules', () => {
       recordUrl: 'https://example.my.salesforce.com/a01',
       returnReason: '@Everyone <script>'
     };
-    const post = submitPostSegments(input);
+    const post = buildSubmitPost(input);
     expect(post[0]).toEqual({ type: 'Mention', id: '005A' });
     expect(post).toContainEqual({
       type: 'Text',
@@ -100,8 +117,8 @@ describe('handover rules', () => {
     expect(
       post.some((segment) => segment.type === 'Text' && segment.text.startsWith('Promises'))
     ).toBe(false);
-    expect(acceptCommentSegments(input)[0]).toEqual({ type: 'Mention', id: '005S' });
-    expect(returnCommentSegments(input)).toEqual([
+    expect(buildAcceptComment(input)[0]).toEqual({ type: 'Mention', id: '005S' });
+    expect(buildReturnComment(input)).toEqual([
       { type: 'Mention', id: '005S' },
       { type: 'Text', text: ' handover HO-00001 was returned: @Everyone <script>' }
     ]);

@@ -5,11 +5,17 @@ import { BatonError, UserInputError } from './errors';
 
 export const HANDOVER_STATUSES = ['Draft', 'Submitted', 'Accepted', 'Returned'] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
-export type HandoverAction = 'save' | 'submit' | 'accept' | 'return';
+/** `save` is the services' older name for `saveDraft`; both keep a draft (or a returned one) as it is. */
+export type HandoverAction = 'saveDraft' | 'save' | 'submit' | 'accept' | 'return';
 
 /** The Handover_Requirement__mdt records that apply to a tier, in display order. */
-export function requiredHandoverFields(tier: Tier, model: BatonModel): HandoverRequirement[] {
+export function handoverRequirementsFor(tier: Tier, model: BatonModel): HandoverRequirement[] {
   return model.handoverRequirements.filter((requirement) => requirement.tiers.includes(tier));
+}
+
+/** The Handover__c field API names a tier requires, in display order. */
+export function requiredHandoverFields(tier: Tier, model: BatonModel): string[] {
+  return handoverRequirementsFor(tier, model).map((requirement) => requirement.field);
 }
 
 /** Filled entries: non-blank lines of text ("none" is an answer), items of a list, else 1. */
@@ -33,7 +39,7 @@ export function validateHandover(
   tier: Tier,
   model: BatonModel
 ): HandoverFieldError[] {
-  return requiredHandoverFields(tier, model)
+  return handoverRequirementsFor(tier, model)
     .filter((requirement) => filledEntries(handover[requirement.field]) < requirement.minEntries)
     .map((requirement) => ({
       field: requirement.field,
@@ -47,6 +53,7 @@ export function validateHandover(
 }
 
 const TRANSITIONS: Record<HandoverAction, Partial<Record<HandoverStatus, HandoverStatus>>> = {
+  saveDraft: { Draft: 'Draft', Returned: 'Returned' },
   save: { Draft: 'Draft', Returned: 'Returned' },
   submit: { Draft: 'Submitted', Returned: 'Submitted' },
   accept: { Submitted: 'Accepted' },
@@ -74,17 +81,30 @@ export function handoverTransition(
   return to;
 }
 
-/** The last day the AM may answer: the tier's business days (Mon–Fri) after submission. */
-export function responseDeadline(submittedAt: string, tier: Tier, model: BatonModel): string {
-  return isoOfDay(addBusinessDays(dayOf(submittedAt), model.cadence[tier].responseBusinessDays));
+/** DESIGN §3's answer time, used when no tier's Tier_Cadence__mdt.Response_Business_Days__c is given. */
+export const DEFAULT_RESPONSE_BUSINESS_DAYS = 2;
+
+const responseDays = (tier?: Tier, model?: BatonModel) =>
+  tier && model ? model.cadence[tier].responseBusinessDays : DEFAULT_RESPONSE_BUSINESS_DAYS;
+
+/**
+ * The last day (YYYY-MM-DD) the AM may answer: N business days (Mon–Fri) after the day of
+ * submission, N from the tier's Tier_Cadence__mdt when tier and model are given, else 2. A
+ * date-time counts by its UTC date, as Submitted_At__c is stored. Holidays are not known.
+ */
+export function responseDeadline(submittedAt: string, tier?: Tier, model?: BatonModel): string {
+  const day = dayOf(submittedAt);
+  if (Number.isNaN(day))
+    throw new UserInputError(`Submitted_At__c: not a date: ${submittedAt}`, 'Submitted_At__c');
+  return isoOfDay(addBusinessDays(day, responseDays(tier, model)));
 }
 
 /** Submitted and not answered by the end of the deadline day. */
 export function isHandoverOverdue(
   handover: { status: string; submittedAt?: string | null },
-  tier: Tier,
   asOf: string,
-  model: BatonModel
+  tier?: Tier,
+  model?: BatonModel
 ): boolean {
   return (
     handover.status === 'Submitted' &&

@@ -21,7 +21,6 @@ export {
   type Measure,
   type TierRule
 } from './config/model';
-export { loadModelFromXml, recordsFromXml, type MetadataFile } from './config/loadXml';
 export { addBusinessDays, addDays, dayOf, daysBetween, isIsoDate, isoOfDay } from './dates';
 export {
   assertSurveyScore,
@@ -37,19 +36,24 @@ export {
   effectiveTier,
   suggestTier,
   type EffectiveTier,
+  type TierChoice,
   type TierInput,
   type TierSuggestion
 } from './tier';
 export {
+  DEFAULT_HORIZON_DAYS,
   isTouchpointOverdue,
   nextTouchpointDue,
   planTouchpoints,
   type PlannedTouchpoint,
-  type PlannerInput
+  type PlannerInput,
+  type Touchpoint
 } from './cadence';
 export {
+  DEFAULT_RESPONSE_BUSINESS_DAYS,
   filledEntries,
   HANDOVER_STATUSES,
+  handoverRequirementsFor,
   handoverTransition,
   isHandoverOverdue,
   requiredHandoverFields,
@@ -61,6 +65,9 @@ export {
 } from './handover';
 export {
   acceptCommentSegments,
+  buildAcceptComment,
+  buildReturnComment,
+  buildSubmitPost,
   factLines,
   link,
   mention,

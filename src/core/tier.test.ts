@@ -37,17 +37,25 @@ describe('touch tier', () => {
   });
 
   it('takes a manual tier only with a reason, keeping the suggestion beside it', () => {
-    const suggestion = suggestTier({ mrr: 100 }, model);
-    expect(effectiveTier(suggestion)).toMatchObject({ tier: 'Tech', overridden: false });
-    expect(effectiveTier(suggestion, { tier: 'High', reason: ' Pilot customer ' })).toEqual({
-      tier: 'High',
+    const { suggested, reason } = suggestTier({ mrr: 100 }, model);
+    expect(effectiveTier({ suggested, suggestedReason: reason })).toEqual({
+      tier: 'Tech',
       suggested: 'Tech',
-      overridden: true,
-      reason: 'Pilot customer'
+      overridden: false,
+      reason: 'ARR 1\u202f200 < 5\u202f000 and not strategic'
     });
-    expect(() => effectiveTier(suggestion, { tier: 'High', reason: '  ' })).toThrow(
-      /Touch_Tier_Override_Reason__c/
+    expect(
+      effectiveTier({ suggested, override: 'High', overrideReason: ' Pilot customer ' })
+    ).toEqual({ tier: 'High', suggested: 'Tech', overridden: true, reason: 'Pilot customer' });
+    // The same tier as suggested is no override and needs no reason.
+    expect(effectiveTier({ suggested, override: 'Tech' })).toMatchObject({ overridden: false });
+    const noReason = () => effectiveTier({ suggested, override: 'High', overrideReason: '  ' });
+    expect(noReason).toThrow(UserInputError);
+    expect(noReason).toThrow(
+      expect.objectContaining({ field: 'Touch_Tier_Override_Reason__c' }) as Error
     );
-    expect(() => effectiveTier(suggestion, { tier: 'Gold', reason: 'x' })).toThrow(/Touch_Tier__c/);
+    expect(() => effectiveTier({ suggested, override: 'Gold', overrideReason: 'x' })).toThrow(
+      /Touch_Tier__c/
+    );
   });
 });

@@ -58,32 +58,42 @@ export interface EffectiveTier {
   tier: Tier;
   suggested: Tier;
   overridden: boolean;
-  reason: string;
+  /** The override's reason, else the suggestion's reason (when given). */
+  reason: string | null;
 }
 
-/** The tier that counts: a manual tier needs a reason; the suggestion stays visible beside it. */
-export function effectiveTier(
-  suggestion: Pick<TierSuggestion, 'suggested' | 'reason'>,
-  override?: { tier?: string | null; reason?: string | null }
-): EffectiveTier {
-  const manual = override?.tier ?? null;
-  if (manual === null || manual === '' || manual === suggestion.suggested)
+/** The Account's tier fields: Suggested_Touch_Tier__c, Touch_Tier__c, Touch_Tier_Override_Reason__c. */
+export interface TierChoice {
+  suggested: Tier;
+  override?: string | null;
+  overrideReason?: string | null;
+  /** Why the suggestion (suggestTier's reason), shown when nothing overrides it. */
+  suggestedReason?: string | null;
+}
+
+/**
+ * The tier that counts: a manual tier needs a reason; the suggestion stays visible beside it.
+ * An override equal to the suggestion is no override, so it needs no reason.
+ */
+export function effectiveTier(choice: TierChoice): EffectiveTier {
+  const manual = choice.override ?? null;
+  if (manual === null || manual === '' || manual === choice.suggested)
     return {
-      tier: suggestion.suggested,
-      suggested: suggestion.suggested,
+      tier: choice.suggested,
+      suggested: choice.suggested,
       overridden: false,
-      reason: suggestion.reason
+      reason: choice.suggestedReason ?? null
     };
   if (!(TIERS as readonly string[]).includes(manual))
     throw new UserInputError(
       `Touch_Tier__c: must be High, Low or Tech, got ${manual}`,
       'Touch_Tier__c'
     );
-  const reason = override?.reason?.trim() ?? '';
+  const reason = choice.overrideReason?.trim() ?? '';
   if (!reason)
     throw new UserInputError(
       'Touch_Tier_Override_Reason__c: a manual touch tier needs a reason',
       'Touch_Tier_Override_Reason__c'
     );
-  return { tier: manual as Tier, suggested: suggestion.suggested, overridden: true, reason };
+  return { tier: manual as Tier, suggested: choice.suggested, overridden: true, reason };
 }

@@ -77,6 +77,8 @@ export interface BatonModel {
   quadrantSplit: number;
   overrideDays: number;
   cadence: Record<Tier, Cadence>;
+  /** The same object as `cadence` (the name the API brief gives it). */
+  cadences: Record<Tier, Cadence>;
   handoverRequirements: HandoverRequirement[];
 }
 
@@ -120,10 +122,8 @@ export function parseModelRecords(records: ModelRecords): BatonModel {
     RECORD_SCHEMAS.Health_Band__mdt,
     rows('Health_Band__mdt')
   ) as HealthBandRecord[];
-  const cadence = parseRecords(
-    'Tier_Cadence__mdt',
-    RECORD_SCHEMAS.Tier_Cadence__mdt,
-    rows('Tier_Cadence__mdt')
+  const cadence = cadenceOf(
+    parseRecords('Tier_Cadence__mdt', RECORD_SCHEMAS.Tier_Cadence__mdt, rows('Tier_Cadence__mdt'))
   );
   const requirements = parseRecords(
     'Handover_Requirement__mdt',
@@ -137,7 +137,8 @@ export function parseModelRecords(records: ModelRecords): BatonModel {
       .sort((a, b) => (a.Order__c ?? 0) - (b.Order__c ?? 0))
       .map(measureOf),
     ...bandsOf(bands),
-    cadence: cadenceOf(cadence),
+    cadence,
+    cadences: cadence,
     handoverRequirements: requirementsOf(requirements)
   };
 }
