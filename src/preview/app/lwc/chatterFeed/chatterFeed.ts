@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { registerRefreshHandler, unregisterRefreshHandler } from '../../../platform/refresh';
 import { session } from '../../../platform/session';
 import {
   commentOn,
@@ -49,12 +50,20 @@ export default class ChatterFeed extends LightningElement {
   loading = true;
   draft = '';
 
+  private refreshId?: object;
+
   connectedCallback(): void {
+    // A component's RefreshEvent (e.g. after a handover is accepted) reloads the feed too.
+    this.refreshId = registerRefreshHandler(this, () => this.load().then(() => true));
     void this.load();
     query<UserRef>('SELECT Id, Name FROM User ORDER BY Name').then(
       (users) => (this.users = users),
       () => (this.users = [])
     );
+  }
+
+  disconnectedCallback(): void {
+    if (this.refreshId) unregisterRefreshHandler(this.refreshId);
   }
 
   @api async refresh(): Promise<void> {
