@@ -68,7 +68,7 @@ export async function assignTiers(
   suggest: SuggestTier,
   options: { dryRun?: boolean } = {}
 ): Promise<TierAssignSummary> {
-  const rows = await readMany(conn, `SELECT ${TIER_ACCOUNT_FIELDS} FROM Account`, 'Account');
+  const rows = await readMany(conn, `SELECT ${TIER_ACCOUNT_FIELDS} FROM Account`);
   const summary: TierAssignSummary = {
     dryRun: Boolean(options.dryRun),
     accounts: rows.length,

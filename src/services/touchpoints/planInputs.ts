@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { assertDay } from './days';
-import { chunks, idList, readMany, type Row } from './records';
+import { chunks, idList, readAll, readMany, type Row } from './records';
 import { touchpointTaskSchema, type TouchpointTask } from './taskDiff';
 
 const text = z.preprocess(
@@ -85,29 +85,20 @@ export async function readPlanInputsFor(
   for (const ids of chunks([...new Set(accountIds)], 300)) {
     const list = idList(ids);
     inputs.accounts.push(
-      ...(await readMany(
-        conn,
-        `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE Id IN ${list}`,
-        'Account'
-      ))
+      ...(await readAll(conn, `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE Id IN ${list}`))
     );
-    inputs.handovers.push(
-      ...(await readMany(conn, `${ACCEPTED} AND Account__c IN ${list}`, 'Handover__c'))
-    );
-    inputs.tasks.push(
-      ...(await readMany(conn, `${relevantTasks(asOf)} AND WhatId IN ${list}`, 'Task'))
-    );
+    inputs.handovers.push(...(await readAll(conn, `${ACCEPTED} AND Account__c IN ${list}`)));
+    inputs.tasks.push(...(await readAll(conn, `${relevantTasks(asOf)} AND WhatId IN ${list}`)));
   }
   return inputs;
 }
 
 /** Reads what planning needs for every eligible account: three whole-object reads. */
 export async function readAllPlanInputs(conn: Connection, asOf: string): Promise<PlanInputs> {
-  const handovers = await readMany(conn, ACCEPTED, 'Handover__c');
+  const handovers = await readMany(conn, ACCEPTED);
   const accounts = await readMany(
     conn,
-    `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE ${ELIGIBLE}`,
-    'Account'
+    `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE ${ELIGIBLE}`
   );
   const seen = new Set(accounts.map((row) => String(row.Id)));
   const onlyByHandover = [...new Set(handovers.map((row) => String(row.Account__c)))].filter(
@@ -115,12 +106,11 @@ export async function readAllPlanInputs(conn: Connection, asOf: string): Promise
   );
   for (const ids of chunks(onlyByHandover, 300))
     accounts.push(
-      ...(await readMany(
+      ...(await readAll(
         conn,
-        `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE Id IN ${idList(ids)}`,
-        'Account'
+        `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE Id IN ${idList(ids)}`
       ))
     );
-  const tasks = await readMany(conn, relevantTasks(asOf), 'Task');
+  const tasks = await readMany(conn, relevantTasks(asOf));
   return { accounts, handovers, tasks };
 }

@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { bulkIngest, queryAll } from '../../org/bulk';
 
 export type Row = Record<string, unknown>;
 
@@ -136,20 +137,46 @@ export async function saveRows(
   return failures;
 }
 
+/** Above this many rows a write goes through one Bulk API 2.0 ingest job instead of collections. */
+export const BULK_WRITE_THRESHOLD = 2000;
+
 /**
- * Reads a whole object's worth of rows. Kept apart from readAll so the volume path (Bulk
- * API 2.0 query) can take over without touching the services.
+ * Every row of a query: REST paging up to 10 000 rows, Bulk API 2.0 above (src/org/bulk
+ * queryAll, one COUNT() first). Bulk values arrive as CSV text, which the services' zod
+ * schemas read the same as REST's typed values.
  */
-export async function readMany(conn: Connection, soql: string, _object: string): Promise<Row[]> {
-  return readAll(conn, soql);
+export async function readMany(conn: Connection, soql: string): Promise<Row[]> {
+  return queryAll<Row>(conn, soql);
 }
 
-/** Writes many rows; the volume path (Bulk API 2.0 ingest) takes over above a threshold. */
+/** `CODE:message` from a Bulk result row's sf__Error. */
+function bulkFailure(row: Row, error: string): WriteFailure {
+  const [code, ...message] = (error ?? '').split(':');
+  return { row, errorCode: code || 'UNKNOWN', message: message.join(':').trim() || error };
+}
+
+/**
+ * Writes many rows: collections up to BULK_WRITE_THRESHOLD rows, one Bulk API 2.0 ingest
+ * job above it (a handful of requests whatever the volume). Failed rows come back with
+ * their fields (as CSV text on the Bulk path) and Salesforce's reason.
+ */
 export async function saveMany(
   conn: Connection,
   object: string,
   op: WriteOp,
   rows: readonly Row[]
 ): Promise<WriteFailure[]> {
-  return saveRows(conn, object, op, rows);
+  if (rows.length <= BULK_WRITE_THRESHOLD) return saveRows(conn, object, op, rows);
+  const result =
+    op.kind === 'delete'
+      ? await bulkIngest(
+          conn,
+          object,
+          'delete',
+          rows.map((row) => ({ Id: row.Id }))
+        )
+      : await bulkIngest(conn, object, op.kind, [...rows], {
+          externalIdField: op.kind === 'upsert' ? op.externalIdField : undefined
+        });
+  return result.failed.map((failure) => bulkFailure(failure.row, failure.error));
 }
