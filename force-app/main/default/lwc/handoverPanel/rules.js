@@ -1,8 +1,10 @@
 import { LABELS } from './labels';
 
 // The rules the form shows before anything reaches the server: suggested tier, the tier's
-// onboarding model and required fields, and when the AM's answer is due. Same defaults as
-// the core (DESIGN §3) and the server-side check.
+// onboarding model and required fields, and when the AM's answer is due. These are the
+// default custom metadata records (DESIGN §3) written out; the server (Apex or its twin)
+// checks again with the org's records. Moving to c/batonCore needs the five custom metadata
+// types' records in getContext, because the core's model parser requires all of them.
 
 const TIER_LABELS = { High: LABELS.tierHigh, Low: LABELS.tierLow, Tech: LABELS.tierTech };
 
