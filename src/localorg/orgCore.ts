@@ -51,7 +51,11 @@ export class OrgCore {
 
   transaction<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn)();
+      return this.db.transaction(() => {
+        const result = fn();
+        this.store.flushSequences();
+        return result;
+      })();
     } catch (error) {
       this.store.resetSequenceCache();
       throw error;

@@ -82,8 +82,8 @@ export class Records {
       const exists =
         target &&
         allowed.includes(target.name.toLowerCase()) &&
-        this.store.db
-          .prepare(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
+        this.store
+          .stmt(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
           .get(value);
       if (!exists) {
         throw new OrgError(
@@ -171,8 +171,8 @@ export class Records {
   private existing(object: ObjectDef, id: string): Row {
     const id18 = to18(id);
     if (!id18) throw new OrgError(400, 'MALFORMED_ID', `Malformed id: ${id}`, ['Id']);
-    const row = this.store.db
-      .prepare(`SELECT * FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 0`)
+    const row = this.store
+      .stmt(`SELECT * FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 0`)
       .get(id18) as Row | undefined;
     if (!row) throw notFound(`Provided id ${id} does not exist or is not a ${object.name}`);
     return row;
@@ -223,10 +223,8 @@ export class Records {
         [field.name]
       );
     }
-    const matches = this.store.db
-      .prepare(
-        `SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ? AND IsDeleted = 0 LIMIT 2`
-      )
+    const matches = this.store
+      .stmt(`SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ? AND IsDeleted = 0 LIMIT 2`)
       .all(value) as { Id: string }[];
     if (matches.length > 1)
       throw new OrgError(
@@ -250,16 +248,16 @@ export class Records {
     for (const child of this.schema
       .childRelationships(object.name)
       .filter((c) => c.cascadeDelete)) {
-      const children = this.store.db
-        .prepare(
+      const children = this.store
+        .stmt(
           `SELECT Id FROM ${q(child.childSObject)} WHERE ${q(child.field)} = ? AND IsDeleted = 0`
         )
         .all(row.Id) as { Id: string }[];
       for (const c of children) this.delete(child.childSObject, c.Id, writer);
     }
     const now = formatDateTime(new Date());
-    this.store.db
-      .prepare(
+    this.store
+      .stmt(
         `UPDATE ${q(object.name)} SET IsDeleted = 1, LastModifiedDate = ?, SystemModstamp = ?, LastModifiedById = ? WHERE Id = ?`
       )
       .run(now, now, writer.id, row.Id);

@@ -31,6 +31,7 @@ export class Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly sequences = new Map<string, number>();
+  private readonly dirtySequences = new Set<string>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -54,11 +55,9 @@ export class Store {
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO _meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
-      )
-      .run(key, value);
+    this.stmt(
+      'INSERT INTO _meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
+    ).run(key, value);
   }
 
   /** The install's id "pod" characters, made once. */
@@ -86,14 +85,22 @@ export class Store {
    */
   nextSequence(name: string): number {
     const next = (this.sequences.get(name) ?? Number(this.meta(`seq:${name}`) ?? '0')) + 1;
-    this.setMeta(`seq:${name}`, String(next));
     this.sequences.set(name, next);
+    this.dirtySequences.add(name);
     return next;
+  }
+
+  /** Writes the sequences used since the last flush; OrgCore calls it before each commit. */
+  flushSequences(): void {
+    for (const name of this.dirtySequences)
+      this.setMeta(`seq:${name}`, String(this.sequences.get(name)));
+    this.dirtySequences.clear();
   }
 
   /** Forget cached sequence values (after a rollback, the stored value is the truth). */
   resetSequenceCache(): void {
     this.sequences.clear();
+    this.dirtySequences.clear();
   }
 
   /** Creates missing tables, columns and indexes for every object in the schema. */
@@ -115,15 +122,19 @@ export class Store {
       if (!existing.has(field.name.toLowerCase())) {
         this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${q(field.name)} ${columnType(field)}`);
       }
-      const indexName = q(`ix_${object.name}_${field.name}`);
+      const indexName = q(`ix2_${object.name}_${field.name}`);
+      // Text equality in SOQL ignores case, so text indexes use NOCASE to be usable.
+      const column = ['id', 'reference'].includes(field.type)
+        ? q(field.name)
+        : `${q(field.name)} COLLATE NOCASE`;
       if (field.unique || field.externalId) {
         // Unique among live rows only: deleted rows stay for queryAll.
         const unique = field.unique ? 'UNIQUE ' : '';
         this.db.exec(
-          `CREATE ${unique}INDEX IF NOT EXISTS ${indexName} ON ${table} (${q(field.name)}) WHERE ${q('IsDeleted')} = 0`
+          `CREATE ${unique}INDEX IF NOT EXISTS ${indexName} ON ${table} (${column}) WHERE ${q('IsDeleted')} = 0`
         );
-      } else if (field.type === 'reference' || field.name === 'Name') {
-        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${q(field.name)})`);
+      } else if ((field.type === 'reference' && !field.system) || field.name === 'Name') {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${column})`);
       }
     }
   }

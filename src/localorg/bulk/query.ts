@@ -5,7 +5,6 @@ import { csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
 
 const DEFAULT_PAGE = 50_000;
-const CHUNK = 5_000;
 
 /** Waits while the socket's buffer is full, so a million-row export keeps memory flat. */
 function write(ctx: ApiContext, chunk: string): Promise<void> | void {
@@ -76,22 +75,24 @@ export function queryRoutes(jobs: JobStore) {
         c.kind === 'field' ? [...c.path.relationships, c.path.field.name].join('.') : c.name
       );
       await write(ctx, csvLine(columns));
-      // Chunks of rows, not one open iterator: the connection must stay free for other
-      // requests while this response waits for the socket to drain.
-      const statement = ctx.org.db.prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`);
-      for (let done = 0; done < pageSize; done += CHUNK) {
-        const rows = statement.all(
-          ...compiled.params,
-          Math.min(CHUNK, pageSize - done),
-          offset + done
-        ) as Record<string, unknown>[];
-        let buffer = '';
-        for (const row of rows) {
-          const flat = flatten(shapeRow(compiled, row));
-          buffer += csvLine(columns.map((c) => flat[c]));
+      // The page is read in one synchronous pass (no other statement can run on the
+      // connection meanwhile) into chunks, then written with backpressure: memory stays that
+      // of one page however large the job.
+      const chunks: string[] = [];
+      let buffer = '';
+      const rows = ctx.org.db
+        .prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`)
+        .iterate(...compiled.params, pageSize, offset);
+      for (const row of rows) {
+        const flat = flatten(shapeRow(compiled, row as Record<string, unknown>));
+        buffer += csvLine(columns.map((c) => flat[c]));
+        if (buffer.length > 256_000) {
+          chunks.push(buffer);
+          buffer = '';
         }
-        await write(ctx, buffer);
       }
+      chunks.push(buffer);
+      for (const chunk of chunks) await write(ctx, chunk);
       ctx.res.end();
       return 'handled';
     }
