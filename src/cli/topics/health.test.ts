@@ -6,10 +6,13 @@ import { join, resolve } from 'node:path';
 const BIN = resolve(__dirname, '../../../bin/baton.js');
 const dir = mkdtempSync(join(tmpdir(), 'baton-health-'));
 
-/** Runs the real CLI in a child process, as a user or a pipeline would. */
+/**
+ * Runs the real CLI in a child process, as a user or a pipeline would. The generous timeout
+ * is for shared CI machines, where three tsx start-ups at once can take tens of seconds.
+ */
 function baton(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile('node', [BIN, ...args], { timeout: 20_000 }, (error, stdout, stderr) =>
+    execFile('node', [BIN, ...args], { timeout: 90_000 }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code ?? 2) : 0, stdout, stderr })
     );
   });
@@ -57,7 +60,7 @@ describe('baton health score / tier suggest (child process)', () => {
     });
     expect(results[0].drivers[0]).toMatch(/^Licence utilisation −\d+: 12 of 40 seats active/);
     expect(results[1]).toMatchObject({ score: null, status: 'Insufficient data', coverage: 0 });
-  }, 30_000);
+  }, 120_000);
 
   it('exits 1 naming the JSON path of a bad value, with nothing on stdout', async () => {
     const bad = inputFile('bad.json', {
@@ -81,7 +84,7 @@ describe('baton health score / tier suggest (child process)', () => {
     expect(broken.stderr).toContain('not JSON');
     expect(tier).toMatchObject({ code: 1, stdout: '' });
     expect(tier.stderr).toContain('--potential');
-  }, 30_000);
+  }, 120_000);
 
   it('suggests a tier with arr, suggested and reason', async () => {
     const { code, stdout } = await baton(
@@ -99,5 +102,5 @@ describe('baton health score / tier suggest (child process)', () => {
       suggested: 'High',
       reason: 'ARR 24\u202f000 ≥ 20\u202f000 and growth potential 4 ≥ 4'
     });
-  }, 30_000);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import {
   healthInputSchema,
   jsonPath,
@@ -7,8 +8,25 @@ import {
   UserInputError,
   type HealthResult
 } from '../../core';
+import { runPure } from './pureOutput';
 
-/** `baton health score`: reads the input file, validates it, scores every account. */
+/** `baton health score --input FILE [--model DIR] [--json]`: pure, needs no org. */
+export function registerHealthScore(health: Command): void {
+  health
+    .command('score')
+    .description('score accounts from a JSON file with the health model (no org needed)')
+    .requiredOption('--input <file>', 'JSON: { asOf, accounts: [...] }')
+    .option('--model <dir>', "custom metadata records directory (default: the project's)")
+    .option('--json', 'print one JSON document')
+    .action((options: { input: string; model?: string; json?: boolean }) =>
+      runPure(options, () => healthScore(options), formatScores)
+    );
+}
+
+/**
+ * Reads the input file, validates it with zod at this boundary (the first bad value is
+ * named by its JSON path), then scores every account with the unchecked fast path.
+ */
 export function healthScore(options: { input: string; model?: string }): {
   results: HealthResult[];
 } {

@@ -1,4 +1,25 @@
+import type { Command } from 'commander';
 import { loadProjectModel, suggestTier, UserInputError } from '../../core';
+import { runPure } from './pureOutput';
+
+/** `baton tier suggest --mrr N --potential 1-5 [--strategic] [--json]`: pure, needs no org. */
+export function registerTierSuggest(tier: Command): void {
+  tier
+    .command('suggest')
+    .description('suggest a touch tier from MRR, growth potential and the strategic flag')
+    .requiredOption('--mrr <amount>', 'monthly recurring revenue')
+    .requiredOption('--potential <1-5>', 'growth potential 1–5')
+    .option('--strategic', 'a strategic account')
+    .option('--model <dir>', "custom metadata records directory (default: the project's)")
+    .option('--json', 'print one JSON document')
+    .action((options: TierSuggestOptions) =>
+      runPure(
+        options,
+        () => tierSuggest(options),
+        (result) => `${result.suggested} touch (ARR ${result.arr}): ${result.reason}`
+      )
+    );
+}
 
 export interface TierSuggestOptions {
   mrr: string;
