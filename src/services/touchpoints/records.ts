@@ -89,6 +89,22 @@ const isTransport = (error: unknown) =>
     `${(error as Error)?.name} ${(error as Error)?.message}`
   );
 
+/**
+ * Runs an idempotent request again when it was lost in transport: a read, an update, an
+ * upsert by key or a delete (a keep-alive connection the server closed while we computed
+ * shows up as "socket hang up" on the next request).
+ */
+export async function withTransportRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= RETRIES || !isTransport(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
 async function sendCollection(
   conn: Connection,
   object: string,
@@ -98,24 +114,17 @@ async function sendCollection(
 ): Promise<SaveResult[]> {
   const sobject = conn.sobject(object);
   const options = { allOrNone };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const results =
-        op.kind === 'update'
-          ? await sobject.update(rows as { Id: string }[], options)
-          : op.kind === 'upsert'
-            ? await sobject.upsert(rows as Row[], op.externalIdField, options)
-            : await sobject.destroy(
-                rows.map((row) => String(row.Id)),
-                options
-              );
-      return results as SaveResult[];
-    } catch (error) {
-      // Updates, upserts by key and deletes are idempotent, so a lost request is resent.
-      if (attempt >= RETRIES || !isTransport(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
+  const results = await withTransportRetry(() =>
+    op.kind === 'update'
+      ? sobject.update(rows as { Id: string }[], options)
+      : op.kind === 'upsert'
+        ? sobject.upsert(rows as Row[], op.externalIdField, options)
+        : sobject.destroy(
+            rows.map((row) => String(row.Id)),
+            options
+          )
+  );
+  return results as SaveResult[];
 }
 
 /**
@@ -146,7 +155,7 @@ export const BULK_WRITE_THRESHOLD = 2000;
  * schemas read the same as REST's typed values.
  */
 export async function readMany(conn: Connection, soql: string): Promise<Row[]> {
-  return queryAll<Row>(conn, soql);
+  return withTransportRetry(() => queryAll<Row>(conn, soql));
 }
 
 /** `CODE:message` from a Bulk result row's sf__Error. */
