@@ -41,7 +41,7 @@ export function ensureUsers(org: OrgCore): OrgUser[] {
         username,
         name: `${demo.first} ${demo.last}`,
         persona: demo.persona,
-        token: `00D!${randomBytes(24).toString('hex')}`
+        token: `00D${randomBytes(6).toString('hex').toUpperCase()}!${randomBytes(24).toString('hex')}`
       });
     }
     org.store.setMeta('users', JSON.stringify(users));
