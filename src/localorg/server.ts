@@ -271,6 +271,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   for (const plugin of routePlugins) plugin(router);
   const holder: { org?: LocalOrg } = {};
   const server = createServer((req, res) => void holder.org!.handle(req, res));
+  // Clients (jsforce, fetch) keep sockets alive between calls; a server that closes them
+  // first makes a long computation's next request fail with 'socket hang up'.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
