@@ -286,6 +286,17 @@ describe('local org through jsforce', () => {
     ).toBe('Onboarding');
   });
 
+  it('gives each demo persona its Baton permission set', async () => {
+    const assignments = await conn.query<Row>(
+      "SELECT Assignee.Name FROM PermissionSetAssignment WHERE PermissionSet.Name = 'Baton_Account_Manager' ORDER BY Assignee.Name"
+    );
+    const managers = t.org.users
+      .filter((u) => u.persona === 'accountManager')
+      .map((u) => u.name)
+      .sort();
+    expect(assignments.records.map((r) => r.Assignee.Name)).toEqual(managers);
+  });
+
   it('dispatches Apex calls to the registered TypeScript twin as the calling user', async () => {
     t.org.registerApexTwin('EchoController', 'whoAmI', async (ctx, params) => ({
       userId: ctx.userId,

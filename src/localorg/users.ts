@@ -44,7 +44,32 @@ export function ensureUsers(org: OrgCore): OrgUser[] {
         token: `00D${randomBytes(6).toString('hex').toUpperCase()}!${randomBytes(24).toString('hex')}`
       });
     }
+    assignPermissionSets(org, users);
     org.store.setMeta('users', JSON.stringify(users));
   });
   return users;
+}
+
+const PERMISSION_SETS: Record<OrgUser['persona'], string> = {
+  seller: 'Baton_Seller',
+  accountManager: 'Baton_Account_Manager',
+  admin: 'Baton_Admin'
+};
+
+/** Each persona holds its Baton permission set, so "who is an account manager" is answerable. */
+function assignPermissionSets(org: OrgCore, users: OrgUser[]) {
+  const admin = { id: users.find((u) => u.persona === 'admin')!.id };
+  const ids = Object.fromEntries(
+    Object.values(PERMISSION_SETS).map((name) => [
+      name,
+      org.records.create('PermissionSet', { Name: name, Label: name.replace(/_/g, ' ') }, admin)
+    ])
+  );
+  for (const user of users) {
+    org.records.create(
+      'PermissionSetAssignment',
+      { AssigneeId: user.id, PermissionSetId: ids[PERMISSION_SETS[user.persona]] },
+      admin
+    );
+  }
 }

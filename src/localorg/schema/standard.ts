@@ -46,6 +46,22 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['Persona__c', 'string', { length: 40, label: 'Baton persona (local org)' }]
     ]
   },
+  PermissionSet: {
+    label: 'Permission Set',
+    prefix: '0PS',
+    fields: [
+      ['Name', 'string', { length: 80, required: true }],
+      ['Label', 'string', { length: 80 }]
+    ]
+  },
+  PermissionSetAssignment: {
+    label: 'Permission Set Assignment',
+    prefix: '0Pa',
+    fields: [
+      ['AssigneeId', 'reference', { required: true, ...ref('User', 'Assignee') }],
+      ['PermissionSetId', 'reference', { required: true, ...ref('PermissionSet', 'PermissionSet') }]
+    ]
+  },
   Account: {
     label: 'Account',
     prefix: '001',
