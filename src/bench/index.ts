@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as coreHealth from '../core/health.bench';
@@ -47,10 +47,27 @@ function table(rows: { bench: string; line: BenchLine }[]): string {
 const formatNumber = (value: number) =>
   Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
 
+interface SavedLine extends BenchLine {
+  bench: string;
+  ranAt: string;
+}
+
+/** The lines of benches not run this time, from the last file, so a filtered run keeps them. */
+function otherBenches(file: string, ran: Set<string>): SavedLine[] {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { results?: SavedLine[] };
+    return (saved.results ?? []).filter((line) => line.ranAt && !ran.has(line.bench));
+  } catch {
+    return [];
+  }
+}
+
 export async function main(args: string[]): Promise<void> {
   const filter = args[0] ?? '';
   const rows: { bench: string; line: BenchLine }[] = [];
-  for (const bench of BENCHES.filter((entry) => entry.name.includes(filter))) {
+  const selected = BENCHES.filter((entry) => entry.name.includes(filter));
+  if (selected.length === 0) throw new Error(`no bench matches "${filter}"`);
+  for (const bench of selected) {
     process.stderr.write(`running ${bench.name}…\n`);
     const lines = await bench.module.run();
     for (const line of lines) rows.push({ bench: bench.name, line });
@@ -58,15 +75,18 @@ export async function main(args: string[]): Promise<void> {
   process.stdout.write(table(rows) + '\n');
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, 'latest.json');
+  const ranAt = new Date().toISOString();
+  const kept = otherBenches(file, new Set(selected.map((bench) => bench.name)));
   writeFileSync(
     file,
     JSON.stringify(
       {
-        ranAt: new Date().toISOString(),
+        ranAt,
         node: process.version,
         cpu: cpus()[0]?.model ?? 'unknown',
+        cpus: cpus().length,
         gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
-        results: rows.map(({ bench, line }) => ({ bench, ...line }))
+        results: [...kept, ...rows.map(({ bench, line }) => ({ bench, ranAt, ...line }))]
       },
       null,
       2

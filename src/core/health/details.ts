@@ -20,9 +20,14 @@ const SENTIMENT_FI: Record<string, string> = {
   Negative: 'kielteinen'
 };
 
-/** English detail of a measure with data, e.g. "3 detractors of 5 responses". */
-export function detailEn(kind: MeasureKind, facts: MeasureFacts): string {
-  const { value, a, b } = facts;
+/** English detail of a measure with data (positional facts: no object per call), e.g. "3 detractors of 5 responses". */
+export function detailEn(
+  kind: MeasureKind,
+  value: number,
+  a: number,
+  b: number,
+  text?: string
+): string {
   switch (kind) {
     case 'licenseUtilisation':
       return `${a} of ${b} seats active (${pct(value)})`;
@@ -45,13 +50,18 @@ export function detailEn(kind: MeasureKind, facts: MeasureFacts): string {
     case 'billing':
       return n(value, 'overdue invoice', 'overdue invoices');
     case 'sentiment':
-      return `CSM sentiment ${facts.text}`;
+      return `CSM sentiment ${text}`;
   }
 }
 
 /** Finnish detail, the same facts. */
-export function detailFi(kind: MeasureKind, facts: MeasureFacts): string {
-  const { value, a, b } = facts;
+export function detailFi(
+  kind: MeasureKind,
+  value: number,
+  a: number,
+  b: number,
+  text?: string
+): string {
   switch (kind) {
     case 'licenseUtilisation':
       return `${a}/${b} lisenssistä käytössä (${pct(value)})`;
@@ -72,6 +82,6 @@ export function detailFi(kind: MeasureKind, facts: MeasureFacts): string {
     case 'billing':
       return `${value} erääntynyttä laskua`;
     case 'sentiment':
-      return `asiakkuuspäällikön arvio ${SENTIMENT_FI[facts.text ?? ''] ?? facts.text}`;
+      return `asiakkuuspäällikön arvio ${SENTIMENT_FI[text ?? ''] ?? text}`;
   }
 }

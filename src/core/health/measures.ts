@@ -1,6 +1,6 @@
 import type { Cadence, Measure } from '../config/model';
 import { BatonError } from '../errors';
-import { dayOf } from '../dates';
+import { dayOf as dayOfImport } from '../dates';
 import { SURVEY_RANGES } from '../survey';
 import type { MeasureFacts } from './details';
 import type { AccountSignals } from './signals';
@@ -9,6 +9,22 @@ import type { AccountSignals } from './signals';
 export const NOT_APPLICABLE = 'n/a';
 
 type Facts = MeasureFacts | null | typeof NOT_APPLICABLE;
+
+/**
+ * The facts object is reused for every measure of every account: the scorer copies what it
+ * keeps before the next call, so the hot path allocates nothing here.
+ */
+const scratch: MeasureFacts = { value: 0, a: 0, b: 0, text: undefined };
+function facts(value: number, a = 0, b = 0, text?: string): MeasureFacts {
+  scratch.value = value;
+  scratch.a = a;
+  scratch.b = b;
+  scratch.text = text;
+  return scratch;
+}
+
+// tsx compiles imports to getters; bind the one the hot path calls once.
+const dayOf = dayOfImport;
 
 const has = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined;
@@ -44,14 +60,15 @@ function surveyFacts(measure: Measure, signals: AccountSignals, asOfDay: number)
     } else if (type === 'CSAT' && score >= 4) high++;
   }
   if (responses === 0) return null;
-  if (type === 'NPS') return { value: (100 * (high - low)) / responses, a: low, b: responses };
-  if (type === 'CSAT') return { value: high / responses, a: high, b: responses };
-  return { value: sum / responses, a: 0, b: responses };
+  if (type === 'NPS') return facts((100 * (high - low)) / responses, low, responses);
+  if (type === 'CSAT') return facts(high / responses, high, responses);
+  return facts(sum / responses, 0, responses);
 }
 
 /**
  * The facts of one measure for one account: NOT_APPLICABLE, null (applies, no data) or the
- * value with what explains it. The precise windows are issue 3's semantics.
+ * value with what explains it (a shared object: copy it before the next call). The precise
+ * windows are issue 3's semantics.
  */
 export function measureFacts(
   measure: Measure,
@@ -65,15 +82,13 @@ export function measureFacts(
     case 'licenseUtilisation': {
       const seats = signals.licensedSeats;
       const active = signals.activeUsers30d;
-      return has(seats) && seats > 0 && has(active)
-        ? { value: active / seats, a: active, b: seats }
-        : null;
+      return has(seats) && seats > 0 && has(active) ? facts(active / seats, active, seats) : null;
     }
     case 'activityTrend': {
       const previous = signals.loginsPrev30d;
       const logins = signals.logins30d;
       return has(previous) && previous > 0 && has(logins)
-        ? { value: logins / previous, a: logins, b: previous }
+        ? facts(logins / previous, logins, previous)
         : null;
     }
     case 'timeToFirstValue': {
@@ -81,9 +96,7 @@ export function measureFacts(
       const start = dayOf(signals.onboardingStarted);
       if (asOfDay < start || asOfDay - start > measure.windowDays) return NOT_APPLICABLE;
       const reached = signals.firstValueAt ? dayOf(signals.firstValueAt) : NaN;
-      return reached <= asOfDay
-        ? { value: reached - start, a: 1, b: 0 }
-        : { value: asOfDay - start, a: 0, b: 0 };
+      return reached <= asOfDay ? facts(reached - start, 1) : facts(asOfDay - start, 0);
     }
     case 'nps':
     case 'csat':
@@ -94,23 +107,23 @@ export function measureFacts(
       const interval = cadence?.meetingIntervalDays;
       if (!interval) return NOT_APPLICABLE;
       const since = signals.lastTouchpointAt ?? signals.contractStart;
-      return since ? { value: asOfDay - dayOf(since), a: interval, b: 0 } : null;
+      return since ? facts(asOfDay - dayOf(since), interval) : null;
     }
     case 'support': {
       const open = signals.openHighPriorityCases;
       const escalations = signals.escalations90d;
       if (!has(open) && !has(escalations)) return null;
-      return { value: (open ?? 0) + (escalations ?? 0), a: 0, b: 0 };
+      return facts((open ?? 0) + (escalations ?? 0));
     }
     case 'billing':
-      return has(signals.overdueInvoices) ? { value: signals.overdueInvoices, a: 0, b: 0 } : null;
+      return has(signals.overdueInvoices) ? facts(signals.overdueInvoices) : null;
     case 'sentiment': {
       const sentiment = signals.csmSentiment;
       if (!sentiment) return null;
       const day = dayOf(sentiment.date);
       if (!(day > asOfDay - measure.windowDays && day <= asOfDay)) return null;
       if (!(sentiment.value in measure.categories)) return null;
-      return { value: measure.categories[sentiment.value], a: 0, b: 0, text: sentiment.value };
+      return facts(measure.categories[sentiment.value], 0, 0, sentiment.value);
     }
   }
 }

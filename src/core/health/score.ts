@@ -1,7 +1,9 @@
-import type { BatonModel, Measure } from '../config/model';
+import type { BatonModel } from '../config/model';
 import { dayOf } from '../dates';
 import { UserInputError } from '../errors';
-import { detailEn, detailFi, type MeasureFacts } from './details';
+import { cachedDetailEn } from './detailCache';
+import { driversOf, roundScore } from './drivers';
+import { ensureSlots, slots as slotsImport } from './slots';
 import { measureFacts, measureScore, NOT_APPLICABLE } from './measures';
 import type { AccountSignals } from './signals';
 
@@ -36,9 +38,6 @@ export interface HealthResult {
   measuresApplicable: number;
 }
 
-/** Half up at the end only; the epsilon keeps 69.4999999 (float noise) from losing a point. */
-const roundScore = (value: number) => Math.floor(value + 0.5 + 1e-9);
-
 function quadrantOf(model: BatonModel, outcome: number, experience: number): QuadrantKey {
   const succeeding = outcome >= model.quadrantSplit;
   const satisfied = experience >= model.quadrantSplit;
@@ -66,7 +65,7 @@ function trendOf(
   let bestDay = -Infinity;
   let bestScore = 0;
   for (let k = 0; k < previous.length; k++) {
-    const day = dayOf(previous[k].date);
+    const day = dayOfText(previous[k].date);
     // Same-day ties take the higher score, so the input order never matters.
     if (
       day <= latestAllowed &&
@@ -79,21 +78,13 @@ function trendOf(
   return bestDay === -Infinity ? null : score - bestScore;
 }
 
-/** Top three measures by points lost, as sentences: "NPS −13: 3 detractors of 5 responses". */
-function driversOf(measures: Measure[], facts: (MeasureFacts | null)[], lost: number[]) {
-  const order: number[] = [];
-  for (let k = 0; k < lost.length; k++) if (lost[k] >= 0.5) order.push(k);
-  order.sort((x, y) => lost[y] - lost[x] || x - y);
-  const drivers: string[] = [];
-  const driversFi: string[] = [];
-  for (let n = 0; n < order.length && n < 3; n++) {
-    const k = order[n];
-    const points = `−${roundScore(lost[k])}: `;
-    drivers.push(measures[k].label + ' ' + points + detailEn(measures[k].kind, facts[k]!));
-    driversFi.push(measures[k].labelFi + ' ' + points + detailFi(measures[k].kind, facts[k]!));
-  }
-  return { drivers, driversFi };
-}
+// tsx compiles imports to getters; the hot loop binds what it calls once.
+const factsFor = measureFacts;
+const scoreFor = measureScore;
+const english = cachedDetailEn;
+const notApplicable = NOT_APPLICABLE;
+const dayOfText = dayOf;
+const slots = slotsImport;
 
 /**
  * Scores one account with the model (DESIGN §3, issue 3's precise semantics). Pure and
@@ -112,10 +103,9 @@ export function scoreAccount(
 }
 
 export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: number): HealthResult {
+  ensureSlots(model.measures.length);
   const cadence = signals.touchTier ? model.cadence[signals.touchTier] : undefined;
-  const measures: Measure[] = [];
-  const facts: (MeasureFacts | null)[] = [];
-  const scores: number[] = [];
+  let count = 0;
   let applicableWeight = 0;
   let dataWeight = 0;
   let weighted = 0;
@@ -125,17 +115,21 @@ export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: num
   let experienceWeight = 0;
   let experienceSum = 0;
   for (const measure of model.measures) {
-    const fact = measureFacts(measure, signals, asOfDay, cadence);
-    if (fact === NOT_APPLICABLE) continue;
-    measures.push(measure);
-    facts.push(fact);
+    const fact = factsFor(measure, signals, asOfDay, cadence);
+    if (fact === notApplicable) continue;
+    const k = count++;
+    slots.measure[k] = measure;
     applicableWeight += measure.weight;
     if (fact === null) {
-      scores.push(NaN);
+      slots.score[k] = NaN;
       continue;
     }
-    const score = measureScore(measure, fact);
-    scores.push(score);
+    slots.value[k] = fact.value;
+    slots.a[k] = fact.a;
+    slots.b[k] = fact.b;
+    slots.text[k] = fact.text;
+    const score = scoreFor(measure, fact);
+    slots.score[k] = score;
     used++;
     dataWeight += measure.weight;
     weighted += measure.weight * score;
@@ -150,25 +144,27 @@ export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: num
   const score = dataWeight > 0 ? roundScore(weighted / dataWeight) : null;
   const coverage = applicableWeight > 0 ? dataWeight / applicableWeight : 0;
   const trend = trendOf(model, signals, score, asOfDay);
-  const lost: number[] = [];
-  const results: MeasureResult[] = [];
-  for (let k = 0; k < measures.length; k++) {
-    const measure = measures[k];
-    const fact = facts[k];
-    const points = fact === null ? -1 : (measure.weight / dataWeight) * (100 - scores[k]);
-    lost.push(points);
-    results.push({
+  const results: MeasureResult[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const measure = slots.measure[k];
+    const hasData = slots.score[k] === slots.score[k];
+    const lost = hasData ? (measure.weight / dataWeight) * (100 - slots.score[k]) : -1;
+    slots.lost[k] = lost;
+    results[k] = {
       key: measure.kind,
       name: measure.name,
       label: measure.label,
       group: measure.group,
-      value: fact === null ? null : fact.value,
-      score: fact === null ? null : scores[k],
+      value: hasData ? slots.value[k] : null,
+      score: hasData ? slots.score[k] : null,
       weight: measure.weight,
-      pointsLost: fact === null ? null : points,
-      detail: fact === null ? null : detailEn(measure.kind, fact)
-    });
+      pointsLost: hasData ? lost : null,
+      detail: hasData
+        ? english(measure.kind, slots.value[k], slots.a[k], slots.b[k], slots.text[k])
+        : null
+    };
   }
+  const { drivers, driversFi } = driversOf(results, count);
   return {
     id: signals.id,
     score,
@@ -188,9 +184,10 @@ export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: num
         ? quadrantOf(model, outcomeSum / outcomeWeight, experienceSum / experienceWeight)
         : null,
     measures: results,
-    ...driversOf(measures, facts, lost),
+    drivers,
+    driversFi,
     measuresUsed: used,
-    measuresApplicable: measures.length
+    measuresApplicable: count
   };
 }
 
