@@ -1,23 +1,11 @@
-import type { Measure } from '../config/model';
-import { cachedDetailFi } from './detailCache';
+import { detailFi } from './details';
+import type { Plan, TierPlan } from './plan';
 import type { MeasureResult } from './score';
 import { slots as slotsImport } from './slots';
 
 // tsx compiles imports to getters; the hot path binds what it uses once.
 const slots = slotsImport;
-const finnish = cachedDetailFi;
-
-/** "NPS −13: " per measure and whole points (0–100), made once: most of a driver's text. */
-const prefixes = [new Map<Measure, string[]>(), new Map<Measure, string[]>()];
-
-function prefix(language: 0 | 1, measure: Measure, points: number): string {
-  let table = prefixes[language].get(measure);
-  if (!table) {
-    table = [];
-    prefixes[language].set(measure, table);
-  }
-  return (table[points] ??= `${language === 0 ? measure.label : measure.labelFi} −${points}: `);
-}
+const finnish = detailFi;
 
 /** Half up at the end only; the epsilon keeps 69.4999999 (float noise) from losing a point. */
 export const roundScore = (value: number) => Math.floor(value + 0.5 + 1e-9);
@@ -25,9 +13,10 @@ export const roundScore = (value: number) => Math.floor(value + 0.5 + 1e-9);
 /**
  * The top three measures by points lost (ties: model order) as plain sentences in English
  * and Finnish: "NPS −13: 3 detractors of 5 responses". Measures losing under half a point
- * are not drivers. Reads the slots the scorer just filled.
+ * are not drivers. Reads the slots the scorer just filled; sentences are a prefix made once
+ * per model plus the measure's detail.
  */
-export function driversOf(results: MeasureResult[], count: number) {
+export function driversOf(plan: Plan, tier: TierPlan, results: MeasureResult[], count: number) {
   const lostAt = slots.lost;
   const drivers: string[] = [];
   const driversFi: string[] = [];
@@ -44,12 +33,13 @@ export function driversOf(results: MeasureResult[], count: number) {
     if (best === -1) break;
     floor = lostAt[best];
     floorIndex = best;
-    const measure = slots.measure[best];
+    const at = slots.planIndex[best];
+    const index = tier.indexes[at];
     const points = roundScore(floor);
-    drivers.push(prefix(0, measure, points) + results[best].detail);
+    drivers.push(plan.prefixes[0][index][points] + results[best].detail);
     driversFi.push(
-      prefix(1, measure, points) +
-        finnish(measure.kind, slots.value[best], slots.a[best], slots.b[best], slots.text[best])
+      plan.prefixes[1][index][points] +
+        finnish(tier.kinds[at], slots.value[best], slots.a[best], slots.b[best], slots.text[best])
     );
   }
   return { drivers, driversFi };

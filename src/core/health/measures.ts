@@ -1,56 +1,79 @@
-import type { Cadence, Measure } from '../config/model';
+import type { Measure } from '../config/model';
 import { BatonError } from '../errors';
 import { dayOf as dayOfImport } from '../dates';
-import { SURVEY_RANGES } from '../survey';
-import type { MeasureFacts } from './details';
+import { SURVEY_RANGES as SURVEY_RANGES_IMPORT } from '../survey';
+import { KIND } from './plan';
+import { slots as slotsImport } from './slots';
 import type { AccountSignals } from './signals';
 
-/** A measure that does not apply to this account (not counted in coverage). */
-export const NOT_APPLICABLE = 'n/a';
-
-type Facts = MeasureFacts | null | typeof NOT_APPLICABLE;
-
-/**
- * The facts object is reused for every measure of every account: the scorer copies what it
- * keeps before the next call, so the hot path allocates nothing here.
- */
-const scratch: MeasureFacts = { value: 0, a: 0, b: 0, text: undefined };
-function facts(value: number, a = 0, b = 0, text?: string): MeasureFacts {
-  scratch.value = value;
-  scratch.a = a;
-  scratch.b = b;
-  scratch.text = text;
-  return scratch;
-}
-
-// tsx compiles imports to getters; bind the one the hot path calls once.
+// tsx compiles imports to getters; the hot path binds what it reads once.
 const dayOf = dayOfImport;
+const slots = slotsImport;
+const SURVEY_RANGES = SURVEY_RANGES_IMPORT;
+const {
+  licenseUtilisation: LICENSE,
+  activityTrend: ACTIVITY,
+  timeToFirstValue: FIRST_VALUE,
+  nps: NPS,
+  csat: CSAT,
+  ces: CES,
+  cadence: CADENCE,
+  support: SUPPORT,
+  billing: BILLING,
+  sentiment: SENTIMENT
+} = KIND;
+
+/** What measureFacts found: the measure does not apply, applies without data, or has data. */
+export const NOT_APPLICABLE = 0;
+export const NO_DATA = 1;
+export const HAS_DATA = 2;
 
 const has = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined;
 
-/** Survey tallies over (asOf − window, asOf]; rejects out-of-range scores, never clamps. */
-function surveyFacts(measure: Measure, signals: AccountSignals, asOfDay: number): Facts {
+function put(k: number, value: number, a: number, b: number, text?: string): number {
+  slots.value[k] = value;
+  slots.a[k] = a;
+  slots.b[k] = b;
+  slots.text[k] = text;
+  return HAS_DATA;
+}
+
+const SURVEY_TYPE = ['NPS', 'CSAT', 'CES'] as const;
+
+/**
+ * Survey tallies over (asOf − window, asOf] (survey days already in slots.surveyDay).
+ * Rejects out-of-range scores, never clamps: the input is trusted to match the schema, but
+ * the maths would silently go wrong on a bad score.
+ */
+function surveyFacts(
+  k: number,
+  kind: number,
+  measure: Measure,
+  signals: AccountSignals,
+  asOfDay: number
+): number {
   const surveys = signals.surveys;
-  if (!surveys) return null;
-  const type = measure.kind === 'nps' ? 'NPS' : measure.kind === 'csat' ? 'CSAT' : 'CES';
+  if (!surveys) return NO_DATA;
+  const type = SURVEY_TYPE[kind - NPS];
   const [min, max] = SURVEY_RANGES[type];
   const from = asOfDay - measure.windowDays;
+  const days = slots.surveyDay;
   let responses = 0;
   let high = 0;
   let low = 0;
   let sum = 0;
-  for (let k = 0; k < surveys.length; k++) {
-    const survey = surveys[k];
+  for (let s = 0; s < surveys.length; s++) {
+    const survey = surveys[s];
     if (survey.type !== type) continue;
-    const day = dayOf(survey.date);
+    const day = days[s];
     if (!(day > from && day <= asOfDay)) continue;
     const score = survey.score;
     if (!(score >= min && score <= max) || score !== Math.floor(score))
       throw new BatonError(
         'INVALID_INPUT',
-        `${signals.id}: surveys[${k}].score: ${type} score must be a whole number ${min}–${max}, got ${score}`,
-        `surveys[${k}].score`
+        `${signals.id}: surveys[${s}].score: ${type} score must be a whole number ${min}–${max}, got ${score}`,
+        `surveys[${s}].score`
       );
     responses++;
     sum += score;
@@ -59,91 +82,93 @@ function surveyFacts(measure: Measure, signals: AccountSignals, asOfDay: number)
       else if (score <= 6) low++;
     } else if (type === 'CSAT' && score >= 4) high++;
   }
-  if (responses === 0) return null;
-  if (type === 'NPS') return facts((100 * (high - low)) / responses, low, responses);
-  if (type === 'CSAT') return facts(high / responses, high, responses);
-  return facts(sum / responses, 0, responses);
+  if (responses === 0) return NO_DATA;
+  if (type === 'NPS') return put(k, (100 * (high - low)) / responses, low, responses);
+  if (type === 'CSAT') return put(k, high / responses, high, responses);
+  return put(k, sum / responses, 0, responses);
 }
 
 /**
- * The facts of one measure for one account: NOT_APPLICABLE, null (applies, no data) or the
- * value with what explains it (a shared object: copy it before the next call). The precise
- * windows are issue 3's semantics.
+ * The facts of one measure for one account, written to slot k: NOT_APPLICABLE, NO_DATA or
+ * HAS_DATA. Tier applicability is settled by the plan; this decides what depends on the
+ * account. The precise windows are issue 3's semantics.
  */
 export function measureFacts(
+  k: number,
+  kind: number,
   measure: Measure,
   signals: AccountSignals,
   asOfDay: number,
-  cadence: Cadence | undefined
-): Facts {
-  const tier = signals.touchTier;
-  if (tier && measure.excludedTiers.includes(tier)) return NOT_APPLICABLE;
-  switch (measure.kind) {
-    case 'licenseUtilisation': {
+  interval: number
+): number {
+  switch (kind) {
+    case LICENSE: {
       const seats = signals.licensedSeats;
       const active = signals.activeUsers30d;
-      return has(seats) && seats > 0 && has(active) ? facts(active / seats, active, seats) : null;
+      return has(seats) && seats > 0 && has(active)
+        ? put(k, active / seats, active, seats)
+        : NO_DATA;
     }
-    case 'activityTrend': {
+    case ACTIVITY: {
       const previous = signals.loginsPrev30d;
       const logins = signals.logins30d;
       return has(previous) && previous > 0 && has(logins)
-        ? facts(logins / previous, logins, previous)
-        : null;
+        ? put(k, logins / previous, logins, previous)
+        : NO_DATA;
     }
-    case 'timeToFirstValue': {
+    case FIRST_VALUE: {
       if (!signals.onboardingStarted) return NOT_APPLICABLE;
       const start = dayOf(signals.onboardingStarted);
       if (asOfDay < start || asOfDay - start > measure.windowDays) return NOT_APPLICABLE;
       const reached = signals.firstValueAt ? dayOf(signals.firstValueAt) : NaN;
-      return reached <= asOfDay ? facts(reached - start, 1) : facts(asOfDay - start, 0);
+      return reached <= asOfDay ? put(k, reached - start, 1, 0) : put(k, asOfDay - start, 0, 0);
     }
-    case 'nps':
-    case 'csat':
-    case 'ces':
-      return surveyFacts(measure, signals, asOfDay);
-    case 'cadence': {
-      // Without a tier (or a tier without meetings) there is no interval to compare with.
-      const interval = cadence?.meetingIntervalDays;
-      if (!interval) return NOT_APPLICABLE;
+    case NPS:
+    case CSAT:
+    case CES:
+      return surveyFacts(k, kind, measure, signals, asOfDay);
+    case CADENCE: {
       const since = signals.lastTouchpointAt ?? signals.contractStart;
-      return since ? facts(asOfDay - dayOf(since), interval) : null;
+      return since ? put(k, asOfDay - dayOf(since), interval, 0) : NO_DATA;
     }
-    case 'support': {
+    case SUPPORT: {
       const open = signals.openHighPriorityCases;
       const escalations = signals.escalations90d;
-      if (!has(open) && !has(escalations)) return null;
-      return facts((open ?? 0) + (escalations ?? 0));
+      if (!has(open) && !has(escalations)) return NO_DATA;
+      return put(k, (open ?? 0) + (escalations ?? 0), 0, 0);
     }
-    case 'billing':
-      return has(signals.overdueInvoices) ? facts(signals.overdueInvoices) : null;
-    case 'sentiment': {
+    case BILLING:
+      return has(signals.overdueInvoices) ? put(k, signals.overdueInvoices, 0, 0) : NO_DATA;
+    case SENTIMENT: {
       const sentiment = signals.csmSentiment;
-      if (!sentiment) return null;
+      if (!sentiment) return NO_DATA;
       const day = dayOf(sentiment.date);
-      if (!(day > asOfDay - measure.windowDays && day <= asOfDay)) return null;
-      if (!(sentiment.value in measure.categories)) return null;
-      return facts(measure.categories[sentiment.value], 0, 0, sentiment.value);
+      if (!(day > asOfDay - measure.windowDays && day <= asOfDay)) return NO_DATA;
+      const score = measure.categories[sentiment.value];
+      return score === undefined ? NO_DATA : put(k, score, 0, 0, sentiment.value);
     }
+    default:
+      return NOT_APPLICABLE;
   }
 }
 
-/** The 0–100 score of a measure's value: linear between anchors, or by step. */
-export function measureScore(measure: Measure, facts: MeasureFacts): number {
-  switch (measure.kind) {
-    case 'sentiment':
-      return facts.value;
-    case 'support':
-    case 'billing': {
+/** The 0–100 score of the facts in slot k: linear between anchors, or by step. */
+export function measureScore(k: number, kind: number, measure: Measure): number {
+  const value = slots.value[k];
+  switch (kind) {
+    case SENTIMENT:
+      return value;
+    case SUPPORT:
+    case BILLING: {
       const steps = measure.steps;
       let score = steps[0].score;
-      for (let k = 1; k < steps.length && steps[k].at <= facts.value; k++) score = steps[k].score;
+      for (let s = 1; s < steps.length && steps[s].at <= value; s++) score = steps[s].score;
       return score;
     }
-    case 'cadence':
-      return linear(facts.value / facts.a, measure.fullAt, measure.zeroAt);
+    case CADENCE:
+      return linear(value / slots.a[k], measure.fullAt, measure.zeroAt);
     default:
-      return linear(facts.value, measure.fullAt, measure.zeroAt);
+      return linear(value, measure.fullAt, measure.zeroAt);
   }
 }
 

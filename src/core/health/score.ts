@@ -1,10 +1,11 @@
 import type { BatonModel } from '../config/model';
 import { dayOf } from '../dates';
 import { UserInputError } from '../errors';
-import { cachedDetailEn } from './detailCache';
+import { detailEn } from './details';
 import { driversOf, roundScore } from './drivers';
-import { ensureSlots, slots as slotsImport } from './slots';
-import { measureFacts, measureScore, NOT_APPLICABLE } from './measures';
+import { ensureSlots, ensureSurveySlots, slots as slotsImport } from './slots';
+import * as measureRules from './measures';
+import { planOf, type Plan } from './plan';
 import type { AccountSignals } from './signals';
 
 export type QuadrantKey = 'healthy' | 'satisfiedNotSucceeding' | 'succeedingUnhappy' | 'atRisk';
@@ -79,12 +80,13 @@ function trendOf(
 }
 
 // tsx compiles imports to getters; the hot loop binds what it calls once.
-const factsFor = measureFacts;
-const scoreFor = measureScore;
-const english = cachedDetailEn;
-const notApplicable = NOT_APPLICABLE;
+const factsFor = measureRules.measureFacts;
+const scoreFor = measureRules.measureScore;
+const { NO_DATA, NOT_APPLICABLE } = measureRules;
+const english = detailEn;
 const dayOfText = dayOf;
 const slots = slotsImport;
+const drivers3 = driversOf;
 
 /**
  * Scores one account with the model (DESIGN §3, issue 3's precise semantics). Pure and
@@ -99,12 +101,23 @@ export function scoreAccount(
   const asOfDay = dayOf(asOf);
   if (Number.isNaN(asOfDay))
     throw new UserInputError(`asOf: not a date YYYY-MM-DD: ${asOf}`, 'asOf');
-  return scoreAt(signals, model, asOfDay);
+  return scoreWithPlan(signals, model, planOf(model), asOfDay);
 }
 
-export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: number): HealthResult {
-  ensureSlots(model.measures.length);
-  const cadence = signals.touchTier ? model.cadence[signals.touchTier] : undefined;
+function scoreWithPlan(
+  signals: AccountSignals,
+  model: BatonModel,
+  plan: Plan,
+  asOfDay: number
+): HealthResult {
+  const tier = plan.tiers[signals.touchTier ?? 'none'] ?? plan.tiers.none;
+  const measures = tier.measures;
+  ensureSlots(measures.length);
+  const surveys = signals.surveys;
+  if (surveys) {
+    ensureSurveySlots(surveys.length);
+    for (let s = 0; s < surveys.length; s++) slots.surveyDay[s] = dayOfText(surveys[s].date);
+  }
   let count = 0;
   let applicableWeight = 0;
   let dataWeight = 0;
@@ -114,21 +127,20 @@ export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: num
   let outcomeSum = 0;
   let experienceWeight = 0;
   let experienceSum = 0;
-  for (const measure of model.measures) {
-    const fact = factsFor(measure, signals, asOfDay, cadence);
-    if (fact === notApplicable) continue;
-    const k = count++;
-    slots.measure[k] = measure;
+  for (let m = 0; m < measures.length; m++) {
+    const measure = measures[m];
+    const kind = tier.kinds[m];
+    const k = count;
+    const found = factsFor(k, kind, measure, signals, asOfDay, tier.interval);
+    if (found === NOT_APPLICABLE) continue;
+    count++;
+    slots.planIndex[k] = m;
     applicableWeight += measure.weight;
-    if (fact === null) {
+    if (found === NO_DATA) {
       slots.score[k] = NaN;
       continue;
     }
-    slots.value[k] = fact.value;
-    slots.a[k] = fact.a;
-    slots.b[k] = fact.b;
-    slots.text[k] = fact.text;
-    const score = scoreFor(measure, fact);
+    const score = scoreFor(k, kind, measure);
     slots.score[k] = score;
     used++;
     dataWeight += measure.weight;
@@ -146,25 +158,39 @@ export function scoreAt(signals: AccountSignals, model: BatonModel, asOfDay: num
   const trend = trendOf(model, signals, score, asOfDay);
   const results: MeasureResult[] = new Array(count);
   for (let k = 0; k < count; k++) {
-    const measure = slots.measure[k];
-    const hasData = slots.score[k] === slots.score[k];
-    const lost = hasData ? (measure.weight / dataWeight) * (100 - slots.score[k]) : -1;
+    const at = slots.planIndex[k];
+    const measure = measures[at];
+    const measureScore = slots.score[k];
+    if (measureScore !== measureScore) {
+      slots.lost[k] = -1;
+      results[k] = {
+        key: measure.kind,
+        name: measure.name,
+        label: measure.label,
+        group: measure.group,
+        value: null,
+        score: null,
+        weight: measure.weight,
+        pointsLost: null,
+        detail: null
+      };
+      continue;
+    }
+    const lost = (measure.weight / dataWeight) * (100 - measureScore);
     slots.lost[k] = lost;
     results[k] = {
       key: measure.kind,
       name: measure.name,
       label: measure.label,
       group: measure.group,
-      value: hasData ? slots.value[k] : null,
-      score: hasData ? slots.score[k] : null,
+      value: slots.value[k],
+      score: measureScore,
       weight: measure.weight,
-      pointsLost: hasData ? lost : null,
-      detail: hasData
-        ? english(measure.kind, slots.value[k], slots.a[k], slots.b[k], slots.text[k])
-        : null
+      pointsLost: lost,
+      detail: english(tier.kinds[at], slots.value[k], slots.a[k], slots.b[k], slots.text[k])
     };
   }
-  const { drivers, driversFi } = driversOf(results, count);
+  const { drivers, driversFi } = drivers3(plan, tier, results, count);
   return {
     id: signals.id,
     score,
@@ -200,7 +226,9 @@ export function scoreAccounts(
   const asOfDay = dayOf(asOf);
   if (Number.isNaN(asOfDay))
     throw new UserInputError(`asOf: not a date YYYY-MM-DD: ${asOf}`, 'asOf');
+  const plan = planOf(model);
   const results: HealthResult[] = new Array(accounts.length);
-  for (let k = 0; k < accounts.length; k++) results[k] = scoreAt(accounts[k], model, asOfDay);
+  for (let k = 0; k < accounts.length; k++)
+    results[k] = scoreWithPlan(accounts[k], model, plan, asOfDay);
   return results;
 }
