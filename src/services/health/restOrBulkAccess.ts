@@ -1,0 +1,125 @@
+import type { Connection } from 'jsforce';
+import { BULK_THRESHOLD, bulkIngest, bulkQuery, type IngestResult } from '../../org/bulk';
+// The write threshold and the transport retry are the ones tier assign and touchpoints plan
+// use, so every service switches to Bulk at the same volume.
+import { BULK_WRITE_THRESHOLD, withTransportRetry } from '../touchpoints/records';
+import { restAccess } from './connectionAccess';
+import type { OrgAccess, Row, RowResult } from './orgAccess';
+
+export { BULK_THRESHOLD, BULK_WRITE_THRESHOLD };
+
+export interface AccessThresholds {
+  /** Queries expecting more rows than this go through a Bulk API 2.0 query job. */
+  queryRows?: number;
+  /** Writes of more rows than this go as one Bulk API 2.0 ingest job. */
+  writeRows?: number;
+}
+
+const BULK_ERROR = /^([A-Z][A-Z_]+):([\s\S]*)$/;
+
+/**
+ * A Bulk result's sf__Error, `CODE:message:fields` (fields `--` when none), as a RowResult
+ * carrying the same error code a REST save result would, so the retry rule reads both alike.
+ */
+export function bulkErrorResult(error: string | undefined): RowResult {
+  const text = (error ?? '').trim();
+  const match = BULK_ERROR.exec(text);
+  if (!match) return { success: false, errorCode: 'UNKNOWN', message: text || 'failed' };
+  const parts = match[2].split(':');
+  let fields = '';
+  if (parts.length > 1 && /^(--|[\w,]*)$/.test(parts[parts.length - 1])) fields = parts.pop()!;
+  const message = parts.join(':').trim() || match[1];
+  return {
+    success: false,
+    errorCode: match[1],
+    message: fields && fields !== '--' ? `${message} (${fields})` : message
+  };
+}
+
+/**
+ * Bulk results come back as two files in no promised order; each row is matched to its
+ * outcome by its key (Id for update, the external Id for upsert). A row in neither file was
+ * not processed (the job was aborted) and is reported, never taken as written.
+ */
+export function alignBulkResults(rows: Row[], keyField: string, result: IngestResult): RowResult[] {
+  const outcomes = new Map<string, RowResult[]>();
+  const add = (key: string | undefined, outcome: RowResult) => {
+    const queue = outcomes.get(key ?? '');
+    if (queue) queue.push(outcome);
+    else outcomes.set(key ?? '', [outcome]);
+  };
+  for (const ok of result.successful) add(ok.row[keyField], { success: true });
+  for (const bad of result.failed) add(bad.row[keyField], bulkErrorResult(bad.error));
+  return rows.map(
+    (row) =>
+      outcomes.get(String(row[keyField] ?? ''))?.shift() ?? {
+        success: false,
+        errorCode: 'UNPROCESSED',
+        message: 'The Bulk job did not process this row'
+      }
+  );
+}
+
+/**
+ * The recompute's OrgAccess on a real connection: REST for small reads and writes, Bulk API
+ * 2.0 when a query expects more than BULK_THRESHOLD rows or a write carries more than
+ * BULK_WRITE_THRESHOLD rows (a handful of requests instead of one per 2 000 or 200 rows).
+ * Bulk values arrive as CSV text; the signal table reads text and typed values alike.
+ */
+export function orgAccess(conn: Connection, thresholds: AccessThresholds = {}): OrgAccess {
+  const queryRows = thresholds.queryRows ?? BULK_THRESHOLD;
+  const writeRows = thresholds.writeRows ?? BULK_WRITE_THRESHOLD;
+  const rest = restAccess(conn);
+  const bulkWrite = async (
+    object: string,
+    operation: 'update' | 'upsert',
+    keyField: string,
+    rows: Row[]
+  ) => {
+    // Update and upsert by key are idempotent, so a job lost in transport is sent again.
+    const result = await withTransportRetry(() =>
+      bulkIngest(conn, object, operation, rows, {
+        externalIdField: operation === 'upsert' ? keyField : undefined
+      })
+    );
+    return alignBulkResults(rows, keyField, result);
+  };
+  return {
+    count: (soql) => withTransportRetry(() => rest.count(soql)),
+    async query(soql, expectedRows, onRows) {
+      let delivered = false;
+      const deliver = (rows: Row[]) => {
+        delivered = true;
+        onRows(rows);
+      };
+      const run = async () => {
+        if (expectedRows <= queryRows) return rest.query(soql, expectedRows, deliver);
+        for await (const page of bulkQuery(conn, soql)) deliver(page);
+      };
+      // Resent only while nothing was delivered: the caller folds rows, a replay would double them.
+      return withTransportRetry(async () => {
+        try {
+          await run();
+        } catch (error) {
+          if (!delivered) throw error;
+          // Named so the transport retry does not replay it; the cause keeps the original.
+          throw Object.assign(
+            new Error(
+              'The read stopped after part of its rows arrived; nothing was written, run again'
+            ),
+            { name: 'QUERY_INTERRUPTED', cause: error }
+          );
+        }
+      });
+    },
+    update: (object, rows) =>
+      rows.length > writeRows
+        ? bulkWrite(object, 'update', 'Id', rows)
+        : withTransportRetry(() => rest.update(object, rows)),
+    upsert: (object, externalIdField, rows) =>
+      rows.length > writeRows
+        ? bulkWrite(object, 'upsert', externalIdField, rows)
+        : withTransportRetry(() => rest.upsert(object, externalIdField, rows)),
+    post: (subjectId, segments) => rest.post(subjectId, segments)
+  };
+}
