@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { onOrgStarted } from '../preview/orgStart';
 import * as healthRecompute from '../services/health/recompute';
 import { localAuthFile, type LocalAuth } from '../org/connection';
+import { healthEveryMinutes, startHealthTimer } from './healthTimer';
 import { registerSfAlias } from './sfAlias';
 import { seedDemoBook } from './seed/seed';
 import { startLocalOrg, type LocalOrg } from './server';
@@ -16,6 +17,8 @@ export interface OrgStartOptions {
   headless?: boolean;
   /** Seed the demo book into an empty org (default true). */
   seed?: boolean;
+  /** Minutes between health recomputes while running; default BATON_HEALTH_EVERY_MINUTES or 60; 0: off. */
+  healthEveryMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -41,12 +44,14 @@ function writeAuth(org: LocalOrg, dataDir: string) {
 
 /**
  * `baton org start` (and `npm start`): the local org on 127.0.0.1, seeded with the demo book
- * the first time, health computed, the preview served, and the login URL printed.
+ * the first time, health computed (after the seed, then on a timer), the preview served, and
+ * the login URL printed.
  */
 export async function startOrgCommand(
   options: OrgStartOptions = {}
-): Promise<{ org: LocalOrg; url: string }> {
+): Promise<{ org: LocalOrg; url: string; stopHealthTimer: () => void }> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const healthEvery = options.healthEveryMinutes ?? healthEveryMinutes();
   const dataDir = resolve(options.dataDir ?? '.localorg');
   if (options.reset) resetLocalOrg(dataDir);
   const fresh = !existsSync(join(dataDir, 'org.sqlite'));
@@ -75,7 +80,13 @@ export async function startOrgCommand(
       log,
       recomputeHealth: recompute ? () => recompute(admin) : undefined
     });
+  } else if (seed.seeded && recompute) {
+    log(`Health: ${await recompute(admin)}`);
   }
+  const timer = recompute
+    ? startHealthTimer(() => recompute(admin), healthEvery, log)
+    : { stop: () => undefined };
+  if (recompute && healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
   void registerSfAlias(org).then((message) => message && log(message));
-  return { org, url };
+  return { org, url, stopHealthTimer: timer.stop };
 }

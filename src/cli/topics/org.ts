@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { UserInputError } from '../../core/errors';
 import { connectToOrg } from '../../org/connection';
 import { seedDemoBook } from '../../localorg/seed/seed';
+import { healthEveryMinutes } from '../../localorg/healthTimer';
 import { DEFAULT_PORT, resetLocalOrg, startOrgCommand } from '../../localorg/start';
 import { runCommand } from '../run';
 
@@ -18,6 +19,10 @@ export function register(program: Command): void {
     .option('--reset', 'start from an empty org')
     .option('--headless', 'no preview, API only')
     .option('--no-seed', 'do not seed the demo book into an empty org')
+    .option(
+      '--health-every <minutes>',
+      'recompute health every N minutes while running (0: off; default BATON_HEALTH_EVERY_MINUTES or 60)'
+    )
     .action(
       async (options: {
         port: string;
@@ -25,6 +30,7 @@ export function register(program: Command): void {
         reset?: boolean;
         headless?: boolean;
         seed: boolean;
+        healthEvery?: string;
       }) => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -32,14 +38,26 @@ export function register(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        const { org: started } = await startOrgCommand({
+        let healthEvery: number;
+        try {
+          healthEvery = healthEveryMinutes(options.healthEvery);
+        } catch (error) {
+          process.stderr.write(`Error: ${(error as Error).message}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        const { org: started, stopHealthTimer } = await startOrgCommand({
           port,
+          healthEveryMinutes: healthEvery,
           dataDir: options.dataDir,
           reset: options.reset,
           headless: options.headless,
           seed: options.seed
         });
-        const stop = () => void started.close().then(() => process.exit(0));
+        const stop = () => {
+          stopHealthTimer();
+          void started.close().then(() => process.exit(0));
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       }

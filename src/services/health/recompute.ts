@@ -1,13 +1,17 @@
+import type { Connection } from 'jsforce';
 import type { AccountSelection } from './accountSelection';
+import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
 import { writeFailuresCsv, type Failure } from './failures';
 import { loadSignals } from './loadSignals';
 import type { OrgAccess, Row } from './orgAccess';
 import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
+import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
 import { scoreChunk } from './scoreChunk';
 import type { HealthScorer } from './scorer';
+import { oneLineSummary } from './summaryFormat';
 import { writeRows } from './writeRows';
 
 export interface RecomputeRunOptions {
@@ -131,4 +135,15 @@ export async function recompute(
     : writeFailuresCsv(summary.failures, options.failuresFile ?? `health-failures-${asOf}.csv`);
   summary.elapsedMs = Date.now() - started;
   return summary;
+}
+
+/**
+ * Every account recomputed with the project's model, as of today: the entry point the local
+ * org's start (src/localorg/start.ts) looks up by this name, after seeding and on its timer.
+ */
+export async function recomputeHealth(
+  conn: Connection,
+  options: Pick<RecomputeRunOptions, 'failuresFile' | 'now'> = {}
+): Promise<string> {
+  return oneLineSummary(await recompute(orgAccess(conn), coreScorer(), options));
 }

@@ -23,13 +23,17 @@ export function toReport(summary: RecomputeSummary, apiCalls: number): Recompute
 
 const STATUS_ORDER = ['Green', 'Yellow', 'Red', 'Insufficient data'];
 
+/** The statuses that occur, best first, then any an admin added. */
+function statusesOf(byStatus: Record<string, number>): string[] {
+  return [
+    ...STATUS_ORDER,
+    ...Object.keys(byStatus).filter((status) => !STATUS_ORDER.includes(status))
+  ].filter((status) => byStatus[status]);
+}
+
 /** The human summary at the end of `baton health recompute`. */
 export function formatSummary(report: RecomputeReport): string {
-  const statuses = [
-    ...STATUS_ORDER,
-    ...Object.keys(report.byStatus).filter((status) => !STATUS_ORDER.includes(status))
-  ]
-    .filter((status) => report.byStatus[status])
+  const statuses = statusesOf(report.byStatus)
     .map((status) => `${status} ${report.byStatus[status]}`)
     .join(' · ');
   const lines = [
@@ -52,4 +56,16 @@ export function formatSummary(report: RecomputeReport): string {
     }
   }
   return lines.join('\n');
+}
+
+/** "120 accounts scored: 80 Green, 25 Yellow, 15 Red" (and failures, when any). */
+export function oneLineSummary(summary: RecomputeSummary): string {
+  const statuses = statusesOf(summary.byStatus).map(
+    (status) => `${summary.byStatus[status]} ${status}`
+  );
+  const failed =
+    summary.failed > 0
+      ? `; ${summary.failed} failed${summary.failuresFile ? ` (see ${summary.failuresFile})` : ''}`
+      : '';
+  return `${summary.scored} accounts scored${statuses.length ? `: ${statuses.join(', ')}` : ''}${failed}`;
 }
