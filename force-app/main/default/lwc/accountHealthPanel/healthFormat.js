@@ -9,18 +9,26 @@ export function format(label, ...values) {
   });
 }
 
+function locale() {
+  return LABELS.language === 'fi' ? 'fi-FI' : 'en-US';
+}
+
+/** A number in the user's language (decimal comma in Finnish), at most one decimal. */
+export function formatNumber(value) {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(value);
+}
+
 /** Date-only values are calendar days, so they are formatted in UTC to never shift a day. */
 export function formatDate(isoDate) {
   if (!isoDate) {
     return '';
   }
-  const locale = LABELS.language === 'fi' ? 'fi-FI' : 'en-US';
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   const options =
     isoDate.length === 10
       ? { dateStyle: 'medium', timeZone: 'UTC' }
       : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return new Intl.DateTimeFormat(locale(), options).format(date);
 }
 
 const STATUS = {
@@ -94,6 +102,40 @@ export function quadrantLabel(quadrant) {
   return QUADRANTS[quadrant] || '';
 }
 
+// The two axes as the core splits them: outcome (rows, succeeding first) by experience
+// (columns, not satisfied first), so the healthy corner is top right as on a chart.
+const QUADRANT_ROWS = [
+  {
+    key: 'succeeding',
+    label: LABELS.axisSucceeding,
+    cells: [
+      ['succeedingUnhappy', LABELS.quadrantUnhappyShort],
+      ['healthy', LABELS.quadrantHealthy]
+    ]
+  },
+  {
+    key: 'notSucceeding',
+    label: LABELS.axisNotSucceeding,
+    cells: [
+      ['atRisk', LABELS.quadrantAtRisk],
+      ['satisfiedNotSucceeding', LABELS.quadrantSilentChurnShort]
+    ]
+  }
+];
+
+/** The 2×2 grid's rows with this account's cell marked; the sentence beside it says the same. */
+export function quadrantRows(quadrant) {
+  return QUADRANT_ROWS.map((row) => ({
+    key: row.key,
+    label: row.label,
+    cells: row.cells.map(([key, text]) => ({
+      key,
+      text,
+      className: key === quadrant ? 'cell cell_current' : 'cell'
+    }))
+  }));
+}
+
 const MEASURES = {
   licenseUtilisation: LABELS.measureLicenseUtilisation,
   activityTrend: LABELS.measureActivityTrend,
@@ -106,6 +148,25 @@ const MEASURES = {
   billing: LABELS.measureBilling,
   sentiment: LABELS.measureSentiment
 };
+
+// How each default measure's value reads: shares as percentages, durations in days.
+const PERCENT = new Set(['licenseUtilisation', 'activityTrend', 'csat']);
+const DAYS = new Set(['timeToFirstValue', 'cadence']);
+
+/** A measure's raw value in words a person reads: "55 %", "12 days", "31"; "No data" when none. */
+export function measureValue(measure) {
+  const value = measure.value;
+  if (value === null || value === undefined) {
+    return LABELS.noData;
+  }
+  if (PERCENT.has(measure.key)) {
+    return new Intl.NumberFormat(locale(), { style: 'percent' }).format(value);
+  }
+  if (DAYS.has(measure.key)) {
+    return format(LABELS.days, formatNumber(value));
+  }
+  return formatNumber(value);
+}
 
 /** Translated name of a default measure; a measure an admin added shows its own label. */
 export function measureLabel(measure) {

@@ -5,8 +5,11 @@ import {
   bandOf,
   format,
   formatDate,
+  formatNumber,
   measureLabel,
+  measureValue,
   quadrantLabel,
+  quadrantRows,
   statusInfo,
   tierLabel,
   touchpointInfo,
@@ -36,29 +39,37 @@ function driverSentences(breakdown) {
 }
 
 function round1(value) {
-  return value === null || value === undefined
-    ? LABELS.noData
-    : String(Math.round(value * 10) / 10);
+  return value === null || value === undefined ? LABELS.noData : formatNumber(value);
 }
 
 function measureRows(breakdown) {
   return ((breakdown && breakdown.measures) || []).map((measure) => ({
     key: measure.key || measure.name,
     label: measureLabel(measure),
-    value: measure.displayValue || round1(measure.value),
+    value: measureValue(measure),
     score: round1(measure.score),
-    weight: String(measure.weight),
+    weight: round1(measure.weight),
     pointsLost: round1(measure.pointsLost)
   }));
 }
 
+const SURVEY_TYPES = [
+  ['NPS', LABELS.measureNps],
+  ['CSAT', LABELS.measureCsat],
+  ['CES', LABELS.measureCes]
+];
+
+/** The latest answer of each survey type; label and value are separate cells, never one string. */
 function surveyRows(surveys) {
-  return ['NPS', 'CSAT', 'CES'].map((type) => {
+  return SURVEY_TYPES.map(([type, label]) => {
     const answer = (surveys || []).find((survey) => survey.surveyType === type);
     return {
-      key: type,
-      type,
-      text: answer ? `${answer.score} (${formatDate(answer.respondedOn)})` : LABELS.noData
+      labelKey: `${type}-label`,
+      valueKey: `${type}-value`,
+      label,
+      text: answer
+        ? format(LABELS.surveyAnswer, formatNumber(answer.score), formatDate(answer.respondedOn))
+        : LABELS.noData
     };
   });
 }
@@ -114,6 +125,7 @@ export function buildView(fields, health) {
     drivers: driverSentences(breakdown),
     measures: measureRows(breakdown),
     quadrant: quadrantLabel(breakdown && breakdown.quadrant),
+    quadrantRows: quadrantRows(breakdown && breakdown.quadrant),
     tier: tierLabel(fields.tier),
     suggestedTier: suggestedDiffers
       ? format(LABELS.suggestedTier, tierLabel(fields.suggestedTier))

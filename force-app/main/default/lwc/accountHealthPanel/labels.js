@@ -1,5 +1,9 @@
 // Every text the health panel shows, from Custom Labels (English, with Finnish translations).
 import BATON_HEALTH from '@salesforce/label/c.Baton_Health';
+import BATON_HEALTH_AXIS_NOT_SATISFIED from '@salesforce/label/c.Baton_Health_Axis_Not_Satisfied';
+import BATON_HEALTH_AXIS_NOT_SUCCEEDING from '@salesforce/label/c.Baton_Health_Axis_Not_Succeeding';
+import BATON_HEALTH_AXIS_SATISFIED from '@salesforce/label/c.Baton_Health_Axis_Satisfied';
+import BATON_HEALTH_AXIS_SUCCEEDING from '@salesforce/label/c.Baton_Health_Axis_Succeeding';
 import BATON_HEALTH_BREAKDOWN_HIDE from '@salesforce/label/c.Baton_Health_Breakdown_Hide';
 import BATON_HEALTH_BREAKDOWN_SHOW from '@salesforce/label/c.Baton_Health_Breakdown_Show';
 import BATON_HEALTH_CANCEL from '@salesforce/label/c.Baton_Health_Cancel';
@@ -11,6 +15,7 @@ import BATON_HEALTH_COLUMN_WEIGHT from '@salesforce/label/c.Baton_Health_Column_
 import BATON_HEALTH_COMPUTED_SCORE from '@salesforce/label/c.Baton_Health_Computed_Score';
 import BATON_HEALTH_COVERAGE from '@salesforce/label/c.Baton_Health_Coverage';
 import BATON_HEALTH_COVERAGE_TEXT from '@salesforce/label/c.Baton_Health_Coverage_Text';
+import BATON_HEALTH_DAYS from '@salesforce/label/c.Baton_Health_Days';
 import BATON_HEALTH_DRIVERS from '@salesforce/label/c.Baton_Health_Drivers';
 import BATON_HEALTH_DRIVERS_NONE from '@salesforce/label/c.Baton_Health_Drivers_None';
 import BATON_HEALTH_INSUFFICIENT_HELP from '@salesforce/label/c.Baton_Health_Insufficient_Help';
@@ -42,7 +47,9 @@ import BATON_HEALTH_QUADRANT from '@salesforce/label/c.Baton_Health_Quadrant';
 import BATON_HEALTH_QUADRANT_AT_RISK from '@salesforce/label/c.Baton_Health_Quadrant_At_Risk';
 import BATON_HEALTH_QUADRANT_HEALTHY from '@salesforce/label/c.Baton_Health_Quadrant_Healthy';
 import BATON_HEALTH_QUADRANT_SILENT_CHURN from '@salesforce/label/c.Baton_Health_Quadrant_Silent_Churn';
+import BATON_HEALTH_QUADRANT_SILENT_CHURN_SHORT from '@salesforce/label/c.Baton_Health_Quadrant_Silent_Churn_Short';
 import BATON_HEALTH_QUADRANT_UNHAPPY from '@salesforce/label/c.Baton_Health_Quadrant_Unhappy';
+import BATON_HEALTH_QUADRANT_UNHAPPY_SHORT from '@salesforce/label/c.Baton_Health_Quadrant_Unhappy_Short';
 import BATON_HEALTH_SAVE from '@salesforce/label/c.Baton_Health_Save';
 import BATON_HEALTH_SCORED_AT from '@salesforce/label/c.Baton_Health_Scored_At';
 import BATON_HEALTH_SPARKLINE from '@salesforce/label/c.Baton_Health_Sparkline';
@@ -51,6 +58,7 @@ import BATON_HEALTH_STATUS_INSUFFICIENT_DATA from '@salesforce/label/c.Baton_Hea
 import BATON_HEALTH_STATUS_RED from '@salesforce/label/c.Baton_Health_Status_Red';
 import BATON_HEALTH_STATUS_YELLOW from '@salesforce/label/c.Baton_Health_Status_Yellow';
 import BATON_HEALTH_SUGGESTED_TIER from '@salesforce/label/c.Baton_Health_Suggested_Tier';
+import BATON_HEALTH_SURVEY_ANSWER from '@salesforce/label/c.Baton_Health_Survey_Answer';
 import BATON_HEALTH_SURVEYS from '@salesforce/label/c.Baton_Health_Surveys';
 import BATON_HEALTH_TOUCHPOINT_DUE from '@salesforce/label/c.Baton_Health_Touchpoint_Due';
 import BATON_HEALTH_TOUCHPOINT_NONE from '@salesforce/label/c.Baton_Health_Touchpoint_None';
@@ -67,6 +75,10 @@ import BATON_TOUCH_TIER from '@salesforce/label/c.Baton_Touch_Tier';
 
 export const LABELS = {
   title: BATON_HEALTH,
+  axisNotSatisfied: BATON_HEALTH_AXIS_NOT_SATISFIED,
+  axisNotSucceeding: BATON_HEALTH_AXIS_NOT_SUCCEEDING,
+  axisSatisfied: BATON_HEALTH_AXIS_SATISFIED,
+  axisSucceeding: BATON_HEALTH_AXIS_SUCCEEDING,
   breakdownHide: BATON_HEALTH_BREAKDOWN_HIDE,
   breakdownShow: BATON_HEALTH_BREAKDOWN_SHOW,
   cancel: BATON_HEALTH_CANCEL,
@@ -78,6 +90,7 @@ export const LABELS = {
   computedScore: BATON_HEALTH_COMPUTED_SCORE,
   coverage: BATON_HEALTH_COVERAGE,
   coverageText: BATON_HEALTH_COVERAGE_TEXT,
+  days: BATON_HEALTH_DAYS,
   drivers: BATON_HEALTH_DRIVERS,
   driversNone: BATON_HEALTH_DRIVERS_NONE,
   insufficientHelp: BATON_HEALTH_INSUFFICIENT_HELP,
@@ -85,9 +98,9 @@ export const LABELS = {
   loadError: BATON_HEALTH_LOAD_ERROR,
   measureActivityTrend: BATON_HEALTH_MEASURE_ACTIVITY_TREND,
   measureBilling: BATON_HEALTH_MEASURE_BILLING,
+  measureCadence: BATON_HEALTH_MEASURE_CADENCE,
   measureCes: BATON_HEALTH_MEASURE_CES,
   measureCsat: BATON_HEALTH_MEASURE_CSAT,
-  measureCadence: BATON_HEALTH_MEASURE_CADENCE,
   measureLicenseUtilisation: BATON_HEALTH_MEASURE_LICENSE_UTILISATION,
   measureNps: BATON_HEALTH_MEASURE_NPS,
   measureSentiment: BATON_HEALTH_MEASURE_SENTIMENT,
@@ -109,7 +122,9 @@ export const LABELS = {
   quadrantAtRisk: BATON_HEALTH_QUADRANT_AT_RISK,
   quadrantHealthy: BATON_HEALTH_QUADRANT_HEALTHY,
   quadrantSilentChurn: BATON_HEALTH_QUADRANT_SILENT_CHURN,
+  quadrantSilentChurnShort: BATON_HEALTH_QUADRANT_SILENT_CHURN_SHORT,
   quadrantUnhappy: BATON_HEALTH_QUADRANT_UNHAPPY,
+  quadrantUnhappyShort: BATON_HEALTH_QUADRANT_UNHAPPY_SHORT,
   save: BATON_HEALTH_SAVE,
   scoredAt: BATON_HEALTH_SCORED_AT,
   sparkline: BATON_HEALTH_SPARKLINE,
@@ -118,17 +133,18 @@ export const LABELS = {
   statusRed: BATON_HEALTH_STATUS_RED,
   statusYellow: BATON_HEALTH_STATUS_YELLOW,
   suggestedTier: BATON_HEALTH_SUGGESTED_TIER,
+  surveyAnswer: BATON_HEALTH_SURVEY_ANSWER,
   surveys: BATON_HEALTH_SURVEYS,
+  tierHigh: BATON_TIER_HIGH,
+  tierLow: BATON_TIER_LOW,
+  tierTech: BATON_TIER_TECH,
   touchpointDue: BATON_HEALTH_TOUCHPOINT_DUE,
   touchpointNone: BATON_HEALTH_TOUCHPOINT_NONE,
   touchpointOverdue: BATON_HEALTH_TOUCHPOINT_OVERDUE,
+  touchTier: BATON_TOUCH_TIER,
   trend: BATON_HEALTH_TREND,
   trendDown: BATON_HEALTH_TREND_DOWN,
   trendFlat: BATON_HEALTH_TREND_FLAT,
   trendNone: BATON_HEALTH_TREND_NONE,
-  trendUp: BATON_HEALTH_TREND_UP,
-  tierHigh: BATON_TIER_HIGH,
-  tierLow: BATON_TIER_LOW,
-  tierTech: BATON_TIER_TECH,
-  touchTier: BATON_TOUCH_TIER
+  trendUp: BATON_HEALTH_TREND_UP
 };

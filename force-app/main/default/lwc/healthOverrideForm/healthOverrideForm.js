@@ -1,13 +1,4 @@
 import { LightningElement, api } from 'lwc';
-import OVERRIDE_STATUS from '@salesforce/label/c.Baton_Health_Override_Status';
-import REASON from '@salesforce/label/c.Baton_Health_Override_Reason';
-import REASON_REQUIRED from '@salesforce/label/c.Baton_Health_Override_Reason_Required';
-import UNTIL from '@salesforce/label/c.Baton_Health_Override_Until';
-import SAVE from '@salesforce/label/c.Baton_Health_Save';
-import CANCEL from '@salesforce/label/c.Baton_Health_Cancel';
-import GREEN from '@salesforce/label/c.Baton_Health_Status_Green';
-import YELLOW from '@salesforce/label/c.Baton_Health_Status_Yellow';
-import RED from '@salesforce/label/c.Baton_Health_Status_Red';
 
 const DEFAULT_DAYS = 30;
 
@@ -26,22 +17,20 @@ export default class HealthOverrideForm extends LightningElement {
   /** Today as YYYY-MM-DD, from the server so the default expiry matches its calendar. */
   @api today;
   @api busy = false;
+  /** The panel's labels (accountHealthPanel/labels.js), so both speak the same words. */
+  @api labels;
 
-  labels = {
-    overrideStatus: OVERRIDE_STATUS,
-    reason: REASON,
-    until: UNTIL,
-    save: SAVE,
-    cancel: CANCEL
-  };
-  statusOptions = [
-    { label: GREEN, value: 'Green' },
-    { label: YELLOW, value: 'Yellow' },
-    { label: RED, value: 'Red' }
-  ];
   status = 'Yellow';
   reason = '';
   until;
+
+  get statusOptions() {
+    return [
+      { label: this.labels.statusGreen, value: 'Green' },
+      { label: this.labels.statusYellow, value: 'Yellow' },
+      { label: this.labels.statusRed, value: 'Red' }
+    ];
+  }
 
   connectedCallback() {
     this.until = addDays(this.today || new Date().toISOString().slice(0, 10), DEFAULT_DAYS);
@@ -62,7 +51,7 @@ export default class HealthOverrideForm extends LightningElement {
   handleSave() {
     const reasonInput = this.template.querySelector('lightning-textarea');
     const trimmed = (this.reason || '').trim();
-    reasonInput.setCustomValidity(trimmed ? '' : REASON_REQUIRED);
+    reasonInput.setCustomValidity(trimmed ? '' : this.labels.overrideReasonRequired);
     reasonInput.reportValidity();
     if (!trimmed) {
       return;

@@ -4,6 +4,7 @@ import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getHealth from '@salesforce/apex/HealthController.getHealth';
 import setOverride from '@salesforce/apex/HealthController.setOverride';
 import clearOverride from '@salesforce/apex/HealthController.clearOverride';
+import { visibleText } from './visibleText';
 
 import ACCOUNT_SCORED from './data/accountScored.json';
 import ACCOUNT_NEVER from './data/accountNeverScored.json';
@@ -23,6 +24,10 @@ jest.mock('@salesforce/apex/HealthController.setOverride', () => ({ default: jes
 jest.mock('@salesforce/apex/HealthController.clearOverride', () => ({ default: jest.fn() }), {
   virtual: true
 });
+// The deployed English texts, so every assertion reads what the account manager reads.
+jest.mock('../labels', () => ({
+  LABELS: require('./deployedLabels').inLanguage(jest.requireActual('../labels').LABELS, 'en')
+}));
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -40,7 +45,23 @@ const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const gauge = (element) => $(element, 'c-health-gauge');
 const details = (element) => $(element, 'c-health-panel-details');
 const inDetails = (element, selector) => details(element).shadowRoot.querySelector(selector);
-const text = (node) => (node ? node.textContent.trim() : null);
+const allInDetails = (element, selector) => [
+  ...details(element).shadowRoot.querySelectorAll(selector)
+];
+const text = (node) => (node ? node.textContent.replace(/\s+/g, ' ').trim() : null);
+const ariaLabel = (host, selector) =>
+  host.shadowRoot.querySelector(selector).getAttribute('aria-label');
+
+/** Label and value of each row of a definition list, as the user reads them side by side. */
+function rows(list) {
+  return [...list.querySelectorAll('dt')].map((dt) => [text(dt), text(dt.nextElementSibling)]);
+}
+
+/** Nothing technical leaks onto the screen: no API names, stand-ins, or missing values. */
+function expectNoLeaks(element) {
+  const words = visibleText(element).join(' | ');
+  expect(words).not.toMatch(/undefined|null|NaN|__c|c\.Baton_|\{\d\}/);
+}
 
 describe('c-account-health-panel', () => {
   afterEach(() => {
@@ -50,179 +71,273 @@ describe('c-account-health-panel', () => {
     jest.clearAllMocks();
   });
 
-  it('shows the score with its status in words, trend, history, coverage, drivers and context', async () => {
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+  describe('scored', () => {
+    it('shows score, status in words, trend, history, coverage, drivers, quadrant and context', async () => {
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
 
-    expect(getHealth).toHaveBeenCalledWith({ accountId: ACCOUNT_SCORED.id });
-    expect(gauge(element).score).toBe(64);
-    expect(gauge(element).statusLabel).toBe('c.Baton_Health_Status_Yellow');
-    expect(gauge(element).tone).toBe('yellow');
-    expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe(
-      'c.Baton_Health_Status_Yellow'
-    );
-    expect(
-      gauge(element).shadowRoot.querySelector('[role="img"]').getAttribute('aria-label')
-    ).toContain('64/100');
-    expect($(element, '.trend lightning-icon').iconName).toBe('utility:arrowdown');
-    // Sparkline: oldest first, so the line reads left to right in time.
-    expect($(element, 'c-health-sparkline').scores).toEqual([72, 70, 64]);
-    expect($(element, 'c-health-sparkline').assistiveText).toBe('c.Baton_Health_Sparkline');
-    expect(text($(element, '.coverage'))).toBe('c.Baton_Health_Coverage_Text');
-    const drivers = [...details(element).shadowRoot.querySelectorAll('.drivers li')].map(text);
-    expect(drivers).toEqual([
-      'Licence utilisation -17: 20 of 40 seats active',
-      'NPS -13: 3 detractors of 5 responses'
-    ]);
-    expect(text(inDetails(element, '.quadrant'))).toBe('c.Baton_Health_Quadrant_Silent_Churn');
-    expect(inDetails(element, '.tier').label).toBe('c.Baton_Tier_Low');
-    expect(text(inDetails(element, '.suggested-tier'))).toBe('c.Baton_Health_Suggested_Tier');
-    expect(inDetails(element, '.touchpoint').className).toContain('slds-text-color_error');
-    const surveys = [...inDetails(element, '.surveys').querySelectorAll('dt')].map(text);
-    expect(surveys).toEqual(['NPS', 'CSAT', 'CES']);
-    expect(text($(element, '.scored-at'))).toBe('c.Baton_Health_Scored_At');
-    expect($(element, 'c-error-panel')).toBeNull();
-    await expect(element).toBeAccessible();
-  });
-
-  it('shows the per-measure breakdown only when expanded', async () => {
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
-    expect(inDetails(element, 'table.breakdown')).toBeNull();
-
-    $(element, 'lightning-button.toggle').click();
-    await flush();
-
-    const rows = [...inDetails(element, 'table.breakdown').querySelectorAll('tbody tr')];
-    expect(rows.map((row) => text(row.querySelector('th')))).toEqual([
-      'c.Baton_Health_Measure_NPS',
-      'c.Baton_Health_Measure_License_Utilisation',
-      'c.Baton_Health_Measure_CSAT'
-    ]);
-    expect(text(rows[2].querySelector('td'))).toBe('c.Baton_Health_No_Data');
-    expect($(element, 'lightning-button.toggle').label).toBe('c.Baton_Health_Breakdown_Hide');
-    await expect(element).toBeAccessible();
-  });
-
-  it('tells the admin how to schedule the recompute when never scored', async () => {
-    const element = await render(ACCOUNT_NEVER, HEALTH_NEVER);
-
-    expect(text($(element, '.never-scored p'))).toBe('c.Baton_Health_Never_Scored_Help');
-    expect(gauge(element)).toBeNull();
-    await expect(element).toBeAccessible();
-  });
-
-  it('explains insufficient data in grey and offers no override to a user who cannot edit', async () => {
-    const element = await render(ACCOUNT_INSUFFICIENT, HEALTH_INSUFFICIENT);
-
-    expect(gauge(element).tone).toBe('grey');
-    expect(gauge(element).statusLabel).toBe('c.Baton_Health_Status_Insufficient_Data');
-    expect(text($(element, '.insufficient'))).toBe('c.Baton_Health_Insufficient_Help');
-    expect(text(inDetails(element, '.no-drivers'))).toBe('c.Baton_Health_Drivers_None');
-    expect(inDetails(element, '.suggested-tier')).toBeNull();
-    expect($(element, 'lightning-button.set-override')).toBeNull();
-    await expect(element).toBeAccessible();
-  });
-
-  it('shows an active override as the status with the computed score beside it', async () => {
-    const element = await render(ACCOUNT_OVERRIDE, HEALTH_SCORED);
-
-    expect(gauge(element).statusLabel).toBe('c.Baton_Health_Status_Green');
-    expect(gauge(element).score).toBe(64);
-    expect(text($(element, '.computed'))).toBe('c.Baton_Health_Computed_Score');
-    expect(text($(element, '.override-summary'))).toBe('c.Baton_Health_Override_Summary');
-    expect($(element, 'lightning-button.clear-override')).not.toBeNull();
-    await expect(element).toBeAccessible();
-  });
-
-  it('ignores an expired override', async () => {
-    const expired = JSON.parse(JSON.stringify(ACCOUNT_OVERRIDE));
-    expired.fields.Health_Override_Until__c.value = '2026-11-19';
-    const element = await render(expired, HEALTH_SCORED);
-
-    expect(gauge(element).statusLabel).toBe('c.Baton_Health_Status_Yellow');
-    expect($(element, '.override-summary')).toBeNull();
-  });
-
-  it('sets an override with reason and a 30-day default expiry, then refreshes the record', async () => {
-    setOverride.mockResolvedValue(HEALTH_SCORED);
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
-    $(element, 'lightning-button.set-override').click();
-    await flush();
-    const form = $(element, 'c-health-override-form');
-    form.shadowRoot
-      .querySelector('lightning-textarea')
-      .dispatchEvent(new CustomEvent('change', { detail: { value: ' Renewal signed ' } }));
-
-    form.shadowRoot.querySelector('lightning-button.save').click();
-    await flush();
-
-    expect(setOverride).toHaveBeenCalledWith({
-      accountId: ACCOUNT_SCORED.id,
-      status: 'Yellow',
-      reason: 'Renewal signed',
-      until: '2026-12-20'
+      expect(getHealth).toHaveBeenCalledWith({ accountId: ACCOUNT_SCORED.id });
+      const seen = visibleText(element);
+      expect(seen.slice(0, 3)).toEqual(['Customer Health', '64', 'Yellow']);
+      expect(gauge(element).tone).toBe('yellow');
+      expect(ariaLabel(gauge(element), '[role="img"]')).toBe('Customer Health: 64/100, Yellow');
+      expect(text($(element, '.trend'))).toBe('Down 8 points in 4 weeks');
+      expect($(element, '.trend lightning-icon').iconName).toBe('utility:arrowdown');
+      // Sparkline: oldest first, so the line reads left to right in time; its text says the same.
+      const sparkline = $(element, 'c-health-sparkline');
+      expect(sparkline.scores).toEqual([72, 70, 64]);
+      expect(ariaLabel(sparkline, '[role="img"]')).toBe(
+        'Score history, oldest to newest: 72, 70, 64'
+      );
+      expect(text($(element, '.coverage'))).toBe('Based on 6 of 9 measures');
+      expect(allInDetails(element, '.drivers li').map(text)).toEqual([
+        'Licence utilisation -17: 20 of 40 seats active',
+        'NPS -13: 3 detractors of 5 responses'
+      ]);
+      expect(text(inDetails(element, '.quadrant'))).toBe(
+        'Satisfied but not succeeding (silent churn risk)'
+      );
+      expect(text(inDetails(element, '.cell_current'))).toBe('Silent churn risk');
+      expect(inDetails(element, '.cell_current').dataset.quadrant).toBe('satisfiedNotSucceeding');
+      expect(inDetails(element, '.tier').label).toBe('Low touch');
+      expect(text(inDetails(element, '.suggested-tier'))).toBe('Suggested: High touch');
+      expect(text(inDetails(element, '.touchpoint'))).toBe('Overdue since Nov 2, 2026');
+      expect(inDetails(element, '.touchpoint').className).toContain('slds-text-color_error');
+      expect(text($(element, '.scored-at'))).toBe('Last computed Nov 20, 2026, 3:00 AM');
+      expect($(element, 'lightning-button.set-override').label).toBe('Override status');
+      expect($(element, 'c-error-panel')).toBeNull();
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
     });
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: ACCOUNT_SCORED.id }]);
-    expect($(element, 'c-health-override-form')).toBeNull();
-  });
 
-  it('does not save an override without a reason', async () => {
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
-    $(element, 'lightning-button.set-override').click();
-    await flush();
+    it('shows each survey label and its answer as separate cells, never run together', async () => {
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
 
-    $(element, 'c-health-override-form').shadowRoot.querySelector('lightning-button.save').click();
-    await flush();
-
-    expect(setOverride).not.toHaveBeenCalled();
-    expect($(element, 'c-health-override-form')).not.toBeNull();
-  });
-
-  it('clears an override and keeps a failed change visible beside the panel', async () => {
-    clearOverride.mockRejectedValue({
-      body: { message: 'insufficient access rights on object id' },
-      ok: false,
-      status: 400
+      const surveys = inDetails(element, 'dl.surveys');
+      expect(rows(surveys)).toEqual([
+        ['Recommendation (NPS)', '6, answered Oct 1, 2026'],
+        ['Satisfaction (CSAT)', 'No data'],
+        ['Customer effort (CES)', '5, answered Sep 12, 2026']
+      ]);
+      // A dl holds only dt/dd pairs: a wrapper per row is what let "CSAT" and "No data" collide.
+      expect([...surveys.children].map((child) => child.tagName)).toEqual([
+        'DT',
+        'DD',
+        'DT',
+        'DD',
+        'DT',
+        'DD'
+      ]);
+      expect(visibleText(details(element))).toEqual(
+        expect.arrayContaining(['Satisfaction (CSAT)', 'No data'])
+      );
+      await expect(element).toBeAccessible();
     });
-    const element = await render(ACCOUNT_OVERRIDE, HEALTH_SCORED);
 
-    $(element, 'lightning-button.clear-override').click();
-    await flush();
+    it('shows the per-measure breakdown in readable units only when expanded', async () => {
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+      const toggle = $(element, 'lightning-button.toggle');
+      expect(inDetails(element, 'table.breakdown')).toBeNull();
+      expect(toggle.label).toBe('Show breakdown');
+      expect(toggle.ariaExpanded).toBe('false');
 
-    expect(clearOverride).toHaveBeenCalledWith({ accountId: ACCOUNT_OVERRIDE.id });
-    expect($(element, 'c-error-panel').errors.body.message).toBe(
-      'insufficient access rights on object id'
-    );
-    expect(gauge(element)).not.toBeNull();
-    await expect(element).toBeAccessible();
-  });
+      toggle.click();
+      await flush();
 
-  it('shows a readable error when the health cannot be loaded', async () => {
-    getHealth.mockRejectedValue({
-      body: { message: 'List has no rows for assignment to SObject' },
-      ok: false,
-      status: 500
+      const table = inDetails(element, 'table.breakdown');
+      expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
+        'Measure',
+        'Value',
+        'Score',
+        'Weight',
+        'Points lost'
+      ]);
+      const cells = [...table.querySelectorAll('tbody tr')].map((row) =>
+        [...row.children].map(text)
+      );
+      expect(cells).toEqual([
+        ['Recommendation (NPS)', '-20', '40', '15', '12.5'],
+        ['Licence utilisation', '50%', '40', '20', '16.7'],
+        ['Meeting cadence', '45 days', '55', '10', '4.5'],
+        ['Satisfaction (CSAT)', 'No data', 'No data', '10', 'No data']
+      ]);
+      expect(toggle.label).toBe('Hide breakdown');
+      expect(toggle.ariaExpanded).toBe('true');
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
     });
-    const element = createElement('c-account-health-panel', { is: AccountHealthPanel });
-    element.recordId = ACCOUNT_SCORED.id;
-    document.body.appendChild(element);
-    getRecord.emit(ACCOUNT_SCORED);
-    await flush();
-
-    const errorPanel = $(element, 'c-error-panel');
-    expect(errorPanel.friendlyMessage).toBe('c.Baton_Health_Load_Error');
-    expect(text(errorPanel.shadowRoot.querySelector('li'))).toBe(
-      'List has no rows for assignment to SObject'
-    );
-    expect(gauge(element)).toBeNull();
-    await expect(element).toBeAccessible();
   });
 
-  it('shows a readable error when the Account cannot be read', async () => {
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
-    getRecord.error({ message: 'Record not found' });
-    await flush();
+  describe('never scored', () => {
+    it('tells the admin how to schedule the recompute, and draws no score', async () => {
+      const element = await render(ACCOUNT_NEVER, HEALTH_NEVER);
 
-    expect($(element, 'c-error-panel')).not.toBeNull();
-    await expect(element).toBeAccessible();
+      expect(text($(element, '.never-scored h3'))).toBe('Not scored yet');
+      const help = text($(element, '.never-scored p'));
+      expect(help).toContain('baton health recompute --target-org ORG');
+      expect(help).toContain('docs/scheduling.md');
+      expect(gauge(element)).toBeNull();
+      expect(details(element)).toBeNull();
+      expect($(element, 'lightning-button.set-override')).toBeNull();
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('insufficient data', () => {
+    it('says so in words and grey, explains what to add, and offers no override to a reader', async () => {
+      const element = await render(ACCOUNT_INSUFFICIENT, HEALTH_INSUFFICIENT);
+
+      expect(gauge(element).tone).toBe('grey');
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Insufficient data');
+      expect(text($(element, '.coverage'))).toBe('Based on 2 of 8 measures');
+      expect(text($(element, '.insufficient'))).toBe(
+        'Not enough data for a reliable score. Add surveys, usage data or touchpoints for this customer.'
+      );
+      expect(text($(element, '.trend'))).toBe('No trend yet');
+      expect(text(inDetails(element, '.no-drivers'))).toBe('Nothing is lowering the score.');
+      expect(inDetails(element, '.quadrant')).toBeNull();
+      expect(inDetails(element, '.suggested-tier')).toBeNull();
+      expect(text(inDetails(element, '.touchpoint'))).toBe('Due Dec 24, 2026');
+      expect(rows(inDetails(element, 'dl.surveys')).map(([, value]) => value)).toEqual([
+        'No data',
+        'No data',
+        'No data'
+      ]);
+      expect($(element, 'lightning-button.set-override')).toBeNull();
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('override active', () => {
+    it('shows the override as the status, with the computed score, reason and expiry beside it', async () => {
+      const element = await render(ACCOUNT_OVERRIDE, HEALTH_SCORED);
+
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Green');
+      expect(gauge(element).score).toBe(64);
+      expect(text($(element, '.computed'))).toBe('Computed score 64 (Yellow)');
+      expect(text($(element, '.override-summary'))).toBe(
+        'Overridden to Green until Dec 20, 2026: Renewal signed yesterday'
+      );
+      expect($(element, 'lightning-button.clear-override').label).toBe('Clear override');
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
+    });
+
+    it('ignores an expired override', async () => {
+      const expired = JSON.parse(JSON.stringify(ACCOUNT_OVERRIDE));
+      expired.fields.Health_Override_Until__c.value = '2026-11-19';
+      const element = await render(expired, HEALTH_SCORED);
+
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Yellow');
+      expect($(element, '.override-summary')).toBeNull();
+      expect($(element, 'lightning-button.clear-override')).toBeNull();
+    });
+
+    it('sets an override with reason and a 30-day default expiry, then refreshes the record', async () => {
+      setOverride.mockResolvedValue(HEALTH_SCORED);
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+      $(element, 'lightning-button.set-override').click();
+      await flush();
+      const form = $(element, 'c-health-override-form');
+      expect(visibleText(form)).toEqual([
+        'Health override',
+        'Status to show',
+        'Reason',
+        'Until',
+        'Cancel',
+        'Save'
+      ]);
+      expect(form.shadowRoot.querySelector('lightning-radio-group').options).toEqual([
+        { label: 'Green', value: 'Green' },
+        { label: 'Yellow', value: 'Yellow' },
+        { label: 'Red', value: 'Red' }
+      ]);
+      expect(form.shadowRoot.querySelector('lightning-input').value).toBe('2026-12-20');
+      await expect(element).toBeAccessible();
+      form.shadowRoot
+        .querySelector('lightning-radio-group')
+        .dispatchEvent(new CustomEvent('change', { detail: { value: 'Red' } }));
+      form.shadowRoot
+        .querySelector('lightning-textarea')
+        .dispatchEvent(new CustomEvent('change', { detail: { value: ' Renewal at risk ' } }));
+
+      form.shadowRoot.querySelector('lightning-button.save').click();
+      await flush();
+
+      expect(setOverride).toHaveBeenCalledWith({
+        accountId: ACCOUNT_SCORED.id,
+        status: 'Red',
+        reason: 'Renewal at risk',
+        until: '2026-12-20'
+      });
+      expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: ACCOUNT_SCORED.id }]);
+      expect($(element, 'c-health-override-form')).toBeNull();
+    });
+
+    it('does not save an override without a reason', async () => {
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+      $(element, 'lightning-button.set-override').click();
+      await flush();
+      const form = $(element, 'c-health-override-form');
+      const reason = form.shadowRoot.querySelector('lightning-textarea');
+      const validity = jest.spyOn(reason, 'setCustomValidity');
+
+      form.shadowRoot.querySelector('lightning-button.save').click();
+      await flush();
+
+      expect(validity).toHaveBeenCalledWith('Give a reason for the override.');
+      expect(setOverride).not.toHaveBeenCalled();
+      expect($(element, 'c-health-override-form')).not.toBeNull();
+    });
+
+    it('clears an override and keeps a failed change visible beside the panel', async () => {
+      clearOverride.mockRejectedValue({
+        body: { message: 'insufficient access rights on object id' },
+        ok: false,
+        status: 400
+      });
+      const element = await render(ACCOUNT_OVERRIDE, HEALTH_SCORED);
+
+      $(element, 'lightning-button.clear-override').click();
+      await flush();
+
+      expect(clearOverride).toHaveBeenCalledWith({ accountId: ACCOUNT_OVERRIDE.id });
+      expect(visibleText(element)).toContain('insufficient access rights on object id');
+      expect(gauge(element)).not.toBeNull();
+      await expect(element).toBeAccessible();
+    });
+  });
+
+  describe('error', () => {
+    it('shows a readable error when the health cannot be loaded', async () => {
+      getHealth.mockRejectedValue({
+        body: { message: 'List has no rows for assignment to SObject' },
+        ok: false,
+        status: 500
+      });
+      const element = createElement('c-account-health-panel', { is: AccountHealthPanel });
+      element.recordId = ACCOUNT_SCORED.id;
+      document.body.appendChild(element);
+      getRecord.emit(ACCOUNT_SCORED);
+      await flush();
+
+      const seen = visibleText(element);
+      expect(seen).toContain('Customer health could not be loaded.');
+      expect(seen).toContain('List has no rows for assignment to SObject');
+      expect(gauge(element)).toBeNull();
+      expectNoLeaks(element);
+      await expect(element).toBeAccessible();
+    });
+
+    it('shows a readable error when the Account cannot be read', async () => {
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+      getRecord.error({ message: 'Record not found' });
+      await flush();
+
+      expect(visibleText(element)).toContain('Customer health could not be loaded.');
+      expect(gauge(element)).toBeNull();
+      await expect(element).toBeAccessible();
+    });
   });
 });
