@@ -6,6 +6,7 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
   passWithNoTests: true,
+  globalSetup: '<rootDir>/jest.home.setup.js',
   projects: [
     {
       ...jestConfig,

@@ -32,6 +32,31 @@ function autoNumber(format: string, n: number): string {
   return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
 }
 
+/** What create and update look up per object, worked out once instead of per row. */
+interface WritePlan {
+  defaults: FieldDef[];
+  autoNumbers: FieldDef[];
+  required: FieldDef[];
+  /** Lower-cased object names each reference field may point to. */
+  referenceTargets: Map<string, Set<string>>;
+  hasOwner: boolean;
+}
+
+function writePlan(object: ObjectDef): WritePlan {
+  const fields = [...object.fields.values()];
+  return {
+    defaults: fields.filter((f) => f.defaultValue !== undefined && !f.autoNumberFormat),
+    autoNumbers: fields.filter((f) => f.autoNumberFormat),
+    required: fields.filter((f) => f.required && !f.system),
+    referenceTargets: new Map(
+      fields
+        .filter((f) => f.type === 'reference')
+        .map((f) => [f.name, new Set((f.referenceTo ?? []).map((r) => r.toLowerCase()))])
+    ),
+    hasOwner: object.fields.has('ownerid')
+  };
+}
+
 /**
  * Record writes and reads for one local org, validated as an org validates them. Every
  * public method runs in one SQLite transaction (callers may nest them in a larger one).
@@ -41,6 +66,14 @@ export class Records {
     private readonly store: Store,
     private readonly schema: Schema
   ) {}
+
+  private readonly plans = new WeakMap<ObjectDef, WritePlan>();
+
+  private plan(object: ObjectDef): WritePlan {
+    let plan = this.plans.get(object);
+    if (!plan) this.plans.set(object, (plan = writePlan(object)));
+    return plan;
+  }
 
   object(type: string): ObjectDef {
     const object = this.schema.get(type);
@@ -74,14 +107,14 @@ export class Records {
   }
 
   private checkReferences(object: ObjectDef, row: Row) {
-    for (const [name, value] of Object.entries(row)) {
+    for (const [name, allowed] of this.plan(object).referenceTargets) {
+      const value = row[name];
+      if (value === null || value === undefined) continue;
       const field = object.fields.get(name.toLowerCase())!;
-      if (field.type !== 'reference' || value === null) continue;
       const target = this.schema.byPrefix(String(value));
-      const allowed = (field.referenceTo ?? []).map((r) => r.toLowerCase());
       const exists =
         target &&
-        allowed.includes(target.name.toLowerCase()) &&
+        allowed.has(target.name.toLowerCase()) &&
         this.store
           .stmt(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
           .get(value);
@@ -97,12 +130,8 @@ export class Records {
   }
 
   private checkRequired(object: ObjectDef, row: Row, only?: Set<string>) {
-    const missing = [...object.fields.values()].filter(
-      (f) =>
-        f.required &&
-        !f.system &&
-        (!only || only.has(f.name)) &&
-        (row[f.name] === null || row[f.name] === undefined)
+    const missing = this.plan(object).required.filter(
+      (f) => (!only || only.has(f.name)) && (row[f.name] === null || row[f.name] === undefined)
     );
     if (missing.length) {
       throw new OrgError(
@@ -135,16 +164,15 @@ export class Records {
   create(type: string, input: Fields, writer: Writer): string {
     const object = this.object(type);
     const row = this.convert(object, input);
-    for (const field of object.fields.values()) {
-      if (row[field.name] === undefined && field.defaultValue !== undefined)
-        row[field.name] = toStored(field, field.defaultValue);
-      if (field.autoNumberFormat)
-        row[field.name] = autoNumber(
-          field.autoNumberFormat,
-          this.store.nextSequence(`${object.name}.${field.name}`)
-        );
-    }
-    if (object.fields.has('ownerid') && !row.OwnerId) row.OwnerId = writer.id;
+    const plan = this.plan(object);
+    for (const field of plan.defaults)
+      if (row[field.name] === undefined) row[field.name] = toStored(field, field.defaultValue);
+    for (const field of plan.autoNumbers)
+      row[field.name] = autoNumber(
+        field.autoNumberFormat!,
+        this.store.nextSequence(`${object.name}.${field.name}`)
+      );
+    if (plan.hasOwner && !row.OwnerId) row.OwnerId = writer.id;
     derive(object, row);
     this.checkRequired(object, row);
     this.checkReferences(object, row);

@@ -6,17 +6,8 @@ import { startLocalOrg } from './server';
 const PROJECT = join(__dirname, '..', '..');
 
 describe('local org for @salesforce/core and across restarts', () => {
-  const home = mkdtempSync(join(tmpdir(), 'baton-home-'));
-  const realHome = process.env.HOME;
-  beforeAll(() => {
-    // @salesforce/core writes ~/.sf and ~/.sfdx: keep the developer's own out of the test.
-    process.env.HOME = home;
-  });
-  afterAll(() => {
-    process.env.HOME = realHome;
-    rmSync(home, { recursive: true, force: true });
-  });
-
+  // HOME is a temporary directory for every TypeScript test file (jest.home.setup.js), so
+  // @salesforce/core's ~/.sf and ~/.sfdx writes stay out of the developer's own.
   it('answers a @salesforce/core 8 Connection made from an access token', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baton-core-'));
     const org = await startLocalOrg({ dataDir, projectDir: PROJECT });

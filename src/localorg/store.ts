@@ -32,6 +32,7 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly sequences = new Map<string, number>();
   private readonly dirtySequences = new Set<string>();
+  private podCache: string | undefined;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -62,9 +63,10 @@ export class Store {
 
   /** The install's id "pod" characters, made once. */
   pod(): string {
+    if (this.podCache) return this.podCache;
     let pod = this.meta('pod');
     if (!pod) this.setMeta('pod', (pod = newPod()));
-    return pod;
+    return (this.podCache = pod);
   }
 
   /** Stable key prefixes for custom objects, remembered across restarts. */
@@ -99,6 +101,7 @@ export class Store {
 
   /** Forget cached sequence values (after a rollback, the stored value is the truth). */
   resetSequenceCache(): void {
+    this.podCache = undefined;
     this.sequences.clear();
     this.dirtySequences.clear();
   }

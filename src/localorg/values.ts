@@ -82,6 +82,15 @@ function checkPrecision(field: FieldDef, n: number) {
   }
 }
 
+// Bulk loads check the same picklist a million times: build each value set once.
+const picklistSets = new WeakMap<FieldDef, Set<string>>();
+function allowedValues(field: FieldDef): Set<string> {
+  let allowed = picklistSets.get(field);
+  if (!allowed)
+    picklistSets.set(field, (allowed = new Set(field.picklistValues!.map((v) => v.value))));
+  return allowed;
+}
+
 function checkText(field: FieldDef, text: string): string {
   if (field.length && text.length > field.length) {
     throw new OrgError(
@@ -92,7 +101,7 @@ function checkText(field: FieldDef, text: string): string {
     );
   }
   if (field.restricted && field.picklistValues) {
-    const allowed = new Set(field.picklistValues.map((v) => v.value));
+    const allowed = allowedValues(field);
     const values = field.type === 'multipicklist' ? text.split(';') : [text];
     const wrong = values.find((v) => !allowed.has(v));
     if (wrong !== undefined) {

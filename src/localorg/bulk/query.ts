@@ -1,7 +1,10 @@
 import { OrgError } from '../errors';
 import type { ApiContext, ApiResult } from '../router';
+import type { FieldDef } from '../schema/types';
+import type { CompiledQuery } from '../soql/compile';
 import { shapeRow } from '../soql/execute';
-import { csvLine, flatten } from './csv';
+import { fromStored } from '../values';
+import { csvField, csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
 
 const DEFAULT_PAGE = 50_000;
@@ -9,6 +12,78 @@ const DEFAULT_PAGE = 50_000;
 /** Waits while the socket's buffer is full, so a million-row export keeps memory flat. */
 function write(ctx: ApiContext, chunk: string): Promise<void> | void {
   if (!ctx.res.write(chunk)) return new Promise((resolve) => ctx.res.once('drain', resolve));
+}
+
+/**
+ * Where the next page starts: how many rows came before it and, for unordered queries, the
+ * last Id sent. Unordered pages continue after that Id on the primary key index, so a page
+ * deep into a million rows costs what the first one does (OFFSET would rescan what came before).
+ */
+interface Locator {
+  offset: number;
+  afterId: string;
+}
+
+const formatLocator = (locator: Locator) =>
+  Buffer.from(`${locator.offset}:${locator.afterId}`).toString('base64');
+
+function parseLocator(value: string | null): Locator {
+  if (!value) return { offset: 0, afterId: '' };
+  const [offset, afterId = ''] = Buffer.from(value, 'base64').toString('utf8').split(':');
+  const parsed = Number(offset);
+  if (!Number.isInteger(parsed) || parsed < 0 || !/^[0-9A-Za-z]*$/.test(afterId))
+    throw new OrgError(400, 'INVALIDLOCATOR', 'Invalid locator or maxRecords');
+  return { offset: parsed, afterId };
+}
+
+function pageRows(
+  ctx: ApiContext,
+  compiled: CompiledQuery,
+  locator: Locator,
+  pageSize: number
+): IterableIterator<Record<string, unknown>> {
+  if (compiled.unordered) {
+    return ctx.org.db
+      .prepare(`SELECT * FROM (${compiled.sql}) WHERE _id > ? ORDER BY _id LIMIT ?`)
+      .iterate(...compiled.params, locator.afterId, pageSize) as IterableIterator<
+      Record<string, unknown>
+    >;
+  }
+  return ctx.org.db
+    .prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`)
+    .iterate(...compiled.params, pageSize, locator.offset) as IterableIterator<
+    Record<string, unknown>
+  >;
+}
+
+/**
+ * One result row as a CSV line. Plain field columns are read straight from the row; queries
+ * through parent relationships go through the REST record shape (null parents, nesting).
+ */
+function csvRowFormatter(
+  compiled: CompiledQuery,
+  columns: string[]
+): (row: Record<string, unknown>) => string {
+  const plain = compiled.columns.every(
+    (c) => c.kind === 'field' && c.path.relationships.length === 0
+  );
+  if (!plain) {
+    return (row) => {
+      const flat = flatten(shapeRow(compiled, row));
+      return csvLine(columns.map((c) => flat[c]));
+    };
+  }
+  const fields = compiled.columns.map((c) =>
+    c.kind === 'field' ? { field: c.path.field, alias: c.sqlAlias } : undefined
+  ) as { field: FieldDef; alias: string }[];
+  return (row) => {
+    let line = '';
+    for (let k = 0; k < fields.length; k++) {
+      if (k > 0) line += ',';
+      line += csvField(fromStored(fields[k].field, row[fields[k].alias]));
+    }
+    return line + '\n';
+  };
 }
 
 export function queryRoutes(jobs: JobStore) {
@@ -53,45 +128,42 @@ export function queryRoutes(jobs: JobStore) {
       if (!job) throw new OrgError(404, 'NOT_FOUND', 'Job not found');
       if (job.state !== 'JobComplete')
         throw new OrgError(400, 'INVALIDJOBSTATE', `The job is ${job.state}`);
-      const offset = ctx.query.get('locator')
-        ? Number(Buffer.from(String(ctx.query.get('locator')), 'base64').toString('utf8'))
-        : 0;
+      const locator = parseLocator(ctx.query.get('locator'));
       const max = Number(ctx.query.get('maxRecords') ?? DEFAULT_PAGE);
-      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(max) || max < 1)
+      if (!Number.isInteger(max) || max < 1)
         throw new OrgError(400, 'INVALIDLOCATOR', 'Invalid locator or maxRecords');
       const compiled = ctx.org.compile(String(job.query), { all: job.operation === 'queryAll' });
-      const remaining = job.numberRecordsProcessed - offset;
+      const remaining = job.numberRecordsProcessed - locator.offset;
       const pageSize = Math.max(0, Math.min(max, remaining));
-      const next =
-        offset + pageSize < job.numberRecordsProcessed
-          ? Buffer.from(String(offset + pageSize)).toString('base64')
-          : 'null';
-      ctx.res.writeHead(200, {
-        'Content-Type': 'text/csv; charset=UTF-8',
-        'Sforce-Locator': next,
-        'Sforce-NumberOfRecords': String(pageSize)
-      });
       const columns = compiled.columns.map((c) =>
         c.kind === 'field' ? [...c.path.relationships, c.path.field.name].join('.') : c.name
       );
-      await write(ctx, csvLine(columns));
       // The page is read in one synchronous pass (no other statement can run on the
       // connection meanwhile) into chunks, then written with backpressure: memory stays that
       // of one page however large the job.
+      const toCsv = csvRowFormatter(compiled, columns);
       const chunks: string[] = [];
       let buffer = '';
-      const rows = ctx.org.db
-        .prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`)
-        .iterate(...compiled.params, pageSize, offset);
-      for (const row of rows) {
-        const flat = flatten(shapeRow(compiled, row as Record<string, unknown>));
-        buffer += csvLine(columns.map((c) => flat[c]));
+      let lastId = '';
+      for (const row of pageRows(ctx, compiled, locator, pageSize)) {
+        buffer += toCsv(row);
+        lastId = String(row._id);
         if (buffer.length > 256_000) {
           chunks.push(buffer);
           buffer = '';
         }
       }
       chunks.push(buffer);
+      const next =
+        locator.offset + pageSize < job.numberRecordsProcessed
+          ? formatLocator({ offset: locator.offset + pageSize, afterId: lastId })
+          : 'null';
+      ctx.res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=UTF-8',
+        'Sforce-Locator': next,
+        'Sforce-NumberOfRecords': String(pageSize)
+      });
+      await write(ctx, csvLine(columns));
       for (const chunk of chunks) await write(ctx, chunk);
       ctx.res.end();
       return 'handled';

@@ -34,6 +34,8 @@ export interface CompiledQuery {
   countOnly: boolean;
   aggregate: boolean;
   children: ChildQuery[];
+  /** No ORDER BY, LIMIT or OFFSET: any order is right, so pages may follow the Id index. */
+  unordered: boolean;
 }
 
 const AGGREGATES = new Set(['COUNT', 'COUNT_DISTINCT', 'MAX', 'MIN', 'SUM', 'AVG']);
@@ -176,7 +178,8 @@ export function compileQuery(
     joinIdColumns,
     countOnly: countOnly && !groupBy.length,
     aggregate,
-    children
+    children,
+    unordered: !order && query.limit === undefined && query.offset === undefined
   };
 }
 
