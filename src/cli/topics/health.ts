@@ -1,11 +1,18 @@
 import { Command } from 'commander';
+import { registerHealthExplain } from '../commands/healthExplain';
+import { registerHealthRecompute } from '../commands/healthRecompute';
 import { registerHealthScore } from '../commands/healthScore';
+import { connectToOrg } from '../../org/connection';
+import type { Connect } from '../../services/touchpoints/connect';
 
 /**
  * `baton health …`. Each command lives in its own module under src/cli/commands/ and is
- * registered here with one line (recompute and explain join the same way).
+ * registered here with one line. Org-backed commands connect through `connectToOrg` (the
+ * local org unless --target-org), or a test's own.
  */
-export function register(program: Command): void {
+export function register(program: Command, connect: Connect = connectToOrg): void {
   const health = program.command('health').description('customer health commands');
   registerHealthScore(health);
+  registerHealthRecompute(health, connect);
+  registerHealthExplain(health, connect);
 }

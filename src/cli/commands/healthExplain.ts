@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { UserInputError } from '../../core';
+import { connectToOrg } from '../../org/connection';
+import { coreScorer } from '../../services/health/coreScorer';
+import { explainAccount } from '../../services/health/explain';
+import { formatExplanation, type Explanation } from '../../services/health/explainFormat';
+import { orgAccess } from '../../services/health/restOrBulkAccess';
+import type { Connect } from '../../services/touchpoints/connect';
+import { runCommand } from '../run';
+import { parseAsOf } from './healthFlags';
+
+export interface HealthExplainFlags {
+  account: string;
+  asOf?: string;
+  targetOrg?: string;
+  json?: boolean;
+}
+
+/** Scores one account live and explains it; the account is found by Id or exact name. */
+export async function healthExplain(
+  flags: HealthExplainFlags,
+  connect: Connect = connectToOrg
+): Promise<Explanation> {
+  const account = (flags.account ?? '').trim();
+  if (!account) throw new UserInputError('--account: give an Account Id or name', 'account');
+  const asOf = parseAsOf(flags.asOf) ?? new Date().toISOString().slice(0, 10);
+  const conn = await connect(flags.targetOrg);
+  return explainAccount(orgAccess(conn), coreScorer(), { account, asOf });
+}
+
+/** `baton health explain`, added to the `health` topic (src/cli/topics/health.ts). */
+export function registerHealthExplain(health: Command, connect: Connect = connectToOrg): void {
+  health
+    .command('explain')
+    .description("show one account's health: score, per-measure breakdown, top drivers, quadrant")
+    .requiredOption('--account <idOrName>', 'an Account Id (001…) or exact Account name')
+    .option('--as-of <date>', 'score as of this day, YYYY-MM-DD (default today, UTC)')
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
+    .option('--json', 'print one JSON document')
+    .action((flags: HealthExplainFlags) =>
+      runCommand(flags, () => healthExplain(flags, connect), formatExplanation)
+    );
+}

@@ -1,0 +1,29 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isIsoDate, UserInputError } from '../../core';
+
+/** `--as-of`: a calendar day YYYY-MM-DD (2026-02-30 is refused, not rolled into March). */
+export function parseAsOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isIsoDate(text)) {
+    throw new UserInputError(`--as-of: not a date YYYY-MM-DD: "${text}"`, 'as-of');
+  }
+  return text;
+}
+
+/**
+ * `--failures <file>`: checked before anything is read or written, so a run never ends
+ * with written rows and a failure report it cannot save.
+ */
+export function parseFailuresFile(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (path.trim() === '') throw new UserInputError('--failures: give a file path', 'failures');
+  const folder = dirname(resolve(path));
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UserInputError(`--failures: cannot write into ${folder}`, 'failures');
+  }
+  return path;
+}

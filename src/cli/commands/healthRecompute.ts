@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { connectToOrg } from '../../org/connection';
+import { selectionFromFlags } from '../../services/health/accountSelection';
+import { countApiCalls } from '../../services/health/apiCalls';
+import { coreScorer } from '../../services/health/coreScorer';
+import { terminalProgress } from '../../services/health/progress';
+import { recompute } from '../../services/health/recompute';
+import { orgAccess } from '../../services/health/restOrBulkAccess';
+import { formatSummary, toReport, type RecomputeReport } from '../../services/health/summaryFormat';
+import type { Connect } from '../../services/touchpoints/connect';
+import { EXIT_FAILURE, runCommand } from '../run';
+import { parseAsOf, parseFailuresFile } from './healthFlags';
+
+export interface HealthRecomputeFlags {
+  targetOrg?: string;
+  accounts?: string;
+  where?: string;
+  asOf?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  failures?: string;
+}
+
+/**
+ * Runs one recompute: every flag is checked before connecting (bad input exits 1 naming the
+ * flag, nothing read or written); API calls are counted on the connection itself.
+ */
+export async function healthRecompute(
+  flags: HealthRecomputeFlags,
+  connect: Connect = connectToOrg
+): Promise<RecomputeReport> {
+  const selection = selectionFromFlags(flags);
+  const asOf = parseAsOf(flags.asOf);
+  const failuresFile = parseFailuresFile(flags.failures);
+  const conn = await connect(flags.targetOrg);
+  const calls = countApiCalls(conn);
+  try {
+    const summary = await recompute(orgAccess(conn), coreScorer(), {
+      selection,
+      asOf,
+      dryRun: flags.dryRun,
+      failuresFile,
+      // A bar on a terminal only; stderr, so --json keeps stdout to one document.
+      progress: terminalProgress(process.stderr)
+    });
+    return toReport(summary, calls.count());
+  } finally {
+    calls.stop();
+  }
+}
+
+/** `baton health recompute`, added to the `health` topic (src/cli/topics/health.ts). */
+export function registerHealthRecompute(health: Command, connect: Connect = connectToOrg): void {
+  health
+    .command('recompute')
+    .description(
+      'score every (or the selected) account with the health model and write the Account fields, the daily snapshot and drop alerts; exit 2 when rows failed'
+    )
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
+    .option('--accounts <ids>', 'only these Account Ids (comma separated)')
+    .option(
+      '--where <condition>',
+      'only Accounts matching a SOQL condition, e.g. "Touch_Tier__c = \'High\'"'
+    )
+    .option('--as-of <date>', 'score as of this day, YYYY-MM-DD (default today, UTC)')
+    .option('--dry-run', 'read and score, write nothing')
+    .option('--failures <file>', 'CSV of rows that failed (default health-failures-<date>.csv)')
+    .option('--json', 'print one JSON document')
+    .action(async (flags: HealthRecomputeFlags) => {
+      let failed = 0;
+      await runCommand(
+        flags,
+        async () => {
+          const report = await healthRecompute(flags, connect);
+          failed = report.failed;
+          return report;
+        },
+        formatSummary
+      );
+      // Written rows stay written; the failed ones are in the CSV, and the run says so.
+      if (failed > 0 && !process.exitCode) process.exitCode = EXIT_FAILURE;
+    });
+}
