@@ -1,14 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import type { Connection } from 'jsforce';
+import { startTestOrg } from '../../localorg/testing';
 import { register } from './import';
 
 // Flag checks happen before any connection: a typo costs no API call and exits 1 with one
-// JSON document naming the flag. (Imports against an org: src/services/imports/*.localorg.test.ts.)
+// JSON document naming the flag. Then the commands through commander against the local org
+// (the import rules in depth: src/services/imports/imports.localorg.test.ts).
 
+let orgConn: Connection | undefined;
 const connect = jest.fn(async () => {
-  throw new Error('must not connect');
+  if (!orgConn) throw new Error('must not connect');
+  return orgConn;
 });
 
 async function run(...args: string[]) {
@@ -53,5 +58,69 @@ describe('baton import', () => {
     expect(exitCode).toBe(1);
     expect(json.message).toMatch(/--mapping: columns\.score: Expected string/);
     expect(connect).not.toHaveBeenCalled();
+  });
+
+  describe('against the local org', () => {
+    let testOrg: Awaited<ReturnType<typeof startTestOrg>>;
+    let accountId: string;
+
+    beforeAll(async () => {
+      testOrg = await startTestOrg({ twins: false });
+      orgConn = testOrg.conn;
+      accountId = (await orgConn.sobject('Account').create({ Name: 'Tuonti Oy' })).id as string;
+    }, 60_000);
+
+    afterAll(async () => {
+      orgConn = undefined;
+      await testOrg?.close();
+    });
+
+    const answers = async () =>
+      (
+        await orgConn!.query(
+          `SELECT COUNT() FROM Survey_Response__c WHERE Account__c = '${accountId}'`
+        )
+      ).totalSize;
+
+    it('imports surveys: --all-or-none writes nothing, then good rows in, bad rows out, exit 1', async () => {
+      const file = join(dir, 'answers.csv');
+      const rejected = join(dir, 'answers-bad.csv');
+      writeFileSync(
+        file,
+        [
+          'account_id,type,score,responded_on,response_id',
+          `${accountId},NPS,9,2026-04-01,r1`,
+          `${accountId},CSAT,9,2026-04-01,r2`,
+          ''
+        ].join('\n')
+      );
+
+      const strict = await run('surveys', '--file', file, '--all-or-none', '--rejected', rejected);
+      expect(strict.exitCode).toBe(1);
+      expect(strict.json).toMatchObject({ written: false, rejected: 1, inserted: 0 });
+      expect(strict.json.errors).toEqual([
+        { row: 3, message: expect.stringMatching(/score: CSAT scores run 1–5/) }
+      ]);
+      expect(await answers()).toBe(0);
+
+      const loose = await run('surveys', '--file', file, '--rejected', rejected);
+      expect(loose.exitCode).toBe(1);
+      expect(loose.json).toMatchObject({ written: true, inserted: 1, rejected: 1 });
+      expect(await answers()).toBe(1);
+      expect(existsSync(rejected)).toBe(true);
+      expect(readFileSync(rejected, 'utf8')).toMatch(/^row,account_id,type,score/);
+
+      const again = await run('surveys', '--file', file, '--rejected', rejected);
+      expect(again.json).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await answers()).toBe(1);
+    });
+
+    it('imports usage with exit 0 when every row is good, and records first value', async () => {
+      const file = join(dir, 'usage.csv');
+      writeFileSync(file, `account_id,period_end,active_users\n${accountId},2026-03-31,4\n`);
+      const { json, exitCode } = await run('usage', '--file', file);
+      expect(exitCode).toBe(0);
+      expect(json).toMatchObject({ inserted: 1, rejected: 0, firstValueRecorded: 1 });
+    });
   });
 });

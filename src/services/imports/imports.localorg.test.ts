@@ -102,6 +102,30 @@ describe('baton import surveys', () => {
   });
 });
 
+describe('account by name and domain', () => {
+  it('matches a name with a quote (escaped in SOQL) and refuses an ambiguous one', async () => {
+    const quoted = (
+      await conn.sobject('Account').create({ Name: "O'Brien Oy", Website: 'obrien.fi' })
+    ).id as string;
+    for (const website of ['twin.fi', 'http://twin.fi/'])
+      await conn.sobject('Account').create({ Name: 'Kaksoset Oy', Website: website });
+    const file = csv('names.csv', [
+      'account_name,account_domain,type,score,responded_on',
+      `"O'Brien Oy",www.OBrien.fi,NPS,10,2026-03-01`,
+      `Kaksoset Oy,twin.fi,NPS,8,2026-03-01`,
+      `"x' OR Name != '",nowhere.fi,NPS,8,2026-03-01`
+    ]);
+    const summary = await importSurveys(conn, { file });
+
+    expect(summary).toMatchObject({ inserted: 1, rejected: 2 });
+    expect(await count('Survey_Response__c', quoted)).toBe(1);
+    expect(summary.errors).toEqual([
+      { row: 3, message: expect.stringMatching(/2 accounts named "Kaksoset Oy".*use account_id/) },
+      { row: 4, message: expect.stringMatching(/account_name: no account named/) }
+    ]);
+  });
+});
+
 describe('baton import usage', () => {
   it('writes snapshots, records first value from the first period with active users, and dedupes', async () => {
     const file = csv('usage.csv', [

@@ -1,9 +1,11 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../localorg/testing';
 import { addDays } from '../touchpoints/days';
+import { recordFirstValue } from './firstValue';
 import { alertMissedFirstValue } from './missedFirstValue';
 
-// The missed-first-value alert end to end: jsforce → local org → Chatter (FeedItem).
+// Onboarding end to end: first value from usage snapshots, and the missed-first-value alert
+// through jsforce → local org → Chatter (FeedItem with a mention).
 
 type TestOrg = Awaited<ReturnType<typeof startTestOrg>>;
 let testOrg: TestOrg;
@@ -48,6 +50,13 @@ describe('alertMissedFirstValue through the local org', () => {
     expect(alerted).not.toContain(early);
     expect(first.failures).toEqual([]);
     expect(await posts(late)).toBe(1);
+    const feed = await conn.request<{
+      elements: { body: { messageSegments: { type: string; record?: { id: string } }[] } }[];
+    }>(`/services/data/v62.0/chatter/feeds/record/${late}/feed-elements`);
+    expect(feed.elements[0].body.messageSegments[0]).toMatchObject({
+      type: 'Mention',
+      record: { id: amId }
+    });
     expect(first.alerts.find((alert) => alert.accountId === late)).toMatchObject({
       accountManagerId: amId,
       days: 45
@@ -57,5 +66,74 @@ describe('alertMissedFirstValue through the local org', () => {
     expect(second.alerts.map((alert) => alert.accountId)).not.toContain(late);
     expect(await posts(late)).toBe(1);
     expect(await posts(reached)).toBe(0);
+  });
+
+  it('does not alert in a dry run, nor for a churned account', async () => {
+    const late = await account(addDays(AS_OF, -60));
+    const churned = await account(addDays(AS_OF, -60));
+    await conn.sobject('Account').update({ Id: churned, Customer_Stage__c: 'Churned' });
+    const dry = await alertMissedFirstValue(conn, {
+      asOf: AS_OF,
+      targetDays: 30,
+      accountIds: [late, churned],
+      dryRun: true
+    });
+    expect(dry.alerts.map((alert) => alert.accountId)).toEqual([late]);
+    expect(dry.posted).toBe(0);
+    expect(await posts(late)).toBe(0);
+  });
+});
+
+describe('recordFirstValue through the local org', () => {
+  const snapshots = (accountId: string, rows: [string, number][]) =>
+    conn.sobject('Usage_Snapshot__c').create(
+      rows.map(([periodEnd, activeUsers]) => ({
+        Account__c: accountId,
+        Period_End__c: periodEnd,
+        Active_Users__c: activeUsers
+      }))
+    );
+  const firstValueOf = async (id: string) =>
+    (
+      await conn.query<{ First_Value_At__c: string | null }>(
+        `SELECT First_Value_At__c FROM Account WHERE Id = '${id}'`
+      )
+    ).records[0].First_Value_At__c;
+
+  it('takes the first period with active users, ignores later periods, and keeps a date set by hand', async () => {
+    const fromUsage = await account('2026-01-01');
+    const notYet = await account('2026-01-01');
+    const byHand = await account('2026-01-01', '2026-01-20');
+    await snapshots(fromUsage, [
+      ['2026-01-31', 0],
+      ['2026-03-31', 9],
+      ['2026-02-28', 3]
+    ]);
+    await snapshots(notYet, [
+      ['2026-01-31', 0],
+      ['2026-04-30', 5]
+    ]);
+    await snapshots(byHand, [['2026-02-28', 4]]);
+
+    const dry = await recordFirstValue(conn, {
+      asOf: AS_OF,
+      accountIds: [fromUsage, notYet, byHand],
+      dryRun: true
+    });
+    expect(dry.recorded).toEqual([{ accountId: fromUsage, firstValueAt: '2026-02-28' }]);
+    expect(await firstValueOf(fromUsage)).toBeNull();
+
+    const result = await recordFirstValue(conn, {
+      asOf: AS_OF,
+      accountIds: [fromUsage, notYet, byHand]
+    });
+    expect(result.recorded).toEqual([{ accountId: fromUsage, firstValueAt: '2026-02-28' }]);
+    expect(await firstValueOf(fromUsage)).toBe('2026-02-28');
+    // The April period is after asOf (2026-03-01): not yet first value.
+    expect(await firstValueOf(notYet)).toBeNull();
+    expect(await firstValueOf(byHand)).toBe('2026-01-20');
+
+    const rerun = await recordFirstValue(conn, { asOf: AS_OF, accountIds: [fromUsage, byHand] });
+    expect(rerun.recorded).toEqual([]);
   });
 });

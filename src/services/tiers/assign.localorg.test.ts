@@ -57,18 +57,31 @@ describe('assignTiers through the local org', () => {
       Touch_Tier_Override_Reason__c: 'Reference customer in a new segment'
     });
     const overriddenBefore = await read(overridden);
+    const allAccounts = async () =>
+      (await conn.query(`SELECT Id, ${TIER_FIELDS} FROM Account ORDER BY Id`)).records;
+    const beforeDry = await allAccounts();
 
     const dry = await assignTiers(conn, coreSuggest(), { dryRun: true });
+    expect(dry.dryRun).toBe(true);
     expect(dry.changes.map((change) => change.accountId)).toEqual(
       expect.arrayContaining([big, growing])
     );
-    expect((await read(big)).Touch_Tier__c).toBeNull();
+    // A dry run reports the same changes and writes nothing, not even a SystemModstamp.
+    expect(await allAccounts()).toEqual(beforeDry);
 
     const summary = await assignTiers(conn, coreSuggest());
     const byId = new Map(summary.changes.map((change) => [change.accountId, change]));
     expect(byId.get(big)).toMatchObject({ from: null, to: 'High' });
-    expect(byId.get(growing)).toMatchObject({ from: 'Low', to: 'High' });
-    expect(byId.get(growing)?.reason).toMatch(/\S/);
+    // The reason names the rule's inputs (Touch_Tier_Rule__mdt thresholds, ARR = MRR × 12).
+    expect(byId.get(big)).toMatchObject({ reason: 'ARR 60\u202f000 ≥ 50\u202f000' });
+    expect(byId.get(growing)).toMatchObject({
+      from: 'Low',
+      to: 'High',
+      reason: 'ARR 24\u202f000 ≥ 20\u202f000 and growth potential 4 ≥ 4'
+    });
+    expect(summary.changes.map(({ accountId, from, to }) => ({ accountId, from, to }))).toEqual(
+      dry.changes.map(({ accountId, from, to }) => ({ accountId, from, to }))
+    );
     expect(byId.has(steady)).toBe(false);
     expect(byId.has(overridden)).toBe(false);
     expect(summary.overridesDiffering).toEqual(

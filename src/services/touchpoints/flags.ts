@@ -11,7 +11,11 @@ const horizon = z
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
+  // A round trip, since Date rolls 2026-02-30 over to March instead of rejecting it.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, 'not a date');
 
 export const planFlagsSchema = z.object({
   horizon: horizon.default('365d'),

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../localorg/testing';
-import { planTouchpointsForAccounts } from './plan';
+import { planAllTouchpoints, planTouchpointsForAccounts } from './plan';
 
 // touchpoints plan end to end: jsforce → local org, with the core cadence planner and the
 // project's Tier_Cadence__mdt records.
@@ -71,6 +71,15 @@ describe('planTouchpointsForAccounts through the local org', () => {
     expect(tasks.every((task) => task.OwnerId === amId && !task.Automated_Step__c)).toBe(true);
     expect(tasks.every((task) => task.ActivityDate >= AS_OF)).toBe(true);
     expect(await nextDue(id)).toBe(tasks[0].ActivityDate);
+    // High touch (Tier_Cadence__mdt): kickoff within 14 days of acceptance, the 60-day
+    // success check, a meeting every 90 days and the 365-day goal review.
+    const byKind = new Map(
+      tasks.map((task) => [task.Touchpoint_Key__c.slice(id.length + 1), task.ActivityDate])
+    );
+    expect(byKind.get('kickoff')! <= '2026-01-24').toBe(true);
+    expect(byKind.get('success-check')).toBe('2026-03-11');
+    expect(byKind.get('recurring-meeting-1')).toBe('2026-04-10');
+    expect(byKind.get('goal-review')).toBe('2027-01-10');
 
     const rerun = await planTouchpointsForAccounts(conn, [id], { asOf: AS_OF });
     expect(rerun).toMatchObject({ created: 0, updated: 0, cancelled: 0, nextDueChanged: 0 });
@@ -99,6 +108,38 @@ describe('planTouchpointsForAccounts through the local org', () => {
     expect(await nextDue(id)).toBe(stillOpen[0].ActivityDate);
     const again = await planTouchpointsForAccounts(conn, [id], { asOf: AS_OF });
     expect(again).toMatchObject({ created: 0, updated: 0, cancelled: 0 });
+  });
+
+  it('plans Tech touch as automated steps, flagged on the Task', async () => {
+    const id = await account({ Touch_Tier__c: 'Tech' });
+    await planTouchpointsForAccounts(conn, [id], { asOf: AS_OF });
+    const tasks = await tasksOf(id);
+    expect(tasks.map((task) => task.Subject)).toEqual([
+      'Automated welcome',
+      'Automated CSAT survey'
+    ]);
+    expect(tasks.every((task) => task.Automated_Step__c && task.OwnerId === amId)).toBe(true);
+    expect(await nextDue(id)).toBe(tasks[0].ActivityDate);
+  });
+
+  it('plans an account known only by its accepted handover, in the all-accounts run', async () => {
+    const id = await account({
+      Touch_Tier__c: 'Low',
+      Contract_Start__c: null,
+      Onboarding_Started__c: null
+    });
+    await conn.sobject('Handover__c').create({
+      Account__c: id,
+      Status__c: 'Accepted',
+      Accepted_At__c: `${AS_OF}T09:00:00.000Z`,
+      Contract_Start__c: '2026-01-05'
+    });
+    const summary = await planAllTouchpoints(conn, { asOf: AS_OF });
+    expect(summary.skipped.map((skip) => skip.accountId)).not.toContain(id);
+    const keys = (await tasksOf(id)).map((task) => task.Touchpoint_Key__c.slice(id.length + 1));
+    // Low touch: first contact about 90 days after the handover's contract start.
+    expect(keys).toEqual(['success-check', 'first-contact', 'goal-review']);
+    expect((await tasksOf(id))[1].ActivityDate).toBe('2026-04-05');
   });
 
   it('plans the overridden tier, not the suggestion', async () => {
