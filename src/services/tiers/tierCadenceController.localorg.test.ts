@@ -61,6 +61,9 @@ describe('TierCadenceController twin', () => {
     expect(view.touchpoints.map((touchpoint) => touchpoint.overdue)).toEqual([true, false]);
     expect(view.overdue).toBe(true);
     expect(view.touchpoints[0].ownerName).toEqual(expect.any(String));
+    // The onboarding target the card compares time to first value with: the project's
+    // Health_Measure.Time_To_First_Value Full_At__c, the same one the missed-value alert uses.
+    expect(view.firstValueTargetDays).toBe(30);
   });
 
   it('sets an override with a trimmed reason, refuses a blank one, and clears back to the suggestion', async () => {

@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { loadProjectModel, type BatonModel } from '../../core';
 import { UserInputError } from '../../core/errors';
+import { onboardingTargetDays } from '../onboarding/target';
 import { todayUtc } from '../touchpoints/days';
 import { readAll } from '../touchpoints/records';
 
@@ -27,6 +28,8 @@ export interface CadenceView {
   meetingPractices: string | null;
   /** The tier's default onboarding model (Tier_Cadence__mdt), shown when none was agreed. */
   tierOnboardingModel: string | null;
+  /** Days from onboarding start to first value (the time-to-first-value measure's Full_At__c). */
+  firstValueTargetDays: number;
   overdue: boolean;
   canOverride: boolean;
   serverDate: string;
@@ -85,6 +88,7 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
     onboardingModel: (handover?.Onboarding_Model__c as string | null) ?? null,
     meetingPractices: (handover?.Meeting_Practices__c as string | null) ?? null,
     tierOnboardingModel: (tier && model().cadence[tier]?.onboardingModel) || null,
+    firstValueTargetDays: onboardingTargetDays(model()),
     overdue: touchpoints.some((touchpoint) => touchpoint.overdue),
     canOverride: describe.fields.some(
       (field) => field.name === 'Touch_Tier_Override_Reason__c' && field.updateable

@@ -26,10 +26,39 @@ export function suggestionReason(fields) {
 const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 /**
+ * Time to first value: the days from onboarding start to First_Value_At__c, or, while it is
+ * missing, the days so far; against the onboarding target (the time-to-first-value measure's
+ * Full_At__c, which the missed-first-value alert also uses), worded, not only coloured.
+ */
+export function firstValueView(fields, cadence) {
+  const started = fields.onboardingStarted;
+  const reached = fields.firstValueAt;
+  if (!started) {
+    return { firstValue: reached || null, firstValueLate: false, firstValueClass: 'first-value' };
+  }
+  // A usage period ending before the recorded start still counts as value from day 0.
+  const elapsed = Math.max(0, days(started, reached || cadence.serverDate));
+  const text = reached
+    ? format(LABELS.timeToValue, reached, elapsed)
+    : format(LABELS.noFirstValue, elapsed);
+  const target = cadence.firstValueTargetDays;
+  const hasTarget = typeof target === 'number' && target > 0;
+  const late = hasTarget && elapsed > target;
+  const targetText = hasTarget
+    ? format(late ? LABELS.firstValueLate : LABELS.firstValueTarget, target)
+    : null;
+  return {
+    firstValue: targetText ? `${text} · ${targetText}` : text,
+    firstValueLate: late,
+    firstValueClass: late ? 'first-value slds-text-color_error' : 'first-value'
+  };
+}
+
+/**
  * The card's view from the Account fields (Lightning Data Service) and getCadence (Apex):
  * effective tier, suggestion and its reason, the override, the onboarding model (agreed in
- * the handover, else the tier's default from Tier_Cadence__mdt), first value, and the next
- * touchpoints.
+ * the handover, else the tier's default from Tier_Cadence__mdt), time to first value against
+ * the onboarding target, and the next touchpoints.
  */
 export function buildView(fields, cadence) {
   const tier = fields.tier || null;
@@ -45,11 +74,7 @@ export function buildView(fields, cadence) {
     overrideText: overridden ? format(LABELS.overridden, fields.overrideReason) : null,
     model: agreed || cadence.tierOnboardingModel || null,
     modelSource: agreed ? LABELS.modelAgreed : null,
-    firstValue: fields.firstValueAt
-      ? fields.firstValueAt
-      : fields.onboardingStarted
-        ? format(LABELS.noFirstValue, days(fields.onboardingStarted, cadence.serverDate))
-        : null,
+    ...firstValueView(fields, cadence),
     overdue: cadence.overdue,
     touchpoints: cadence.touchpoints.map((touchpoint) => ({
       ...touchpoint,

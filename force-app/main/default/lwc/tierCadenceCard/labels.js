@@ -14,6 +14,9 @@ import ONBOARDING_MODEL from '@salesforce/label/c.Baton_Tier_Card_Onboarding_Mod
 import MODEL_AGREED from '@salesforce/label/c.Baton_Tier_Card_Model_Agreed';
 import FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_First_Value';
 import NO_FIRST_VALUE from '@salesforce/label/c.Baton_Tier_Card_No_First_Value';
+import TIME_TO_VALUE from '@salesforce/label/c.Baton_Tier_Card_Time_To_Value';
+import FIRST_VALUE_TARGET from '@salesforce/label/c.Baton_Tier_Card_First_Value_Target';
+import FIRST_VALUE_LATE from '@salesforce/label/c.Baton_Tier_Card_First_Value_Late';
 import NEXT from '@salesforce/label/c.Baton_Tier_Card_Next';
 import NONE from '@salesforce/label/c.Baton_Tier_Card_None';
 import OVERDUE from '@salesforce/label/c.Baton_Tier_Card_Overdue';
@@ -42,6 +45,9 @@ export const LABELS = {
   modelAgreed: MODEL_AGREED,
   firstValue: FIRST_VALUE,
   noFirstValue: NO_FIRST_VALUE,
+  timeToValue: TIME_TO_VALUE,
+  firstValueTarget: FIRST_VALUE_TARGET,
+  firstValueLate: FIRST_VALUE_LATE,
   next: NEXT,
   none: NONE,
   overdue: OVERDUE,

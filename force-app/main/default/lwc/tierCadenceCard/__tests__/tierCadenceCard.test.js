@@ -25,6 +25,29 @@ jest.mock(
   { virtual: true }
 );
 
+// The time-to-first-value labels with their English text, so the test reads the days and
+// the target the card fills in (other labels render as their names).
+jest.mock(
+  '@salesforce/label/c.Baton_Tier_Card_Time_To_Value',
+  () => ({ default: '{0}, {1} days after onboarding started' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Baton_Tier_Card_No_First_Value',
+  () => ({ default: 'Not yet, {0} days into onboarding' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Baton_Tier_Card_First_Value_Target',
+  () => ({ default: 'target {0} days' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.Baton_Tier_Card_First_Value_Late',
+  () => ({ default: 'past the {0}-day target' }),
+  { virtual: true }
+);
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function render(account, cadence) {
@@ -60,7 +83,11 @@ describe('c-tier-cadence-card', () => {
       'c.Baton_Tier_Card_Reason · c.Baton_Tier_Card_Strategic'
     );
     expect(text($(element, '.model'))).toBe('Personal online training');
-    expect(text($(element, '.first-value'))).toBe('c.Baton_Tier_Card_No_First_Value');
+    // Onboarding started 2026-10-01, no first value by 2026-11-21: 51 days, past the target.
+    expect(text($(element, '.first-value'))).toBe(
+      'Not yet, 51 days into onboarding · past the 30-day target'
+    );
+    expect($(element, '.first-value').className).toContain('slds-text-color_error');
     expect($(element, '.overdue').label).toBe('c.Baton_Tier_Card_Overdue');
     const rows = $$(element, '.touchpoint');
     expect(rows.map((row) => text(row.querySelector('.subject')))).toEqual([
@@ -82,7 +109,11 @@ describe('c-tier-cadence-card', () => {
 
     expect($(element, '.tier').label).toBe('c.Baton_Tier_High');
     expect(text($(element, '.override-text'))).toBe('c.Baton_Tier_Card_Overridden');
-    expect(text($(element, '.first-value'))).toBe('2026-02-01');
+    // Onboarding started 2026-01-10, first value 2026-02-01: 22 days, within the target.
+    expect(text($(element, '.first-value'))).toBe(
+      '2026-02-01, 22 days after onboarding started · target 30 days'
+    );
+    expect($(element, '.first-value').className).not.toContain('slds-text-color_error');
     $(element, '.clear-override').click();
     await flush();
 
@@ -142,6 +173,9 @@ describe('c-tier-cadence-card', () => {
     expect(text($(element, '.no-touchpoints'))).toBe('c.Baton_Tier_Card_None');
     expect($(element, '.overdue')).toBeNull();
     expect($(element, '.start-override')).toBeNull();
+    // No target from the server (an older Apex class): the days alone, not flagged.
+    expect(text($(element, '.first-value'))).toBe('Not yet, 51 days into onboarding');
+    expect($(element, '.first-value').className).not.toContain('slds-text-color_error');
     await expect(element).toBeAccessible();
   });
 
