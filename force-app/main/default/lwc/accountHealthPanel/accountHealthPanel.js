@@ -44,7 +44,6 @@ export default class AccountHealthPanel extends LightningElement {
   health;
   error;
   actionError;
-  expanded = false;
   editing = false;
   saving = false;
 
@@ -104,14 +103,6 @@ export default class AccountHealthPanel extends LightningElement {
 
   get trendClass() {
     return `trend trend_${this.view.trend.direction}`;
-  }
-
-  get breakdownToggleLabel() {
-    return this.expanded ? LABELS.breakdownHide : LABELS.breakdownShow;
-  }
-
-  toggleBreakdown() {
-    this.expanded = !this.expanded;
   }
 
   startOverride() {

@@ -13,9 +13,9 @@ function locale() {
   return LABELS.language === 'fi' ? 'fi-FI' : 'en-US';
 }
 
-/** A number in the user's language (decimal comma in Finnish), at most one decimal. */
-export function formatNumber(value) {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(value);
+/** A number in the user's language (decimal comma in Finnish), one decimal unless told. */
+export function formatNumber(value, decimals = 1) {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals }).format(value);
 }
 
 /** Date-only values are calendar days, so they are formatted in UTC to never shift a day. */

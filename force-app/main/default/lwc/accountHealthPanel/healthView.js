@@ -48,7 +48,7 @@ function measureRows(breakdown) {
     label: measureLabel(measure),
     value: measureValue(measure),
     score: round1(measure.score),
-    weight: round1(measure.weight),
+    weight: formatNumber(measure.weight, 2),
     pointsLost: round1(measure.pointsLost)
   }));
 }
@@ -105,6 +105,10 @@ export function buildView(fields, health) {
   const shownStatus = override ? override.status : computedStatus || bandOf(fields.score);
   const used = breakdown ? breakdown.measuresUsed : null;
   const applicable = breakdown ? breakdown.measuresApplicable : null;
+  const history = snapshots
+    .map((snapshot) => snapshot.score)
+    .filter((score) => score !== null && score !== undefined)
+    .reverse();
   const suggestedDiffers = Boolean(fields.suggestedTier) && fields.suggestedTier !== fields.tier;
   return {
     neverScored,
@@ -116,10 +120,9 @@ export function buildView(fields, health) {
       ? format(LABELS.computedScore, fields.score, statusInfo(computedStatus).label)
       : null,
     trend: trendInfo(fields.trend),
-    history: snapshots
-      .map((snapshot) => snapshot.score)
-      .filter((score) => score !== null && score !== undefined)
-      .reverse(),
+    history,
+    // A line needs two points; the caption says what the line is to sighted readers.
+    historyCaption: history.length >= 2 ? format(LABELS.historyCaption, history.length) : null,
     coverageText:
       used === null || used === undefined ? null : format(LABELS.coverageText, used, applicable),
     drivers: driverSentences(breakdown),

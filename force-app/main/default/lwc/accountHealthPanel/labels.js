@@ -4,6 +4,7 @@ import BATON_HEALTH_AXIS_NOT_SATISFIED from '@salesforce/label/c.Baton_Health_Ax
 import BATON_HEALTH_AXIS_NOT_SUCCEEDING from '@salesforce/label/c.Baton_Health_Axis_Not_Succeeding';
 import BATON_HEALTH_AXIS_SATISFIED from '@salesforce/label/c.Baton_Health_Axis_Satisfied';
 import BATON_HEALTH_AXIS_SUCCEEDING from '@salesforce/label/c.Baton_Health_Axis_Succeeding';
+import BATON_HEALTH_BREAKDOWN from '@salesforce/label/c.Baton_Health_Breakdown';
 import BATON_HEALTH_BREAKDOWN_HIDE from '@salesforce/label/c.Baton_Health_Breakdown_Hide';
 import BATON_HEALTH_BREAKDOWN_SHOW from '@salesforce/label/c.Baton_Health_Breakdown_Show';
 import BATON_HEALTH_CANCEL from '@salesforce/label/c.Baton_Health_Cancel';
@@ -18,6 +19,7 @@ import BATON_HEALTH_COVERAGE_TEXT from '@salesforce/label/c.Baton_Health_Coverag
 import BATON_HEALTH_DAYS from '@salesforce/label/c.Baton_Health_Days';
 import BATON_HEALTH_DRIVERS from '@salesforce/label/c.Baton_Health_Drivers';
 import BATON_HEALTH_DRIVERS_NONE from '@salesforce/label/c.Baton_Health_Drivers_None';
+import BATON_HEALTH_HISTORY_CAPTION from '@salesforce/label/c.Baton_Health_History_Caption';
 import BATON_HEALTH_INSUFFICIENT_HELP from '@salesforce/label/c.Baton_Health_Insufficient_Help';
 import BATON_HEALTH_LANGUAGE from '@salesforce/label/c.Baton_Health_Language';
 import BATON_HEALTH_LOAD_ERROR from '@salesforce/label/c.Baton_Health_Load_Error';
@@ -79,6 +81,7 @@ export const LABELS = {
   axisNotSucceeding: BATON_HEALTH_AXIS_NOT_SUCCEEDING,
   axisSatisfied: BATON_HEALTH_AXIS_SATISFIED,
   axisSucceeding: BATON_HEALTH_AXIS_SUCCEEDING,
+  breakdown: BATON_HEALTH_BREAKDOWN,
   breakdownHide: BATON_HEALTH_BREAKDOWN_HIDE,
   breakdownShow: BATON_HEALTH_BREAKDOWN_SHOW,
   cancel: BATON_HEALTH_CANCEL,
@@ -93,6 +96,7 @@ export const LABELS = {
   days: BATON_HEALTH_DAYS,
   drivers: BATON_HEALTH_DRIVERS,
   driversNone: BATON_HEALTH_DRIVERS_NONE,
+  historyCaption: BATON_HEALTH_HISTORY_CAPTION,
   insufficientHelp: BATON_HEALTH_INSUFFICIENT_HELP,
   language: BATON_HEALTH_LANGUAGE,
   loadError: BATON_HEALTH_LOAD_ERROR,

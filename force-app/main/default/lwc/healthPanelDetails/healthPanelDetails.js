@@ -8,7 +8,8 @@ import { LightningElement, api } from 'lwc';
 export default class HealthPanelDetails extends LightningElement {
   @api view;
   @api labels;
-  @api expanded = false;
+  /** Whether the per-measure table is open; the account manager's choice, kept across refreshes. */
+  expanded = false;
 
   get hasDrivers() {
     return this.view.drivers.length > 0;
@@ -16,6 +17,18 @@ export default class HealthPanelDetails extends LightningElement {
 
   get hasMeasures() {
     return this.view.measures.length > 0;
+  }
+
+  get toggleLabel() {
+    return this.expanded ? this.labels.breakdownHide : this.labels.breakdownShow;
+  }
+
+  get expandedText() {
+    return String(this.expanded);
+  }
+
+  toggle() {
+    this.expanded = !this.expanded;
   }
 
   get touchpointClass() {

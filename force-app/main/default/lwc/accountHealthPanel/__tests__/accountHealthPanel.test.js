@@ -88,6 +88,7 @@ describe('c-account-health-panel', () => {
       expect(ariaLabel(sparkline, '[role="img"]')).toBe(
         'Score history, oldest to newest: 72, 70, 64'
       );
+      expect(text($(element, '.history'))).toBe('Last 3 scores');
       expect(text($(element, '.coverage'))).toBe('Based on 6 of 9 measures');
       expect(allInDetails(element, '.drivers li').map(text)).toEqual([
         'Licence utilisation -17: 20 of 40 seats active',
@@ -135,7 +136,7 @@ describe('c-account-health-panel', () => {
 
     it('shows the per-measure breakdown in readable units only when expanded', async () => {
       const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
-      const toggle = $(element, 'lightning-button.toggle');
+      const toggle = inDetails(element, 'lightning-button.toggle');
       expect(inDetails(element, 'table.breakdown')).toBeNull();
       expect(toggle.label).toBe('Show breakdown');
       expect(toggle.ariaExpanded).toBe('false');
@@ -144,6 +145,7 @@ describe('c-account-health-panel', () => {
       await flush();
 
       const table = inDetails(element, 'table.breakdown');
+      expect(text(table.querySelector('caption'))).toBe('Score by measure');
       expect([...table.querySelectorAll('thead th')].map(text)).toEqual([
         'Measure',
         'Value',
@@ -194,6 +196,9 @@ describe('c-account-health-panel', () => {
         'Not enough data for a reliable score. Add surveys, usage data or touchpoints for this customer.'
       );
       expect(text($(element, '.trend'))).toBe('No trend yet');
+      // One snapshot draws no line, so no caption claims a history.
+      expect($(element, 'c-health-sparkline')).toBeNull();
+      expect($(element, '.history')).toBeNull();
       expect(text(inDetails(element, '.no-drivers'))).toBe('Nothing is lowering the score.');
       expect(inDetails(element, '.quadrant')).toBeNull();
       expect(inDetails(element, '.suggested-tier')).toBeNull();
@@ -216,9 +221,10 @@ describe('c-account-health-panel', () => {
       expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Green');
       expect(gauge(element).score).toBe(64);
       expect(text($(element, '.computed'))).toBe('Computed score 64 (Yellow)');
-      expect(text($(element, '.override-summary'))).toBe(
+      expect([...element.shadowRoot.querySelectorAll('.override-summary p')].map(text)).toEqual([
+        'Health override',
         'Overridden to Green until Dec 20, 2026: Renewal signed yesterday'
-      );
+      ]);
       expect($(element, 'lightning-button.clear-override').label).toBe('Clear override');
       expectNoLeaks(element);
       await expect(element).toBeAccessible();

@@ -1,0 +1,173 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
+import { PROJECT_DIR } from './build';
+import { readLabels } from './labels';
+import { DEMO_DRIVER } from './demoHealth';
+import { startLocalPreview } from './localPreview';
+
+// The account manager's health panel in Chromium: the real preview build on a fresh local org
+// (all twins) with scored accounts written through its REST API. What a person sees (score,
+// status in words, coverage, drivers, surveys side by side), the empty state of an account
+// never scored, and an override set then cleared, read back from the org. Screenshots go to
+// screenshots/ (git-ignored).
+jest.setTimeout(180_000);
+
+const SHOTS = join(PROJECT_DIR, 'screenshots');
+const { en } = readLabels(PROJECT_DIR);
+const fill = (label: string, ...values: (string | number)[]) =>
+  label.replace(/\{(\d+)\}/g, (_match, index: string) => String(values[Number(index)]));
+let preview: Awaited<ReturnType<typeof startLocalPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [preview, browser] = await Promise.all([startLocalPreview(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function openAccount(persona: string, accountId: string) {
+  const opened = await openPage(browser, preview.url);
+  const accountPage = `/lightning/r/Account/${accountId}/view`;
+  await opened.page.goto(preview.loginUrl(persona).replace('/?login', `${accountPage}?login`));
+  const panel = opened.page.locator('c-account-health-panel');
+  await panel.locator('lightning-card').waitFor();
+  return { ...opened, panel };
+}
+
+/** Nothing technical on screen, and nothing sticking out of the panel. */
+async function expectReadable(panel: Locator) {
+  const words = await panel.innerText();
+  expect(words).not.toMatch(/undefined|null|NaN|__c|c\.Baton_|\{\d\}/);
+  await expect(panel.evaluate((el) => el.scrollWidth - el.clientWidth)).resolves.toBe(0);
+}
+
+async function account(page: Page, id: string): Promise<Record<string, unknown>> {
+  const response = await page.request.get(
+    `${preview.url}/services/data/v62.0/sobjects/Account/${id}?fields=Health_Status__c,Health_Override__c,Health_Override_Reason__c,Health_Override_Until__c`
+  );
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('health panel in the preview', () => {
+  it('shows the score with its status in words, coverage, drivers and survey answers beside their labels', async () => {
+    const { page, errors, panel } = await openAccount('accountManager', preview.accountId);
+
+    await expect(panel.locator('c-health-gauge .score').textContent()).resolves.toBe('76');
+    await expect(panel.locator('c-health-gauge .status').textContent()).resolves.toBe(
+      en.Baton_Health_Status_Green
+    );
+    await expect(
+      panel.locator('c-health-gauge [role="img"]').getAttribute('aria-label')
+    ).resolves.toBe(`${en.Baton_Health}: 76/100, ${en.Baton_Health_Status_Green}`);
+    await panel.getByText(fill(en.Baton_Health_Trend_Up, 8)).waitFor();
+    await panel.getByRole('img', { name: /Score history, oldest to newest: 58, 61/ }).waitFor();
+    await panel.getByText(fill(en.Baton_Health_History_Caption, 12)).waitFor();
+    await panel.getByText(fill(en.Baton_Health_Coverage_Text, 5, 8)).waitFor();
+    await panel.getByText(DEMO_DRIVER).waitFor();
+    await panel.locator('.quadrant', { hasText: en.Baton_Health_Quadrant_Healthy }).waitFor();
+    await panel.locator('.tier', { hasText: en.Baton_Tier_Low }).waitFor();
+
+    // The glitch this guards against: "CSATNo data", label and answer drawn over each other.
+    const surveys = panel.locator('dl.surveys');
+    for (const label of [en.Baton_Health_Measure_NPS, en.Baton_Health_Measure_CSAT]) {
+      const term = surveys.locator('dt', { hasText: label });
+      const [labelBox, valueBox] = await Promise.all([
+        term.boundingBox(),
+        term.locator('xpath=following-sibling::dd[1]').boundingBox()
+      ]);
+      expect(labelBox && valueBox).toBeTruthy();
+      expect(labelBox!.x + labelBox!.width).toBeLessThanOrEqual(valueBox!.x);
+    }
+    await expect(
+      surveys.locator('dt', { hasText: en.Baton_Health_Measure_CSAT }).locator('+ dd').innerText()
+    ).resolves.toBe(en.Baton_Health_No_Data);
+
+    await panel.getByRole('button', { name: en.Baton_Health_Breakdown_Show }).click();
+    const breakdown = panel.locator('table.breakdown');
+    await breakdown.locator('tbody tr').first().waitFor();
+    await expect(breakdown.locator('tbody tr').count()).resolves.toBe(5);
+    await breakdown
+      .locator('tr', { hasText: en.Baton_Health_Measure_License_Utilisation })
+      .getByText('55%')
+      .waitFor();
+    await expectReadable(panel);
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-scored.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('tells the admin how to schedule the recompute on an account never scored', async () => {
+    const { page: setup } = await openAccount('accountManager', preview.accountId);
+    const created = await setup.request.post(
+      `${preview.url}/services/data/v62.0/sobjects/Account`,
+      {
+        data: { Name: 'Uusi Asiakas Oy', Touch_Tier__c: 'Tech' }
+      }
+    );
+    expect(created.ok()).toBe(true);
+    const { id } = (await created.json()) as { id: string };
+    await setup.context().close();
+
+    const { page, errors, panel } = await openAccount('accountManager', id);
+    await panel.getByText(en.Baton_Health_Never_Scored, { exact: true }).waitFor();
+    await panel.getByText(/baton health recompute --target-org ORG/).waitFor();
+    await panel.getByText(/docs\/scheduling\.md/).waitFor();
+    await expect(panel.locator('c-health-gauge').count()).resolves.toBe(0);
+    await expectReadable(panel);
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-never-scored.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the account manager set an override with a reason and expiry, then clear it', async () => {
+    const target = preview.accounts[1];
+    const { page, errors, panel } = await openAccount('accountManager', target.Id);
+    const status = panel.locator('c-health-gauge .status');
+    await expect(status.textContent()).resolves.toBe(en.Baton_Health_Status_Red);
+
+    await panel.getByRole('button', { name: en.Baton_Health_Override_Set }).click();
+    const form = panel.locator('c-health-override-form');
+    await form.getByText(en.Baton_Health_Override).waitFor();
+    // SLDS draws its own radio buttons; the input is visually hidden, so click the label as a user does.
+    await form.locator('label', { hasText: en.Baton_Health_Status_Yellow }).click();
+    await form.getByLabel(en.Baton_Health_Override_Reason).fill('Renewal signed, usage recovering');
+    const until = await form.getByLabel(en.Baton_Health_Override_Until).inputValue();
+    expect(until).not.toBe('');
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-override-form.png') });
+    await form.getByRole('button', { name: en.Baton_Health_Save }).click();
+
+    await panel
+      .locator('.override-summary', { hasText: 'Renewal signed, usage recovering' })
+      .waitFor();
+    await expect(status.textContent()).resolves.toBe(en.Baton_Health_Status_Yellow);
+    await panel.locator('.computed', { hasText: en.Baton_Health_Status_Red }).waitFor();
+    const overridden = await account(page, target.Id);
+    expect(overridden).toMatchObject({
+      Health_Override__c: 'Yellow',
+      Health_Override_Reason__c: 'Renewal signed, usage recovering',
+      Health_Status__c: 'Yellow'
+    });
+    expect(overridden.Health_Override_Until__c).toBeTruthy();
+    await expectReadable(panel);
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-override.png') });
+
+    await panel.getByRole('button', { name: en.Baton_Health_Override_Clear }).click();
+    await panel.locator('.override-summary').waitFor({ state: 'detached' });
+    await expect(status.textContent()).resolves.toBe(en.Baton_Health_Status_Red);
+    await expect(account(page, target.Id)).resolves.toMatchObject({
+      Health_Override__c: null,
+      Health_Override_Reason__c: null,
+      Health_Override_Until__c: null,
+      Health_Status__c: 'Red'
+    });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
