@@ -125,8 +125,10 @@ export function readCustomMetadataRecords(
         QualifiedApiName: developerName
       };
       for (const entry of parsed.values ?? []) {
-        const value = entry.value;
-        record[entry.field] = value === '' || typeof value === 'object' ? null : value;
+        // `value` is parsed as a list (picklist values share the tag); a record has one.
+        const value = Array.isArray(entry.value) ? entry.value[0] : entry.value;
+        record[entry.field] =
+          value === '' || value === undefined || typeof value === 'object' ? null : value;
       }
       return { type: `${typeName}__mdt`, record };
     });
