@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { BatonError } from '../../core/errors';
+import { modelRecords } from './modelRecords';
 import {
   accountById,
   accountManagers,
@@ -29,10 +30,11 @@ export async function getContext(
       'recordId'
     );
   }
-  const [handover, contacts, managers] = await Promise.all([
+  const [handover, contacts, managers, records] = await Promise.all([
     latestForAccount(conn, accountId),
     contactsOfAccount(conn, accountId),
-    accountManagers(conn)
+    accountManagers(conn),
+    modelRecords(conn)
   ]);
   return {
     account,
@@ -42,7 +44,8 @@ export async function getContext(
     accountManagers: managers,
     userId,
     now: asOf.toISOString(),
-    postUrl: handover?.Feed_Element_Id__c ? postUrlOf(handover.Feed_Element_Id__c) : null
+    postUrl: handover?.Feed_Element_Id__c ? postUrlOf(handover.Feed_Element_Id__c) : null,
+    modelRecords: records
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { loadProjectModel, parseModelRecords, requiredHandoverFields } from '../../core';
 import { startTestOrg } from '../../localorg/testing';
 import type { HandoverContext } from './context';
 import { readComments, readFeedElement } from './feedReader';
@@ -140,6 +141,14 @@ describe('handover twins through the local org', () => {
     const comments = await readComments(seller, resubmitted.handover!.Feed_Element_Id__c as string);
     expect(comments.map((comment) => comment.mentions)).toEqual([[sellerId], [amId]]);
     expect(comments[0].text).toContain('Which SSO provider?');
+  });
+
+  it("gives the panel the org's custom metadata records, which the core parses into the project's model", async () => {
+    const { accountId } = await newAccount();
+    const context = await apex(seller, 'getContext', { recordId: accountId });
+    const model = parseModelRecords(context.modelRecords);
+    expect(model).toEqual(loadProjectModel());
+    expect(requiredHandoverFields('High', model)).toContain('Secondary_Contacts__c');
   });
 
   it('names the field when the input is malformed', async () => {

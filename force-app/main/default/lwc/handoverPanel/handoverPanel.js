@@ -12,6 +12,7 @@ import { canAnswer, choicesFrom, draftFrom, factsOf, isEditable, payloadOf } fro
 import {
   answerState,
   missingFields,
+  modelOf,
   onboardingModelFor,
   requiredFields,
   suggestTierFor
@@ -20,7 +21,8 @@ import {
 /**
  * The seller's handover form on the Account (or closed-won Opportunity) page, and the
  * account manager's accept/return view once submitted. Rules come from the bundled core
- * (c/batonCore) so the form marks and checks the same fields the server enforces.
+ * (c/batonCore) over the org's custom metadata records in the context, so the form marks and
+ * checks the same fields the server enforces.
  */
 export default class HandoverPanel extends LightningElement {
   @api recordId;
@@ -28,6 +30,8 @@ export default class HandoverPanel extends LightningElement {
   labels = LABELS;
   sections = SECTIONS;
   context;
+  /** The core's model, parsed from context.modelRecords each time a context arrives. */
+  model;
   draft = {};
   loading = true;
   busy = false;
@@ -46,7 +50,7 @@ export default class HandoverPanel extends LightningElement {
   }
 
   get suggestion() {
-    return suggestTierFor(this.context.account);
+    return suggestTierFor(this.context.account, this.model);
   }
 
   get tier() {
@@ -54,11 +58,11 @@ export default class HandoverPanel extends LightningElement {
   }
 
   get onboardingModel() {
-    return onboardingModelFor(this.tier);
+    return onboardingModelFor(this.tier, this.model);
   }
 
   get required() {
-    return requiredFields(this.tier);
+    return requiredFields(this.tier, this.model);
   }
 
   get handover() {
@@ -86,7 +90,7 @@ export default class HandoverPanel extends LightningElement {
   }
 
   get answer() {
-    return answerState(this.handover, this.context.now);
+    return answerState(this.handover, this.context.now, this.tier, this.model);
   }
 
   get canAnswer() {
@@ -109,7 +113,7 @@ export default class HandoverPanel extends LightningElement {
   }
 
   handleSubmit() {
-    this.missing = missingFields(this.draft, this.tier, fieldLabel);
+    this.missing = missingFields(this.draft, this.tier, this.model, fieldLabel);
     const byField = Object.fromEntries(this.missing.map((item) => [item.field, item.text]));
     this.template
       .querySelectorAll('c-handover-section')
@@ -145,8 +149,10 @@ export default class HandoverPanel extends LightningElement {
     this.notice = undefined;
     try {
       const context = await call();
+      const model = modelOf(context);
+      this.model = model;
       this.context = context;
-      this.draft = draftFrom(context, suggestTierFor(context.account).tier);
+      this.draft = draftFrom(context, suggestTierFor(context.account, model).tier);
       this.notice = notice;
       if (notice) {
         // The rest of the page (the Account's stage and AM, the feed with our post) reloads.

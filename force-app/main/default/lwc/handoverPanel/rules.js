@@ -1,108 +1,80 @@
+import {
+  isHandoverOverdue,
+  parseModelRecords,
+  requiredHandoverFields,
+  responseDeadline,
+  suggestTier,
+  validateHandover
+} from 'c/batonCore';
 import { LABELS } from './labels';
 
-// The rules the form shows before anything reaches the server: suggested tier, the tier's
-// onboarding model and required fields, and when the AM's answer is due. These are the
-// default custom metadata records (DESIGN §3) written out; the server (Apex or its twin)
-// checks again with the org's records. Moving to c/batonCore needs the five custom metadata
-// types' records in getContext, because the core's model parser requires all of them.
+// The rules the form shows before anything reaches the server (suggested tier, the tier's
+// onboarding model and required fields, when the AM's answer is due) are the core's, from
+// c/batonCore, over the org's custom metadata records that getContext sends as modelRecords.
+// So the form marks and checks exactly what the server enforces, and an admin's change to a
+// record reaches both. There is no built-in fallback: without valid records the panel shows
+// the core's message naming the record and field instead of guessing.
 
 const TIER_LABELS = { High: LABELS.tierHigh, Low: LABELS.tierLow, Tech: LABELS.tierTech };
 
-const MODELS = {
-  High: 'On-site, tailored onboarding in several sessions',
-  Low: 'Personal online training',
-  Tech: 'Weekly open webinar and automated messages'
-};
-
-const BASE = [
-  'Account_Manager__c',
-  'Contract_Start__c',
-  'What_Was_Sold__c',
-  'Primary_Contact__c',
-  'Success_Criteria__c',
-  'Fit__c'
-];
-const REQUIRED = {
-  Tech: BASE.map((field) => ({ field, min: 1 })),
-  Low: [...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_Needs__c'].map((field) => ({
-    field,
-    min: 1
-  })),
-  High: [
-    ...[...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_Needs__c'].map((field) => ({
-      field,
-      min: 1
-    })),
-    { field: 'Secondary_Contacts__c', min: 2 },
-    { field: 'Risks__c', min: 1 },
-    { field: 'Decision_Makers__c', min: 1 }
-  ]
-};
-
-/** @returns { tier, label, reason } suggested for the Account */
-export function suggestTierFor(account) {
-  const arrValue = (account.MRR__c || 0) * 12;
-  // Thin spaces group the thousands the same way in every language.
-  const arr = String(Math.round(arrValue)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  const growth = account.Growth_Potential__c || 0;
-  let tier = 'Low';
-  let reason = `ARR ${arr} is between 5 000 and 50 000`;
-  if (account.Strategic_Account__c) {
-    tier = 'High';
-    reason = 'Strategic account';
-  } else if (arrValue >= 50000) {
-    tier = 'High';
-    reason = `ARR ${arr} ≥ 50 000`;
-  } else if (arrValue >= 20000 && growth >= 4) {
-    tier = 'High';
-    reason = `ARR ${arr} ≥ 20 000 and growth potential ${growth} ≥ 4`;
-  } else if (arrValue < 5000) {
-    tier = 'Tech';
-    reason = `ARR ${arr} < 5 000`;
-  }
-  return { tier, label: TIER_LABELS[tier], reason };
+/** @returns the core's BatonModel from the context's records; throws naming a bad record */
+export function modelOf(context) {
+  return parseModelRecords(context.modelRecords || {});
 }
 
-export function onboardingModelFor(tier) {
-  return MODELS[tier];
+/** @returns { tier, label, reason } suggested for the Account by the Touch_Tier_Rule__mdt records */
+export function suggestTierFor(account, model) {
+  // No MRR yet counts as 0, as the server's tier assignment does.
+  const suggestion = suggestTier(
+    {
+      mrr: Math.max(0, account.MRR__c || 0),
+      growthPotential: account.Growth_Potential__c,
+      strategic: account.Strategic_Account__c === true
+    },
+    model
+  );
+  const tier = suggestion.suggested;
+  return { tier, label: TIER_LABELS[tier] || tier, reason: suggestion.reason };
 }
 
-export function requiredFields(tier) {
-  return (REQUIRED[tier] || REQUIRED.High).map((item) => item.field);
+/** The tier's Tier_Cadence__mdt onboarding model. */
+export function onboardingModelFor(tier, model) {
+  return model.cadence[tier].onboardingModel;
 }
 
-function lines(value) {
-  if (value === null || value === undefined || value === '') {
-    return 0;
-  }
-  return typeof value === 'string' ? value.split('\n').filter((line) => line.trim()).length : 1;
+/** Handover__c fields the tier's Handover_Requirement__mdt records require, in order. */
+export function requiredFields(tier, model) {
+  return requiredHandoverFields(tier, model);
 }
 
 /**
- * @param labelOf field API name -> label, so each message names the field
+ * @param labelOf (field API name, fallback) -> label, so each message names the field in the
+ *   user's language; the record's MasterLabel for a field the form does not know
  * @returns [{ field, min, text }] the tier requires and the draft lacks
  */
-export function missingFields(draft, tier, labelOf = (field) => field) {
-  return (REQUIRED[tier] || REQUIRED.High)
-    .filter(({ field, min }) => lines(draft[field]) < min)
-    .map(({ field, min }) => ({
-      field,
-      min,
-      text: min > 1 ? `${labelOf(field)} (${min})` : labelOf(field)
-    }));
+export function missingFields(draft, tier, model, labelOf = (field, fallback) => fallback) {
+  return validateHandover(draft, tier, model).map((problem) => {
+    const label = labelOf(problem.field, problem.label);
+    return {
+      field: problem.field,
+      min: problem.minEntries,
+      text: problem.minEntries > 1 ? `${label} (${problem.minEntries})` : label
+    };
+  });
 }
 
-/** Two business days after submit; @returns { due, overdue } for a Submitted handover */
-export function answerState(handover, now) {
+/** The tier's answer deadline (Tier_Cadence__mdt); @returns { due, overdue } for a Submitted handover */
+export function answerState(handover, now, tier, model) {
   if (!handover || handover.Status__c !== 'Submitted' || !handover.Submitted_At__c) {
     return { due: undefined, overdue: false };
   }
-  const due = new Date(handover.Submitted_At__c);
-  let added = 0;
-  while (added < 2) {
-    due.setUTCDate(due.getUTCDate() + 1);
-    const day = due.getUTCDay();
-    added += day === 0 || day === 6 ? 0 : 1;
-  }
-  return { due: due.toISOString().slice(0, 10), overdue: new Date(now) > due };
+  return {
+    due: responseDeadline(handover.Submitted_At__c, tier, model),
+    overdue: isHandoverOverdue(
+      { status: handover.Status__c, submittedAt: handover.Submitted_At__c },
+      now,
+      tier,
+      model
+    )
+  };
 }

@@ -116,12 +116,12 @@ export const SECTIONS = [
 ];
 
 /** @returns the label of a Handover__c field, for messages that name the field */
-export function fieldLabel(name) {
+export function fieldLabel(name, fallback = name) {
   for (const section of SECTIONS) {
     const field = section.fields.find((candidate) => candidate.name === name);
     if (field) {
       return field.label;
     }
   }
-  return name;
+  return fallback;
 }

@@ -6,13 +6,24 @@ import submit from '@salesforce/apex/HandoverController.submit';
 import accept from '@salesforce/apex/HandoverController.accept';
 import returnToSeller from '@salesforce/apex/HandoverController.returnToSeller';
 
-const CONTEXT_NEW = require('./data/contextNew.json');
-const CONTEXT_DRAFT = require('./data/contextDraft.json');
-const CONTEXT_SUBMITTED = require('./data/contextSubmitted.json');
-const CONTEXT_OVERDUE = require('./data/contextOverdue.json');
-const CONTEXT_RETURNED = require('./data/contextReturned.json');
-const CONTEXT_ACCEPTED = require('./data/contextAccepted.json');
-const CONTEXT_OPPORTUNITY = require('./data/contextOpportunity.json');
+const { projectModelRecords, withModel } = require('./data/projectModelRecords');
+
+const CONTEXT_NEW = withModel(require('./data/contextNew.json'));
+const CONTEXT_DRAFT = withModel(require('./data/contextDraft.json'));
+const CONTEXT_SUBMITTED = withModel(require('./data/contextSubmitted.json'));
+const CONTEXT_OVERDUE = withModel(require('./data/contextOverdue.json'));
+const CONTEXT_RETURNED = withModel(require('./data/contextReturned.json'));
+const CONTEXT_ACCEPTED = withModel(require('./data/contextAccepted.json'));
+const CONTEXT_OPPORTUNITY = withModel(require('./data/contextOpportunity.json'));
+
+/** The project's records with some changed, as an admin would change them in the org. */
+function orgRecords(edit) {
+  const records = projectModelRecords();
+  edit(records);
+  return records;
+}
+const recordOf = (records, type, name) =>
+  records[type].find((record) => record.DeveloperName === name);
 
 jest.mock('@salesforce/apex/HandoverController.getContext', () => ({ default: jest.fn() }), {
   virtual: true
@@ -220,6 +231,57 @@ describe('c-handover-panel', () => {
     expect(input(element, 'ARR__c').value).toBe(24000);
     expect(input(element, 'Contract_Start__c').value).toBe('2026-01-02');
     expect(root(element).querySelector('.prefilled')).not.toBeNull();
+  });
+
+  it("enforces a handover requirement the org's custom metadata adds, with its minimum", async () => {
+    const records = orgRecords((all) => {
+      all.Handover_Requirement__mdt.push({
+        DeveloperName: 'Competitors',
+        MasterLabel: 'Competitors',
+        Field__c: 'Competitors__c',
+        Tiers__c: 'Low',
+        Min_Entries__c: 2,
+        Order__c: 99
+      });
+    });
+    const element = await render(withModel(CONTEXT_DRAFT, records));
+    expect(input(element, 'Competitors__c').required).toBe(true);
+    change(element, 'Competitors__c', 'Acme Ledger');
+    click(element, '.submit');
+    await flush();
+    const missing = [...root(element).querySelectorAll('.missing li')].map(
+      (item) => item.textContent
+    );
+    expect(missing).toEqual(['c.Baton_Handover_Field_Competitors (2)']);
+    expect(saveDraft).not.toHaveBeenCalled();
+  });
+
+  it("suggests the tier and gives the answer deadline from the org's records", async () => {
+    const records = orgRecords((all) => {
+      // ARR 24 000 is Low by default; this org draws the Tech line at 30 000.
+      recordOf(all, 'Touch_Tier_Rule__mdt', 'Small_ARR').Max_ARR__c = 30000;
+      recordOf(all, 'Tier_Cadence__mdt', 'Low').Response_Business_Days__c = 5;
+    });
+    const fresh = await render(withModel(CONTEXT_NEW, records));
+    expect(root(fresh).querySelector('.suggestion').textContent).toContain('c.Baton_Tier_Tech');
+    expect(root(fresh).querySelector('.suggestion-reason').textContent).toContain('30');
+    expect(input(fresh, 'Proposed_Touch_Tier__c').value).toBe('Tech');
+    document.body.removeChild(fresh);
+    // Submitted Monday 5 January: five business days run to Monday 12th, so not overdue on the 9th.
+    const element = await render(withModel(CONTEXT_OVERDUE, records));
+    expect(summary(element).answerDue).toBe('2026-01-12');
+    expect(summary(element).overdue).toBe(false);
+  });
+
+  it('names the bad custom metadata record and field instead of guessing rules', async () => {
+    const records = orgRecords((all) => {
+      recordOf(all, 'Handover_Requirement__mdt', 'Fit').Tiers__c = 'Gold';
+    });
+    const element = await render(withModel(CONTEXT_NEW, records));
+    const panel = root(element).querySelector('c-error-panel');
+    expect(panel.errors.message).toContain('Handover_Requirement__mdt.Fit: Tiers__c');
+    expect(panel.friendlyMessage).toBe('c.Baton_Handover_Load_Failed');
+    expect(root(element).querySelector('c-handover-section')).toBeNull();
   });
 
   it('shows the Apex error when loading fails', async () => {
