@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { startTestOrg } from '../../localorg/testing';
+import { formatAssign } from '../../services/tiers/assignCommand';
 import { register as registerTier } from './tier';
 import { register } from './touchpoints';
 
@@ -71,6 +72,11 @@ describe('baton touchpoints plan / onboarding, tier assign', () => {
         )
       ).records[0].Touch_Tier__c;
     expect(await tierOf()).toBeNull();
+    // The human report names each change from → to with the rule's reason.
+    expect(formatAssign(dry.json)).toContain(
+      `Komento Oy (${account.id}): none → High — ARR 60\u202f000 ≥ 50\u202f000`
+    );
+    expect(formatAssign(dry.json)).toMatch(/^Would change the tier of \d+ of \d+ accounts/);
 
     expect((await run('tier', 'assign')).json.changed).toBeGreaterThanOrEqual(1);
     expect(await tierOf()).toBe('High');
