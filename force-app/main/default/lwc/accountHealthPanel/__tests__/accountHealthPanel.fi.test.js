@@ -55,6 +55,8 @@ describe('c-account-health-panel in Finnish', () => {
         'Perustuu 6/9 mittariin',
         'Lisenssien käyttöaste -17: 20/40 lisenssiä käytössä',
         'Tyytyväinen mutta ei onnistu (hiljaisen poistuman riski)',
+        'Ei tyytyväinen',
+        'Hiljainen poistuma',
         'Ehdotus: High touch',
         'Myöhässä 2.11.2026 alkaen',
         'Suositteluhalukkuus (NPS)',
