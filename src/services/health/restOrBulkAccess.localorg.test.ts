@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { bulkIngest } from '../../org/bulk';
+import { countApiCalls } from './apiCalls';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
 import type { Row } from './orgAccess';
 import {
@@ -162,5 +163,20 @@ describe('Bulk results → RowResult', () => {
       { success: false, errorCode: 'UNABLE_TO_LOCK_ROW', message: 'busy' },
       { success: false, errorCode: 'UNPROCESSED', message: 'The Bulk job did not process this row' }
     ]);
+  });
+});
+
+describe('countApiCalls over orgAccess', () => {
+  it('counts every request of a Bulk query, result pages included', async () => {
+    const calls = countApiCalls(conn);
+    try {
+      await readAll(orgAccess(conn), BULK_THRESHOLD + 1);
+    } finally {
+      calls.stop();
+    }
+    // Job create, at least one status poll, at least one results page.
+    const steps = requests.filter((line) => line.includes('/jobs/query')).length;
+    expect(steps).toBeGreaterThanOrEqual(2);
+    expect(calls.count()).toBe(steps + 1);
   });
 });
