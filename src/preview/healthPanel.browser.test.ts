@@ -88,6 +88,9 @@ describe('health panel in the preview', () => {
     await expect(
       surveys.locator('dt', { hasText: en.Baton_Health_Measure_CSAT }).locator('+ dd').innerText()
     ).resolves.toBe(en.Baton_Health_No_Data);
+    await expect(
+      surveys.locator('dt', { hasText: en.Baton_Health_Measure_NPS }).locator('+ dd').innerText()
+    ).resolves.toMatch(/^9\/10, answered \w{3} \d{1,2}, \d{4}$/);
 
     await panel.getByRole('button', { name: en.Baton_Health_Breakdown_Show }).click();
     const breakdown = panel.locator('table.breakdown');

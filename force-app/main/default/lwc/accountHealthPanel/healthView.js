@@ -53,22 +53,29 @@ function measureRows(breakdown) {
   }));
 }
 
+// Each survey's type, its name on screen and the top of its answer scale (NPS 0–10, CSAT 1–5,
+// CES 1–7, as the core reads them), so "3" is never read without knowing "of what".
 const SURVEY_TYPES = [
-  ['NPS', LABELS.measureNps],
-  ['CSAT', LABELS.measureCsat],
-  ['CES', LABELS.measureCes]
+  ['NPS', LABELS.measureNps, 10],
+  ['CSAT', LABELS.measureCsat, 5],
+  ['CES', LABELS.measureCes, 7]
 ];
 
 /** The latest answer of each survey type; label and value are separate cells, never one string. */
 function surveyRows(surveys) {
-  return SURVEY_TYPES.map(([type, label]) => {
+  return SURVEY_TYPES.map(([type, label, top]) => {
     const answer = (surveys || []).find((survey) => survey.surveyType === type);
     return {
       labelKey: `${type}-label`,
       valueKey: `${type}-value`,
       label,
       text: answer
-        ? format(LABELS.surveyAnswer, formatNumber(answer.score), formatDate(answer.respondedOn))
+        ? format(
+            LABELS.surveyAnswer,
+            formatNumber(answer.score),
+            top,
+            formatDate(answer.respondedOn)
+          )
         : LABELS.noData
     };
   });

@@ -60,7 +60,7 @@ describe('c-account-health-panel in Finnish', () => {
         'Ehdotus: High touch',
         'Myöhässä 2.11.2026 alkaen',
         'Suositteluhalukkuus (NPS)',
-        '6, vastattu 1.10.2026',
+        '6/10, vastattu 1.10.2026',
         'Tyytyväisyys (CSAT)',
         'Ei tietoa'
       ])

@@ -115,9 +115,9 @@ describe('c-account-health-panel', () => {
 
       const surveys = inDetails(element, 'dl.surveys');
       expect(rows(surveys)).toEqual([
-        ['Recommendation (NPS)', '6, answered Oct 1, 2026'],
+        ['Recommendation (NPS)', '6/10, answered Oct 1, 2026'],
         ['Satisfaction (CSAT)', 'No data'],
-        ['Customer effort (CES)', '5, answered Sep 12, 2026']
+        ['Customer effort (CES)', '5/7, answered Sep 12, 2026']
       ]);
       // A dl holds only dt/dd pairs: a wrapper per row is what let "CSAT" and "No data" collide.
       expect([...surveys.children].map((child) => child.tagName)).toEqual([
