@@ -1,4 +1,6 @@
+import { loadProjectModel } from '../../core';
 import { loadContract } from './contract';
+import { expectedTasks, plansOnAccept } from './contractTasks';
 import { runFixture, type ContractOrg } from './contractRun';
 import { memoryOrg } from './memoryOrg';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
@@ -24,6 +26,50 @@ function memoryContractOrg(): ContractOrg {
     am: actor(am)
   };
 }
+
+describe('accept fixtures pin the core planner over Tier_Cadence__mdt', () => {
+  const accepts = loadContract().filter(plansOnAccept);
+
+  it('has an accept fixture for each tier', () => {
+    expect(accepts.map((fixture) => fixture.given.handover?.Proposed_Touch_Tier__c).sort()).toEqual(
+      ['High', 'Low', 'Tech']
+    );
+  });
+
+  it.each(accepts.map((fixture) => [fixture.name, fixture] as const))(
+    '%s lists the Tasks the core plans from the metadata records (else: npx tsx src/services/handover/contractTasks.ts)',
+    (_name, fixture) => {
+      const tasks = expectedTasks(fixture, today);
+      expect(fixture.then.tasks).toEqual(tasks);
+      expect(fixture.then.touchpoints).toBe(tasks.length);
+    }
+  );
+
+  it('follows a changed Tier_Cadence__mdt record, so a side that ignores it fails the contract', () => {
+    const shipped = loadProjectModel();
+    const high = accepts.find(
+      (fixture) => fixture.given.handover?.Proposed_Touch_Tier__c === 'High'
+    )!;
+    const changed = {
+      ...shipped,
+      cadence: {
+        ...shipped.cadence,
+        High: { ...shipped.cadence.High, firstContactDays: 21, meetingIntervalDays: 120 }
+      }
+    };
+    const plan = expectedTasks(high, today, changed).map(
+      (task) => `${task.Touchpoint_Key__c} ${task.ActivityDate}`
+    );
+    expect(plan).toEqual([
+      '@account:goal-review @today+365',
+      '@account:kickoff @today+21',
+      '@account:recurring-meeting-1 @today+120',
+      '@account:recurring-meeting-2 @today+240',
+      '@account:recurring-meeting-3 @today+360',
+      '@account:success-check @today+60'
+    ]);
+  });
+});
 
 describe('handover contract fixtures against the twin (memory org)', () => {
   it.each(loadContract().map((fixture) => [fixture.name, fixture] as const))(

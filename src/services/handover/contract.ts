@@ -18,6 +18,21 @@ const Message = z.object({
   textContains: z.array(z.string())
 });
 
+/**
+ * One touchpoint Task accept must leave. Touchpoint_Key__c is '@account:<kind>', OwnerId a
+ * user ref, ActivityDate a date or '@today+N' (N days after the run's day, the acceptance).
+ */
+export const ExpectedTaskSchema = z.object({
+  Touchpoint_Key__c: z.string(),
+  Subject: z.string(),
+  ActivityDate: z.string(),
+  OwnerId: z.string(),
+  Type: z.string().nullable(),
+  Automated_Step__c: z.boolean()
+});
+export type ExpectedTask = z.infer<typeof ExpectedTaskSchema>;
+export const TASK_FIELDS = Object.keys(ExpectedTaskSchema.shape) as (keyof ExpectedTask)[];
+
 export const FixtureSchema = z.object({
   name: z.string(),
   description: z.string(),
@@ -37,7 +52,9 @@ export const FixtureSchema = z.object({
     account: Record.optional(),
     posts: z.array(Message),
     comments: z.array(Message),
-    touchpoints: z.union([z.number().int(), z.literal('@planned')])
+    touchpoints: z.union([z.number().int(), z.literal('@planned')]),
+    /** Written by contractTasks.ts from the core planner and Tier_Cadence__mdt, never by hand. */
+    tasks: z.array(ExpectedTaskSchema).optional()
   })
 });
 export type Fixture = z.infer<typeof FixtureSchema>;

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { BatonError } from '../../core/errors';
-import { resolveRefs, type Fixture } from './contract';
+import { resolveRefs, TASK_FIELDS, type ExpectedTask, type Fixture } from './contract';
 import { readComments, readRecordFeed, type ReadMessage } from './feedReader';
 import { HandoverRuleError } from './rules';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
@@ -71,6 +71,36 @@ function observeRecord(
   );
 }
 
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The touchpoint Tasks in the fixture's terms: refs for ids, '@today+N' where expected so. */
+function observeTasks(
+  rows: Record<string, unknown>[],
+  expected: ExpectedTask[],
+  refs: Map<string, string>,
+  today: string
+): ExpectedTask[] {
+  const byId = new Map([...refs].map(([ref, id]) => [id, ref]));
+  const accountId = refs.get('@account') as string;
+  const dueOf = new Map(expected.map((task) => [task.Touchpoint_Key__c, task.ActivityDate]));
+  return rows
+    .map((row) => {
+      const key = String(row.Touchpoint_Key__c).replace(`${accountId}:`, '@account:');
+      const due = row.ActivityDate as string;
+      const relative = /^@today\+(\d+)$/.exec(dueOf.get(key) ?? '');
+      return {
+        Touchpoint_Key__c: key,
+        Subject: row.Subject as string,
+        ActivityDate: relative && addDays(today, Number(relative[1])) === due ? relative[0] : due,
+        OwnerId: byId.get(row.OwnerId as string) ?? (row.OwnerId as string),
+        Type: (row.Type as string | null) ?? null,
+        Automated_Step__c: row.Automated_Step__c === true
+      };
+    })
+    .sort((a, b) => (a.Touchpoint_Key__c < b.Touchpoint_Key__c ? -1 : 1));
+}
+
 /** @returns the observed outcome, shaped like `fixture.then`. */
 export async function runFixture(org: ContractOrg, fixture: Fixture, today: string) {
   const refs = new Map<string, string>([
@@ -126,17 +156,19 @@ export async function runFixture(org: ContractOrg, fixture: Fixture, today: stri
     : undefined;
   const posts = await readRecordFeed(org.admin, accountId);
   const comments = posts.length ? await readComments(org.admin, posts[0].id) : [];
-  const tasks = (
-    await org.admin.query(
-      `SELECT Id FROM Task WHERE WhatId = '${accountId}' AND Touchpoint_Key__c != null`
+  const taskRows = (
+    await org.admin.query<Record<string, unknown>>(
+      `SELECT ${TASK_FIELDS.join(', ')} FROM Task WHERE WhatId = '${accountId}' AND Touchpoint_Key__c != null`
     )
-  ).totalSize;
+  ).records;
+  const tasks = taskRows.length;
   return {
     ...(then.error || error ? { error } : {}),
     ...(then.handover ? { handover: observeRecord(handover, then.handover, refs, today) } : {}),
     ...(then.account ? { account: observeRecord(account, then.account, refs, today) } : {}),
     posts: posts.map((post, index) => asMessage(post, refs, then.posts[index])),
     comments: comments.map((comment, index) => asMessage(comment, refs, then.comments[index])),
-    touchpoints: then.touchpoints === '@planned' && tasks > 0 ? '@planned' : tasks
+    touchpoints: then.touchpoints === '@planned' && tasks > 0 ? '@planned' : tasks,
+    ...(then.tasks ? { tasks: observeTasks(taskRows, then.tasks, refs, today) } : {})
   };
 }
