@@ -66,6 +66,24 @@ describe('Bulk API 2.0', () => {
     expect(names[249]).toBe('Paged 249 Oy');
   });
 
+  it('pages an unordered query after the last Id: every row once, quoted values intact', async () => {
+    await bulkIngest(t.conn, 'Account', 'insert', [{ Name: 'Paged "quoted", Oy', MRR__c: 1 }]);
+    const pages: number[] = [];
+    const names: string[] = [];
+    for await (const page of bulkQuery(
+      t.conn,
+      "SELECT Id, Name, MRR__c FROM Account WHERE Name LIKE 'Paged %'",
+      { maxRecords: 90 }
+    )) {
+      pages.push(page.length);
+      names.push(...page.map((r) => r.Name));
+    }
+    expect(pages).toEqual([90, 90, 71]);
+    expect(new Set(names).size).toBe(251);
+    expect(names).toContain('Paged "quoted", Oy');
+    expect(names).toContain('Paged 249 Oy');
+  });
+
   it('picks REST for small results and Bulk above the threshold, with the same records', async () => {
     const soql = "SELECT Name FROM Account WHERE Name LIKE 'Paged 1%' ORDER BY Name";
     const rest = await queryAll<{ Name: string }>(t.conn, soql);

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { parse } from 'csv-parse/sync';
+import { parseCsvRecords } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -62,7 +62,7 @@ export async function* bulkQuery(
       throw new Error(`Bulk query results failed: ${response.status} ${await response.text()}`);
     const next = response.headers.get('sforce-locator');
     locator = next && next !== 'null' ? next : undefined;
-    yield parse(await response.text(), { columns: true, bom: true }) as CsvRecord[];
+    yield parseCsvRecords(await response.text());
   } while (locator);
 }
 
@@ -121,7 +121,7 @@ export async function bulkIngest(
       `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
       { headers: { Authorization: `Bearer ${conn.accessToken}` } }
     );
-    return parse(await response.text(), { columns: true, bom: true }) as CsvRecord[];
+    return parseCsvRecords(await response.text());
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));

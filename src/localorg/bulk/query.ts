@@ -36,24 +36,22 @@ function parseLocator(value: string | null): Locator {
   return { offset: parsed, afterId };
 }
 
+/** One page of result rows as arrays (no object per row), with the column names. */
 function pageRows(
   ctx: ApiContext,
   compiled: CompiledQuery,
   locator: Locator,
   pageSize: number
-): IterableIterator<Record<string, unknown>> {
-  if (compiled.unordered) {
-    return ctx.org.db
-      .prepare(`SELECT * FROM (${compiled.sql}) WHERE _id > ? ORDER BY _id LIMIT ?`)
-      .iterate(...compiled.params, locator.afterId, pageSize) as IterableIterator<
-      Record<string, unknown>
-    >;
-  }
-  return ctx.org.db
-    .prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`)
-    .iterate(...compiled.params, pageSize, locator.offset) as IterableIterator<
-    Record<string, unknown>
-  >;
+): { names: string[]; rows: IterableIterator<unknown[]> } {
+  const statement = compiled.unordered
+    ? ctx.org.db.prepare(`SELECT * FROM (${compiled.sql}) WHERE _id > ? ORDER BY _id LIMIT ?`)
+    : ctx.org.db.prepare(`SELECT * FROM (${compiled.sql}) LIMIT ? OFFSET ?`);
+  const bounds = compiled.unordered ? [locator.afterId, pageSize] : [pageSize, locator.offset];
+  statement.raw(true);
+  return {
+    names: statement.columns().map((column) => column.name),
+    rows: statement.iterate(...compiled.params, ...bounds) as IterableIterator<unknown[]>
+  };
 }
 
 /**
@@ -62,25 +60,29 @@ function pageRows(
  */
 function csvRowFormatter(
   compiled: CompiledQuery,
-  columns: string[]
-): (row: Record<string, unknown>) => string {
+  columns: string[],
+  names: string[]
+): (row: unknown[]) => string {
   const plain = compiled.columns.every(
     (c) => c.kind === 'field' && c.path.relationships.length === 0
   );
   if (!plain) {
     return (row) => {
-      const flat = flatten(shapeRow(compiled, row));
+      const named: Record<string, unknown> = {};
+      for (let k = 0; k < names.length; k++) named[names[k]] = row[k];
+      const flat = flatten(shapeRow(compiled, named));
       return csvLine(columns.map((c) => flat[c]));
     };
   }
-  const fields = compiled.columns.map((c) =>
-    c.kind === 'field' ? { field: c.path.field, alias: c.sqlAlias } : undefined
-  ) as { field: FieldDef; alias: string }[];
+  const fields = compiled.columns.map((c) => {
+    const field = (c as { path: { field: FieldDef } }).path.field;
+    return { field, index: names.indexOf(c.sqlAlias) };
+  });
   return (row) => {
     let line = '';
     for (let k = 0; k < fields.length; k++) {
       if (k > 0) line += ',';
-      line += csvField(fromStored(fields[k].field, row[fields[k].alias]));
+      line += csvField(fromStored(fields[k].field, row[fields[k].index]));
     }
     return line + '\n';
   };
@@ -141,13 +143,15 @@ export function queryRoutes(jobs: JobStore) {
       // The page is read in one synchronous pass (no other statement can run on the
       // connection meanwhile) into chunks, then written with backpressure: memory stays that
       // of one page however large the job.
-      const toCsv = csvRowFormatter(compiled, columns);
+      const page = pageRows(ctx, compiled, locator, pageSize);
+      const toCsv = csvRowFormatter(compiled, columns, page.names);
+      const idIndex = page.names.indexOf('_id');
       const chunks: string[] = [];
       let buffer = '';
       let lastId = '';
-      for (const row of pageRows(ctx, compiled, locator, pageSize)) {
+      for (const row of page.rows) {
         buffer += toCsv(row);
-        lastId = String(row._id);
+        lastId = String(row[idIndex]);
         if (buffer.length > 256_000) {
           chunks.push(buffer);
           buffer = '';
