@@ -4,6 +4,7 @@ import { onOrgStarted } from '../preview/orgStart';
 import * as healthRecompute from '../services/health/recompute';
 import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
+import { planSeededBook } from './planSeededBook';
 import { registerSfAlias } from './sfAlias';
 import { seedDemoBook } from './seed/seed';
 import { startLocalOrg, type LocalOrg } from './server';
@@ -71,6 +72,8 @@ export async function startOrgCommand(
         .join(', ')}`
     );
   else if (fresh) log('The org already had accounts; nothing seeded.');
+  // Tiers, then touchpoints, before the health recompute below: cadence reads the plan.
+  if (seed.seeded) await planSeededBook(admin, log);
   const recompute = (healthRecompute as Record<string, unknown>).recomputeHealth as
     ((conn: typeof admin) => Promise<string>) | undefined;
   let url = org.instanceUrl;
