@@ -7,6 +7,7 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
   passWithNoTests: true,
   globalSetup: '<rootDir>/jest.home.setup.js',
+  globalTeardown: '<rootDir>/jest.home.teardown.js',
   projects: [
     {
       ...jestConfig,

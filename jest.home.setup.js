@@ -15,4 +15,5 @@ module.exports = async function isolateHome() {
   mkdirSync(join(home, '.sf'), { recursive: true });
   writeFileSync(join(home, '.sfdx', 'alias.json'), JSON.stringify({ orgs: {} }));
   process.env.HOME = home;
+  process.env.BATON_TEST_HOME = home;
 };
