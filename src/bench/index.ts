@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as coreHealth from '../core/health.bench';
 import * as localOrg from '../localorg/localorg.bench';
+import * as healthRecompute from '../services/health/healthRecompute.bench';
 import * as tierAssign from '../services/tiers/tierAssign.bench';
 import * as touchpointsPlan from '../services/touchpoints/touchpointsPlan.bench';
 import type { BenchLine, BenchModule } from './types';
@@ -13,6 +14,7 @@ import type { BenchLine, BenchModule } from './types';
  */
 const BENCHES: { name: string; module: BenchModule }[] = [
   { name: 'core/health', module: coreHealth },
+  { name: 'health/recompute', module: healthRecompute },
   { name: 'localorg/bulk', module: localOrg },
   { name: 'tiers/assign', module: tierAssign },
   { name: 'touchpoints/plan', module: touchpointsPlan }

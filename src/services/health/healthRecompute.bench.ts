@@ -1,0 +1,120 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectGarbage, MB, MemoryPeak, type BenchLine } from '../../bench/types';
+import { measured, seededBenchOrg } from '../touchpoints/benchOrg';
+import { countApiCalls } from './apiCalls';
+import { healthBenchFill } from './benchSignals';
+import { coreScorer } from './coreScorer';
+import { naiveRecompute } from './naiveRecompute';
+import { recompute } from './recompute';
+import { orgAccess } from './restOrBulkAccess';
+
+/**
+ * `baton health recompute` over every account of a local org, each with 10 signal rows
+ * (benchSignals.ts): 100 000 accounts by default, BENCH_HEALTH_ACCOUNTS=1000000 for the
+ * million (`BENCH_HEALTH_ACCOUNTS=1000000 npm run bench -- health/recompute`, ~15 min, of
+ * which most is seeding 11 M rows). Seeding goes straight through the org's Records layer
+ * and is not measured; the recompute goes through jsforce → HTTP → local org like a real run.
+ * Baseline in the same run: naiveRecompute (one REST query + two writes per account) on a
+ * sample, extrapolated per 100 000 accounts.
+ */
+const DEFAULT_ACCOUNTS = 100_000;
+const BASELINE_SAMPLE = 1_000;
+const PER = 100_000;
+
+export function healthBenchAccounts(): number {
+  const text = process.env.BENCH_HEALTH_ACCOUNTS;
+  if (text === undefined || text === '') return DEFAULT_ACCOUNTS;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 20)
+    throw new Error(`BENCH_HEALTH_ACCOUNTS must be a whole number ≥ 20, got "${text}"`);
+  return count;
+}
+
+const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
+
+export async function run(): Promise<BenchLine[]> {
+  const count = healthBenchAccounts();
+  const asOf = new Date().toISOString().slice(0, 10);
+  const seedStart = performance.now();
+  const testOrg = await seededBenchOrg(count, asOf, true, healthBenchFill(asOf));
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const { conn } = testOrg;
+  const orgCalls = () => testOrg.org.apiRequestCount();
+  const clientCalls = countApiCalls(conn);
+  const peak = new MemoryPeak();
+  try {
+    collectGarbage();
+    peak.sample();
+    const sampler = setInterval(() => peak.sample(), 25);
+    const full = await measured(orgCalls, () =>
+      recompute(orgAccess(conn), coreScorer(), {
+        asOf,
+        failuresFile: join(tmpdir(), `baton-bench-health-failures-${asOf}.csv`)
+      })
+    ).finally(() => clearInterval(sampler));
+    peak.sample();
+    const clientCount = clientCalls.count();
+
+    const sample = (
+      await conn.query<{ Id: string }>(`SELECT Id FROM Account LIMIT ${BASELINE_SAMPLE}`)
+    ).records.map((record) => record.Id);
+    const naive = await measured(orgCalls, () => naiveRecompute(conn, coreScorer(), sample, asOf));
+
+    const summary = full.result;
+    const rate = count / full.seconds;
+    const naiveRate = sample.length / naive.seconds;
+    const callsPer = (full.calls * PER) / count;
+    const naiveCallsPer = (naive.calls * PER) / sample.length;
+    const scale = `${thousands(count)} accounts × 10 signal rows`;
+    const statuses = Object.entries(summary.byStatus)
+      .map(([status, n]) => `${status} ${thousands(n)}`)
+      .join(', ');
+    const baselineNote = `baseline: 1 REST query + 2 writes per account, ${thousands(sample.length)} accounts`;
+    return [
+      {
+        name: `recompute wall time, ${thousands(count)} accounts`,
+        value: full.seconds,
+        unit: 's',
+        note: `${scale}; ${statuses}; ${summary.failed} failed; goal 1 000 000 in ≤ 60 s`
+      },
+      {
+        name: 'recompute throughput',
+        value: Math.round(rate),
+        unit: 'accounts/s',
+        baseline: Math.round(naiveRate),
+        ratio: rate / naiveRate,
+        note: baselineNote
+      },
+      {
+        name: 'recompute API calls',
+        value: full.calls,
+        unit: 'requests',
+        note: `counted by the org; the connection counted ${clientCount}; ${summary.alertsPosted} alerts posted`
+      },
+      {
+        name: 'recompute API calls per 100 000 accounts',
+        value: Math.round(callsPer * 10) / 10,
+        unit: 'requests',
+        baseline: Math.round(naiveCallsPer),
+        ratio: naiveCallsPer / callsPer,
+        note: `ratio = baseline ÷ value (times fewer); goal ≤ 50 and ≥ 100×; ${baselineNote}`
+      },
+      {
+        name: 'recompute peak RSS',
+        value: Math.round(peak.rss / MB),
+        unit: 'MB',
+        note: `org + client in one process; heap ${Math.round(peak.heapUsed / MB)} MB; goal ≤ 500 MB`
+      },
+      {
+        name: 'setup: seed (not measured above)',
+        value: Math.round(seedSeconds),
+        unit: 's',
+        note: `${thousands((count * 11) / seedSeconds)} rows/s, ${thousands(count * 11)} rows straight through the local org's Records layer (no HTTP)`
+      }
+    ];
+  } finally {
+    clientCalls.stop();
+    await testOrg.close();
+  }
+}
