@@ -74,8 +74,13 @@ export async function startOrgCommand(
   else if (fresh) log('The org already had accounts; nothing seeded.');
   // Tiers, then touchpoints, before the health recompute below: cadence reads the plan.
   if (seed.seeded) await planSeededBook(admin, log);
-  const recompute = (healthRecompute as Record<string, unknown>).recomputeHealth as
-    ((conn: typeof admin) => Promise<string>) | undefined;
+  const recomputeHealth = (healthRecompute as Record<string, unknown>).recomputeHealth as
+    ((conn: typeof admin, options: { failuresFile: string }) => Promise<string>) | undefined;
+  // Rows that fail are listed next to the org's data, not in the working folder.
+  const recompute = recomputeHealth
+    ? (conn: typeof admin) =>
+        recomputeHealth(conn, { failuresFile: join(dataDir, 'health-failures.csv') })
+    : undefined;
   let url = org.instanceUrl;
   if (!options.headless) {
     url = await onOrgStarted(org, {
