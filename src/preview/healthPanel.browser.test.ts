@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
+import { loadProjectModel, scoreAccount, type HealthResult } from '../core';
 import { readLabels } from './labels';
-import { DEMO_DRIVER } from './demoHealth';
 import { startLocalPreview } from './localPreview';
+import { signalsOf } from './previewBook';
 
 // The account manager's health panel in Chromium: the real preview build on a fresh local org
-// (all twins) with scored accounts written through its REST API. What a person sees (score,
+// (all twins) with the preview book's signal records, scored by the real recompute. What the
+// panel must show is the core's own answer for the same signals (scoreAccount), never a
+// number written here. What a person sees (score,
 // status in words, coverage, drivers, surveys side by side), the empty state of an account
 // never scored, and an override set then cleared, read back from the org. Screenshots go to
 // screenshots/ (git-ignored).
@@ -20,6 +23,18 @@ const fill = (label: string, ...values: (string | number)[]) =>
   label.replace(/\{(\d+)\}/g, (_match, index: string) => String(values[Number(index)]));
 let preview: Awaited<ReturnType<typeof startLocalPreview>>;
 let browser: Browser;
+const model = loadProjectModel();
+const STATUS_WORDS: Record<string, string> = {
+  Green: en.Baton_Health_Status_Green,
+  Yellow: en.Baton_Health_Status_Yellow,
+  Red: en.Baton_Health_Status_Red
+};
+
+/** The core's result for a preview account's signals, as of the day the book was written. */
+function expected(index: number): HealthResult {
+  const { book, Id } = preview.accounts[index];
+  return scoreAccount(signalsOf(book, Id, preview.asOf), model, preview.asOf);
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -58,21 +73,44 @@ async function account(page: Page, id: string): Promise<Record<string, unknown>>
 describe('health panel in the preview', () => {
   it('shows the score with its status in words, coverage, drivers and survey answers beside their labels', async () => {
     const { page, errors, panel } = await openAccount('accountManager', preview.accountId);
+    const core = expected(0);
+    const { book } = preview.accounts[0];
+    // The book is made for a healthy, improving customer; the words below follow the core.
+    expect(core).toMatchObject({ status: 'Green', trendDirection: 'up', quadrant: 'healthy' });
 
-    await expect(panel.locator('c-health-gauge .score').textContent()).resolves.toBe('76');
+    await expect(panel.locator('c-health-gauge .score').textContent()).resolves.toBe(
+      String(core.score)
+    );
     await expect(panel.locator('c-health-gauge .status').textContent()).resolves.toBe(
-      en.Baton_Health_Status_Green
+      STATUS_WORDS[core.status]
     );
     await expect(
       panel.locator('c-health-gauge [role="img"]').getAttribute('aria-label')
-    ).resolves.toBe(`${en.Baton_Health}: 76/100, ${en.Baton_Health_Status_Green}`);
-    await panel.getByText(fill(en.Baton_Health_Trend_Up, 8)).waitFor();
-    await panel.getByRole('img', { name: /Score history, oldest to newest: 58, 61/ }).waitFor();
-    await panel.getByText(fill(en.Baton_Health_History_Caption, 12)).waitFor();
-    await panel.getByText(fill(en.Baton_Health_Coverage_Text, 5, 8)).waitFor();
-    await panel.getByText(DEMO_DRIVER).waitFor();
+    ).resolves.toBe(`${en.Baton_Health}: ${core.score}/100, ${STATUS_WORDS[core.status]}`);
+    await panel.getByText(fill(en.Baton_Health_Trend_Up, core.trend!)).waitFor();
+    // Earlier recomputes' scores, then today's from the real recompute.
+    const history = [...book.history.map((h) => h.score), core.score];
+    await panel
+      .getByRole('img', { name: fill(en.Baton_Health_Sparkline, history.join(', ')) })
+      .waitFor();
+    await panel.getByText(fill(en.Baton_Health_History_Caption, history.length)).waitFor();
+    await panel
+      .getByText(fill(en.Baton_Health_Coverage_Text, core.measuresUsed, core.measuresApplicable))
+      .waitFor();
+    await panel.getByText(core.drivers[0]).waitFor();
     await panel.locator('.quadrant', { hasText: en.Baton_Health_Quadrant_Healthy }).waitFor();
     await panel.locator('.tier', { hasText: en.Baton_Tier_Low }).waitFor();
+    // The next touchpoint the touchpoints plan wrote (a Low account meets yearly).
+    const next = await preview.conn.query<{ Next_Touchpoint_Due__c: string | null }>(
+      `SELECT Next_Touchpoint_Due__c FROM Account WHERE Id = '${preview.accountId}'`
+    );
+    const due = next.records[0].Next_Touchpoint_Due__c;
+    expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const dueText = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeZone: 'UTC'
+    }).format(new Date(`${due}T00:00:00Z`));
+    await panel.getByText(fill(en.Baton_Health_Touchpoint_Due, dueText)).waitFor();
 
     // The glitch this guards against: "CSATNo data", label and answer drawn over each other.
     const surveys = panel.locator('dl.surveys');
@@ -95,10 +133,11 @@ describe('health panel in the preview', () => {
     await panel.getByRole('button', { name: en.Baton_Health_Breakdown_Show }).click();
     const breakdown = panel.locator('table.breakdown');
     await breakdown.locator('tbody tr').first().waitFor();
-    await expect(breakdown.locator('tbody tr').count()).resolves.toBe(5);
+    await expect(breakdown.locator('tbody tr').count()).resolves.toBe(core.measures.length);
+    const licence = core.measures.find((m) => m.key === 'licenseUtilisation')!;
     await breakdown
       .locator('tr', { hasText: en.Baton_Health_Measure_License_Utilisation })
-      .getByText('55%')
+      .getByText(`${Math.round(licence.value! * 100)}%`)
       .waitFor();
     await expectReadable(panel);
     await panel.screenshot({ path: join(SHOTS, 'health-panel-scored.png') });
@@ -131,6 +170,8 @@ describe('health panel in the preview', () => {
 
   it('lets the account manager set an override with a reason and expiry, then clear it', async () => {
     const target = preview.accounts[1];
+    // A customer at risk: the override below lifts the core's Red to Yellow.
+    expect(expected(1).status).toBe('Red');
     const { page, errors, panel } = await openAccount('accountManager', target.Id);
     const status = panel.locator('c-health-gauge .status');
     await expect(status.textContent()).resolves.toBe(en.Baton_Health_Status_Red);

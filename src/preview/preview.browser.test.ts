@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
+import { loadProjectModel, scoreAccount } from '../core';
 import { readLabels } from './labels';
 import { startLocalPreview } from './localPreview';
+import { signalsOf } from './previewBook';
 
 // The preview shell in Chromium on the real preview build: account list, search and filters,
 // the Account page laid out from the FlexiPage, the language switch, the persona switch, and
 // the Chatter feed with mentions and comments, the health panel; on a fresh local org with
-// a few scored accounts written through its REST API. Screenshots: screenshots/.
+// the preview book's signal records, scored by the real recompute. Screenshots: screenshots/.
 jest.setTimeout(120_000);
 
 const SHOTS = join(PROJECT_DIR, 'screenshots');
@@ -68,8 +70,12 @@ describe('local preview shell', () => {
     await main.locator('c-handover-panel').getByText(labels.en.Baton_Handover_Title).waitFor();
     await main.locator('preview-chatter-feed').waitFor();
     const health = page.locator('[data-region="sidebar"] c-account-health-panel');
-    await expect(health.locator('c-health-gauge .score').textContent()).resolves.toBe('76');
-    await health.getByText('Licence utilisation is 55% of seats').waitFor();
+    const { book, Id } = preview.accounts[0];
+    const core = scoreAccount(signalsOf(book, Id, preview.asOf), loadProjectModel(), preview.asOf);
+    await expect(health.locator('c-health-gauge .score').textContent()).resolves.toBe(
+      String(core.score)
+    );
+    await health.getByText(core.drivers[0]).waitFor();
     await page.locator('[data-region="sidebar"] c-tier-cadence-card').waitFor();
     await page.screenshot({ path: join(SHOTS, 'account-page.png'), fullPage: true });
     expect(errors).toEqual([]);
