@@ -17,6 +17,7 @@ export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer
         status: result.status,
         coverage: result.coverage,
         trend: result.trend,
+        trendDirection: result.trendDirection,
         quadrant: result.quadrant,
         // The snapshot's breakdown has no detail text: the drivers (English and Finnish) carry the words.
         measures: result.measures.map(({ detail: _detail, ...measure }) => measure),

@@ -7,6 +7,7 @@ const result: ScoredAccount = {
   status: 'Yellow',
   coverage: 0.75,
   trend: -8,
+  trendDirection: 'down',
   quadrant: 'satisfiedNotSucceeding',
   measures: [
     {

@@ -47,6 +47,7 @@ const scorer: HealthScorer = {
       status,
       coverage: 1,
       trend: null,
+      trendDirection: null,
       quadrant: null,
       measures: [],
       drivers: [`Support −${100 - score}`],

@@ -21,6 +21,8 @@ export interface ScoredAccount {
   status: string;
   coverage: number;
   trend: number | null;
+  /** The core's word for the trend by the Health_Band__mdt trend records; the panel shows it as is. */
+  trendDirection: 'up' | 'down' | 'flat' | null;
   quadrant: QuadrantKey | null;
   measures: BreakdownMeasure[];
   drivers: string[];
@@ -52,6 +54,7 @@ export function breakdownJson(
     override,
     coverage: round2(result.coverage),
     trend: result.trend,
+    trendDirection: result.trendDirection,
     quadrant: result.quadrant,
     measuresUsed: result.measuresUsed,
     measuresApplicable: result.measuresApplicable,

@@ -1,4 +1,5 @@
 // Small pure helpers for the health panel: label formatting, dates, status and trend words.
+// No health rule lives here: bands and trend directions come stored with the data.
 import { LABELS } from './labels';
 
 /** Replaces {0}, {1}… in a Custom Label, as Salesforce's own label format does. */
@@ -43,34 +44,35 @@ export function statusInfo(status) {
   return STATUS[status] || { label: status || '', tone: 'grey' };
 }
 
-/** Band of a score with the default bands; used only when a snapshot did not store its status. */
-export function bandOf(score) {
-  if (score === null || score === undefined) {
-    return null;
-  }
-  if (score >= 70) {
-    return 'Green';
-  }
-  return score >= 40 ? 'Yellow' : 'Red';
-}
+const TRENDS = {
+  up: (trend) => ({
+    text: format(LABELS.trendUp, trend),
+    icon: 'utility:arrowup',
+    direction: 'up'
+  }),
+  down: (trend) => ({
+    text: format(LABELS.trendDown, Math.abs(trend)),
+    icon: 'utility:arrowdown',
+    direction: 'down'
+  }),
+  flat: (trend) => ({
+    text: format(LABELS.trendFlat, trend > 0 ? `+${trend}` : String(trend)),
+    icon: 'utility:forward',
+    direction: 'flat'
+  })
+};
 
-/** Trend word and arrow: up from +5, down from −5 (DESIGN §3). */
-export function trendInfo(trend) {
-  if (trend === null || trend === undefined) {
+/**
+ * Trend word and arrow. The direction is the one the recompute stored in the breakdown (the
+ * core's, by the Health_Band__mdt trend records), never re-derived here from thresholds: an
+ * admin's change to the records reaches the words. No stored direction reads as no trend.
+ */
+export function trendInfo(trend, direction) {
+  const known = Object.prototype.hasOwnProperty.call(TRENDS, direction);
+  if (trend === null || trend === undefined || !known) {
     return { text: LABELS.trendNone, icon: 'utility:dash', direction: 'none' };
   }
-  if (trend >= 5) {
-    return { text: format(LABELS.trendUp, trend), icon: 'utility:arrowup', direction: 'up' };
-  }
-  if (trend <= -5) {
-    return {
-      text: format(LABELS.trendDown, Math.abs(trend)),
-      icon: 'utility:arrowdown',
-      direction: 'down'
-    };
-  }
-  const signed = trend > 0 ? `+${trend}` : String(trend);
-  return { text: format(LABELS.trendFlat, signed), icon: 'utility:forward', direction: 'flat' };
+  return TRENDS[direction](trend);
 }
 
 const TIERS = { High: LABELS.tierHigh, Low: LABELS.tierLow, Tech: LABELS.tierTech };

@@ -2,7 +2,6 @@
 // Pure, so every state can be reasoned about apart from the component's wiring.
 import { LABELS } from './labels';
 import {
-  bandOf,
   format,
   formatDate,
   formatNumber,
@@ -106,10 +105,11 @@ export function buildView(fields, health) {
   const snapshots = health.snapshots || [];
   const breakdown = parseBreakdown(health.breakdown);
   const neverScored = !fields.scoredAt && snapshots.length === 0;
+  // The status the recompute stored (its band from Health_Band__mdt); never re-banded here.
   const computedStatus =
     (breakdown && breakdown.status) || (snapshots[0] && snapshots[0].status) || fields.status;
   const override = overrideOf(fields, health.serverDate);
-  const shownStatus = override ? override.status : computedStatus || bandOf(fields.score);
+  const shownStatus = override ? override.status : computedStatus;
   const used = breakdown ? breakdown.measuresUsed : null;
   const applicable = breakdown ? breakdown.measuresApplicable : null;
   const history = snapshots
@@ -126,7 +126,7 @@ export function buildView(fields, health) {
     computedText: override
       ? format(LABELS.computedScore, fields.score, statusInfo(computedStatus).label)
       : null,
-    trend: trendInfo(fields.trend),
+    trend: trendInfo(fields.trend, breakdown && breakdown.trendDirection),
     history,
     // A line needs two points; the caption says what the line is to sighted readers.
     historyCaption: history.length >= 2 ? format(LABELS.historyCaption, history.length) : null,

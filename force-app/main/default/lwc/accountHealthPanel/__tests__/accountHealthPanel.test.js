@@ -185,6 +185,82 @@ describe('c-account-health-panel', () => {
     });
   });
 
+  // The band and the trend word are the recompute's (Health_Band__mdt via the core), stored
+  // with the data; the panel never re-derives them from 70/40 or ±5 of its own.
+  describe('bands and trend words from the stored data', () => {
+    const withFields = (fields) => ({
+      ...ACCOUNT_SCORED,
+      fields: Object.fromEntries(
+        Object.entries({ ...ACCOUNT_SCORED.fields, ...fields }).map(([k, v]) => [
+          k,
+          v && typeof v === 'object' ? v : { value: v }
+        ])
+      )
+    });
+    const breakdownWith = (extra) =>
+      JSON.stringify({ ...JSON.parse(HEALTH_SCORED.breakdown), ...extra });
+
+    it('shows each stored status and trend direction, even where 70/40 and ±5 would differ', async () => {
+      // Bands an admin moved: 72 stored as Yellow, 45 as Red; a 6-point rise counted as steady.
+      const element = await render(
+        withFields({ Health_Score__c: 72, Health_Status__c: 'Yellow', Health_Trend__c: 6 }),
+        {
+          ...HEALTH_SCORED,
+          snapshots: [
+            { score: 72, status: 'Yellow', computedAt: '2026-11-20T03:00:00.000Z' },
+            { score: 45, status: 'Red', computedAt: '2026-10-20T03:00:00.000Z' }
+          ],
+          breakdown: breakdownWith({
+            score: 72,
+            status: 'Yellow',
+            trend: 6,
+            trendDirection: 'flat'
+          })
+        }
+      );
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Yellow');
+      expect(gauge(element).tone).toBe('yellow');
+      expect(text($(element, '.trend'))).toBe('Steady (+6 points in 4 weeks)');
+      expect($(element, '.trend lightning-icon').iconName).toBe('utility:forward');
+    });
+
+    it('takes the snapshot status when the breakdown is unreadable, and a 4-point fall stored as down', async () => {
+      const element = await render(
+        withFields({ Health_Score__c: 45, Health_Status__c: null, Health_Trend__c: -4 }),
+        {
+          ...HEALTH_SCORED,
+          snapshots: [{ score: 45, status: 'Red', computedAt: '2026-11-20T03:00:00.000Z' }],
+          breakdown: breakdownWith({ score: 45, status: 'Red', trend: -4, trendDirection: 'down' })
+        }
+      );
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Red');
+      expect(text($(element, '.trend'))).toBe('Down 4 points in 4 weeks');
+
+      const damaged = await render(
+        withFields({ Health_Score__c: 45, Health_Status__c: null, Health_Trend__c: -4 }),
+        {
+          ...HEALTH_SCORED,
+          snapshots: [{ score: 45, status: 'Red', computedAt: '2026-11-20T03:00:00.000Z' }],
+          breakdown: '{not json'
+        }
+      );
+      expect(text(gauge(damaged).shadowRoot.querySelector('.status'))).toBe('Red');
+      // Without the stored direction the panel does not guess one from the number.
+      expect(text($(damaged, '.trend'))).toBe('No trend yet');
+    });
+
+    it('invents no band for a score stored without a status', async () => {
+      const element = await render(withFields({ Health_Score__c: 72, Health_Status__c: null }), {
+        ...HEALTH_SCORED,
+        snapshots: [{ score: 72, status: null, computedAt: '2026-11-20T03:00:00.000Z' }],
+        breakdown: null
+      });
+      expect(text(gauge(element).shadowRoot.querySelector('.status'))).not.toBe('Green');
+      expect(gauge(element).tone).toBe('grey');
+      expectNoLeaks(element);
+    });
+  });
+
   describe('insufficient data', () => {
     it('says so in words and grey, explains what to add, and offers no override to a reader', async () => {
       const element = await render(ACCOUNT_INSUFFICIENT, HEALTH_INSUFFICIENT);
