@@ -27,6 +27,16 @@ describe('parseCsvRecords', () => {
     expect(() => parseCsvRows('a,"open\n')).toThrow('ends inside a quoted field');
   });
 
+  it('reads JSON fields (quotes doubled throughout) back exactly, as a snapshot breakdown', () => {
+    fc.assert(
+      fc.property(fc.array(fc.json(), { minLength: 1, maxLength: 20 }), (values) => {
+        const text =
+          csvLine(['Key', 'Breakdown__c']) + values.map((v, k) => csvLine([`k${k}`, v])).join('');
+        expect(parseCsvRecords(text).map((row) => row.Breakdown__c)).toEqual(values);
+      })
+    );
+  });
+
   it('reads back whatever the local org writes, as csv-parse does', () => {
     const field = fc.oneof(
       fc.string(),

@@ -40,36 +40,50 @@ export function parseCsvRows(text: string): string[][] {
   return rows;
 }
 
-/** One row that holds quotes, read character by character from `start`. */
+/**
+ * One row that holds quotes, from `start`. Each quoted run is found with indexOf and taken as
+ * one slice, its doubled quotes undone by split/join (a flat string; replaceAll leaves a chain
+ * of pieces). Appending character by character made a 2 KB JSON field (a health snapshot's
+ * breakdown) cost thousands of appends kept as a chain: ~30× slower and ~25× the memory.
+ */
 function quotedRow(text: string, start: number): { fields: string[]; next: number } {
   const fields: string[] = [];
   let field = '';
+  let from = start;
   let at = start;
-  let inQuotes = false;
   while (at < text.length) {
-    const char = text[at];
-    if (inQuotes) {
-      if (char === '"' && text[at + 1] === '"') {
-        field += '"';
-        at += 2;
-        continue;
-      }
-      if (char === '"') inQuotes = false;
-      else field += char;
-      at++;
-      continue;
-    }
-    if (char === '"') inQuotes = true;
-    else if (char === ',') {
-      fields.push(field);
+    const char = text.charCodeAt(at);
+    if (char === QUOTE) {
+      field += text.slice(from, at);
+      const end = closingQuote(text, at + 1);
+      const quoted = text.slice(at + 1, end.at);
+      field += end.doubled ? quoted.split('""').join('"') : quoted;
+      from = at = end.at + 1;
+    } else if (char === COMMA) {
+      fields.push(field + text.slice(from, at));
       field = '';
-    } else if (char === '\n' || (char === '\r' && text[at + 1] === '\n')) {
-      fields.push(field);
-      return { fields, next: at + (char === '\r' ? 2 : 1) };
-    } else field += char;
-    at++;
+      from = ++at;
+    } else if (char === LF || (char === CR && text.charCodeAt(at + 1) === LF)) {
+      fields.push(field + text.slice(from, at));
+      return { fields, next: at + (char === CR ? 2 : 1) };
+    } else at++;
   }
-  if (inQuotes) throw new Error('CSV ends inside a quoted field');
-  fields.push(field);
+  fields.push(field + text.slice(from, at));
   return { fields, next: at };
 }
+
+/** The quote that closes a quoted run starting at `from`, skipping doubled quotes inside it. */
+function closingQuote(text: string, from: number): { at: number; doubled: boolean } {
+  let doubled = false;
+  for (let at = from; ; at += 2) {
+    at = text.indexOf('"', at);
+    if (at === -1) throw new Error('CSV ends inside a quoted field');
+    if (text.charCodeAt(at + 1) !== QUOTE) return { at, doubled };
+    doubled = true;
+  }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
