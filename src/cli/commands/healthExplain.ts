@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserInputError } from '../../core';
 import { connectToOrg } from '../../org/connection';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from '../../services/health/coreScorer';
 import { explainAccount } from '../../services/health/explain';
 import { formatExplanation, type Explanation } from '../../services/health/explainFormat';
@@ -25,7 +26,11 @@ export async function healthExplain(
   if (!account) throw new UserInputError('--account: give an Account Id or name', 'account');
   const asOf = parseAsOf(flags.asOf) ?? new Date().toISOString().slice(0, 10);
   const conn = await connect(flags.targetOrg);
-  return explainAccount(orgAccess(conn), coreScorer(), { account, asOf });
+  // Scored with the org's own custom metadata, as recompute and the panel's Apex do.
+  return explainAccount(orgAccess(conn), coreScorer(await loadModelFromOrg(conn)), {
+    account,
+    asOf
+  });
 }
 
 /** `baton health explain`, added to the `health` topic (src/cli/topics/health.ts). */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { connectToOrg } from '../../org/connection';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { selectionFromFlags } from '../../services/health/accountSelection';
 import { countApiCalls } from '../../services/health/apiCalls';
 import { coreScorer } from '../../services/health/coreScorer';
@@ -35,7 +36,9 @@ export async function healthRecompute(
   const conn = await connect(flags.targetOrg);
   const calls = countApiCalls(conn);
   try {
-    const summary = await recompute(orgAccess(conn), coreScorer(), {
+    // The org's own custom metadata, read once per run (its queries are counted too).
+    const scorer = coreScorer(await loadModelFromOrg(conn));
+    const summary = await recompute(orgAccess(conn), scorer, {
       selection,
       asOf,
       dryRun: flags.dryRun,

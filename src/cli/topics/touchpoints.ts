@@ -3,8 +3,8 @@ import { runCommand } from '../run';
 import { recordFirstValue } from '../../services/onboarding/firstValue';
 import { alertMissedFirstValue } from '../../services/onboarding/missedFirstValue';
 import { onboardingTargetDays } from '../../services/onboarding/target';
-import { loadProjectModel } from '../../core';
 import { connectToOrg } from '../../org/connection';
+import { loadModelFromOrg } from '../../org/orgModel';
 import type { Connect } from '../../services/touchpoints/connect';
 import {
   asOfOrToday,
@@ -72,7 +72,8 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
         const firstValue = await recordFirstValue(conn, { asOf: day, dryRun });
         const alerts = await alertMissedFirstValue(conn, {
           asOf: day,
-          targetDays: targetDays ?? onboardingTargetDays(loadProjectModel()),
+          // The org's own time-to-first-value measure, as the Apex card and the health score use.
+          targetDays: targetDays ?? onboardingTargetDays(await loadModelFromOrg(conn)),
           dryRun
         });
         return { asOf: day, dryRun: Boolean(dryRun), firstValue, alerts };

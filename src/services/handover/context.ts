@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { BatonError } from '../../core/errors';
-import { modelRecords } from './modelRecords';
+import { modelRecords } from '../../org/orgModel';
 import {
   accountById,
   accountManagers,

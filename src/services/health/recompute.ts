@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import type { AccountSelection } from './accountSelection';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
 import { writeFailuresCsv, type Failure } from './failures';
@@ -138,12 +139,13 @@ export async function recompute(
 }
 
 /**
- * Every account recomputed with the project's model, as of today: the entry point the local
+ * Every account recomputed with the org's own model (its custom metadata records), as of today: the entry point the local
  * org's start (src/localorg/start.ts) looks up by this name, after seeding and on its timer.
  */
 export async function recomputeHealth(
   conn: Connection,
   options: Pick<RecomputeRunOptions, 'failuresFile' | 'now'> = {}
 ): Promise<string> {
-  return oneLineSummary(await recompute(orgAccess(conn), coreScorer(), options));
+  const scorer = coreScorer(await loadModelFromOrg(conn));
+  return oneLineSummary(await recompute(orgAccess(conn), scorer, options));
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runCommand } from '../../cli/run';
 import { connectToOrg } from '../../org/connection';
+import { loadModelFromOrg } from '../../org/orgModel';
 import type { Connect } from '../touchpoints/connect';
 import { assignTiers, type TierAssignSummary } from './assign';
 import { coreSuggest } from './coreSuggest';
@@ -42,8 +43,12 @@ export function registerTierAssign(topic: Command, connect: Connect = connectToO
     .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
       runCommand(
         flags,
-        async () =>
-          assignTiers(await connect(flags.targetOrg), coreSuggest(), { dryRun: flags.dryRun }),
+        async () => {
+          const conn = await connect(flags.targetOrg);
+          // The org's own Touch_Tier_Rule__mdt records, read once for every account.
+          const suggest = coreSuggest(await loadModelFromOrg(conn));
+          return assignTiers(conn, suggest, { dryRun: flags.dryRun });
+        },
         formatAssign
       )
     );

@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { assertDay } from './days';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { corePlanner } from './corePlanner';
 import { planAndWrite, type PlanSummary, type TouchpointPlanner } from './planAccounts';
 import { readAllPlanInputs, readPlanInputsFor } from './planInputs';
@@ -12,7 +13,10 @@ export interface PlanTouchpointsOptions {
   /** Days ahead the plan covers (default 365). */
   horizonDays?: number;
   dryRun?: boolean;
-  /** The core cadence planner with the project's custom metadata, unless a test passes one. */
+  /**
+   * The core cadence planner; by default over the org's own Tier_Cadence__mdt records, read
+   * once for the call (pass one to share a model already read in the same run).
+   */
   planner?: TouchpointPlanner;
 }
 
@@ -29,7 +33,7 @@ export async function planTouchpointsForAccounts(
 ): Promise<PlanSummary> {
   const asOf = assertDay(options.asOf);
   const inputs = await readPlanInputsFor(conn, accountIds, asOf);
-  return planAndWrite(conn, inputs, options.planner ?? corePlanner(), {
+  return planAndWrite(conn, inputs, options.planner ?? corePlanner(await loadModelFromOrg(conn)), {
     asOf,
     horizonDays: options.horizonDays ?? DEFAULT_HORIZON_DAYS,
     dryRun: options.dryRun
@@ -43,7 +47,7 @@ export async function planAllTouchpoints(
 ): Promise<PlanSummary> {
   const asOf = assertDay(options.asOf);
   const inputs = await readAllPlanInputs(conn, asOf);
-  return planAndWrite(conn, inputs, options.planner ?? corePlanner(), {
+  return planAndWrite(conn, inputs, options.planner ?? corePlanner(await loadModelFromOrg(conn)), {
     asOf,
     horizonDays: options.horizonDays ?? DEFAULT_HORIZON_DAYS,
     dryRun: options.dryRun

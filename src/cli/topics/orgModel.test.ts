@@ -1,0 +1,176 @@
+import { Command } from 'commander';
+import { addDays, loadProjectModel, suggestTier } from '../../core';
+import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { loadModelFromOrg } from '../../org/orgModel';
+import { register as registerHealth } from './health';
+import { register as registerTier } from './tier';
+import { register as registerTouchpoints } from './touchpoints';
+
+// The org-backed commands run with the connected org's custom metadata, not force-app's: an
+// admin's edit in the org reaches `tier assign`, `health recompute`, `health explain` and
+// `touchpoints onboarding` (jsforce → local org → SQLite), as Apex's getAll() sees it.
+
+jest.setTimeout(60_000);
+
+let testOrg: TestOrg;
+const connect = jest.fn(async () => testOrg.conn);
+const AS_OF = new Date().toISOString().slice(0, 10);
+
+// A fresh org per test: each one changes the org's custom metadata.
+beforeEach(async () => {
+  testOrg = await startTestOrg({ twins: false });
+});
+
+afterEach(async () => {
+  jest.restoreAllMocks();
+  process.exitCode = undefined;
+  await testOrg?.close();
+});
+
+/**
+ * Arranges an admin's edit of a custom metadata record. A real org takes these edits through
+ * Setup or a metadata deploy, never through the REST sObject API, so the test writes the
+ * local org's SQLite row directly (the same seam the local org loads force-app's records
+ * through); everything under test then reads it back through jsforce and SOQL.
+ */
+function setMetadata(type: string, developerName: string, fields: Record<string, unknown>) {
+  for (const [field, value] of Object.entries(fields)) {
+    const changed = testOrg.org.core.db
+      .prepare(`UPDATE "${type}" SET "${field}" = ? WHERE DeveloperName = ?`)
+      .run(value, developerName).changes;
+    expect(changed).toBe(1);
+  }
+}
+
+async function run(...args: string[]) {
+  const program = new Command('baton').exitOverride();
+  registerHealth(program, connect);
+  registerTier(program, connect);
+  registerTouchpoints(program, connect);
+  const out: string[] = [];
+  jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => (out.push(String(chunk)), true));
+  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  process.exitCode = undefined;
+  await program.parseAsync(['node', 'baton', ...args, '--json']);
+  return { json: JSON.parse(out.join('')), exitCode: process.exitCode ?? 0 };
+}
+
+async function accountField(id: string, field: string): Promise<unknown> {
+  const result = await testOrg.conn.query<Record<string, unknown>>(
+    `SELECT ${field} FROM Account WHERE Id = '${id}'`
+  );
+  return result.records[0][field];
+}
+
+describe('org-backed commands read the model from the org', () => {
+  it('loadModelFromOrg: an unchanged org gives exactly the project model', async () => {
+    expect(await loadModelFromOrg(testOrg.conn)).toEqual(loadProjectModel());
+  });
+
+  it("tier assign follows the org's Touch_Tier_Rule__mdt threshold, not force-app's", async () => {
+    // ARR 30 000 with potential 2: Low by the shipped rules (High from ARR 50 000).
+    const account = { mrr: 2500, growthPotential: 2, strategic: false };
+    expect(suggestTier(account, loadProjectModel()).suggested).toBe('Low');
+    const { id } = await testOrg.conn.sobject('Account').create({
+      Name: 'Kynnys Oy',
+      MRR__c: account.mrr,
+      Growth_Potential__c: account.growthPotential
+    });
+    setMetadata('Touch_Tier_Rule__mdt', 'Large_ARR', { Min_ARR__c: 25000 });
+
+    const { json, exitCode } = await run('tier', 'assign');
+    expect(exitCode).toBe(0);
+    expect(json.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          accountId: id,
+          to: 'High',
+          reason: 'ARR 30\u202f000 ≥ 25\u202f000'
+        })
+      ])
+    );
+    expect(await accountField(id as string, 'Touch_Tier__c')).toBe('High');
+  });
+
+  it("health recompute and explain follow the org's Health_Band__mdt boundaries", async () => {
+    const managerId = testOrg.org.users.find((user) => user.persona === 'accountManager')!.id;
+    const { id } = await testOrg.conn.sobject('Account').create({
+      Name: 'Raja Oy',
+      Account_Manager__c: managerId,
+      Touch_Tier__c: 'Low',
+      Licensed_Seats__c: 10,
+      Overdue_Invoices__c: 0
+    });
+    const accountId = id as string;
+    await testOrg.conn.sobject('Survey_Response__c').create({
+      Account__c: accountId,
+      Type__c: 'NPS',
+      Score__c: 6,
+      Responded_On__c: addDays(AS_OF, -3)
+    });
+    await testOrg.conn.sobject('Usage_Snapshot__c').create({
+      Account__c: accountId,
+      Period_End__c: addDays(AS_OF, -3),
+      Active_Users__c: 5,
+      Logins__c: 200
+    });
+    const recompute = () => run('health', 'recompute', '--accounts', accountId);
+
+    expect((await recompute()).exitCode).toBe(0);
+    const score = (await accountField(accountId, 'Health_Score__c')) as number;
+    // A detractor and half the seats active: Yellow by the shipped bands (40–69).
+    expect(await accountField(accountId, 'Health_Status__c')).toBe('Yellow');
+    expect(score).toBeGreaterThan(40);
+    expect(score).toBeLessThan(70);
+
+    // An admin lowers Green to start at this very score (Yellow ends just below it).
+    setMetadata('Health_Band__mdt', 'Green', { Min_Value__c: score });
+    setMetadata('Health_Band__mdt', 'Yellow', { Max_Value__c: score - 1 });
+
+    expect((await recompute()).exitCode).toBe(0);
+    expect(await accountField(accountId, 'Health_Score__c')).toBe(score);
+    expect(await accountField(accountId, 'Health_Status__c')).toBe('Green');
+    const explained = await run('health', 'explain', '--account', accountId);
+    expect(explained.json.result).toMatchObject({ score, status: 'Green' });
+  });
+
+  it('an invalid record in the org is named (type, record, field) and nothing is written', async () => {
+    const { id } = await testOrg.conn.sobject('Account').create({ Name: 'Rikki Oy', MRR__c: 5000 });
+    setMetadata('Health_Band__mdt', 'Green', { Max_Value__c: 10 });
+
+    for (const command of [
+      ['tier', 'assign'],
+      ['health', 'recompute']
+    ]) {
+      const { json, exitCode } = await run(...command);
+      expect(exitCode).toBe(1);
+      expect(json).toMatchObject({ code: 'INVALID_MODEL' });
+      expect(json.message).toContain(
+        "The org's custom metadata is invalid: Health_Band__mdt.Green: Max_Value__c: must be ≥ Min_Value__c."
+      );
+    }
+    expect(await accountField(id as string, 'Touch_Tier__c')).toBeNull();
+    expect(await accountField(id as string, 'Health_Score__c')).toBeNull();
+  });
+
+  it("touchpoints onboarding's default target is the org's time-to-first-value Full_At__c", async () => {
+    const shipped = loadProjectModel().measures.find((m) => m.kind === 'timeToFirstValue')!;
+    const days = shipped.fullAt + 20;
+    // Onboarding started between the shipped target and the org's: late only by force-app.
+    const managerId = testOrg.org.users.find((user) => user.persona === 'accountManager')!.id;
+    const { id } = await testOrg.conn.sobject('Account').create({
+      Name: 'Tavoite Oy',
+      Account_Manager__c: managerId,
+      Onboarding_Started__c: addDays(AS_OF, -(shipped.fullAt + 10))
+    });
+    const late = async () =>
+      (await run('touchpoints', 'onboarding', '--dry-run')).json.alerts.alerts.map(
+        (alert: { accountId: string }) => alert.accountId
+      );
+    expect(await late()).toContain(id);
+    setMetadata('Health_Measure__mdt', 'Time_To_First_Value', { Full_At__c: days });
+    expect(await late()).not.toContain(id);
+  });
+});
