@@ -61,8 +61,8 @@ describe('TierCadenceController twin', () => {
     expect(view.touchpoints.map((touchpoint) => touchpoint.overdue)).toEqual([true, false]);
     expect(view.overdue).toBe(true);
     expect(view.touchpoints[0].ownerName).toEqual(expect.any(String));
-    // The onboarding target the card compares time to first value with: the project's
-    // Health_Measure.Time_To_First_Value Full_At__c, the same one the missed-value alert uses.
+    // The onboarding target the card compares time to first value with: the org's
+    // Health_Measure.Time_To_First_Value Full_At__c (30 as shipped), the same one the missed-value alert uses.
     expect(view.firstValueTargetDays).toBe(30);
   });
 
@@ -90,5 +90,25 @@ describe('TierCadenceController twin', () => {
       Touch_Tier__c: 'Low',
       Touch_Tier_Override_Reason__c: null
     });
+  });
+
+  it("answers from the org's custom metadata, as the Apex's getAll() does, not force-app's", async () => {
+    // An admin's edit in Setup; a real org never takes __mdt writes through REST, so the test
+    // arranges it in the local org's SQLite row (the twin reads it back through jsforce).
+    const setMetadata = (type: string, name: string, field: string, value: unknown) =>
+      testOrg.org.core.db
+        .prepare(`UPDATE "${type}" SET "${field}" = ? WHERE DeveloperName = ?`)
+        .run(value, name).changes;
+    const accountId = await tieredAccount();
+    expect(setMetadata('Health_Measure__mdt', 'Time_To_First_Value', 'Full_At__c', 45)).toBe(1);
+    expect(setMetadata('Tier_Cadence__mdt', 'Low', 'Onboarding_Model__c', 'Group webinar')).toBe(1);
+    try {
+      const view = await getCadence(conn, { accountId });
+      expect(view.firstValueTargetDays).toBe(45);
+      expect(view.tierOnboardingModel).toBe('Group webinar');
+    } finally {
+      setMetadata('Health_Measure__mdt', 'Time_To_First_Value', 'Full_At__c', 30);
+      setMetadata('Tier_Cadence__mdt', 'Low', 'Onboarding_Model__c', 'Personal online training');
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { loadProjectModel, type BatonModel } from '../../core';
 import { UserInputError } from '../../core/errors';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { onboardingTargetDays } from '../onboarding/target';
 import { todayUtc } from '../touchpoints/days';
 import { readAll } from '../touchpoints/records';
@@ -53,10 +53,6 @@ async function accountById(conn: Connection, id: string) {
   return rows[0];
 }
 
-let projectModel: BatonModel | undefined;
-/** The same custom metadata records the org has (force-app), read once. */
-const model = () => (projectModel ??= loadProjectModel());
-
 /** Twin of TierCadenceController.getCadence. */
 export async function getCadence(conn: Connection, params: unknown): Promise<CadenceView> {
   const { accountId: id } = getParams.parse(params);
@@ -83,12 +79,14 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
     `SELECT Onboarding_Model__c, Meeting_Practices__c, Accepted_At__c FROM Handover__c WHERE Account__c = '${id}' AND Status__c = 'Accepted' ORDER BY Accepted_At__c DESC NULLS LAST LIMIT 1`
   );
   const describe = await conn.sobject('Account').describe();
+  // The org's own Tier_Cadence__mdt and Health_Measure__mdt, as the Apex reads them with getAll().
+  const model = await loadModelFromOrg(conn);
   return {
     touchpoints,
     onboardingModel: (handover?.Onboarding_Model__c as string | null) ?? null,
     meetingPractices: (handover?.Meeting_Practices__c as string | null) ?? null,
-    tierOnboardingModel: (tier && model().cadence[tier]?.onboardingModel) || null,
-    firstValueTargetDays: onboardingTargetDays(model()),
+    tierOnboardingModel: (tier && model.cadence[tier]?.onboardingModel) || null,
+    firstValueTargetDays: onboardingTargetDays(model),
     overdue: touchpoints.some((touchpoint) => touchpoint.overdue),
     canOverride: describe.fields.some(
       (field) => field.name === 'Touch_Tier_Override_Reason__c' && field.updateable
