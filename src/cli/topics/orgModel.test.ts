@@ -1,19 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { addDays, loadProjectModel, suggestTier } from '../../core';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
 import { loadModelFromOrg } from '../../org/orgModel';
+import { register as registerHandover } from './handover';
 import { register as registerHealth } from './health';
 import { register as registerTier } from './tier';
 import { register as registerTouchpoints } from './touchpoints';
 
 // The org-backed commands run with the connected org's custom metadata, not force-app's: an
-// admin's edit in the org reaches `tier assign`, `health recompute`, `health explain` and
-// `touchpoints onboarding` (jsforce → local org → SQLite), as Apex's getAll() sees it.
+// admin's edit in the org reaches `tier assign`, `health recompute`, `health explain`,
+// `touchpoints onboarding` and `handover submit|accept` (jsforce → local org → SQLite), as
+// Apex's getAll() sees it.
 
 jest.setTimeout(60_000);
 
 let testOrg: TestOrg;
-const connect = jest.fn(async () => testOrg.conn);
+/** The persona the next command runs as (handover answers need the account manager). */
+let persona = 'admin';
+const connect = jest.fn(async () => testOrg.connAs(persona));
 const AS_OF = new Date().toISOString().slice(0, 10);
 
 // A fresh org per test: each one changes the org's custom metadata.
@@ -22,6 +29,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  persona = 'admin';
   jest.restoreAllMocks();
   process.exitCode = undefined;
   await testOrg?.close();
@@ -47,6 +55,7 @@ async function run(...args: string[]) {
   registerHealth(program, connect);
   registerTier(program, connect);
   registerTouchpoints(program, connect);
+  registerHandover(program, connect);
   const out: string[] = [];
   jest
     .spyOn(process.stdout, 'write')
@@ -172,5 +181,53 @@ describe('org-backed commands read the model from the org', () => {
     expect(await late()).toContain(id);
     setMetadata('Health_Measure__mdt', 'Time_To_First_Value', { Full_At__c: days });
     expect(await late()).not.toContain(id);
+  });
+
+  it("handover submit and accept follow the org's Handover_Requirement__mdt and Tier_Cadence__mdt", async () => {
+    setMetadata('Handover_Requirement__mdt', 'Risks', { Tiers__c: 'High;Tech' });
+    setMetadata('Tier_Cadence__mdt', 'Tech', { First_Contact_Days__c: 9 });
+    const idOf = (key: string) => testOrg.org.users.find((user) => user.persona === key)!.id;
+    const account = await testOrg.conn.sobject('Account').create({ Name: 'Luovutus Oy' });
+    const contact = await testOrg.conn
+      .sobject('Contact')
+      .create({ LastName: 'Virtanen', AccountId: account.id });
+    const file = (record: Record<string, unknown>) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'baton-org-model-')), 'handover.json');
+      writeFileSync(path, JSON.stringify(record));
+      return path;
+    };
+    // Complete for Tech by force-app's records; the org also asks Tech for the risks.
+    const handover = {
+      Account__c: account.id,
+      Account_Manager__c: idOf('accountManager'),
+      Contract_Start__c: '2026-01-05',
+      What_Was_Sold__c: 'Baton Pro',
+      Primary_Contact__c: contact.id,
+      Success_Criteria__c: '40 active users',
+      Fit__c: 'Good',
+      Proposed_Touch_Tier__c: 'Tech'
+    };
+    persona = 'seller';
+    const refused = await run('handover', 'submit', '--file', file(handover));
+    expect(refused.exitCode).toBe(1);
+    expect(refused.json).toMatchObject({ code: 'MISSING_REQUIRED_FIELDS' });
+    expect(refused.json.message).toMatch(/Risks/);
+
+    const submitted = await run(
+      'handover',
+      'submit',
+      '--file',
+      file({ ...handover, Risks__c: 'Small IT team' })
+    );
+    expect(submitted.exitCode).toBe(0);
+    persona = 'accountManager';
+    const accepted = await run('handover', 'accept', '--id', submitted.json.at(-1).id);
+    expect(accepted.json).toEqual([expect.objectContaining({ status: 'Accepted' })]);
+    // Tech's first contact 9 days after acceptance (0 in force-app).
+    const tasks = await testOrg.conn.query<{ Touchpoint_Key__c: string; ActivityDate: string }>(
+      `SELECT Touchpoint_Key__c, ActivityDate FROM Task WHERE WhatId = '${account.id}'`
+    );
+    const welcome = tasks.records.find((task) => task.Touchpoint_Key__c.endsWith(':welcome'));
+    expect(welcome?.ActivityDate).toBe(addDays(AS_OF, 9));
   });
 });

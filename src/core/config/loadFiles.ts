@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BatonError } from '../errors';
-import { loadModelFromXml } from './loadXml';
-import type { BatonModel } from './model';
+import { recordsFromXml, type MetadataFile } from './loadXml';
+import { parseModelRecords, type BatonModel } from './model';
+import type { ModelRecords } from './records';
 
 /** Where the project's custom metadata records live. */
 export const PROJECT_MODEL_DIR = resolve(
@@ -12,6 +13,15 @@ export const PROJECT_MODEL_DIR = resolve(
 
 /** Node only: the model from a directory of `.md-meta.xml` records (default: the project's). */
 export function loadProjectModel(dir: string = PROJECT_MODEL_DIR): BatonModel {
+  return parseModelRecords(recordsFromXml(readModelFiles(dir)));
+}
+
+/** Node only: the project's records in the org's row shape, e.g. for a stand-in org to serve. */
+export function projectModelRecords(dir: string = PROJECT_MODEL_DIR): ModelRecords {
+  return recordsFromXml(readModelFiles(dir));
+}
+
+function readModelFiles(dir: string): MetadataFile[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.md-meta.xml'));
@@ -22,7 +32,5 @@ export function loadProjectModel(dir: string = PROJECT_MODEL_DIR): BatonModel {
       'model'
     );
   }
-  return loadModelFromXml(
-    names.sort().map((name) => ({ name, xml: readFileSync(join(dir, name), 'utf8') }))
-  );
+  return names.sort().map((name) => ({ name, xml: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
 import { DraftInputSchema, type DraftInput } from './schemas';
 import { handoversByIds } from './selector';
@@ -70,7 +71,8 @@ export async function submitDrafts(
   conn: Connection,
   drafts: DraftInput[]
 ): Promise<HandoverSummary[]> {
-  const actor = await actorFor(conn);
+  // The org's custom metadata, read once for every draft in the file.
+  const actor = { ...(await actorFor(conn)), model: await loadModelFromOrg(conn) };
   const ids: string[] = [];
   for (const draft of drafts) {
     const id = await saveDraft(actor, draft);

@@ -1,5 +1,6 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { Connection } from 'jsforce';
+import { projectModelRecords } from '../../core/config/loadFiles';
 
 /**
  * An in-memory stand-in for the small part of a jsforce Connection the handover twin uses
@@ -40,6 +41,14 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
     table(sobject).set(id, row);
     return row;
   };
+  // An org with Baton deployed serves its custom metadata records: the project's, as the local
+  // org loads them at start (own ids, so the sequence of inserted records is unchanged).
+  let metadataSequence = 0;
+  for (const [type, rows] of Object.entries(projectModelRecords()))
+    for (const row of rows) {
+      const id = `m00${String(++metadataSequence).padStart(12, '0')}AAA`;
+      table(type).set(id, { ...row, Id: id });
+    }
   const lookup = (id: unknown) =>
     [...tables.values()].map((rows) => rows.get(String(id))).find(Boolean);
 

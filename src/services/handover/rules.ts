@@ -2,7 +2,6 @@ import {
   acceptCommentSegments,
   BatonError,
   handoverTransition,
-  loadProjectModel,
   planTouchpoints,
   returnCommentSegments,
   submitPostSegments,
@@ -38,13 +37,6 @@ export class HandoverRuleError extends BatonError {
 export type { Tier };
 export type Action = HandoverAction;
 
-let projectModel: BatonModel | undefined;
-/** The project's custom metadata records, read once: the same the local org and Apex use. */
-export function model(): BatonModel {
-  projectModel ??= loadProjectModel();
-  return projectModel;
-}
-
 /** The seller's proposal, else the Account's tier, else High (a missing tier never lets a gap through). */
 export function tierOf(handover: HandoverRow, account?: AccountRow): Tier {
   return (handover.Proposed_Touch_Tier__c ?? account?.Touch_Tier__c ?? 'High') as Tier;
@@ -75,9 +67,14 @@ export function assertNotOwnAnswer(handover: HandoverRow, userId: string): void 
 const sameId = (a: string | null | undefined, b: string) =>
   !!a && a.slice(0, 15) === b.slice(0, 15);
 
-export function assertComplete(handover: HandoverRow, account?: AccountRow): void {
+/** `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it. */
+export function assertComplete(
+  handover: HandoverRow,
+  account: AccountRow | undefined,
+  model: BatonModel
+): void {
   const tier = tierOf(handover, account);
-  const problems = validateHandover(handover as unknown as Record<string, unknown>, tier, model());
+  const problems = validateHandover(handover as unknown as Record<string, unknown>, tier, model);
   if (problems.length) {
     throw new HandoverRuleError(
       'MISSING_REQUIRED_FIELDS',
@@ -109,8 +106,16 @@ export const acceptComment = (handover: HandoverRow): MessageSegment[] =>
 export const returnComment = (handover: HandoverRow): MessageSegment[] =>
   returnCommentSegments(messageInput(handover, ''));
 
-/** The tier's touchpoints for the first year after acceptance, as Tasks owned by the AM. */
-export function planTouchpointTasks(handover: HandoverRow, tier: Tier, acceptedOn: string) {
+/**
+ * The tier's touchpoints for the first year after acceptance, as Tasks owned by the AM, from
+ * the org's Tier_Cadence__mdt (`model`), as the Apex plans them.
+ */
+export function planTouchpointTasks(
+  handover: HandoverRow,
+  tier: Tier,
+  acceptedOn: string,
+  model: BatonModel
+) {
   const planned = planTouchpoints(
     {
       accountId: handover.Account__c,
@@ -120,7 +125,7 @@ export function planTouchpointTasks(handover: HandoverRow, tier: Tier, acceptedO
       asOf: acceptedOn,
       horizonDays: 365
     },
-    model()
+    model
   );
   return planned.map((touchpoint) => ({
     Subject: touchpoint.subject,

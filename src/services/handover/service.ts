@@ -1,5 +1,7 @@
 import type { Connection } from 'jsforce';
+import type { BatonModel } from '../../core';
 import { BatonError } from '../../core/errors';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { postComment, postFeedElement } from './feed';
 import { handoversByIds, accountsByIds, tasksByTouchpointKey } from './selector';
 import {
@@ -26,7 +28,14 @@ export interface Actor {
   baseUrl: string;
   /** Today and now, passed in so tests and the core stay clock-free. */
   asOf: Date;
+  /**
+   * The org's custom metadata, when the caller already read it (several handovers in one run);
+   * otherwise each submit or accept reads it from `conn`, as the Apex reads getAll().
+   */
+  model?: BatonModel;
 }
+
+const modelOf = async (actor: Actor) => actor.model ?? loadModelFromOrg(actor.conn);
 
 const today = (asOf: Date) => asOf.toISOString().slice(0, 10);
 
@@ -89,7 +98,7 @@ export async function submit(actor: Actor, handoverId: string): Promise<void> {
   if (handover.Status__c !== 'Submitted') {
     assertTransition(handover, 'submit');
     const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
-    assertComplete(handover, account);
+    assertComplete(handover, account, await modelOf(actor));
     handover.Status__c = 'Submitted';
     handover.Submitted_At__c = actor.asOf.toISOString();
     await update(actor, 'Handover__c', {
@@ -117,6 +126,8 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
   if (handover.Status__c === 'Accepted') return;
   assertTransition(handover, 'accept');
   assertNotOwnAnswer(handover, actor.userId);
+  // Read (and checked) before the first write, so a broken cadence record writes nothing.
+  const model = await modelOf(actor);
   const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
   await update(actor, 'Account', {
     Id: handover.Account__c,
@@ -124,7 +135,7 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     Customer_Stage__c: 'Onboarding',
     Onboarding_Started__c: today(actor.asOf)
   });
-  const tasks = planTouchpointTasks(handover, tierOf(handover, account), today(actor.asOf));
+  const tasks = planTouchpointTasks(handover, tierOf(handover, account), today(actor.asOf), model);
   const existing = new Set(
     (
       await tasksByTouchpointKey(
