@@ -2,7 +2,8 @@ import { loadProjectModel, suggestTier, type BatonModel } from '../../core';
 import type { SuggestTier } from './assign';
 
 /**
- * The core tier rules over a model (default: the project's Touch_Tier_Rule__mdt records).
+ * The core tier rules over a model. Against an org, pass loadModelFromOrg(conn) (the org's
+ * Touch_Tier_Rule__mdt); the default, the project's records, is for code without an org.
  * An account without MRR is suggested from MRR 0, so it lands in the lowest ARR band unless
  * another rule (strategic) lifts it.
  */
