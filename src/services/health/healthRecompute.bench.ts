@@ -12,8 +12,8 @@ import { orgAccess } from './restOrBulkAccess';
 /**
  * `baton health recompute` over every account of a local org, each with 10 signal rows
  * (benchSignals.ts): 100 000 accounts by default, BENCH_HEALTH_ACCOUNTS=1000000 for the
- * million (`BENCH_HEALTH_ACCOUNTS=1000000 npm run bench -- health/recompute`, ~15 min, of
- * which most is seeding 11 M rows). Seeding goes straight through the org's Records layer
+ * million (`BENCH_HEALTH_ACCOUNTS=1000000 npm run bench -- health/recompute`: 15–20 min on
+ * 2 cores, ~5 of them seeding 11 M rows). Seeding goes straight through the org's Records layer
  * and is not measured; the recompute goes through jsforce → HTTP → local org like a real run.
  * Baseline in the same run: naiveRecompute (one REST query + two writes per account) on a
  * sample, extrapolated per 100 000 accounts.
