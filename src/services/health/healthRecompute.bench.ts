@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectGarbage, MB, MemoryPeak, type BenchLine } from '../../bench/types';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { measured, seededBenchOrg } from '../touchpoints/benchOrg';
 import { countApiCalls } from './apiCalls';
 import { healthBenchFill } from './benchSignals';
@@ -47,8 +48,9 @@ export async function run(): Promise<BenchLine[]> {
     collectGarbage();
     peak.sample();
     const sampler = setInterval(() => peak.sample(), 25);
-    const full = await measured(orgCalls, () =>
-      recompute(orgAccess(conn), coreScorer(), {
+    // As `baton health recompute` runs: the model read from the org, then the recompute.
+    const full = await measured(orgCalls, async () =>
+      recompute(orgAccess(conn), coreScorer(await loadModelFromOrg(conn)), {
         asOf,
         failuresFile: join(tmpdir(), `baton-bench-health-failures-${asOf}.csv`)
       })
@@ -59,7 +61,9 @@ export async function run(): Promise<BenchLine[]> {
     const sample = (
       await conn.query<{ Id: string }>(`SELECT Id FROM Account LIMIT ${BASELINE_SAMPLE}`)
     ).records.map((record) => record.Id);
-    const naive = await measured(orgCalls, () => naiveRecompute(conn, coreScorer(), sample, asOf));
+    const naive = await measured(orgCalls, async () =>
+      naiveRecompute(conn, coreScorer(await loadModelFromOrg(conn)), sample, asOf)
+    );
 
     const summary = full.result;
     const rate = count / full.seconds;
