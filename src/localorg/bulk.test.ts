@@ -84,6 +84,39 @@ describe('Bulk API 2.0', () => {
     expect(names).toContain('Paged 249 Oy');
   });
 
+  it('splits a write larger than one upload into several jobs, keeping only the asked columns', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      Name: `Split ${i} Oy`,
+      External_Id__c: `S-${i}`,
+      Description: 'x'.repeat(200)
+    }));
+    const jobPaths: string[] = [];
+    const request = t.conn.request.bind(t.conn);
+    const spy = jest.spyOn(t.conn, 'request').mockImplementation(((info: {
+      url?: string;
+      method?: string;
+    }) => {
+      if (info.method === 'POST' && info.url?.endsWith('/jobs/ingest')) jobPaths.push(info.url);
+      return request(info as never);
+    }) as never);
+    try {
+      const result = await bulkIngest(t.conn, 'Account', 'upsert', rows, {
+        externalIdField: 'External_Id__c',
+        resultColumns: ['External_Id__c'],
+        maxUploadBytes: 2_000
+      });
+      expect(jobPaths.length).toBeGreaterThanOrEqual(3);
+      expect(result.failed).toEqual([]);
+      expect(result.successful.map((s) => s.row)).toEqual(
+        rows.map((row) => ({ External_Id__c: row.External_Id__c }))
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    const stored = await t.conn.query("SELECT COUNT() FROM Account WHERE Name LIKE 'Split %'");
+    expect(stored.totalSize).toBe(30);
+  });
+
   it('picks REST for small results and Bulk above the threshold, with the same records', async () => {
     const soql = "SELECT Name FROM Account WHERE Name LIKE 'Paged 1%' ORDER BY Name";
     const rest = await queryAll<{ Name: string }>(t.conn, soql);

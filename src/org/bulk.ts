@@ -85,21 +85,67 @@ const csvField = (value: unknown) => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Writes rows through a Bulk API 2.0 ingest job and returns each row's outcome. */
+/**
+ * Salesforce takes at most 150 MB of base64 per upload, "upload data that does not exceed
+ * 100 MB" (Bulk API 2.0, Upload Job Data). Larger writes go as several jobs.
+ */
+export const MAX_UPLOAD_BYTES = 100_000_000;
+
+export interface IngestOptions {
+  externalIdField?: string;
+  /** Columns of each row to keep in the results (default all): results echo every column. */
+  resultColumns?: readonly string[];
+  /** Upload size per job; MAX_UPLOAD_BYTES unless a test wants smaller jobs. */
+  maxUploadBytes?: number;
+}
+
+/** The rows as CSV uploads of at most `maxBytes` each, header included in every one. */
+export function* csvUploads(
+  rows: Record<string, unknown>[],
+  maxBytes: number
+): Generator<{ csv: string; rows: number }> {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const header = columns.join(',') + '\n';
+  let lines: string[] = [];
+  let bytes = Buffer.byteLength(header);
+  for (const row of rows) {
+    const line = columns.map((c) => csvField(row[c] === null ? '#N/A' : row[c])).join(',') + '\n';
+    const lineBytes = Buffer.byteLength(line);
+    if (lines.length > 0 && bytes + lineBytes > maxBytes) {
+      yield { csv: header + lines.join(''), rows: lines.length };
+      lines = [];
+      bytes = Buffer.byteLength(header);
+    }
+    lines.push(line);
+    bytes += lineBytes;
+  }
+  if (lines.length) yield { csv: header + lines.join(''), rows: lines.length };
+}
+
+/** Writes rows through Bulk API 2.0 ingest jobs (one per 100 MB) and returns each row's outcome. */
 export async function bulkIngest(
   conn: Connection,
   object: string,
   operation: 'insert' | 'update' | 'upsert' | 'delete',
   rows: Record<string, unknown>[],
-  options: { externalIdField?: string } = {}
+  options: IngestOptions = {}
 ): Promise<IngestResult> {
-  if (!rows.length) return { successful: [], failed: [] };
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const csv =
-    [
-      columns.join(','),
-      ...rows.map((r) => columns.map((c) => csvField(r[c] === null ? '#N/A' : r[c])).join(','))
-    ].join('\n') + '\n';
+  const result: IngestResult = { successful: [], failed: [] };
+  for (const upload of csvUploads(rows, options.maxUploadBytes ?? MAX_UPLOAD_BYTES)) {
+    const job = await runIngestJob(conn, object, operation, upload, options);
+    for (const ok of job.successful) result.successful.push(ok);
+    for (const bad of job.failed) result.failed.push(bad);
+  }
+  return result;
+}
+
+async function runIngestJob(
+  conn: Connection,
+  object: string,
+  operation: string,
+  upload: { csv: string; rows: number },
+  options: IngestOptions
+): Promise<IngestResult> {
   const job = await conn.request<{ id: string }>({
     method: 'POST',
     url: jobsUrl(conn, 'ingest'),
@@ -115,7 +161,7 @@ export async function bulkIngest(
   await conn.request({
     method: 'PUT',
     url: jobsUrl(conn, `ingest/${job.id}/batches`),
-    body: csv,
+    body: upload.csv,
     headers: { 'Content-Type': 'text/csv' }
   });
   await conn.request({
@@ -128,14 +174,20 @@ export async function bulkIngest(
     conn,
     `ingest/${job.id}`,
     (state) => state === 'JobComplete',
-    rows.length
+    upload.rows
   );
+  const keep = options.resultColumns && [
+    'sf__Id',
+    'sf__Created',
+    'sf__Error',
+    ...options.resultColumns
+  ];
   const read = async (kind: string) => {
     const response = await fetch(
       `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
       { headers: { Authorization: `Bearer ${conn.accessToken}` } }
     );
-    return parseCsvRecords(await response.text());
+    return parseCsvRecords(await response.text(), keep);
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));

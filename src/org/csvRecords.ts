@@ -5,17 +5,22 @@
  * streaming parser costs several times more. Quoted fields (commas, quotes, line breaks
  * inside) take the careful path.
  */
-export function parseCsvRecords(text: string): Record<string, string>[] {
+export function parseCsvRecords(text: string, keep?: readonly string[]): Record<string, string>[] {
   const rows = parseCsvRows(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const header = rows.shift();
   if (!header) return [];
+  // `keep` names the only columns the caller needs (a Bulk result echoes every column sent,
+  // kilobytes of JSON a row for health snapshots): the rest are not kept in the records.
+  const columns = header
+    .map((name, index) => ({ name, index }))
+    .filter((column) => !keep || keep.includes(column.name));
   return rows.map((row, index) => {
     if (row.length !== header.length)
       throw new Error(
         `CSV row ${index + 2} has ${row.length} fields; the header has ${header.length}`
       );
     const record: Record<string, string> = {};
-    for (let k = 0; k < header.length; k++) record[header[k]] = row[k];
+    for (const column of columns) record[column.name] = row[column.index];
     return record;
   });
 }

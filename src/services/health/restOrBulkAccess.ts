@@ -79,7 +79,9 @@ export function orgAccess(conn: Connection, thresholds: AccessThresholds = {}): 
     // Update and upsert by key are idempotent, so a job lost in transport is sent again.
     const result = await withTransportRetry(() =>
       bulkIngest(conn, object, operation, rows, {
-        externalIdField: operation === 'upsert' ? keyField : undefined
+        externalIdField: operation === 'upsert' ? keyField : undefined,
+        // Only the key is needed to match outcomes to rows; a snapshot's breakdown is not.
+        resultColumns: [keyField]
       })
     );
     return alignBulkResults(rows, keyField, result);
