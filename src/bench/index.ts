@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,14 +65,46 @@ function otherBenches(file: string, ran: Set<string>): SavedLine[] {
   }
 }
 
+/**
+ * Each bench runs in a fresh node process: peak RSS is per process and never shrinks, so a
+ * bench run after another would report the other's peak as its own.
+ */
+function runInOwnProcess(name: string): Promise<BenchLine[]> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, resolve(__dirname, '../../bin/bench.js'), CHILD_FLAG, name],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench ${name} exited with ${code}`));
+      // Anything a bench printed itself comes before the marker.
+      resolvePromise(JSON.parse(output.split(RESULT_MARKER).pop()!) as BenchLine[]);
+    });
+  });
+}
+
+const CHILD_FLAG = '--bench-child';
+const RESULT_MARKER = '\n@@bench-lines@@\n';
+
+async function runChild(name: string): Promise<void> {
+  const bench = BENCHES.find((entry) => entry.name === name);
+  if (!bench) throw new Error(`no bench named "${name}"`);
+  process.stdout.write(RESULT_MARKER + JSON.stringify(await bench.module.run()));
+}
+
 export async function main(args: string[]): Promise<void> {
+  if (args[0] === CHILD_FLAG) return runChild(args[1]);
   const filter = args[0] ?? '';
   const rows: { bench: string; line: BenchLine }[] = [];
   const selected = BENCHES.filter((entry) => entry.name.includes(filter));
   if (selected.length === 0) throw new Error(`no bench matches "${filter}"`);
   for (const bench of selected) {
     process.stderr.write(`running ${bench.name}…\n`);
-    const lines = await bench.module.run();
+    const lines = await runInOwnProcess(bench.name);
     for (const line of lines) rows.push({ bench: bench.name, line });
   }
   process.stdout.write(table(rows) + '\n');
