@@ -1,5 +1,6 @@
 import { invalidType } from './errors';
 import type { OrgCore } from './orgCore';
+import type { UserAccess } from './permissions';
 import { parentRelationshipName } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
 
@@ -9,8 +10,11 @@ const urls = (name: string) => ({
   rowTemplate: `/services/data/v62.0/sobjects/${name}/{ID}`
 });
 
-function objectSummary(object: ObjectDef) {
+/** Object flags for the calling user: the UI hides what the org would refuse. */
+function objectSummary(object: ObjectDef, access?: UserAccess) {
   const isMetadata = object.name.endsWith('__mdt');
+  const can = (op: 'create' | 'edit' | 'delete') =>
+    !isMetadata && (!access || access.canObject(object, op));
   return {
     name: object.name,
     label: object.label,
@@ -18,9 +22,9 @@ function objectSummary(object: ObjectDef) {
     keyPrefix: object.keyPrefix,
     custom: object.custom,
     customSetting: false,
-    createable: !isMetadata,
-    updateable: !isMetadata,
-    deletable: !isMetadata,
+    createable: can('create'),
+    updateable: can('edit'),
+    deletable: can('delete'),
     queryable: true,
     retrieveable: true,
     searchable: !isMetadata,
@@ -30,7 +34,9 @@ function objectSummary(object: ObjectDef) {
   };
 }
 
-function fieldDescribe(field: FieldDef) {
+function fieldDescribe(object: ObjectDef, field: FieldDef, access?: UserAccess) {
+  const writable = !field.system || field.name === 'OwnerId';
+  const editable = !access || access.canEditField(object, field);
   return {
     name: field.name,
     label: field.label,
@@ -53,8 +59,8 @@ function fieldDescribe(field: FieldDef) {
     precision: field.precision ?? 0,
     scale: field.scale ?? 0,
     nillable: !field.required && field.type !== 'boolean',
-    createable: !field.system || field.name === 'OwnerId',
-    updateable: !field.system || field.name === 'OwnerId',
+    createable: writable && editable && (!access || access.canObject(object, 'create')),
+    updateable: writable && editable && (!access || access.canObject(object, 'edit')),
     defaultedOnCreate: field.system || field.defaultValue !== undefined,
     calculated: false,
     autoNumber: !!field.autoNumberFormat,
@@ -81,16 +87,21 @@ function fieldDescribe(field: FieldDef) {
   };
 }
 
-export function describeGlobal(org: OrgCore) {
-  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects: org.schema.list().map(objectSummary) };
+/** `access`: the calling user's permissions; none (the admin) describes everything as open. */
+export function describeGlobal(org: OrgCore, access?: UserAccess) {
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: org.schema.list().map((o) => objectSummary(o, access))
+  };
 }
 
-export function describeObject(org: OrgCore, type: string) {
+export function describeObject(org: OrgCore, type: string, access?: UserAccess) {
   const object = org.schema.get(type);
   if (!object) throw invalidType(type);
   return {
-    ...objectSummary(object),
-    fields: [...object.fields.values()].map(fieldDescribe),
+    ...objectSummary(object, access),
+    fields: [...object.fields.values()].map((f) => fieldDescribe(object, f, access)),
     childRelationships: org.schema
       .childRelationships(object.name)
       .map((c) => ({ ...c, deprecatedAndHidden: false, restrictedDelete: false })),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { makeId } from './ids';
+import { AccessRules } from './permissions';
 import { Records, type Fields, type Writer } from './records';
 import { readCustomMetadataRecords } from './schema/metadata';
 import { Schema } from './schema/schema';
@@ -31,6 +32,8 @@ export class OrgCore {
   readonly store: Store;
   readonly schema: Schema;
   readonly records: Records;
+  /** Object and field permissions of non-admin users (permissions.ts). */
+  readonly access: AccessRules;
   private readonly cursors = new Map<string, Cursor>();
   private cursorSequence = 0;
 
@@ -43,6 +46,7 @@ export class OrgCore {
     this.store.migrate(this.schema);
     this.loadCustomMetadata(projectDir);
     this.records = new Records(this.store, this.schema);
+    this.access = new AccessRules(projectDir, this.store);
   }
 
   get db(): Database.Database {

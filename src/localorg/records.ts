@@ -1,5 +1,6 @@
 import { invalidField, invalidType, notFound, OrgError } from './errors';
 import { makeId, to18 } from './ids';
+import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
 import { q, type Store } from './store';
@@ -11,6 +12,11 @@ export type Row = Record<string, SqlValue>;
 /** Who is writing: CreatedById, LastModifiedById and the default OwnerId. */
 export interface Writer {
   id: string;
+  /**
+   * Object and field permissions to enforce (permissions.ts); absent for the admin and the org's
+   * own writes, so those skip the check entirely (Bulk loads and the seed stay as fast).
+   */
+  access?: UserAccess;
 }
 
 /** Values the org computes, as an org's standard formula-like fields do. */
@@ -164,6 +170,7 @@ export class Records {
   create(type: string, input: Fields, writer: Writer): string {
     const object = this.object(type);
     const row = this.convert(object, input);
+    writer.access?.checkWrite(object, 'create', Object.keys(row));
     const plan = this.plan(object);
     for (const field of plan.defaults)
       if (row[field.name] === undefined) row[field.name] = toStored(field, field.defaultValue);
@@ -210,6 +217,7 @@ export class Records {
     const object = this.object(type);
     const current = this.existing(object, id);
     const changes = this.convert(object, input);
+    writer.access?.checkWrite(object, 'edit', Object.keys(changes));
     const merged = { ...current, ...changes };
     derive(object, merged);
     this.checkRequired(object, merged, new Set(Object.keys(changes)));
@@ -279,6 +287,10 @@ export class Records {
   delete(type: string, id: string, writer: Writer): void {
     const object = this.object(type);
     const row = this.existing(object, id);
+    writer.access?.checkObject(object, 'delete');
+    // As in an org, deleting the master takes its details along without the user needing
+    // delete access on them, so the cascade runs without the user's access.
+    const cascade: Writer = { id: writer.id };
     for (const child of this.schema
       .childRelationships(object.name)
       .filter((c) => c.cascadeDelete)) {
@@ -287,7 +299,7 @@ export class Records {
           `SELECT Id FROM ${q(child.childSObject)} WHERE ${q(child.field)} = ? AND IsDeleted = 0`
         )
         .all(row.Id) as { Id: string }[];
-      for (const c of children) this.delete(child.childSObject, c.Id, writer);
+      for (const c of children) this.delete(child.childSObject, c.Id, cascade);
     }
     const now = formatDateTime(new Date());
     this.store

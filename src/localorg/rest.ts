@@ -97,16 +97,16 @@ export function registerRestRoutes(router: Router): void {
       'ui-api': '/services/data/v62.0/ui-api'
     })
   );
-  router.add('GET', '/sobjects', (ctx) => json(200, describeGlobal(ctx.org)));
+  router.add('GET', '/sobjects', (ctx) => json(200, describeGlobal(ctx.org, ctx.user.access)));
   router.add('GET', '/sobjects/:type/describe', (ctx) =>
-    json(200, describeObject(ctx.org, ctx.params.type))
+    json(200, describeObject(ctx.org, ctx.params.type, ctx.user.access))
   );
   router.add('GET', '/sobjects/:type', (ctx) =>
     json(200, {
       objectDescribe:
-        describeGlobal(ctx.org).sobjects.find(
+        describeGlobal(ctx.org, ctx.user.access).sobjects.find(
           (o) => o.name.toLowerCase() === ctx.params.type.toLowerCase()
-        ) ?? describeObject(ctx.org, ctx.params.type),
+        ) ?? describeObject(ctx.org, ctx.params.type, ctx.user.access),
       recentItems: []
     })
   );

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OrgCore } from './orgCore';
+import type { UserAccess } from './permissions';
 
 /** A user of the local org, as authenticated by a session token. */
 export interface OrgUser {
@@ -19,7 +20,8 @@ export interface ApiContext {
   req: IncomingMessage;
   res: ServerResponse;
   body(): Promise<unknown>;
-  user: OrgUser;
+  /** The caller, with the permissions its writes and describes are held to (none: admin). */
+  user: OrgUser & { access?: UserAccess };
   org: OrgCore;
 }
 

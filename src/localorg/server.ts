@@ -16,8 +16,13 @@ export type MountHandler = (
   req: IncomingMessage,
   res: ServerResponse
 ) => boolean | void | Promise<boolean | void>;
+/**
+ * `conn` is the calling user's: everything Apex does in user mode goes through it, so the org
+ * holds it to that user's permissions. `systemConn` (the admin's) is only for what the Apex
+ * does `as system`, e.g. HealthController writing Health_Status__c after an override.
+ */
 export type ApexTwin = (
-  ctx: { conn: Connection; userId: string },
+  ctx: { conn: Connection; userId: string; systemConn: Connection },
   params: unknown
 ) => Promise<unknown>;
 
@@ -163,7 +168,7 @@ export class LocalOrg {
       req,
       res,
       body: () => (cached ??= readJson(req)),
-      user,
+      user: { ...user, access: this.core.access.forUser(user) },
       org: this.core
     };
     const result = await match.handler(ctx);
@@ -177,7 +182,13 @@ export class LocalOrg {
     if (!twin)
       throw new OrgError(404, 'NOT_FOUND', `No Apex twin is registered for ${className}.${method}`);
     try {
-      return (await twin({ conn: this.connectionFor(user), userId: user.id }, params)) ?? null;
+      const admin = this.users.find((u) => u.persona === 'admin')!;
+      const ctx = {
+        conn: this.connectionFor(user),
+        userId: user.id,
+        systemConn: this.connectionFor(admin)
+      };
+      return (await twin(ctx, params)) ?? null;
     } catch (error) {
       if (error instanceof OrgError) throw error;
       const e = error as Error & {

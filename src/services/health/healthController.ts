@@ -102,8 +102,27 @@ export async function getHealth(conn: Connection, params: unknown): Promise<Heal
   };
 }
 
+/**
+ * As HealthController.saveOverride: the override fields as the user (only account managers may
+ * edit them; the org refuses a seller, naming the field), then Health_Status__c, which follows
+ * the override by rule and no user edits, `as system` (`system`: the admin's connection).
+ */
+async function saveOverride(
+  conn: Connection,
+  system: Connection,
+  override: Record<string, unknown> & { Id: string },
+  shownStatus: string | null
+): Promise<void> {
+  await conn.sobject('Account').update(override);
+  await system.sobject('Account').update({ Id: override.Id, Health_Status__c: shownStatus });
+}
+
 /** Twin of HealthController.setOverride: same checks and messages, in the same order. */
-export async function setOverride(conn: Connection, params: unknown): Promise<HealthView> {
+export async function setOverride(
+  conn: Connection,
+  params: unknown,
+  system: Connection = conn
+): Promise<HealthView> {
   const { accountId, status, reason, until } = setOverrideParams.parse(params);
   if (!status || !['Green', 'Yellow', 'Red'].includes(status)) {
     throw new UserInputError('Status must be Green, Yellow or Red.', 'status');
@@ -118,26 +137,38 @@ export async function setOverride(conn: Connection, params: unknown): Promise<He
   if (expiry < today()) {
     throw new UserInputError('Until must be today or later.', 'until');
   }
-  await conn.sobject('Account').update({
-    Id: accountId,
-    Health_Override__c: status,
-    Health_Override_Reason__c: reason.trim(),
-    Health_Override_Until__c: expiry,
-    Health_Status__c: status
-  });
+  await saveOverride(
+    conn,
+    system,
+    {
+      Id: accountId,
+      Health_Override__c: status,
+      Health_Override_Reason__c: reason.trim(),
+      Health_Override_Until__c: expiry
+    },
+    status
+  );
   return getHealth(conn, { accountId });
 }
 
 /** Twin of HealthController.clearOverride: the status returns to the newest computed one. */
-export async function clearOverride(conn: Connection, params: unknown): Promise<HealthView> {
+export async function clearOverride(
+  conn: Connection,
+  params: unknown,
+  system: Connection = conn
+): Promise<HealthView> {
   const { accountId } = getHealthParams.parse(params);
   const [latest] = await latestSnapshots(conn, accountId, 1, false);
-  await conn.sobject('Account').update({
-    Id: accountId,
-    Health_Override__c: null,
-    Health_Override_Reason__c: null,
-    Health_Override_Until__c: null,
-    Health_Status__c: latest?.Status__c ?? null
-  });
+  await saveOverride(
+    conn,
+    system,
+    {
+      Id: accountId,
+      Health_Override__c: null,
+      Health_Override_Reason__c: null,
+      Health_Override_Until__c: null
+    },
+    latest?.Status__c ?? null
+  );
   return getHealth(conn, { accountId });
 }

@@ -3,12 +3,18 @@ import { ZodError } from 'zod';
 import { UserInputError } from '../../core/errors';
 import { clearOverride, getHealth, setOverride } from './healthController';
 
-/** The local org's Apex twin registry, as it calls a twin: as the calling user's connection. */
+/**
+ * The local org's Apex twin registry, as it calls a twin: as the calling user's connection, plus
+ * the system connection for what the Apex does `as system`.
+ */
 export interface HealthTwinHost {
   registerApexTwin(
     className: string,
     method: string,
-    handler: (ctx: { conn: Connection; userId: string }, params: unknown) => Promise<unknown>
+    handler: (
+      ctx: { conn: Connection; userId: string; systemConn: Connection },
+      params: unknown
+    ) => Promise<unknown>
   ): void;
 }
 
@@ -35,9 +41,9 @@ export function registerHealthTwins(org: HealthTwinHost): void {
     asUserError(() => getHealth(ctx.conn, params ?? {}))
   );
   org.registerApexTwin('HealthController', 'setOverride', (ctx, params) =>
-    asUserError(() => setOverride(ctx.conn, params ?? {}))
+    asUserError(() => setOverride(ctx.conn, params ?? {}, ctx.systemConn))
   );
   org.registerApexTwin('HealthController', 'clearOverride', (ctx, params) =>
-    asUserError(() => clearOverride(ctx.conn, params ?? {}))
+    asUserError(() => clearOverride(ctx.conn, params ?? {}, ctx.systemConn))
   );
 }
