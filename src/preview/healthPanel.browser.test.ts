@@ -13,7 +13,8 @@ import { signalsOf } from './previewBook';
 // panel must show is the core's own answer for the same signals (scoreAccount), never a
 // number written here. What a person sees (score,
 // status in words, coverage, drivers, surveys side by side), the empty state of an account
-// never scored, and an override set then cleared, read back from the org. Screenshots go to
+// never scored, an override set then cleared, read back from the org, and none for a seller
+// (no button; the org refuses the fields). Screenshots go to
 // screenshots/ (git-ignored).
 jest.setTimeout(180_000);
 
@@ -211,6 +212,29 @@ describe('health panel in the preview', () => {
       Health_Override_Until__c: null,
       Health_Status__c: 'Red'
     });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a seller the health without an override button, and the org refuses a seller override', async () => {
+    const { page, errors, panel } = await openAccount('seller', preview.accountId);
+    await panel.locator('c-health-gauge .status').waitFor();
+    await expect(
+      panel.getByRole('button', { name: en.Baton_Health_Override_Set }).count()
+    ).resolves.toBe(0);
+    const before = await account(page, preview.accountId);
+    const refused = await page.request.patch(
+      `${preview.url}/services/data/v62.0/sobjects/Account/${preview.accountId}`,
+      { data: { Health_Override__c: 'Red', Health_Override_Reason__c: 'Seller thinks so' } }
+    );
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toEqual([
+      expect.objectContaining({
+        errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        fields: ['Health_Override__c', 'Health_Override_Reason__c']
+      })
+    ]);
+    await expect(account(page, preview.accountId)).resolves.toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });
