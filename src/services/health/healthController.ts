@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
+import { loadProjectModel, type BatonModel } from '../../core';
 import { UserInputError } from '../../core/errors';
 import { accountIdSchema } from './accountSelection';
 
@@ -10,7 +11,6 @@ import { accountIdSchema } from './accountSelection';
  * so the local org applies that persona's access as the org applies user mode.
  */
 export const HISTORY_SIZE = 12;
-export const DEFAULT_OVERRIDE_DAYS = 30;
 
 export interface HealthView {
   snapshots: { score: number | null; status: string | null; computedAt: string | null }[];
@@ -117,10 +117,15 @@ async function saveOverride(
   await system.sobject('Account').update({ Id: override.Id, Health_Status__c: shownStatus });
 }
 
-/** Twin of HealthController.setOverride: same checks and messages, in the same order. */
+/**
+ * Twin of HealthController.setOverride: same checks and messages, in the same order. Without
+ * `until` the override lasts the Override band's Days__c (Health_Band__mdt), as in Apex.
+ * @param model the custom metadata model; the project's records unless a test passes others
+ */
 export async function setOverride(
   conn: Connection,
   params: unknown,
+  model: BatonModel = loadProjectModel(),
   system: Connection = conn
 ): Promise<HealthView> {
   const { accountId, status, reason, until } = setOverrideParams.parse(params);
@@ -133,7 +138,7 @@ export async function setOverride(
   if (reason.trim().length > 255) {
     throw new UserInputError('Reason can be at most 255 characters.', 'reason');
   }
-  const expiry = until || addDays(today(), DEFAULT_OVERRIDE_DAYS);
+  const expiry = until || addDays(today(), model.overrideDays);
   if (expiry < today()) {
     throw new UserInputError('Until must be today or later.', 'until');
   }

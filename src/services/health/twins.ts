@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import { ZodError } from 'zod';
 import { UserInputError } from '../../core/errors';
+import { loadModelFromOrg } from '../../org/orgModel';
 import { clearOverride, getHealth, setOverride } from './healthController';
 
 /**
@@ -41,7 +42,11 @@ export function registerHealthTwins(org: HealthTwinHost): void {
     asUserError(() => getHealth(ctx.conn, params ?? {}))
   );
   org.registerApexTwin('HealthController', 'setOverride', (ctx, params) =>
-    asUserError(() => setOverride(ctx.conn, params ?? {}, ctx.systemConn))
+    // The override's default length is the org's Override band record; read as the system,
+    // as Apex's Health_Band__mdt.getInstance() reads it whatever the user's access.
+    asUserError(async () =>
+      setOverride(ctx.conn, params ?? {}, await loadModelFromOrg(ctx.systemConn), ctx.systemConn)
+    )
   );
   org.registerApexTwin('HealthController', 'clearOverride', (ctx, params) =>
     asUserError(() => clearOverride(ctx.conn, params ?? {}, ctx.systemConn))

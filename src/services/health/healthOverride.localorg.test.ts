@@ -1,0 +1,42 @@
+import { addDays, loadProjectModel } from '../../core';
+import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { setOverride } from './healthController';
+
+// The twin of HealthController.setOverride through jsforce → local org, as the account
+// manager: without an end date the override lasts the Override band's Days__c
+// (Health_Band__mdt), the value the Apex reads too, never a copied 30.
+
+jest.setTimeout(60_000);
+
+let testOrg: TestOrg;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+});
+
+afterAll(async () => {
+  await testOrg?.close();
+});
+
+async function overrideUntil(model = loadProjectModel()): Promise<unknown> {
+  const created = await testOrg.conn.sobject('Account').create({ Name: `Override ${Date.now()}` });
+  const accountId = created.id as string;
+  const am = testOrg.connAs('accountManager');
+  await setOverride(am, { accountId, status: 'Red', reason: 'Escalation' }, model, testOrg.conn);
+  const saved = await testOrg.conn.sobject('Account').retrieve(accountId);
+  return (saved as Record<string, unknown>).Health_Override_Until__c;
+}
+
+describe('health override default length (twin of HealthController.setOverride)', () => {
+  it('lasts the shipped Health_Band.Override_Expiry days', async () => {
+    const shipped = loadProjectModel().overrideDays;
+    await expect(overrideUntil()).resolves.toBe(addDays(today, shipped));
+  });
+
+  it('follows a changed Override band, so a copied constant would fail', async () => {
+    await expect(overrideUntil({ ...loadProjectModel(), overrideDays: 7 })).resolves.toBe(
+      addDays(today, 7)
+    );
+  });
+});
