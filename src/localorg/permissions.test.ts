@@ -83,6 +83,24 @@ describe('local org permissions', () => {
     });
   });
 
+  it('refuses custom metadata writes through the data APIs, even to the admin', async () => {
+    const [band] = (
+      await admin.query<{ Id: string; Min_Value__c: number }>(
+        "SELECT Id, Min_Value__c FROM Health_Band__mdt WHERE DeveloperName = 'Green'"
+      )
+    ).records;
+    await expect(
+      admin.sobject('Health_Band__mdt').update({ Id: band.Id, Min_Value__c: 10 })
+    ).rejects.toMatchObject({ errorCode: 'INVALID_TYPE_FOR_OPERATION' });
+    await expect(
+      admin.sobject('Health_Band__mdt').create({ DeveloperName: 'Extra', MasterLabel: 'Extra' })
+    ).rejects.toMatchObject({ errorCode: 'INVALID_TYPE_FOR_OPERATION' });
+    const after = await admin.query<{ Min_Value__c: number }>(
+      "SELECT Min_Value__c FROM Health_Band__mdt WHERE DeveloperName = 'Green'"
+    );
+    expect(after.records[0].Min_Value__c).toBe(band.Min_Value__c);
+  });
+
   it('holds each persona to its object permissions on Handover__c', async () => {
     const handover = { Account__c: accountId, Status__c: 'Draft', What_Was_Sold__c: 'Pro' };
     const created = (await seller.sobject('Handover__c').create(handover)) as {

@@ -87,6 +87,21 @@ export class Records {
     return object;
   }
 
+  /**
+   * Custom metadata records change only by deployment (Setup or the Metadata API), never by
+   * the data APIs, in an org and here: the local org reloads them from force-app at start.
+   */
+  private writable(type: string, verb: 'inserted' | 'updated' | 'deleted'): ObjectDef {
+    const object = this.object(type);
+    if (object.name.endsWith('__mdt'))
+      throw new OrgError(
+        400,
+        'INVALID_TYPE_FOR_OPERATION',
+        `entity type cannot be ${verb}: ${object.name} (custom metadata changes by deployment)`
+      );
+    return object;
+  }
+
   private field(object: ObjectDef, name: string): FieldDef {
     const field = this.schema.field(object, name);
     if (!field) throw invalidField(object.name, name);
@@ -168,7 +183,7 @@ export class Records {
   }
 
   create(type: string, input: Fields, writer: Writer): string {
-    const object = this.object(type);
+    const object = this.writable(type, 'inserted');
     const row = this.convert(object, input);
     writer.access?.checkWrite(object, 'create', Object.keys(row));
     const plan = this.plan(object);
@@ -214,7 +229,7 @@ export class Records {
   }
 
   update(type: string, id: string, input: Fields, writer: Writer): void {
-    const object = this.object(type);
+    const object = this.writable(type, 'updated');
     const current = this.existing(object, id);
     const changes = this.convert(object, input);
     writer.access?.checkWrite(object, 'edit', Object.keys(changes));
@@ -285,7 +300,7 @@ export class Records {
 
   /** Deletes a record (into the recycle bin, as queryAll sees it) and its master-detail children. */
   delete(type: string, id: string, writer: Writer): void {
-    const object = this.object(type);
+    const object = this.writable(type, 'deleted');
     const row = this.existing(object, id);
     writer.access?.checkObject(object, 'delete');
     // As in an org, deleting the master takes its details along without the user needing
