@@ -105,21 +105,29 @@ export function* csvUploads(
   maxBytes: number
 ): Generator<{ csv: string; rows: number }> {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const header = columns.join(',') + '\n';
-  let lines: string[] = [];
-  let bytes = Buffer.byteLength(header);
+  const header = columns.join(',');
+  const headerBytes = Buffer.byteLength(header) + 1;
+  // Lines are kept without their line break and joined once, header first: one flat string
+  // per upload, where `line + '\n'` and `header + body` would each be copied again when
+  // measured or sent (a snapshot upload is up to 100 MB).
+  let lines = [header];
+  let bytes = headerBytes;
+  const take = () => {
+    lines.push('');
+    const upload = { csv: lines.join('\n'), rows: lines.length - 2 };
+    // Let go before yielding: the caller holds the upload while its job runs.
+    lines = [header];
+    bytes = headerBytes;
+    return upload;
+  };
   for (const row of rows) {
-    const line = columns.map((c) => csvField(row[c] === null ? '#N/A' : row[c])).join(',') + '\n';
-    const lineBytes = Buffer.byteLength(line);
-    if (lines.length > 0 && bytes + lineBytes > maxBytes) {
-      yield { csv: header + lines.join(''), rows: lines.length };
-      lines = [];
-      bytes = Buffer.byteLength(header);
-    }
+    const line = columns.map((c) => csvField(row[c] === null ? '#N/A' : row[c])).join(',');
+    const lineBytes = Buffer.byteLength(line) + 1;
+    if (lines.length > 1 && bytes + lineBytes > maxBytes) yield take();
     lines.push(line);
     bytes += lineBytes;
   }
-  if (lines.length) yield { csv: header + lines.join(''), rows: lines.length };
+  if (lines.length > 1) yield take();
 }
 
 /** Writes rows through Bulk API 2.0 ingest jobs (one per 100 MB) and returns each row's outcome. */
@@ -146,6 +154,7 @@ async function runIngestJob(
   upload: { csv: string; rows: number },
   options: IngestOptions
 ): Promise<IngestResult> {
+  const rows = upload.rows;
   const job = await conn.request<{ id: string }>({
     method: 'POST',
     url: jobsUrl(conn, 'ingest'),
@@ -164,18 +173,15 @@ async function runIngestJob(
     body: upload.csv,
     headers: { 'Content-Type': 'text/csv' }
   });
+  // Sent: the text (up to 100 MB) is not needed while the job runs and its results are read.
+  upload.csv = '';
   await conn.request({
     method: 'PATCH',
     url: jobsUrl(conn, `ingest/${job.id}`),
     body: JSON.stringify({ state: 'UploadComplete' }),
     headers: { 'Content-Type': 'application/json' }
   });
-  const final = await waitFor(
-    conn,
-    `ingest/${job.id}`,
-    (state) => state === 'JobComplete',
-    upload.rows
-  );
+  const final = await waitFor(conn, `ingest/${job.id}`, (state) => state === 'JobComplete', rows);
   const keep = options.resultColumns && [
     'sf__Id',
     'sf__Created',
