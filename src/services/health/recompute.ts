@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import type { AccountSelection } from './accountSelection';
+import { MAX_UPLOAD_BYTES } from '../../org/bulk';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
@@ -10,7 +11,7 @@ import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
 import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
-import { scoreChunk } from './scoreChunk';
+import { scoreChunk, snapshotRows } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import { oneLineSummary } from './summaryFormat';
 import { writeRows } from './writeRows';
@@ -89,7 +90,8 @@ export async function recompute(
   const alerts = [];
   progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
   for (let from = 0; from < table.size; from += chunkSize) {
-    const chunk = scoreChunk(context, from, Math.min(table.size, from + chunkSize));
+    const to = Math.min(table.size, from + chunkSize);
+    const chunk = scoreChunk(context, from, to, false);
     summary.failures.push(...chunk.failures);
     let failedAccounts = new Set<string>();
     if (!options.dryRun) {
@@ -98,16 +100,28 @@ export async function recompute(
         { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
         options.retry
       );
-      const snapshotFailures = await writeRows(
-        org,
-        {
-          object: 'Health_Snapshot__c',
-          rows: chunk.snapshotRows,
-          externalIdField: 'Snapshot_Key__c',
-          accountOf: accountOf('Account__c')
-        },
-        options.retry
-      );
+      // As many slices as uploads (each ≤ 100 MB, with a margin), evenly sized so none
+      // drops below the Bulk threshold: the same jobs as one write of the chunk, but only
+      // one slice's breakdowns in memory at a time.
+      const slices = Math.max(1, Math.ceil(chunk.snapshotBytes / (MAX_UPLOAD_BYTES * 0.9)));
+      const perSlice = Math.ceil((to - from) / slices);
+      const snapshotFailures: Failure[] = [];
+      for (let start = from; start < to; start += perSlice) {
+        const rows = snapshotRows(context, start, Math.min(to, start + perSlice));
+        if (rows.length === 0) continue;
+        snapshotFailures.push(
+          ...(await writeRows(
+            org,
+            {
+              object: 'Health_Snapshot__c',
+              rows,
+              externalIdField: 'Snapshot_Key__c',
+              accountOf: accountOf('Account__c')
+            },
+            options.retry
+          ))
+        );
+      }
       summary.failures.push(...accountFailures, ...snapshotFailures);
       failedAccounts = new Set(
         [...accountFailures, ...snapshotFailures].map((failure) => failure.accountId)
@@ -120,7 +134,7 @@ export async function recompute(
     summary.overridesHonoured += chunk.overrides;
     // An alert is posted only once its Account row (which remembers it) is written.
     alerts.push(...chunk.alerts.filter((alert) => !failedAccounts.has(alert.accountId)));
-    progress.advance(Math.min(table.size, from + chunkSize));
+    progress.advance(to);
   }
   summary.alerts = alerts.length;
   if (!options.dryRun && alerts.length > 0) {

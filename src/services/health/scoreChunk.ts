@@ -17,7 +17,10 @@ export interface PendingAlert {
 
 export interface ChunkOutcome {
   accountRows: Row[];
+  /** Empty when the chunk was scored without keeping its snapshots (see snapshotRows). */
   snapshotRows: Row[];
+  /** The snapshot rows' size as CSV, kept or not: how many uploads writing them takes. */
+  snapshotBytes: number;
   alerts: PendingAlert[];
   failures: Failure[];
   byStatus: Record<string, number>;
@@ -45,11 +48,17 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
  * status and full breakdown). Rows are built per chunk so a million accounts never sit in
  * memory as rows at once.
  */
-export function scoreChunk(context: ChunkContext, from: number, to: number): ChunkOutcome {
+export function scoreChunk(
+  context: ChunkContext,
+  from: number,
+  to: number,
+  keepSnapshots = true
+): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
   const outcome: ChunkOutcome = {
     accountRows: [],
     snapshotRows: [],
+    snapshotBytes: 0,
     alerts: [],
     failures: [],
     byStatus: {},
@@ -94,15 +103,9 @@ export function scoreChunk(context: ChunkContext, from: number, to: number): Chu
       Health_Scored_At__c: context.scoredAt,
       Health_Alert_Status__c: decision.alertStatus
     });
-    outcome.snapshotRows.push({
-      Account__c: id,
-      Score__c: result.score,
-      Status__c: result.status,
-      Coverage__c: round3(result.coverage),
-      Breakdown__c: breakdownJson(result, asOf, override),
-      Computed_At__c: context.computedAt,
-      Snapshot_Key__c: `${id}-${asOf}`
-    });
+    const snapshot = snapshotRow(context, id, result, override);
+    outcome.snapshotBytes += csvBytes(snapshot);
+    if (keepSnapshots) outcome.snapshotRows.push(snapshot);
     if (decision.alert) {
       outcome.alerts.push({
         accountId: id,
@@ -115,4 +118,55 @@ export function scoreChunk(context: ChunkContext, from: number, to: number): Chu
     }
   }
   return outcome;
+}
+
+function snapshotRow(
+  context: ChunkContext,
+  id: string,
+  result: ReturnType<HealthScorer['score']>,
+  override: string | null
+): Row {
+  return {
+    Account__c: id,
+    Score__c: result.score,
+    Status__c: result.status,
+    Coverage__c: round3(result.coverage),
+    Breakdown__c: breakdownJson(result, context.asOf, override),
+    Computed_At__c: context.computedAt,
+    Snapshot_Key__c: `${id}-${context.asOf}`
+  };
+}
+
+/** A row's size as a CSV line, quotes doubled and fields quoted: within a few bytes. */
+function csvBytes(row: Row): number {
+  let bytes = 0;
+  for (const value of Object.values(row)) {
+    const text = value === null || value === undefined ? '' : String(value);
+    let quotes = 0;
+    for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) quotes++;
+    bytes += Buffer.byteLength(text) + quotes + 3;
+  }
+  return bytes;
+}
+
+/**
+ * The snapshot rows of accounts [from, to), scored again. The recompute writes a chunk's
+ * snapshots a slice at a time through this, so ~2 KB of breakdown JSON per account is held
+ * for one upload's accounts, not the chunk's (200 MB at 100 000). Scoring is deterministic
+ * (the table and asOf); an account whose scoring fails has no snapshot, as in scoreChunk.
+ */
+export function snapshotRows(context: ChunkContext, from: number, to: number): Row[] {
+  const { table, scorer, asOf, asOfDay } = context;
+  const rows: Row[] = [];
+  for (let i = from; i < to; i++) {
+    let result;
+    try {
+      result = scorer.score(signalsOf(table, i, asOfDay, asOf), asOf);
+    } catch {
+      continue;
+    }
+    const override = overrideActive(table, i, asOfDay) ? statusName(table.override[i]) : null;
+    rows.push(snapshotRow(context, table.ids[i], result, override));
+  }
+  return rows;
 }
