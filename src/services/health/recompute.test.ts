@@ -69,6 +69,32 @@ const run = (org: OrgAccess, asOf = '2026-11-20') =>
   });
 
 describe('recompute (in-memory org)', () => {
+  it("writes a chunk's snapshots in slices when they exceed one upload, the same rows as one write", async () => {
+    const accounts = Array.from({ length: 5 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
+    const whole = memoryOrg(accounts.map((a) => ({ ...a })));
+    const sliced = memoryOrg(accounts.map((a) => ({ ...a })));
+    const upserts: number[] = [];
+    const upsert = sliced.org.upsert;
+    sliced.org.upsert = (object, field, rows) => {
+      upserts.push(rows.length);
+      return upsert(object, field, rows);
+    };
+
+    await run(whole.org);
+    const summary = await recompute(sliced.org, scorer, {
+      asOf: '2026-11-20',
+      failuresFile: '/dev/null',
+      now: () => new Date('2026-11-20T03:00:00Z'),
+      snapshotUploadBytes: 1_000
+    });
+
+    expect(summary.scored).toBe(5);
+    expect(upserts.length).toBeGreaterThan(1);
+    expect(upserts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect([...sliced.snapshots.entries()]).toEqual([...whole.snapshots.entries()]);
+    expect([...sliced.byId.values()]).toEqual([...whole.byId.values()]);
+  });
+
   it('writes the health fields and one snapshot per account per day, also when rerun', async () => {
     const { org, byId, snapshots } = memoryOrg([{ Id: ACCOUNT }], highCases(1));
 

@@ -28,6 +28,8 @@ export interface RecomputeRunOptions {
   chunkSize?: number;
   retry?: RetryOptions;
   now?: () => Date;
+  /** Snapshot CSV per write (one Bulk upload); 90 % of MAX_UPLOAD_BYTES unless a test wants slices. */
+  snapshotUploadBytes?: number;
 }
 
 export interface RecomputeSummary {
@@ -61,6 +63,7 @@ export async function recompute(
   const asOfDay = dayOf(asOf);
   const progress = options.progress ?? silentProgress;
   const chunkSize = options.chunkSize ?? 100_000;
+  const snapshotUploadBytes = options.snapshotUploadBytes ?? MAX_UPLOAD_BYTES * 0.9;
   const table = await loadSignals(org, options.selection ?? { kind: 'all' }, asOfDay, progress);
   const today = now.toISOString().slice(0, 10);
   const context = {
@@ -103,7 +106,7 @@ export async function recompute(
       // As many slices as uploads (each ≤ 100 MB, with a margin), evenly sized so none
       // drops below the Bulk threshold: the same jobs as one write of the chunk, but only
       // one slice's breakdowns in memory at a time.
-      const slices = Math.max(1, Math.ceil(chunk.snapshotBytes / (MAX_UPLOAD_BYTES * 0.9)));
+      const slices = Math.max(1, Math.ceil(chunk.snapshotBytes / snapshotUploadBytes));
       const perSlice = Math.ceil((to - from) / slices);
       const snapshotFailures: Failure[] = [];
       for (let start = from; start < to; start += perSlice) {
