@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { parseCsvRecords } from './csvRecords';
+import { parseCsvRecords, readCsvRecords } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -193,7 +193,7 @@ async function runIngestJob(
       `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
       { headers: { Authorization: `Bearer ${conn.accessToken}` } }
     );
-    return parseCsvRecords(await response.text(), keep);
+    return readCsvRecords(response, keep);
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));
