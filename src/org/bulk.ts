@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { parseCsvRecords, readCsvRecords } from './csvRecords';
+import { parseCsvRecords } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -193,7 +193,7 @@ async function runIngestJob(
       `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
       { headers: { Authorization: `Bearer ${conn.accessToken}` } }
     );
-    return readCsvRecords(response, keep);
+    return parseCsvRecords(await response.text(), keep);
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { csvLine } from '../localorg/bulk/csv';
-import { parseCsvRecords, parseCsvRows, readCsvRecords } from './csvRecords';
+import { parseCsvRecords, parseCsvRows } from './csvRecords';
 
 describe('parseCsvRecords', () => {
   it('keys plain rows by the header and drops the BOM', () => {
@@ -51,37 +51,5 @@ describe('parseCsvRecords', () => {
         }
       )
     );
-  });
-});
-
-describe('readCsvRecords', () => {
-  const streamed = (text: string, size: number) => {
-    const bytes = new TextEncoder().encode(text);
-    return new Response(
-      new ReadableStream({
-        start(controller) {
-          for (let at = 0; at < bytes.length; at += size)
-            controller.enqueue(bytes.slice(at, at + size));
-          controller.close();
-        }
-      })
-    );
-  };
-
-  it('parses a response cut anywhere (inside quotes, line breaks and multi-byte characters) as the whole text', async () => {
-    const text =
-      '\ufeffsf__Id,Key,Note\n' +
-      '1,a,"{""x"": ""line\nbreak, comma""}"\n' +
-      '2,b,plain − text é\r\n' +
-      '3,c,""\n';
-    const whole = parseCsvRecords(text);
-    for (const size of [1, 2, 3, 5, 7, 64]) {
-      await expect(readCsvRecords(streamed(text, size))).resolves.toEqual(whole);
-      await expect(readCsvRecords(streamed(text, size), ['Key'])).resolves.toEqual(
-        parseCsvRecords(text, ['Key'])
-      );
-    }
-    await expect(readCsvRecords(streamed('', 4))).resolves.toEqual([]);
-    await expect(readCsvRecords(streamed('A,B\n', 1))).resolves.toEqual([]);
   });
 });

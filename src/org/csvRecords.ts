@@ -25,51 +25,6 @@ export function parseCsvRecords(text: string, keep?: readonly string[]): Record<
   });
 }
 
-/**
- * A CSV response parsed as it arrives, whole records at a time, keeping only `keep`'s columns:
- * a Bulk result file echoes every column sent (~70 MB of breakdown JSON for a health snapshot
- * upload), and read whole it would sit in memory as one string beside its parsed rows.
- */
-export async function readCsvRecords(
-  response: Response,
-  keep?: readonly string[]
-): Promise<Record<string, string>[]> {
-  if (!response.body) return parseCsvRecords(await response.text(), keep);
-  const records: Record<string, string>[] = [];
-  const decoder = new TextDecoder();
-  let header: string | undefined;
-  let pending = '';
-  const take = (final: boolean) => {
-    if (header === undefined) {
-      const end = pending.indexOf('\n');
-      if (end === -1 && !final) return;
-      header = end === -1 ? pending : pending.slice(0, end);
-      pending = end === -1 ? '' : pending.slice(end + 1);
-    }
-    // A line break ends a record only outside quotes: cut after the last such one.
-    let cut = final ? pending.length : -1;
-    if (!final) {
-      let quotes = 0;
-      for (let at = 0; at < pending.length; at++) {
-        const char = pending.charCodeAt(at);
-        if (char === QUOTE) quotes++;
-        else if (char === LF && quotes % 2 === 0) cut = at + 1;
-      }
-    }
-    if (cut <= 0) return;
-    const body = pending.slice(0, cut);
-    pending = pending.slice(cut);
-    for (const record of parseCsvRecords(`${header}\n${body}`, keep)) records.push(record);
-  };
-  for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
-    pending += decoder.decode(bytes, { stream: true });
-    take(false);
-  }
-  pending += decoder.decode();
-  take(true);
-  return records;
-}
-
 /** Rows of fields; a trailing line break ends the last row rather than starting an empty one. */
 export function parseCsvRows(text: string): string[][] {
   const rows: string[][] = [];
