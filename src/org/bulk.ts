@@ -10,6 +10,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Above this many rows a query goes through Bulk API 2.0 instead of REST paging. */
 export const BULK_THRESHOLD = 10_000;
 
+/** Above this many rows a write goes as one Bulk API 2.0 ingest job instead of collections. */
+export const BULK_WRITE_THRESHOLD = 2000;
+
 /** Polls a job until `done`; `expectedRows` (an ingest's row count) lets polls follow its progress. */
 async function waitFor(
   conn: Connection,
@@ -99,6 +102,15 @@ export interface IngestOptions {
   maxUploadBytes?: number;
 }
 
+/** One row's values as a Bulk upload line (null as #N/A, which clears the field), no line break. */
+const csvLineOf = (values: unknown[]) =>
+  values.map((value) => csvField(value === null ? '#N/A' : value)).join(',');
+
+/** One row's size as a line of a Bulk upload, line break included, encoded as `csvUploads` does. */
+export function csvRowBytes(row: Record<string, unknown>): number {
+  return Buffer.byteLength(csvLineOf(Object.values(row))) + 1;
+}
+
 /** The rows as CSV uploads of at most `maxBytes` each, header included in every one. */
 export function* csvUploads(
   rows: Record<string, unknown>[],
@@ -121,7 +133,7 @@ export function* csvUploads(
     return upload;
   };
   for (const row of rows) {
-    const line = columns.map((c) => csvField(row[c] === null ? '#N/A' : row[c])).join(',');
+    const line = csvLineOf(columns.map((c) => row[c]));
     const lineBytes = Buffer.byteLength(line) + 1;
     if (lines.length > 1 && bytes + lineBytes > maxBytes) yield take();
     lines.push(line);

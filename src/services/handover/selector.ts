@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { soqlString } from '../../org/soql';
 import type { HandoverRow } from './schemas';
 
 /**
@@ -171,7 +172,7 @@ export async function tasksByTouchpointKey(conn: Connection, keys: readonly stri
   if (keys.length === 0) return [];
   return all<{ Id: string; Touchpoint_Key__c: string }>(
     conn,
-    `SELECT Id, Touchpoint_Key__c FROM Task WHERE Touchpoint_Key__c IN (${keys.map((key) => `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')})`
+    `SELECT Id, Touchpoint_Key__c FROM Task WHERE Touchpoint_Key__c IN (${keys.map(soqlString).join(', ')})`
   );
 }
 

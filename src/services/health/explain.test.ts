@@ -1,4 +1,4 @@
-import { soqlString } from './explain';
+import { soqlString } from '../../org/soql';
 import { formatExplanation } from './explainFormat';
 import type { ScoredAccount } from './scorer';
 

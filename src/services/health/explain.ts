@@ -1,4 +1,5 @@
 import { BatonError, UserInputError } from '../../core/errors';
+import { soqlString } from '../../org/soql';
 import { accountIdSchema } from './accountSelection';
 import { overrideActive, signalsOf } from './accountSignals';
 import { dayOf } from './days';
@@ -7,11 +8,6 @@ import { loadSignals } from './loadSignals';
 import type { OrgAccess, Row } from './orgAccess';
 import { silentProgress } from './progress';
 import type { HealthScorer } from './scorer';
-
-/** SOQL string literal: backslash and quote escaped, so a name can never end the literal. */
-export function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 const ACCOUNT_FIELDS =
   'Id, Name, Health_Score__c, Health_Status__c, Health_Scored_At__c, Health_Override__c, Health_Override_Reason__c, Health_Override_Until__c';

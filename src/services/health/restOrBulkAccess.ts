@@ -1,8 +1,14 @@
 import type { Connection } from 'jsforce';
-import { BULK_THRESHOLD, bulkIngest, bulkQuery, type IngestResult } from '../../org/bulk';
-// The write threshold and the transport retry are the ones tier assign and touchpoints plan
-// use, so every service switches to Bulk at the same volume.
-import { BULK_WRITE_THRESHOLD, withTransportRetry } from '../touchpoints/records';
+// The thresholds and the transport retry are the ones tier assign and touchpoints plan use,
+// so every service switches to Bulk at the same volume.
+import {
+  BULK_THRESHOLD,
+  BULK_WRITE_THRESHOLD,
+  bulkIngest,
+  bulkQuery,
+  type IngestResult
+} from '../../org/bulk';
+import { withTransportRetry } from '../../org/transportRetry';
 import { restAccess } from './connectionAccess';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
 

@@ -1,3 +1,4 @@
+import { csvRowBytes } from '../../org/bulk';
 import { decideAlert } from './alerts';
 import { overrideActive, signalsOf } from './accountSignals';
 import type { Failure } from './failures';
@@ -104,7 +105,7 @@ export function scoreChunk(
       Health_Alert_Status__c: decision.alertStatus
     });
     const snapshot = snapshotRow(context, id, result, override);
-    outcome.snapshotBytes += csvBytes(snapshot);
+    outcome.snapshotBytes += csvRowBytes(snapshot);
     if (keepSnapshots) outcome.snapshotRows.push(snapshot);
     if (decision.alert) {
       outcome.alerts.push({
@@ -135,18 +136,6 @@ function snapshotRow(
     Computed_At__c: context.computedAt,
     Snapshot_Key__c: `${id}-${context.asOf}`
   };
-}
-
-/** A row's size as a CSV line, quotes doubled and fields quoted: within a few bytes. */
-function csvBytes(row: Row): number {
-  let bytes = 0;
-  for (const value of Object.values(row)) {
-    const text = value === null || value === undefined ? '' : String(value);
-    let quotes = 0;
-    for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) quotes++;
-    bytes += Buffer.byteLength(text) + quotes + 3;
-  }
-  return bytes;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Connection } from 'jsforce';
-import { bulkIngest, queryAll } from '../../org/bulk';
+import { BULK_WRITE_THRESHOLD, bulkIngest, queryAll } from '../../org/bulk';
+import { soqlString } from '../../org/soql';
+import { withTransportRetry } from '../../org/transportRetry';
 
 export type Row = Record<string, unknown>;
 
@@ -13,11 +15,6 @@ export interface WriteFailure {
 export const IDS_PER_QUERY = 300;
 
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
-/** A SOQL string literal; quotes and backslashes escaped, so user text cannot end it. */
-export function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 /** `(…)` of quoted Ids for IN; refuses anything that is not an Id. */
 export function idList(ids: readonly string[]): string {
@@ -81,30 +78,6 @@ export type WriteOp =
   { kind: 'update' } | { kind: 'upsert'; externalIdField: string } | { kind: 'delete' };
 
 const COLLECTION_SIZE = 200;
-const RETRIES = 3;
-
-/** A request that never got an answer (connection reset, keep-alive race, 503): safe to resend. */
-const isTransport = (error: unknown) =>
-  /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Service Unavailable|503/i.test(
-    `${(error as Error)?.name} ${(error as Error)?.message}`
-  );
-
-/**
- * Runs an idempotent request again when it was lost in transport: a read, an update, an
- * upsert by key or a delete (a keep-alive connection the server closed while we computed
- * shows up as "socket hang up" on the next request).
- */
-export async function withTransportRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= RETRIES || !isTransport(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
-}
-
 async function sendCollection(
   conn: Connection,
   object: string,
@@ -145,9 +118,6 @@ export async function saveRows(
   }
   return failures;
 }
-
-/** Above this many rows a write goes through one Bulk API 2.0 ingest job instead of collections. */
-export const BULK_WRITE_THRESHOLD = 2000;
 
 /**
  * Every row of a query: REST paging up to 10 000 rows, Bulk API 2.0 above (src/org/bulk
