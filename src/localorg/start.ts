@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { onOrgStarted } from '../preview/orgStart';
-import * as healthRecompute from '../services/health/recompute';
+import { recomputeHealth } from '../services/health/recompute';
 import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
 import { planSeededBook } from './planSeededBook';
@@ -74,27 +74,17 @@ export async function startOrgCommand(
   else if (fresh) log('The org already had accounts; nothing seeded.');
   // Tiers, then touchpoints, before the health recompute below: cadence reads the plan.
   if (seed.seeded) await planSeededBook(admin, log);
-  const recomputeHealth = (healthRecompute as Record<string, unknown>).recomputeHealth as
-    ((conn: typeof admin, options: { failuresFile: string }) => Promise<string>) | undefined;
   // Rows that fail are listed next to the org's data, not in the working folder.
-  const recompute = recomputeHealth
-    ? (conn: typeof admin) =>
-        recomputeHealth(conn, { failuresFile: join(dataDir, 'health-failures.csv') })
-    : undefined;
+  const recompute = () =>
+    recomputeHealth(admin, { failuresFile: join(dataDir, 'health-failures.csv') });
   let url = org.instanceUrl;
   if (!options.headless) {
-    url = await onOrgStarted(org, {
-      seeded: seed.seeded,
-      log,
-      recomputeHealth: recompute ? () => recompute(admin) : undefined
-    });
-  } else if (seed.seeded && recompute) {
-    log(`Health: ${await recompute(admin)}`);
+    url = await onOrgStarted(org, { seeded: seed.seeded, log, recomputeHealth: recompute });
+  } else if (seed.seeded) {
+    log(`Health: ${await recompute()}`);
   }
-  const timer = recompute
-    ? startHealthTimer(() => recompute(admin), healthEvery, log)
-    : { stop: () => undefined };
-  if (recompute && healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
+  const timer = startHealthTimer(recompute, healthEvery, log);
+  if (healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
   void registerSfAlias(org).then((message) => message && log(message));
   return { org, url, stopHealthTimer: timer.stop };
 }

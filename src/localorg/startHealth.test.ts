@@ -24,7 +24,7 @@ it('assigns tiers, plans touchpoints, recomputes health after seeding and again 
     expect(lines).toContainEqual(expect.stringMatching(/^Health: 60 accounts scored: \d+ \w+/));
     // Tiers and touchpoints run first (the cadence measure reads the plan), one line each.
     const tiersAt = lines.findIndex((line) => line.startsWith('Tiers: '));
-    const planAt = lines.findIndex((line) => /^Touchpoints: 60 of 60 accounts planned/.test(line));
+    const planAt = lines.findIndex((line) => /^Touchpoints: Planned 60 of 60 accounts/.test(line));
     const healthAt = lines.findIndex((line) => line.startsWith('Health: '));
     expect(tiersAt).toBeGreaterThanOrEqual(0);
     expect(planAt).toBeGreaterThan(tiersAt);

@@ -8,10 +8,13 @@ import { coreSuggest } from './coreSuggest';
 
 const LISTED = 50;
 
+/** The run in one sentence: the report's first line, and what `npm start` logs. */
+export const assignHeadline = (summary: TierAssignSummary) =>
+  `${summary.dryRun ? 'Would change' : 'Changed'} the tier of ${summary.changed} of ${summary.accounts} accounts; suggestion refreshed on ${summary.suggestionRefreshed}; ${summary.unchanged} unchanged; ${summary.overridden} kept by an override` +
+  (summary.failures.length ? `; ${summary.failures.length} failed.` : '.');
+
 export function formatAssign(summary: TierAssignSummary): string {
-  const lines = [
-    `${summary.dryRun ? 'Would change' : 'Changed'} the tier of ${summary.changed} of ${summary.accounts} accounts; suggestion refreshed on ${summary.suggestionRefreshed}; ${summary.unchanged} unchanged; ${summary.overridden} kept by an override.`
-  ];
+  const lines = [assignHeadline(summary)];
   for (const change of summary.changes.slice(0, LISTED))
     lines.push(
       `  ${change.name ?? change.accountId} (${change.accountId}): ${change.from ?? 'none'} → ${change.to} — ${change.reason}`

@@ -44,10 +44,13 @@ export function parseFlags<T extends z.ZodTypeAny>(schema: T, flags: unknown): z
 
 export const asOfOrToday = (asOf?: string) => asOf ?? todayUtc();
 
+/** The run in one sentence: the report's first line, and what `npm start` logs. */
+export const planHeadline = (summary: PlanSummary) =>
+  `${summary.dryRun ? 'Would plan' : 'Planned'} ${summary.planned} of ${summary.accounts} accounts (as of ${summary.asOf}, ${summary.horizonDays} days ahead): ${summary.created} touchpoints created, ${summary.updated} re-planned, ${summary.cancelled} cancelled; next touchpoint date changed on ${summary.nextDueChanged} accounts` +
+  (summary.failures.length ? `; ${summary.failures.length} failed.` : '.');
+
 export function formatPlan(summary: PlanSummary): string {
-  const lines = [
-    `${summary.dryRun ? 'Would plan' : 'Planned'} ${summary.planned} of ${summary.accounts} accounts (as of ${summary.asOf}, ${summary.horizonDays} days ahead): ${summary.created} touchpoints created, ${summary.updated} re-planned, ${summary.cancelled} cancelled; next touchpoint date changed on ${summary.nextDueChanged} accounts.`
-  ];
+  const lines = [planHeadline(summary)];
   const reasons = new Map<string, number>();
   for (const skip of summary.skipped) reasons.set(skip.reason, (reasons.get(skip.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) lines.push(`  skipped ${count}: ${reason}`);
