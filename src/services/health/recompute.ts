@@ -156,8 +156,9 @@ export async function recompute(
 }
 
 /**
- * Every account recomputed with the org's own model (its custom metadata records), as of today: the entry point the local
- * org's start (src/localorg/start.ts) looks up by this name, after seeding and on its timer.
+ * Every account recomputed with the org's own model (its custom metadata records), as of
+ * today, summed up in one line: what the local org's start (src/localorg/start.ts) runs after
+ * seeding and on its timer.
  */
 export async function recomputeHealth(
   conn: Connection,
