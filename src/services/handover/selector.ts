@@ -170,9 +170,9 @@ export async function accountManagers(conn: Connection) {
 
 export async function tasksByTouchpointKey(conn: Connection, keys: readonly string[]) {
   if (keys.length === 0) return [];
-  return all<{ Id: string; Touchpoint_Key__c: string }>(
+  return all<{ Id: string; Touchpoint_Key__c: string; IsClosed: boolean }>(
     conn,
-    `SELECT Id, Touchpoint_Key__c FROM Task WHERE Touchpoint_Key__c IN (${keys.map(soqlString).join(', ')})`
+    `SELECT Id, Touchpoint_Key__c, IsClosed FROM Task WHERE Touchpoint_Key__c IN (${keys.map(soqlString).join(', ')})`
   );
 }
 

@@ -136,21 +136,25 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     Onboarding_Started__c: today(actor.asOf)
   });
   const tasks = planTouchpointTasks(handover, tierOf(handover, account), today(actor.asOf), model);
-  const existing = new Set(
+  // As Apex's upsert on Touchpoint_Key__c: a touchpoint already planned under the same key
+  // (by `touchpoints plan` before there was an account manager) becomes the account
+  // manager's, on the plan's date; a completed one is history and stays as it is.
+  const existing = new Map(
     (
       await tasksByTouchpointKey(
         actor.conn,
         tasks.map((task) => task.Touchpoint_Key__c)
       )
-    ).map((task) => task.Touchpoint_Key__c)
+    ).map((task) => [task.Touchpoint_Key__c, task])
   );
   const fresh = tasks.filter((task) => !existing.has(task.Touchpoint_Key__c));
-  if (fresh.length) {
-    const results = await actor.conn.sobject('Task').create(fresh, { allOrNone: true });
-    const failed = results.filter((result) => !result.success);
-    if (failed.length)
-      throw new BatonError('FAILURE', `Could not plan touchpoints: ${JSON.stringify(failed)}`);
-  }
+  const replanned = tasks.flatMap((task) => {
+    const current = existing.get(task.Touchpoint_Key__c);
+    return current && !current.IsClosed ? [{ ...task, Id: current.Id }] : [];
+  });
+  const task = actor.conn.sobject('Task');
+  if (fresh.length) planned(await task.create(fresh, { allOrNone: true }));
+  if (replanned.length) planned(await task.update(replanned, { allOrNone: true }));
   await update(actor, 'Handover__c', {
     Id: handover.Id,
     Status__c: 'Accepted',
@@ -186,4 +190,10 @@ export async function returnToSeller(
   });
   if (handover.Feed_Element_Id__c)
     await postComment(actor.conn, handover.Feed_Element_Id__c, returnComment(handover));
+}
+
+function planned(results: { success: boolean }[]): void {
+  const failed = results.filter((result) => !result.success);
+  if (failed.length)
+    throw new BatonError('FAILURE', `Could not plan touchpoints: ${JSON.stringify(failed)}`);
 }

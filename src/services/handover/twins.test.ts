@@ -1,6 +1,8 @@
 import type { Connection } from 'jsforce';
 import { loadProjectModel, parseModelRecords, requiredHandoverFields } from '../../core';
 import { startTestOrg } from '../../localorg/testing';
+import { todayUtc } from '../touchpoints/days';
+import { planTouchpointsForAccounts } from '../touchpoints/plan';
 import type { HandoverContext } from './context';
 import { readComments, readFeedElement } from './feedReader';
 
@@ -97,6 +99,64 @@ describe('handover twins through the local org', () => {
     });
     const comments = await readComments(seller, postId);
     expect(comments.map((comment) => comment.mentions)).toEqual([[sellerId]]);
+  });
+
+  it('gives the account manager the touchpoints planned before acceptance, keeping completed ones', async () => {
+    const { accountId, contactId } = await newAccount();
+    await testOrg.conn
+      .sobject('Account')
+      .update({ Id: accountId, Contract_Start__c: '2026-01-05', Touch_Tier__c: 'High' });
+    // `baton touchpoints plan` before there is an account manager: the Tasks are the owner's.
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    const tasks = async () =>
+      (
+        await testOrg.conn.query<{
+          Id: string;
+          OwnerId: string;
+          Status: string;
+          Touchpoint_Key__c: string;
+        }>(
+          `SELECT Id, OwnerId, Status, Touchpoint_Key__c FROM Task WHERE WhatId = '${accountId}' AND Touchpoint_Key__c != null ORDER BY Touchpoint_Key__c`
+        )
+      ).records;
+    const before = await tasks();
+    expect(before.length).toBeGreaterThan(1);
+    expect(new Set(before.map((task) => task.OwnerId))).toEqual(new Set([sellerId]));
+    const [done] = before;
+    await testOrg.conn.sobject('Task').update({ Id: done.Id, Status: 'Completed' });
+
+    const { handover } = await apex(seller, 'saveDraft', {
+      handover: {
+        ...complete(accountId, contactId),
+        Proposed_Touch_Tier__c: 'High',
+        Secondary_Contacts__c: 'Liisa Laine, COO\nPekka Puro, IT lead',
+        Decision_Makers__c: 'Liisa Laine'
+      }
+    });
+    await apex(seller, 'submit', { handoverId: handover!.Id });
+    await apex(am, 'accept', { handoverId: handover!.Id });
+
+    const after = new Map((await tasks()).map((task) => [task.Touchpoint_Key__c, task]));
+    expect(after.get(done.Touchpoint_Key__c)).toMatchObject({
+      Id: done.Id,
+      OwnerId: sellerId,
+      Status: 'Completed'
+    });
+    // What the acceptance plans under a key planned before moves to the account manager on
+    // the same Task (no second Task for the key; Touchpoint_Key__c is unique).
+    const movedToManager = before.filter(
+      (task) =>
+        task.Id !== done.Id &&
+        after.get(task.Touchpoint_Key__c)?.Id === task.Id &&
+        after.get(task.Touchpoint_Key__c)?.OwnerId === amId
+    );
+    expect(movedToManager.length).toBeGreaterThan(0);
+    // Meetings planned from the contract start beyond the acceptance's plan are re-planned by
+    // the next daily `touchpoints plan`: then no open touchpoint is left with the seller.
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    const open = (await tasks()).filter((task) => !['Completed'].includes(task.Status));
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.filter((task) => task.OwnerId !== amId)).toEqual([]);
   });
 
   it('rejects an illegal transition with a clear error and writes nothing', async () => {
