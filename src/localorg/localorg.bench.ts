@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import { MB, MemoryPeak, type BenchLine } from '../bench/types';
+import { startOrgProcess } from '../bench/orgProcess';
 import { bulkQuery } from '../org/bulk';
-import { startTestOrg } from './testing';
 
 /**
  * The local org under Bulk API 2.0 load: 1 000 000 Accounts (BENCH_SCALE shrinks it)
  * ingested from one CSV upload, exported through locator pages, then selective REST
  * queries. The baseline, measured in the same run, is REST collections (200 rows a request),
- * the way a client without Bulk would load the same rows.
+ * the way a client without Bulk would load the same rows. The org runs in its own process
+ * (as `baton org start` does), so its peak RSS is the org's alone, and the client's is apart.
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const ROWS = Math.round(1_000_000 * SCALE);
@@ -33,11 +34,12 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 export async function run(): Promise<BenchLine[]> {
-  const t = await startTestOrg({ twins: false });
+  const t = await startOrgProcess({ kind: 'empty' });
   const peak = new MemoryPeak();
   const sampler = setInterval(() => peak.sample(), 50);
   try {
     const { conn } = t;
+    await t.resetPeak();
     const base = `${conn.instanceUrl}/services/data/v62.0/jobs/ingest`;
     const headers = {
       Authorization: `Bearer ${conn.accessToken}`,
@@ -103,6 +105,7 @@ export async function run(): Promise<BenchLine[]> {
     }
     latencies.sort((a, b) => a - b);
     peak.sample();
+    const org = await t.stats();
     const ingestRate = ROWS / ingestSeconds;
     return [
       {
@@ -127,12 +130,18 @@ export async function run(): Promise<BenchLine[]> {
         note: 'by External_Id__c, goal ≤ 5 ms'
       },
       {
-        name: 'peak RSS (org + client, one process)',
+        name: 'peak RSS of the local org',
+        value: Math.round(org.peakRss / MB),
+        unit: 'MB',
+        note: 'its own process, after start; goal ≤ 300 MB'
+      },
+      {
+        name: 'peak RSS of the client',
         value: Math.round(peak.rss / MB),
         unit: 'MB',
-        note: 'goal ≤ 300 MB'
+        note: 'the bench process: CSV upload, jsforce, bulkQuery'
       },
-      { name: 'API requests counted by /limits', value: t.org.apiRequestCount(), unit: 'requests' }
+      { name: 'API requests counted by /limits', value: org.apiRequests, unit: 'requests' }
     ];
   } finally {
     clearInterval(sampler);

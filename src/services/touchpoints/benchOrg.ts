@@ -70,12 +70,12 @@ export async function seededBenchOrg(
 
 /** Runs `work` and returns its seconds and the API requests it sent. */
 export async function measured<T>(
-  apiRequestCount: () => number,
+  apiRequestCount: () => number | Promise<number>,
   work: () => Promise<T>
 ): Promise<{ result: T; seconds: number; calls: number }> {
-  const before = apiRequestCount();
+  const before = await apiRequestCount();
   const started = process.hrtime.bigint();
   const result = await work();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { result, seconds, calls: apiRequestCount() - before };
+  return { result, seconds, calls: (await apiRequestCount()) - before };
 }

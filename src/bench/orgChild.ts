@@ -1,0 +1,65 @@
+import { healthBenchFill } from '../services/health/benchSignals';
+import { seededBenchOrg } from '../services/touchpoints/benchOrg';
+import { startTestOrg, type TestOrg } from '../localorg/testing';
+import type { OrgBook, OrgReply, OrgRequest } from './orgProcess';
+
+/**
+ * The local org of a benchmark, in its own node process (forked by orgProcess.ts): the
+ * service under test talks to it over HTTP as it would to a real org, the two use both cores,
+ * and each side's memory is measured apart (in production the org's memory is Salesforce's).
+ */
+let testOrg: TestOrg | undefined;
+let peakRss = 0;
+const sampleRss = () => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) peakRss = rss;
+};
+setInterval(sampleRss, 25).unref();
+
+function startBook(book: OrgBook): Promise<TestOrg> {
+  switch (book.kind) {
+    case 'empty':
+      return startTestOrg({ twins: false });
+    case 'health':
+      return seededBenchOrg(book.accounts, book.asOf, true, healthBenchFill(book.asOf));
+    case 'accounts':
+      return seededBenchOrg(book.accounts, book.asOf, book.withTiers);
+  }
+}
+
+async function answer(request: OrgRequest): Promise<OrgReply> {
+  switch (request.type) {
+    case 'start': {
+      testOrg = await startBook(request.book);
+      const tokens = Object.fromEntries(
+        testOrg.org.users.map((user) => [user.persona, user.token])
+      );
+      return { type: 'started', instanceUrl: testOrg.org.instanceUrl, tokens };
+    }
+    case 'stats':
+      sampleRss();
+      return { type: 'stats', apiRequests: testOrg?.org.apiRequestCount() ?? 0, peakRss };
+    case 'resetPeak':
+      (globalThis as { gc?: () => void }).gc?.();
+      peakRss = 0;
+      sampleRss();
+      return { type: 'stats', apiRequests: testOrg?.org.apiRequestCount() ?? 0, peakRss };
+    case 'close':
+      await testOrg?.close();
+      return { type: 'closed' };
+  }
+}
+
+process.on('message', (request: OrgRequest) => {
+  answer(request).then(
+    (reply) => {
+      process.send!(reply);
+      if (reply.type === 'closed') process.disconnect();
+    },
+    (error: unknown) =>
+      process.send!({
+        type: 'error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error)
+      })
+  );
+});
