@@ -35,7 +35,13 @@ export interface OrgProcess {
  */
 export async function startOrgProcess(book: OrgBook): Promise<OrgProcess> {
   const child = fork(join(__dirname, 'orgChild.ts'), [], {
-    execArgv: ['--require', require.resolve('tsx/cjs'), '--expose-gc'],
+    // BENCH_ORG_NODE_ARGS adds node flags to the org's process only, e.g. "--cpu-prof".
+    execArgv: [
+      '--require',
+      require.resolve('tsx/cjs'),
+      '--expose-gc',
+      ...(process.env.BENCH_ORG_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc']
   });
   const ask = requester(child);
