@@ -1,14 +1,20 @@
 import type { BenchLine } from '../../bench/types';
-import { benchAccounts, measured, seededBenchOrg } from '../touchpoints/benchOrg';
+import { startOrgProcess } from '../../bench/orgProcess';
+import { benchAccounts, measured } from '../touchpoints/benchOrg';
 import { assignTiers } from './assign';
 import { coreSuggest } from './coreSuggest';
 
 /** `baton tier assign` on 100 000 accounts (BENCH_SCALE shrinks it) in a local org. */
 export async function run(): Promise<BenchLine[]> {
   const count = benchAccounts();
-  const testOrg = await seededBenchOrg(count, '2026-06-01', false);
+  const testOrg = await startOrgProcess({
+    kind: 'accounts',
+    accounts: count,
+    asOf: '2026-06-01',
+    withTiers: false
+  });
   try {
-    const calls = () => testOrg.org.apiRequestCount();
+    const calls = async () => (await testOrg.stats()).apiRequests;
     const suggest = coreSuggest();
     const first = await measured(calls, () => assignTiers(testOrg.conn, suggest));
     const rerun = await measured(calls, () => assignTiers(testOrg.conn, suggest));

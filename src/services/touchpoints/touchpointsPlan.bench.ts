@@ -1,5 +1,6 @@
 import type { BenchLine } from '../../bench/types';
-import { benchAccounts, measured, seededBenchOrg } from './benchOrg';
+import { startOrgProcess } from '../../bench/orgProcess';
+import { benchAccounts, measured } from './benchOrg';
 import { corePlanner } from './corePlanner';
 import { planAllTouchpoints } from './plan';
 
@@ -8,9 +9,14 @@ const AS_OF = '2026-06-01';
 /** `baton touchpoints plan` on 100 000 accounts (BENCH_SCALE shrinks it) in a local org. */
 export async function run(): Promise<BenchLine[]> {
   const count = benchAccounts();
-  const testOrg = await seededBenchOrg(count, AS_OF, true);
+  const testOrg = await startOrgProcess({
+    kind: 'accounts',
+    accounts: count,
+    asOf: AS_OF,
+    withTiers: true
+  });
   try {
-    const calls = () => testOrg.org.apiRequestCount();
+    const calls = async () => (await testOrg.stats()).apiRequests;
     const options = { asOf: AS_OF, horizonDays: 365, planner: corePlanner() };
     const first = await measured(calls, () => planAllTouchpoints(testOrg.conn, options));
     const rerun = await measured(calls, () => planAllTouchpoints(testOrg.conn, options));
