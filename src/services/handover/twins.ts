@@ -1,37 +1,9 @@
 import type { Connection } from 'jsforce';
-import { UserInputError } from '../../core/errors';
+import { parseParams as parse, type TwinContext, type TwinHost } from '../apexTwins';
 import { getContext } from './context';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
 import { GetContextParams, HandoverIdParams, ReturnParams, SaveDraftParams } from './schemas';
 import { handoversByIds } from './selector';
-import type { ZodType } from 'zod';
-
-/**
- * HandoverController's methods as local-org Apex twins: the preview's
- * `@salesforce/apex/HandoverController.<method>` calls land here, run as the calling user.
- * Each returns the refreshed panel context, as the Apex does.
- */
-export interface TwinContext {
-  conn: Connection;
-  userId: string;
-}
-export interface TwinHost {
-  registerApexTwin(
-    className: string,
-    method: string,
-    handler: (ctx: TwinContext, params: unknown) => Promise<unknown>
-  ): void;
-}
-
-function parse<T>(schema: ZodType<T>, params: unknown): T {
-  const result = schema.safeParse(params ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.path.join('.');
-    throw new UserInputError(`${field || 'params'}: ${issue.message}`, field);
-  }
-  return result.data;
-}
 
 /** The Chatter post's Lightning address in the same org as the connection. */
 const postUrl = (conn: Connection) => (feedElementId: string) =>
@@ -46,6 +18,11 @@ async function contextOfHandover(ctx: TwinContext, handoverId: string) {
   return getContext(ctx.conn, ctx.userId, handover.Account__c, new Date(), postUrl(ctx.conn));
 }
 
+/**
+ * HandoverController's methods as local-org Apex twins: the preview's
+ * `@salesforce/apex/HandoverController.<method>` calls land here, run as the calling user.
+ * Each returns the refreshed panel context, as the Apex does.
+ */
 export function registerHandoverTwins(org: TwinHost): void {
   const twin = (method: string, handler: (ctx: TwinContext, params: unknown) => Promise<unknown>) =>
     org.registerApexTwin('HandoverController', method, handler);

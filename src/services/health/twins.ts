@@ -1,43 +1,12 @@
-import type { Connection } from 'jsforce';
-import { ZodError } from 'zod';
-import { UserInputError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
+import { asUserError, type TwinHost } from '../apexTwins';
 import { clearOverride, getHealth, setOverride } from './healthController';
-
-/**
- * The local org's Apex twin registry, as it calls a twin: as the calling user's connection, plus
- * the system connection for what the Apex does `as system`.
- */
-export interface HealthTwinHost {
-  registerApexTwin(
-    className: string,
-    method: string,
-    handler: (
-      ctx: { conn: Connection; userId: string; systemConn: Connection },
-      params: unknown
-    ) => Promise<unknown>
-  ): void;
-}
-
-/** A bad parameter becomes a message naming it, as AuraHandledException does in the org. */
-async function asUserError<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ZodError) {
-      const issue = error.issues[0];
-      const field = issue.path.join('.');
-      throw new UserInputError(`${field || 'params'}: ${issue.message}`, field);
-    }
-    throw error;
-  }
-}
 
 /**
  * HealthController's methods as local-org Apex twins: the preview's
  * `@salesforce/apex/HealthController.<method>` calls land here.
  */
-export function registerHealthTwins(org: HealthTwinHost): void {
+export function registerHealthTwins(org: TwinHost): void {
   org.registerApexTwin('HealthController', 'getHealth', (ctx, params) =>
     asUserError(() => getHealth(ctx.conn, params ?? {}))
   );
