@@ -8,6 +8,7 @@ import {
   bulkQuery,
   type IngestResult
 } from '../../org/bulk';
+import { parseBulkError } from '../../org/bulkErrors';
 import { withTransportRetry } from '../../org/transportRetry';
 import { restAccess } from './connectionAccess';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
@@ -21,25 +22,9 @@ export interface AccessThresholds {
   writeRows?: number;
 }
 
-const BULK_ERROR = /^([A-Z][A-Z_]+):([\s\S]*)$/;
-
-/**
- * A Bulk result's sf__Error, `CODE:message:fields` (fields `--` when none), as a RowResult
- * carrying the same error code a REST save result would, so the retry rule reads both alike.
- */
+/** A Bulk result's sf__Error as the RowResult a REST save would give, so the retry rule reads both alike. */
 export function bulkErrorResult(error: string | undefined): RowResult {
-  const text = (error ?? '').trim();
-  const match = BULK_ERROR.exec(text);
-  if (!match) return { success: false, errorCode: 'UNKNOWN', message: text || 'failed' };
-  const parts = match[2].split(':');
-  let fields = '';
-  if (parts.length > 1 && /^(--|[\w,]*)$/.test(parts[parts.length - 1])) fields = parts.pop()!;
-  const message = parts.join(':').trim() || match[1];
-  return {
-    success: false,
-    errorCode: match[1],
-    message: fields && fields !== '--' ? `${message} (${fields})` : message
-  };
+  return { success: false, ...parseBulkError(error) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { BULK_WRITE_THRESHOLD, bulkIngest, queryAll } from '../../org/bulk';
+import { parseBulkError } from '../../org/bulkErrors';
 import { soqlString } from '../../org/soql';
 import { withTransportRetry } from '../../org/transportRetry';
 
@@ -128,11 +129,8 @@ export async function readMany(conn: Connection, soql: string): Promise<Row[]> {
   return withTransportRetry(() => queryAll<Row>(conn, soql));
 }
 
-/** `CODE:message` from a Bulk result row's sf__Error. */
-function bulkFailure(row: Row, error: string): WriteFailure {
-  const [code, ...message] = (error ?? '').split(':');
-  return { row, errorCode: code || 'UNKNOWN', message: message.join(':').trim() || error };
-}
+/** A Bulk result row's failure, read as a REST save result's (src/org/bulkErrors.ts). */
+const bulkFailure = (row: Row, error: string): WriteFailure => ({ row, ...parseBulkError(error) });
 
 /**
  * Writes many rows: collections up to BULK_WRITE_THRESHOLD rows, one Bulk API 2.0 ingest
