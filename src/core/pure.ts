@@ -92,3 +92,11 @@ export {
   type MeasureResult,
   type QuadrantKey
 } from './health/score';
+export {
+  BREAKDOWN_VERSION,
+  encodeBreakdown,
+  readBreakdown,
+  type BreakdownRow,
+  type BreakdownView,
+  type MeasureLabels
+} from './health/breakdown';

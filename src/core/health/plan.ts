@@ -40,11 +40,14 @@ function tierPlan(model: BatonModel, tier: string | null): TierPlan {
   return plan;
 }
 
+/** A driver sentence's start, `NPS −13: `: the measure's label and the whole points it costs. */
+export const driverPrefix = (label: string, points: number) => `${label} −${points}: `;
+
 const prefixesOf = (model: BatonModel) =>
   [0, 1].map((language) =>
     model.measures.map((measure) => {
       const label = language === 0 ? measure.label : measure.labelFi;
-      return Array.from({ length: 101 }, (_, points) => `${label} −${points}: `);
+      return Array.from({ length: 101 }, (_, points) => driverPrefix(label, points));
     })
   );
 

@@ -22,6 +22,8 @@ export interface MeasureResult {
   weight: number;
   pointsLost: number | null;
   detail: string | null;
+  /** Sentiment: the value given (Positive, Neutral, Negative); `value` is its score. */
+  text?: string;
 }
 
 export interface HealthResult {
@@ -35,6 +37,8 @@ export interface HealthResult {
   measures: MeasureResult[];
   drivers: string[];
   driversFi: string[];
+  /** Each driver's parts, [position in measures, points, a, b]: see driversOf. */
+  driverRefs: number[][];
   measuresUsed: number;
   measuresApplicable: number;
 }
@@ -187,10 +191,11 @@ function scoreWithPlan(
       score: measureScore,
       weight: measure.weight,
       pointsLost: lost,
-      detail: english(tier.kinds[at], slots.value[k], slots.a[k], slots.b[k], slots.text[k])
+      detail: english(tier.kinds[at], slots.value[k], slots.a[k], slots.b[k], slots.text[k]),
+      text: slots.text[k]
     };
   }
-  const { drivers, driversFi } = drivers3(plan, tier, results, count);
+  const { drivers, driversFi, refs } = drivers3(plan, tier, results, count);
   return {
     id: signals.id,
     score,
@@ -212,6 +217,7 @@ function scoreWithPlan(
     measures: results,
     drivers,
     driversFi,
+    driverRefs: refs,
     measuresUsed: used,
     measuresApplicable: count
   };

@@ -9,6 +9,7 @@ import type { HealthScorer, ScoredAccount } from './scorer';
 export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer {
   return {
     bandOrder: model.bands.map((band) => band.status),
+    measures: model.measures,
     score(signals, asOf): ScoredAccount {
       // signalsOf builds exactly the core's account shape; tier names come from the picklist.
       const result = scoreAccount(signals as AccountSignals, model, asOf);
@@ -19,10 +20,11 @@ export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer
         trend: result.trend,
         trendDirection: result.trendDirection,
         quadrant: result.quadrant,
-        // The snapshot's breakdown has no detail text: the drivers (English and Finnish) carry the words.
+        // The snapshot's breakdown has no detail text: the drivers' parts (driverRefs) carry it.
         measures: result.measures.map(({ detail: _detail, ...measure }) => measure),
         drivers: result.drivers,
         driversFi: result.driversFi,
+        driverRefs: result.driverRefs,
         measuresUsed: result.measuresUsed,
         measuresApplicable: result.measuresApplicable
       };

@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { loadProjectModel, type BatonModel } from '../../core';
+import { loadProjectModel, type BatonModel, type ModelRecords } from '../../core';
+import { modelRecords } from '../../org/orgModel';
 import { UserInputError } from '../../core/errors';
 import { accountIdSchema } from './accountSelection';
 
@@ -18,6 +19,8 @@ export interface HealthView {
   surveys: { surveyType: string; score: number; respondedOn: string }[];
   canOverride: boolean;
   serverDate: string;
+  /** The custom metadata records: the compact breakdown takes its labels from the model. */
+  modelRecords: ModelRecords;
 }
 
 const getHealthParams = z.object({ accountId: accountIdSchema });
@@ -79,13 +82,14 @@ export async function getHealth(conn: Connection, params: unknown): Promise<Heal
       'accountId'
     );
   }
-  const [history, latest, nps, csat, ces, canOverride] = await Promise.all([
+  const [history, latest, nps, csat, ces, canOverride, records] = await Promise.all([
     latestSnapshots(conn, accountId, HISTORY_SIZE, false),
     latestSnapshots(conn, accountId, 1, true),
     latestSurvey(conn, accountId, 'NPS'),
     latestSurvey(conn, accountId, 'CSAT'),
     latestSurvey(conn, accountId, 'CES'),
-    canEditOverride(conn)
+    canEditOverride(conn),
+    modelRecords(conn)
   ]);
   return {
     snapshots: history.map((snapshot) => ({
@@ -98,7 +102,8 @@ export async function getHealth(conn: Connection, params: unknown): Promise<Heal
       (answer): answer is NonNullable<typeof answer> => answer !== null
     ),
     canOverride,
-    serverDate: today()
+    serverDate: today(),
+    modelRecords: records
   };
 }
 

@@ -5,11 +5,13 @@ import type { Connection } from 'jsforce';
 import {
   addDays,
   loadProjectModel,
+  readBreakdown,
   scoreAccount,
   type AccountSignals,
   type HealthResult
 } from '../../core';
 import { seedDemoBook } from '../../localorg/seed/seed';
+import { csvRowBytes } from '../../org/bulk';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
 import { coreScorer } from './coreScorer';
 import type { OrgAccess, RowResult } from './orgAccess';
@@ -189,11 +191,15 @@ async function healthOf(id: string): Promise<AccountHealth> {
 }
 
 type Snapshot = { Score__c: number | null; Status__c: string; Breakdown__c: string };
+/** The day's snapshot with every field the recompute writes (and nothing else). */
 async function snapshotsOf(id: string, asOf = AS_OF): Promise<Snapshot[]> {
   const result = await conn.query<Snapshot>(
-    `SELECT Score__c, Status__c, Breakdown__c FROM Health_Snapshot__c WHERE Snapshot_Key__c = '${id}-${asOf}'`
+    `SELECT Account__c, Score__c, Status__c, Coverage__c, Breakdown__c, Computed_At__c, Snapshot_Key__c FROM Health_Snapshot__c WHERE Snapshot_Key__c = '${id}-${asOf}'`
   );
-  return result.records;
+  return result.records.map((record) => {
+    const { attributes: _attributes, ...row } = record as Snapshot & { attributes?: unknown };
+    return row;
+  });
 }
 
 const run = (
@@ -308,16 +314,20 @@ describe('health recompute through jsforce → local org', () => {
           Health_Coverage__c: round3(core.coverage)
         });
         const [snapshot] = await snapshotsOf(id);
-        const breakdown = JSON.parse(snapshot.Breakdown__c);
-        expect(
-          breakdown.measures.map((m: { name: string; score: number | null }) => [m.name, m.score])
-        ).toEqual(
+        const breakdown = readBreakdown(snapshot.Breakdown__c, model.measures)!;
+        expect(breakdown.measures.map((m) => [m.name, m.score])).toEqual(
           core.measures.map((m) => [
             m.name,
             m.score === null ? null : Math.round(m.score * 100) / 100
           ])
         );
-        expect(breakdown.drivers).toEqual(core.drivers);
+        expect(breakdown).toMatchObject({
+          drivers: core.drivers,
+          driversFi: core.driversFi,
+          quadrant: core.quadrant
+        });
+        // Issue 6: a snapshot row stays small as Bulk CSV (version 1 took over 2 000 bytes).
+        expect(csvRowBytes(snapshot)).toBeLessThanOrEqual(600);
       }
     }
     // The cases this book was built to show, so the comparison above is not vacuous.
@@ -382,7 +392,9 @@ describe('health recompute through jsforce → local org', () => {
     });
     const [snapshot] = await snapshotsOf(id);
     expect(snapshot).toMatchObject({ Status__c: 'Red', Score__c: core.score });
-    expect(JSON.parse(snapshot.Breakdown__c)).toMatchObject({ override: 'Green', status: 'Red' });
+    expect(readBreakdown(snapshot.Breakdown__c, model.measures)).toMatchObject({
+      override: 'Green'
+    });
     expect((await healthOf(expiredId)).Health_Status__c).toBe('Red');
     // No alert while the account manager's own judgement stands.
     const posts = await conn.query(`SELECT Id FROM FeedItem WHERE ParentId = '${id}'`);

@@ -1,6 +1,7 @@
 import type { MessageSegment } from './alerts';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
 import { recompute } from './recompute';
+import { readBreakdown } from '../../core';
 import type { HealthScorer } from './scorer';
 
 /**
@@ -52,6 +53,7 @@ const scorer: HealthScorer = {
       measures: [],
       drivers: [`Support −${100 - score}`],
       driversFi: [],
+      driverRefs: [],
       measuresUsed: 1,
       measuresApplicable: 1
     };
@@ -85,7 +87,7 @@ describe('recompute (in-memory org)', () => {
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       now: () => new Date('2026-11-20T03:00:00Z'),
-      snapshotUploadBytes: 1_000
+      snapshotUploadBytes: 400
     });
 
     expect(summary.scored).toBe(5);
@@ -114,9 +116,10 @@ describe('recompute (in-memory org)', () => {
       Health_Scored_At__c: '2026-11-20T03:00:00.000Z'
     });
     expect([...snapshots.keys()]).toEqual([`${ACCOUNT}-2026-11-20`]);
-    expect(JSON.parse(String(snapshots.get(`${ACCOUNT}-2026-11-20`)!.Breakdown__c))).toMatchObject({
-      score: 65,
-      status: 'Yellow',
+    const snapshot = snapshots.get(`${ACCOUNT}-2026-11-20`)!;
+    expect(snapshot).toMatchObject({ Score__c: 65, Status__c: 'Yellow' });
+    expect(readBreakdown(String(snapshot.Breakdown__c), [])).toMatchObject({
+      version: 2,
       override: null
     });
   });

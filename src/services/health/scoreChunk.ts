@@ -46,7 +46,7 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /**
  * Scores accounts [from, to) and builds the rows to write: the Account's health fields (status
  * shown = an active override, else the computed one) and the day's snapshot (the computed
- * status and full breakdown). Rows are built per chunk so a million accounts never sit in
+ * status and its breakdown). Rows are built per chunk so a million accounts never sit in
  * memory as rows at once.
  */
 export function scoreChunk(
@@ -132,7 +132,7 @@ function snapshotRow(
     Score__c: result.score,
     Status__c: result.status,
     Coverage__c: round3(result.coverage),
-    Breakdown__c: breakdownJson(result, context.asOf, override),
+    Breakdown__c: breakdownJson(result, override, context.scorer.measures),
     Computed_At__c: context.computedAt,
     Snapshot_Key__c: `${id}-${context.asOf}`
   };
@@ -140,8 +140,8 @@ function snapshotRow(
 
 /**
  * The snapshot rows of accounts [from, to), scored again. The recompute writes a chunk's
- * snapshots a slice at a time through this, so ~2 KB of breakdown JSON per account is held
- * for one upload's accounts, not the chunk's (200 MB at 100 000). Scoring is deterministic
+ * snapshots a slice at a time through this, so the breakdown JSON (~300 bytes per account
+ * since version 2) is held for one upload's accounts, not the chunk's. Scoring is deterministic
  * (the table and asOf); an account whose scoring fails has no snapshot, as in scoreChunk.
  */
 export function snapshotRows(context: ChunkContext, from: number, to: number): Row[] {

@@ -1,3 +1,4 @@
+import { encodeBreakdown, type Measure } from '../../core';
 import type { SignalsInput } from './accountSignals';
 
 /** Stable quadrant keys the panel translates (see accountHealthPanel/healthFormat.js). */
@@ -13,6 +14,8 @@ export interface BreakdownMeasure {
   score: number | null;
   weight: number;
   pointsLost: number | null;
+  /** Sentiment: the word given; `value` is its score. */
+  text?: string;
 }
 
 /** One account's result in the shape the service, the snapshot and the panel share. */
@@ -27,6 +30,8 @@ export interface ScoredAccount {
   measures: BreakdownMeasure[];
   drivers: string[];
   driversFi: string[];
+  /** Each driver's parts, [position in measures, points, a, b], as the core's driverRefs. */
+  driverRefs: number[][];
   measuresUsed: number;
   measuresApplicable: number;
 }
@@ -35,36 +40,26 @@ export interface ScoredAccount {
 export interface HealthScorer {
   /** Band statuses best first, for the alert rule. */
   bandOrder: readonly string[];
+  /** The model's measures, for the breakdown's measure references (none: kinds only). */
+  measures?: readonly Pick<Measure, 'kind'>[];
   score(signals: SignalsInput, asOf: string): ScoredAccount;
 }
 
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
-
-/** The JSON stored in Health_Snapshot__c.Breakdown__c and read by the panel. */
+/**
+ * The JSON stored in Health_Snapshot__c.Breakdown__c and read by the panel: the core's
+ * version 2 (encodeBreakdown; issue 6). Decision: store only what cannot be derived, ~300
+ * bytes instead of ~2 KB. Labels, names and groups come from the model (Health_Measure__mdt)
+ * when read; score, status, coverage and the day are the snapshot's own fields; numbers keep
+ * the two decimals version 1 kept (so the panel shows the same); drivers are stored as their
+ * parts (measure, points, counts) and said again by the core's one wording (details.ts) in
+ * English or Finnish, by the panel through c/batonCore and by every reader through
+ * readBreakdown, which reads version 1 too. The format itself: src/core/health/breakdown.ts.
+ * @param measures the model's measures: a kind two measures share is stored by name
+ */
 export function breakdownJson(
   result: ScoredAccount,
-  asOf: string,
-  override: string | null
+  override: string | null,
+  measures: readonly Pick<Measure, 'kind'>[] = []
 ): string {
-  return JSON.stringify({
-    version: 1,
-    asOf,
-    score: result.score,
-    status: result.status,
-    override,
-    coverage: round2(result.coverage),
-    trend: result.trend,
-    trendDirection: result.trendDirection,
-    quadrant: result.quadrant,
-    measuresUsed: result.measuresUsed,
-    measuresApplicable: result.measuresApplicable,
-    measures: result.measures.map((measure) => ({
-      ...measure,
-      value: round2(measure.value),
-      score: round2(measure.score),
-      pointsLost: round2(measure.pointsLost)
-    })),
-    drivers: result.drivers,
-    driversFi: result.driversFi
-  });
+  return encodeBreakdown(result, measures, override);
 }

@@ -155,11 +155,24 @@ const MEASURES = {
 const PERCENT = new Set(['licenseUtilisation', 'activityTrend', 'csat']);
 const DAYS = new Set(['timeToFirstValue', 'cadence']);
 
-/** A measure's raw value in words a person reads: "55 %", "12 days", "31"; "No data" when none. */
+// The CSM's word (the CSM_Sentiment__c value the breakdown keeps), in the user's language.
+const SENTIMENTS = {
+  Positive: LABELS.sentimentPositive,
+  Neutral: LABELS.sentimentNeutral,
+  Negative: LABELS.sentimentNegative
+};
+
+/**
+ * A measure's raw value in words a person reads: "55 %", "12 days", "31", "Neutral"; "No data"
+ * when none. The sentiment's value is the word given, never its score (the Score column has that).
+ */
 export function measureValue(measure) {
   const value = measure.value;
   if (value === null || value === undefined) {
     return LABELS.noData;
+  }
+  if (typeof value === 'string') {
+    return SENTIMENTS[value] || value;
   }
   if (PERCENT.has(measure.key)) {
     return new Intl.NumberFormat(locale(), { style: 'percent' }).format(value);

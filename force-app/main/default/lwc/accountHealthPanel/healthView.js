@@ -1,5 +1,6 @@
 // Builds what the health panel renders from the Account's fields and getHealth's answer.
 // Pure, so every state can be reasoned about apart from the component's wiring.
+import { parseModelRecords, readBreakdown } from 'c/batonCore';
 import { LABELS } from './labels';
 import {
   format,
@@ -15,16 +16,32 @@ import {
   trendInfo
 } from './healthFormat';
 
-function parseBreakdown(json) {
-  if (!json) {
-    return null;
+const measuresByRecords = new WeakMap();
+
+/** The model's measures (labels in both languages, groups, sentiment words), parsed once per answer. */
+function modelMeasures(modelRecords) {
+  if (!modelRecords) {
+    return [];
   }
-  try {
-    return JSON.parse(json);
-  } catch {
-    // A damaged breakdown must not hide the score; the panel shows what it can.
-    return null;
+  if (!measuresByRecords.has(modelRecords)) {
+    let measures = [];
+    try {
+      measures = parseModelRecords(modelRecords).measures;
+    } catch {
+      // Invalid records must not hide the score: drivers then name a measure by its kind.
+    }
+    measuresByRecords.set(modelRecords, measures);
   }
+  return measuresByRecords.get(modelRecords);
+}
+
+/**
+ * The stored breakdown (version 1 or the compact 2) in one shape, by the core's readBreakdown
+ * (c/batonCore): drivers are said in English and Finnish by the core's own wording. Null when
+ * missing or damaged, which must not hide the score; the panel shows what it can.
+ */
+function parseBreakdown(health) {
+  return readBreakdown(health.breakdown, modelMeasures(health.modelRecords));
 }
 
 function driverSentences(breakdown) {
@@ -99,11 +116,12 @@ function overrideOf(fields, today) {
 
 /**
  * @param fields plain Account values (see accountHealthPanel FIELDS)
- * @param health getHealth's answer: snapshots (newest first), breakdown JSON, surveys, canOverride, serverDate
+ * @param health getHealth's answer: snapshots (newest first), breakdown JSON, surveys, canOverride,
+ *   serverDate, and modelRecords (the custom metadata records, for the breakdown's labels)
  */
 export function buildView(fields, health) {
   const snapshots = health.snapshots || [];
-  const breakdown = parseBreakdown(health.breakdown);
+  const breakdown = parseBreakdown(health);
   const neverScored = !fields.scoredAt && snapshots.length === 0;
   // The status the recompute stored (its band from Health_Band__mdt); never re-banded here.
   const computedStatus =

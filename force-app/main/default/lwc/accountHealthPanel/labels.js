@@ -72,6 +72,9 @@ import BATON_HEALTH_TREND_NONE from '@salesforce/label/c.Baton_Health_Trend_None
 import BATON_HEALTH_TREND_UP from '@salesforce/label/c.Baton_Health_Trend_Up';
 import BATON_TIER_HIGH from '@salesforce/label/c.Baton_Tier_High';
 import BATON_TIER_LOW from '@salesforce/label/c.Baton_Tier_Low';
+import BATON_SENTIMENT_NEGATIVE from '@salesforce/label/c.Baton_Sentiment_Negative';
+import BATON_SENTIMENT_NEUTRAL from '@salesforce/label/c.Baton_Sentiment_Neutral';
+import BATON_SENTIMENT_POSITIVE from '@salesforce/label/c.Baton_Sentiment_Positive';
 import BATON_TIER_TECH from '@salesforce/label/c.Baton_Tier_Tech';
 import BATON_TOUCH_TIER from '@salesforce/label/c.Baton_Touch_Tier';
 
@@ -131,6 +134,9 @@ export const LABELS = {
   quadrantUnhappyShort: BATON_HEALTH_QUADRANT_UNHAPPY_SHORT,
   save: BATON_HEALTH_SAVE,
   scoredAt: BATON_HEALTH_SCORED_AT,
+  sentimentNegative: BATON_SENTIMENT_NEGATIVE,
+  sentimentNeutral: BATON_SENTIMENT_NEUTRAL,
+  sentimentPositive: BATON_SENTIMENT_POSITIVE,
   sparkline: BATON_HEALTH_SPARKLINE,
   statusGreen: BATON_HEALTH_STATUS_GREEN,
   statusInsufficientData: BATON_HEALTH_STATUS_INSUFFICIENT_DATA,

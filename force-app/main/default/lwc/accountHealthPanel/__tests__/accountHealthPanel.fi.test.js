@@ -8,6 +8,9 @@ import ACCOUNT_SCORED from './data/accountScored.json';
 import ACCOUNT_NEVER from './data/accountNeverScored.json';
 import HEALTH_SCORED from './data/healthScored.json';
 import HEALTH_NEVER from './data/healthNeverScored.json';
+import HEALTH_V2 from './data/healthScoredV2.json';
+
+const { projectModelRecords } = require('../../handoverPanel/__tests__/data/projectModelRecords');
 
 jest.mock('@salesforce/apex/HealthController.getHealth', () => ({ default: jest.fn() }), {
   virtual: true
@@ -67,6 +70,28 @@ describe('c-account-health-panel in Finnish', () => {
     );
     expect(seen.join(' | ')).not.toMatch(/undefined|null|__c|c\.Baton_|\{\d\}|Licence|seats/);
     await expect(element).toBeAccessible();
+  });
+
+  it('says a version 2 breakdown in Finnish: drivers by the core, the CSM sentiment as a word', async () => {
+    const element = await render(ACCOUNT_SCORED, {
+      ...HEALTH_V2,
+      modelRecords: projectModelRecords()
+    });
+    const details = element.shadowRoot.querySelector('c-health-panel-details');
+    details.shadowRoot.querySelector('lightning-button.toggle').click();
+    await flush();
+
+    const seen = visibleText(element);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'Lisenssien käyttöaste −18: 9/40 lisenssistä käytössä (23 %)',
+        'Aktiivisuuden suunta −14: 300 kirjautumista 30 päivässä, edellisellä jaksolla 700 (43 %)',
+        'Aika ensimmäiseen hyötyyn −9: ei vielä hyötyä 111 päivän jälkeen',
+        'Asiakkuuspäällikön arvio',
+        'Kielteinen'
+      ])
+    );
+    expect(seen.join(' | ')).not.toMatch(/undefined|null|Negative|Licence|seats/);
   });
 
   it('tells the admin in Finnish how to schedule the recompute', async () => {
