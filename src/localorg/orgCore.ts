@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BatchWriter } from './batchWrites';
 import { makeId } from './ids';
 import { AccessRules } from './permissions';
 import { Records, type Fields, type Writer } from './records';
@@ -32,6 +33,8 @@ export class OrgCore {
   readonly store: Store;
   readonly schema: Schema;
   readonly records: Records;
+  /** Bulk API rows, a chunk at a time, with the checks of `records`' one-row writes. */
+  readonly batches: BatchWriter;
   /** Object and field permissions of non-admin users (permissions.ts). */
   readonly access: AccessRules;
   private readonly cursors = new Map<string, Cursor>();
@@ -46,6 +49,7 @@ export class OrgCore {
     this.store.migrate(this.schema);
     this.loadCustomMetadata(projectDir);
     this.records = new Records(this.store, this.schema);
+    this.batches = new BatchWriter(this.store, this.schema, this.records);
     this.access = new AccessRules(projectDir, this.store);
   }
 

@@ -19,9 +19,13 @@ export interface Writer {
   access?: UserAccess;
 }
 
+/** Objects whose fields `derive` computes from others (their writes need the merged row). */
+export const DERIVING_OBJECTS = new Set(['User', 'Contact', 'Task', 'Case', 'Opportunity']);
+
 /** Values the org computes, as an org's standard formula-like fields do. */
 function derive(object: ObjectDef, row: Row): void {
   const name = object.name;
+  if (!DERIVING_OBJECTS.has(name)) return;
   if (name === 'User' || name === 'Contact') {
     row.Name = [row.FirstName, row.LastName].filter((v) => v).join(' ');
   } else if (name === 'Task') {
@@ -34,12 +38,12 @@ function derive(object: ObjectDef, row: Row): void {
   }
 }
 
-function autoNumber(format: string, n: number): string {
+export function autoNumber(format: string, n: number): string {
   return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
 }
 
 /** What create and update look up per object, worked out once instead of per row. */
-interface WritePlan {
+export interface WritePlan {
   defaults: FieldDef[];
   autoNumbers: FieldDef[];
   required: FieldDef[];
@@ -63,6 +67,19 @@ function writePlan(object: ObjectDef): WritePlan {
   };
 }
 
+/** A UNIQUE violation from SQLite as the org's DUPLICATE_VALUE; any other error unchanged. */
+export function duplicateValue(error: unknown, object: ObjectDef): unknown {
+  const message = String((error as Error).message);
+  if (!message.includes('UNIQUE constraint failed')) return error;
+  const column = message.split('.').pop() ?? '';
+  return new OrgError(
+    400,
+    'DUPLICATE_VALUE',
+    `duplicate value found: ${column} duplicates value on another ${object.name} record`,
+    [column]
+  );
+}
+
 /**
  * Record writes and reads for one local org, validated as an org validates them. Every
  * public method runs in one SQLite transaction (callers may nest them in a larger one).
@@ -75,7 +92,7 @@ export class Records {
 
   private readonly plans = new WeakMap<ObjectDef, WritePlan>();
 
-  private plan(object: ObjectDef): WritePlan {
+  plan(object: ObjectDef): WritePlan {
     let plan = this.plans.get(object);
     if (!plan) this.plans.set(object, (plan = writePlan(object)));
     return plan;
@@ -91,7 +108,7 @@ export class Records {
    * Custom metadata records change only by deployment (Setup or the Metadata API), never by
    * the data APIs, in an org and here: the local org reloads them from force-app at start.
    */
-  private writable(type: string, verb: 'inserted' | 'updated' | 'deleted'): ObjectDef {
+  writable(type: string, verb: 'inserted' | 'updated' | 'deleted'): ObjectDef {
     const object = this.object(type);
     if (object.name.endsWith('__mdt'))
       throw new OrgError(
@@ -168,17 +185,7 @@ export class Records {
     try {
       this.store.stmt(sql).run(...values);
     } catch (error) {
-      const message = String((error as Error).message);
-      if (message.includes('UNIQUE constraint failed')) {
-        const column = message.split('.').pop() ?? '';
-        throw new OrgError(
-          400,
-          'DUPLICATE_VALUE',
-          `duplicate value found: ${column} duplicates value on another ${object.name} record`,
-          [column]
-        );
-      }
-      throw error;
+      throw duplicateValue(error, object);
     }
   }
 

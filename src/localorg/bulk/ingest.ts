@@ -8,12 +8,13 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { OrgError } from '../errors';
+import type { BulkOperation } from '../batchWrites';
 import type { OrgCore } from '../orgCore';
 import type { ApiContext, ApiResult, OrgUser } from '../router';
-import { csvLine } from './csv';
-import type { BulkJob, JobStore } from './jobs';
+import { csvField, csvLine } from './csv';
+import { csvRowsOf } from './csvStream';
+import type { JobStore } from './jobs';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 /** Rows per transaction: a crash loses at most the chunk in flight, never half a chunk. */
@@ -25,42 +26,9 @@ const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' |
   return join(dir, `${job}.${kind}.csv`);
 };
 
-type Row = Record<string, string>;
-
-function applyRow(
-  org: OrgCore,
-  job: BulkJob,
-  row: Row,
-  user: OrgUser
-): { id: string; created: boolean } {
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (value !== '') fields[key] = value === '#N/A' ? null : value;
-  const id = String(fields.Id ?? fields.id ?? '');
-  switch (job.operation) {
-    case 'insert':
-      return { id: org.records.create(job.object, fields, user), created: true };
-    case 'update':
-      org.records.update(job.object, id, fields, user);
-      return { id, created: false };
-    case 'upsert': {
-      const key = Object.keys(fields).find(
-        (k) => k.toLowerCase() === String(job.externalIdFieldName).toLowerCase()
-      );
-      if (!key)
-        throw new OrgError(
-          400,
-          'REQUIRED_FIELD_MISSING',
-          `${job.externalIdFieldName} is required for upsert`,
-          [String(job.externalIdFieldName)]
-        );
-      return org.records.upsert(job.object, key, String(fields[key]), fields, user);
-    }
-    default:
-      org.records.delete(job.object, id, user);
-      return { id, created: false };
-  }
-}
+/** A result file line: the outcome's two columns, then the row as it was sent. */
+const resultLine = (first: unknown, second: unknown, row: string[]) =>
+  `${csvField(first)},${csvField(second)},${row.map(csvField).join(',')}\n`;
 
 async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUser): Promise<void> {
   const job = jobs.get(id, 'ingest')!;
@@ -72,50 +40,62 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
   let processed = 0;
   let failures = 0;
   let aborted = false;
-  const parser = createReadStream(fileOf(org, id, 'data')).pipe(
-    parse({ columns: (h: string[]) => (header = h), bom: true, relax_column_count: false })
-  );
-  let chunk: Row[] = [];
+  let chunk: string[][] = [];
   const flush = async () => {
-    const lines = { ok: '', bad: '' };
+    let ok = '';
+    let bad = '';
     org.transaction(() => {
-      for (const row of chunk) {
-        const values = header!.map((h) => row[h]);
-        try {
-          const result = applyRow(org, job, row, user);
-          lines.ok += csvLine([result.id, result.created, ...values]);
-        } catch (error) {
-          if (!(error instanceof OrgError)) throw error;
+      const outcomes = org.batches.write(
+        job.operation as BulkOperation,
+        job.object,
+        header!,
+        chunk,
+        user,
+        job.externalIdFieldName ?? undefined
+      );
+      outcomes.forEach((outcome, i) => {
+        if (outcome instanceof OrgError) {
           failures++;
-          lines.bad += csvLine([
+          bad += resultLine(
             '',
-            `${error.errorCode}:${error.message}:${error.fields.join(',')}`,
-            ...values
-          ]);
-        }
-      }
+            `${outcome.errorCode}:${outcome.message}:${outcome.fields.join(',')}`,
+            chunk[i]
+          );
+        } else ok += resultLine(outcome.id, outcome.created, chunk[i]);
+      });
     });
     processed += chunk.length;
     chunk = [];
-    success.write(lines.ok);
-    failed.write(lines.bad);
+    success.write(ok);
+    failed.write(bad);
     jobs.update(id, { numberRecordsProcessed: processed, numberRecordsFailed: failures });
     await new Promise((resolve) => setImmediate(resolve));
     aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
   };
   try {
-    for await (const row of parser) {
-      if (!success.bytesWritten && !success.pending && processed === 0 && chunk.length === 0) {
-        success.write(csvLine(['sf__Id', 'sf__Created', ...header!]));
-        failed.write(csvLine(['sf__Id', 'sf__Error', ...header!]));
-        unprocessed.write(csvLine(header!));
+    let line = 1;
+    for await (const rows of csvRowsOf(fileOf(org, id, 'data'))) {
+      for (const row of rows) {
+        if (!header) {
+          header = row;
+          success.write(csvLine(['sf__Id', 'sf__Created', ...header]));
+          failed.write(csvLine(['sf__Id', 'sf__Error', ...header]));
+          unprocessed.write(csvLine(header));
+          continue;
+        }
+        line++;
+        // As an org does, a row with more or fewer fields than the header fails the job.
+        if (row.length !== header.length)
+          throw new Error(
+            `CSV row ${line} has ${row.length} fields; the header has ${header.length}`
+          );
+        if (aborted) {
+          unprocessed.write(csvLine(row));
+          continue;
+        }
+        chunk.push(row);
+        if (chunk.length >= INGEST_CHUNK) await flush();
       }
-      if (aborted) {
-        unprocessed.write(csvLine(header!.map((h) => (row as Row)[h])));
-        continue;
-      }
-      chunk.push(row as Row);
-      if (chunk.length >= INGEST_CHUNK) await flush();
     }
     if (chunk.length && !aborted) await flush();
     if (!aborted) jobs.update(id, { state: 'JobComplete' });

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { parseCsvRows } from '../../org/csvRecords';
+
+/** A row longer than this (or a quote never closed) fails the job instead of filling memory. */
+const MAX_ROW_CHARS = 32 * 1024 * 1024;
+
+/**
+ * The rows of an uploaded CSV file, a read at a time (about 1 MB), so a million-row upload
+ * is never held whole. Each read is cut after its last complete row, a line break outside
+ * quotes (an even number of quotes before it: doubled quotes keep the count even), and the
+ * complete rows are split by the export path's reader (src/org/csvRecords.ts).
+ */
+export async function* csvRowsOf(path: string): AsyncGenerator<string[][]> {
+  let rest = '';
+  let first = true;
+  for await (const piece of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    let text = rest + (piece as string);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    const end = lastRowEnd(text);
+    if (end < 0) {
+      if (text.length > MAX_ROW_CHARS)
+        throw new Error(
+          `A CSV row is longer than ${MAX_ROW_CHARS} characters, or a quote is not closed`
+        );
+      rest = text;
+      continue;
+    }
+    rest = text.slice(end + 1);
+    yield parseCsvRows(text.slice(0, end + 1));
+  }
+  if (rest) yield parseCsvRows(rest);
+}
+
+/** The index of the last line break outside quotes, or -1. */
+export function lastRowEnd(text: string): number {
+  let end = text.lastIndexOf('\n');
+  if (end < 0 || text.indexOf('"') < 0) return end;
+  let quotes = countQuotes(text, 0, end);
+  while (quotes % 2 === 1) {
+    const previous = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
+    if (previous < 0) return -1;
+    quotes -= countQuotes(text, previous, end);
+    end = previous;
+  }
+  return end;
+}
+
+function countQuotes(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
+    count++;
+  return count;
+}
