@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { parseCsvRecords } from './csvRecords';
+import { csvRecordBatches, parseCsvRecords } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -45,9 +45,15 @@ async function waitFor(
   }
 }
 
+/** Records handed to the caller at a time: a 100 000-row page is parsed and yielded in parts. */
+const QUERY_BATCH = 10_000;
+
 /**
- * A Bulk API 2.0 query, page by page. The locator pages are followed here with plain
- * requests: jsforce's own result stream breaks on two or more pages (jsforce #1546, #1693).
+ * A Bulk API 2.0 query: every row, in batches of at most 10 000 records (a result page is
+ * split, never joined). The locator pages are followed here with plain requests: jsforce's
+ * own result stream breaks on two or more pages (jsforce #1546, #1693). The next page is
+ * asked for as soon as the current one has arrived, so the org writes it while the caller
+ * works through this one; at most two pages are held.
  */
 export async function* bulkQuery(
   conn: Connection,
@@ -61,21 +67,42 @@ export async function* bulkQuery(
     headers: { 'Content-Type': 'application/json' }
   });
   await waitFor(conn, `query/${job.id}`, (state) => state === 'JobComplete');
-  let locator: string | undefined;
-  do {
+  // Stops the page asked for ahead when the caller leaves early.
+  const controller = new AbortController();
+  const page = async (locator: string | undefined) => {
     const params = new URLSearchParams();
     if (locator) params.set('locator', locator);
     if (options.maxRecords) params.set('maxRecords', String(options.maxRecords));
     const response = await fetch(
       `${conn.instanceUrl}${jobsUrl(conn, `query/${job.id}/results`)}?${params}`,
-      { headers: { Authorization: `Bearer ${conn.accessToken}`, Accept: 'text/csv' } }
+      {
+        headers: { Authorization: `Bearer ${conn.accessToken}`, Accept: 'text/csv' },
+        signal: controller.signal
+      }
     );
     if (!response.ok)
       throw new Error(`Bulk query results failed: ${response.status} ${await response.text()}`);
     const next = response.headers.get('sforce-locator');
-    locator = next && next !== 'null' ? next : undefined;
-    yield parseCsvRecords(await response.text());
-  } while (locator);
+    // Decoded by Buffer: several times faster than the WHATWG decoder behind text().
+    const csv = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    return { csv, locator: next && next !== 'null' ? next : undefined };
+  };
+  const ahead = (locator: string) => {
+    const request = page(locator);
+    // Its failure is raised when the caller reaches it, not as an unhandled rejection before.
+    request.catch(() => undefined);
+    return request;
+  };
+  try {
+    let pending: ReturnType<typeof page> | undefined = page(undefined);
+    while (pending) {
+      const current: Awaited<ReturnType<typeof page>> = await pending;
+      pending = current.locator ? ahead(current.locator) : undefined;
+      yield* csvRecordBatches(current.csv, QUERY_BATCH);
+    }
+  } finally {
+    controller.abort();
+  }
 }
 
 export interface IngestResult {

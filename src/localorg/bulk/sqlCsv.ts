@@ -1,0 +1,54 @@
+import type { FieldDef } from '../schema/types';
+
+/**
+ * Bulk export lines written by SQLite, for the plain values that come out exactly as the JS
+ * formatter (fromStored + csvField) writes them. Anything else is written as a lone quote,
+ * so `wellFormedCsv` fails and the page goes through JS:
+ * - text: as stored; a quote, comma or line break inside shows in the check below;
+ * - numbers: integers within 2^53, and other numbers whose 15-significant-digit form reads
+ *   back as the same double (then it is the shortest form, which is what JS writes) between
+ *   1e-4 and 1e15 (no exponent in either); SQLite would write 1050.0 for 1050;
+ * - booleans: true only for the number 1, as fromStored.
+ */
+function sqlCsvValue(field: FieldDef, column: string): string {
+  const x = column;
+  switch (field.type) {
+    case 'boolean':
+      return `CASE WHEN typeof(${x}) IN ('integer', 'real') AND ${x} = 1 THEN 'true' ELSE 'false' END`;
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'int':
+      return (
+        `CASE typeof(${x}) WHEN 'null' THEN '' ` +
+        `WHEN 'integer' THEN iif(${x} BETWEEN -9007199254740991 AND 9007199254740991, CAST(${x} AS TEXT), '"') ` +
+        `WHEN 'real' THEN CASE ` +
+        `WHEN ${x} = CAST(${x} AS INTEGER) AND abs(${x}) <= 9007199254740991 THEN CAST(CAST(${x} AS INTEGER) AS TEXT) ` +
+        `WHEN abs(${x}) >= 0.0001 AND abs(${x}) < 1e15 AND CAST(printf('%.15g', ${x}) AS REAL) = ${x} THEN printf('%.15g', ${x}) ` +
+        `ELSE '"' END ELSE '"' END`
+      );
+    default:
+      return `CASE typeof(${x}) WHEN 'text' THEN ${x} WHEN 'null' THEN '' ELSE '"' END`;
+  }
+}
+
+/** One row's CSV line as a SQLite expression over the page's columns, line break included. */
+export const sqlCsvLine = (fields: { field: FieldDef; sqlAlias: string }[]) =>
+  fields.map((f) => sqlCsvValue(f.field, f.sqlAlias)).join(` || ',' || `) + ` || char(10)`;
+
+/**
+ * Whether SQLite's page text is what the JS formatter would write: no quote or carriage
+ * return, one line break per row and columns − 1 commas per row. Every row brings exactly
+ * those separators and a text can only add to them, so a comma or line break in any text
+ * shows as a count too high.
+ */
+export function wellFormedCsv(csv: string, rows: number, columns: number): boolean {
+  if (csv.includes('"') || csv.includes('\r')) return false;
+  return count(csv, '\n') === rows && count(csv, ',') === rows * (columns - 1);
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
