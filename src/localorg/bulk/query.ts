@@ -6,12 +6,12 @@ import { shapeRow } from '../soql/execute';
 import { fromStored } from '../values';
 import { csvField, csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
-import { sqlCsvLine, wellFormedCsv } from './sqlCsv';
+import { sqlCsvBytes, wellFormedCsv } from './sqlCsv';
 
 const DEFAULT_PAGE = 50_000;
 
 /** Waits while the socket's buffer is full, so a million-row export keeps memory flat. */
-function write(ctx: ApiContext, chunk: string): Promise<void> | void {
+function write(ctx: ApiContext, chunk: string | Buffer): Promise<void> | void {
   if (!ctx.res.write(chunk)) return new Promise((resolve) => ctx.res.once('drain', resolve));
 }
 
@@ -120,7 +120,7 @@ function sqlPage(
   mode: PageMode,
   locator: Locator,
   pageSize: number
-): { csv: string; rows: number; lastRow: number } | null {
+): { csv: Buffer; rows: number; lastRow: number } | null {
   // group_concat promises no order: only for queries where any order is right.
   const fields = compiled.unordered ? plainFields(compiled) : null;
   if (!fields) return null;
@@ -128,10 +128,10 @@ function sqlPage(
   const lastRow = mode === 'afterRow' ? 'max(_row)' : 'NULL';
   const result = ctx.org.db
     .prepare(
-      `SELECT group_concat(${sqlCsvLine(fields)}, '') AS csv, count(*) AS n, ${lastRow} AS lastRow FROM (${page.sql})`
+      `SELECT ${sqlCsvBytes(fields)} AS csv, count(*) AS n, ${lastRow} AS lastRow FROM (${page.sql})`
     )
-    .get(...page.params) as { csv: string | null; n: number; lastRow: number | null };
-  const csv = result.csv ?? '';
+    .get(...page.params) as { csv: Buffer | null; n: number; lastRow: number | null };
+  const csv = result.csv ?? Buffer.alloc(0);
   if (!wellFormedCsv(csv, result.n, fields.length)) return null;
   return { csv, rows: result.n, lastRow: result.lastRow ?? locator.afterRow };
 }

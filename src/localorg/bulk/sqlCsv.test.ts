@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { FieldDef, FieldType } from '../schema/types';
 import { fromStored } from '../values';
 import { csvField } from './csv';
-import { sqlCsvLine, wellFormedCsv } from './sqlCsv';
+import { sqlCsvBytes, wellFormedCsv } from './sqlCsv';
 
 // SQLite's CSV lines against the JS formatter (fromStored + csvField) the export falls back
 // to: whenever the check passes, the text is the JS text byte for byte.
@@ -24,15 +24,16 @@ function bothWays(rows: Row[]): { sql: string; ok: boolean; js: string } {
     db.exec(`CREATE TABLE t (${fields.map((f) => `${f.sqlAlias} ${f.column}`).join(', ')})`);
     const insert = db.prepare(`INSERT INTO t VALUES (?, ?, ?, ?, ?)`);
     for (const row of rows) insert.run(...row);
-    const page = db
-      .prepare(`SELECT group_concat(${sqlCsvLine(fields)}, '') AS csv, count(*) AS n FROM t`)
-      .get() as { csv: string | null; n: number };
+    const page = db.prepare(`SELECT ${sqlCsvBytes(fields)} AS csv, count(*) AS n FROM t`).get() as {
+      csv: Buffer | null;
+      n: number;
+    };
     const stored = db.prepare('SELECT * FROM t ORDER BY rowid').raw(true).all() as unknown[][];
     const js = stored
       .map((row) => fields.map((f, k) => csvField(fromStored(f.field, row[k]))).join(',') + '\n')
       .join('');
-    const sql = page.csv ?? '';
-    return { sql, ok: wellFormedCsv(sql, page.n, fields.length), js };
+    const bytes = page.csv ?? Buffer.alloc(0);
+    return { sql: bytes.toString('utf8'), ok: wellFormedCsv(bytes, page.n, fields.length), js };
   } finally {
     db.close();
   }

@@ -33,22 +33,36 @@ function sqlCsvValue(field: FieldDef, column: string): string {
 }
 
 /** One row's CSV line as a SQLite expression over the page's columns, line break included. */
-export const sqlCsvLine = (fields: { field: FieldDef; sqlAlias: string }[]) =>
+const sqlCsvLine = (fields: { field: FieldDef; sqlAlias: string }[]) =>
   fields.map((f) => sqlCsvValue(f.field, f.sqlAlias)).join(` || ',' || `) + ` || char(10)`;
 
 /**
- * Whether SQLite's page text is what the JS formatter would write: no quote or carriage
+ * The aggregate writing a page's rows as CSV bytes (UTF-8 as stored): a blob reaches JS as a
+ * Buffer, ready to send, where a string would be decoded from UTF-8 and encoded again.
+ */
+export const sqlCsvBytes = (fields: { field: FieldDef; sqlAlias: string }[]) =>
+  `CAST(group_concat(${sqlCsvLine(fields)}, '') AS BLOB)`;
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Whether SQLite's page bytes are what the JS formatter would write: no quote or carriage
  * return, one line break per row and columns − 1 commas per row. Every row brings exactly
  * those separators and a text can only add to them, so a comma or line break in any text
- * shows as a count too high.
+ * shows as a count too high. (These are ASCII bytes, never part of a multi-byte character.)
  */
-export function wellFormedCsv(csv: string, rows: number, columns: number): boolean {
-  if (csv.includes('"') || csv.includes('\r')) return false;
-  return count(csv, '\n') === rows && count(csv, ',') === rows * (columns - 1);
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) n++;
-  return n;
+export function wellFormedCsv(csv: Uint8Array, rows: number, columns: number): boolean {
+  let lines = 0;
+  let commas = 0;
+  for (let at = 0; at < csv.length; at++) {
+    const byte = csv[at];
+    if (byte > COMMA) continue;
+    if (byte === COMMA) commas++;
+    else if (byte === LF) lines++;
+    else if (byte === QUOTE || byte === CR) return false;
+  }
+  return lines === rows && commas === rows * (columns - 1);
 }
