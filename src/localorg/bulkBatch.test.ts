@@ -222,5 +222,23 @@ describe('Bulk ingest in chunks', () => {
       ['K5', 50]
     ]);
     expect(stored.records[0].Name).not.toBe(stored.records[1].Name);
+
+    // A later job: keys stored earlier match whatever their case, a deleted account is no target.
+    const gone = (await t.conn.sobject('Account').create({ Name: 'Gone Oy' })) as { id: string };
+    await t.conn.sobject('Account').destroy(gone.id);
+    const again = await bulkIngest(
+      t.conn,
+      'Health_Snapshot__c',
+      'upsert',
+      [snapshot('k5', { Score__c: 60 }), snapshot('K6', { Account__c: gone.id }), snapshot('K7')],
+      { externalIdField: 'Snapshot_Key__c' }
+    );
+    expect(again.successful.map((s) => [s.row.Snapshot_Key__c, s.created])).toEqual([
+      ['k5', false],
+      ['K7', true]
+    ]);
+    expect(again.failed.map((f) => [f.row.Snapshot_Key__c, errorCode(f.error)])).toEqual([
+      ['K6', 'INVALID_CROSS_REFERENCE_KEY']
+    ]);
   });
 });
