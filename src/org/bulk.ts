@@ -1,6 +1,7 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { csvRecordBatches, parseCsvRecords } from './csvRecords';
+import { CsvRecordReader, parseCsvRecords } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -45,15 +46,15 @@ async function waitFor(
   }
 }
 
-/** Records handed to the caller at a time: a 100 000-row page is parsed and yielded in parts. */
+/** Records handed to the caller at a time, about: a 100 000-row page is yielded in parts as it arrives. */
 const QUERY_BATCH = 10_000;
 
 /**
- * A Bulk API 2.0 query: every row, in batches of at most 10 000 records (a result page is
- * split, never joined). The locator pages are followed here with plain requests: jsforce's
- * own result stream breaks on two or more pages (jsforce #1546, #1693). The next page is
- * asked for as soon as the current one has arrived, so the org writes it while the caller
- * works through this one; at most two pages are held.
+ * A Bulk API 2.0 query: every row, in batches of about 10 000 records and never more than a
+ * result page (a page is split as it arrives, pages are never joined). The locator pages are followed here with plain
+ * requests: jsforce's own result stream breaks on two or more pages (jsforce #1546, #1693).
+ * The next page is asked for as soon as the current one's headers name it, so the org
+ * prepares it while this one is read and handed out.
  */
 export async function* bulkQuery(
   conn: Connection,
@@ -67,7 +68,7 @@ export async function* bulkQuery(
     headers: { 'Content-Type': 'application/json' }
   });
   await waitFor(conn, `query/${job.id}`, (state) => state === 'JobComplete');
-  // Stops the page asked for ahead when the caller leaves early.
+  // Stops the page being read and the one asked for ahead when the caller leaves early.
   const controller = new AbortController();
   const page = async (locator: string | undefined) => {
     const params = new URLSearchParams();
@@ -83,9 +84,7 @@ export async function* bulkQuery(
     if (!response.ok)
       throw new Error(`Bulk query results failed: ${response.status} ${await response.text()}`);
     const next = response.headers.get('sforce-locator');
-    // Decoded by Buffer: several times faster than the WHATWG decoder behind text().
-    const csv = Buffer.from(await response.arrayBuffer()).toString('utf8');
-    return { csv, locator: next && next !== 'null' ? next : undefined };
+    return { response, locator: next && next !== 'null' ? next : undefined };
   };
   const ahead = (locator: string) => {
     const request = page(locator);
@@ -98,7 +97,20 @@ export async function* bulkQuery(
     while (pending) {
       const current: Awaited<ReturnType<typeof page>> = await pending;
       pending = current.locator ? ahead(current.locator) : undefined;
-      yield* csvRecordBatches(current.csv, QUERY_BATCH);
+      const reader = new CsvRecordReader();
+      // Bytes to text across chunk edges that cut a multi-byte character.
+      const decoder = new StringDecoder('utf8');
+      let batch: CsvRecord[] = [];
+      const body = (current.response.body ?? []) as unknown as AsyncIterable<Uint8Array>;
+      for await (const chunk of body) {
+        for (const record of reader.push(decoder.write(chunk))) batch.push(record);
+        if (batch.length >= QUERY_BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      for (const record of reader.end(decoder.end())) batch.push(record);
+      if (batch.length) yield batch;
     }
   } finally {
     controller.abort();

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { csvLine } from '../localorg/bulk/csv';
-import { parseCsvRecords, parseCsvRows } from './csvRecords';
+import { CsvRecordReader, parseCsvRecords, parseCsvRows } from './csvRecords';
 
 describe('parseCsvRecords', () => {
   it('keys plain rows by the header and drops the BOM', () => {
@@ -48,6 +48,35 @@ describe('parseCsvRecords', () => {
         (rows) => {
           const text = csvLine(['A', 'B']) + rows.map((row) => csvLine(row)).join('');
           expect(parseCsvRecords(text)).toEqual(parse(text, { columns: true, bom: true }));
+        }
+      )
+    );
+  });
+
+  it('reads text given in pieces, cut anywhere, as the whole text', () => {
+    const field = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', ',', '"', '\n', '\r\n', 'a"b', 'x,y', 'Hyvä', '😀')
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (rows, cuts, bom) => {
+          const text =
+            (bom ? '\ufeff' : '') + csvLine(['A', 'B', 'C']) + rows.map(csvLine).join('');
+          const at = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+          const reader = new CsvRecordReader(['A', 'C']);
+          const records: Record<string, string>[] = [];
+          let from = 0;
+          for (const cut of at) {
+            records.push(...reader.push(text.slice(from, cut)));
+            from = cut;
+          }
+          records.push(...reader.end(text.slice(from)));
+          expect(records).toEqual(parseCsvRecords(text, ['A', 'C']));
+          expect(records).toHaveLength(rows.length);
         }
       )
     );
