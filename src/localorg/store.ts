@@ -39,6 +39,11 @@ export class Store {
     this.db = new Database(join(dataDir, 'org.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Checkpoint the WAL every ~40 MB instead of SQLite's 4 MB: a Bulk chunk of 2 000 rows
+    // dirties about that much, so each commit also copied its pages into the database
+    // (~3 µs of ~15 µs a row at 500 000 Accounts; ~1.5 µs with this). Commits stay durable
+    // in the WAL either way; only when pages move into the main file changes.
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   }
 
