@@ -22,6 +22,14 @@ export interface AccessThresholds {
   writeRows?: number;
 }
 
+/**
+ * Rows per Bulk result page the recompute asks for. Each page is one API call, and a million
+ * accounts' signals are ~9 million rows: at the local org's default of 50 000 that was ~190
+ * calls, at this size ~40. The client parses a page as it arrives, ~10 000 records at a time,
+ * so a large page costs no more memory here; the org holds one page's CSV (~15–25 MB).
+ */
+export const QUERY_PAGE_ROWS = 250_000;
+
 /** A Bulk result's sf__Error as the RowResult a REST save would give, so the retry rule reads both alike. */
 export function bulkErrorResult(error: string | undefined): RowResult {
   return { success: false, ...parseBulkError(error) };
@@ -87,7 +95,8 @@ export function orgAccess(conn: Connection, thresholds: AccessThresholds = {}): 
       };
       const run = async () => {
         if (expectedRows <= queryRows) return rest.query(soql, expectedRows, deliver);
-        for await (const page of bulkQuery(conn, soql)) deliver(page);
+        for await (const page of bulkQuery(conn, soql, { maxRecords: QUERY_PAGE_ROWS }))
+          deliver(page);
       };
       // Resent only while nothing was delivered: the caller folds rows, a replay would double them.
       return withTransportRetry(async () => {
