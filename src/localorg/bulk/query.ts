@@ -3,6 +3,7 @@ import type { ApiContext, ApiResult } from '../router';
 import type { FieldDef } from '../schema/types';
 import { compileQuery, parseSoql, type CompiledQuery } from '../soql/compile';
 import { shapeRow } from '../soql/execute';
+import { q } from '../store';
 import { fromStored } from '../values';
 import { csvField, csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
@@ -122,8 +123,20 @@ function sqlPage(
   pageSize: number
 ): { csv: Buffer; rows: number; lastRow: number } | null {
   // group_concat promises no order: only for queries where any order is right.
-  const fields = compiled.unordered ? plainFields(compiled) : null;
-  if (!fields) return null;
+  const plain = compiled.unordered ? plainFields(compiled) : null;
+  if (!plain) return null;
+  const declared = new Map(
+    (
+      ctx.org.db.prepare(`PRAGMA table_info(${q(compiled.object.name)})`).all() as {
+        name: string;
+        type: string;
+      }[]
+    ).map((column) => [column.name.toLowerCase(), column.type.toUpperCase()])
+  );
+  const fields = plain.map((f) => ({
+    ...f,
+    textAffinity: declared.get(f.field.name.toLowerCase()) === 'TEXT'
+  }));
   const page = pageStatement(compiled, mode, locator, pageSize);
   const lastRow = mode === 'afterRow' ? 'max(_row)' : 'NULL';
   const result = ctx.org.db

@@ -10,13 +10,24 @@ import { sqlCsvBytes, wellFormedCsv } from './sqlCsv';
 const field = (name: string, type: FieldType): FieldDef =>
   ({ name, label: name, type, required: false }) as FieldDef;
 const fields = [
-  { field: field('Name', 'string'), sqlAlias: 'c0', column: 'TEXT' },
-  { field: field('MRR__c', 'currency'), sqlAlias: 'c1', column: 'REAL' },
-  { field: field('NumberOfEmployees', 'int'), sqlAlias: 'c2', column: 'INTEGER' },
-  { field: field('Strategic_Account__c', 'boolean'), sqlAlias: 'c3', column: 'INTEGER' },
-  { field: field('Contract_Start__c', 'date'), sqlAlias: 'c4', column: 'TEXT' }
+  { field: field('Name', 'string'), sqlAlias: 'c0', column: 'TEXT', textAffinity: true },
+  { field: field('MRR__c', 'currency'), sqlAlias: 'c1', column: 'REAL', textAffinity: false },
+  {
+    field: field('NumberOfEmployees', 'int'),
+    sqlAlias: 'c2',
+    column: 'INTEGER',
+    textAffinity: false
+  },
+  {
+    field: field('Strategic_Account__c', 'boolean'),
+    sqlAlias: 'c3',
+    column: 'INTEGER',
+    textAffinity: false
+  },
+  // A text field whose column was made for a number before its type changed.
+  { field: field('External_Id__c', 'string'), sqlAlias: 'c4', column: 'REAL', textAffinity: false }
 ];
-type Row = [string | null, number | null, number | null, number | null, string | null];
+type Row = [string | null, number | null, number | null, number | null, string | number | null];
 
 function bothWays(rows: Row[]): { sql: string; ok: boolean; js: string } {
   const db = new Database(':memory:');
@@ -66,7 +77,8 @@ describe('SQLite-built export lines', () => {
     ['a tiny number', ['x', 1e-7, 1, 1, null]],
     ['a huge number', ['x', 1e21, 1, 1, null]],
     ['a number with 16 digits', ['x', 99999999999999.98, 1, 1, null]],
-    ['an integer beyond 2^53', ['x', 1, 2 ** 53 + 2, 1, null]]
+    ['an integer beyond 2^53', ['x', 1, 2 ** 53 + 2, 1, null]],
+    ['a number in a text field whose column is not TEXT', ['x', 1, 1, 1, '5']]
   ] as [string, Row][])('fall back to JS for %s', (_, row) => {
     expect(bothWays([['plain', 1, 1, 1, null], row]).ok).toBe(false);
   });
