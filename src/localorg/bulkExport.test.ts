@@ -65,4 +65,21 @@ describe('Bulk API 2.0 export', () => {
     const count = await t.conn.query("SELECT COUNT() FROM Account WHERE Name LIKE 'Export %'");
     expect(count.totalSize).toBe(300);
   });
+
+  it('pages an unordered query through a parent relationship in storage order too', async () => {
+    const owners: string[] = [];
+    const names = new Set<string>();
+    for await (const batch of bulkQuery(
+      t.conn,
+      "SELECT Name, Owner.Name FROM Account WHERE Name LIKE 'Export %'",
+      { maxRecords: 120 }
+    ))
+      for (const record of batch) {
+        owners.push(record['Owner.Name']);
+        names.add(record.Name);
+      }
+    expect(owners).toHaveLength(300);
+    expect(names.size).toBe(300);
+    expect(new Set(owners)).toEqual(new Set(['Baton Admin']));
+  });
 });
