@@ -6,6 +6,7 @@ import {
   readFileSync,
   type WriteStream
 } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { OrgError } from '../errors';
@@ -19,6 +20,8 @@ import type { JobStore } from './jobs';
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 /** Rows per transaction: a crash loses at most the chunk in flight, never half a chunk. */
 export const INGEST_CHUNK = 2_000;
+/** Result bytes a job may have queued for its files before it waits for the disk. */
+const RESULTS_BUFFERED = 8 * 1024 * 1024;
 
 const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' | 'unprocessed') => {
   const dir = join(org.dataDir, 'bulk');
@@ -68,6 +71,10 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
     chunk = [];
     success.write(ok);
     failed.write(bad);
+    // Wait for the disk only when it is far behind: a million snapshot rows echo ~1 GB of
+    // results, which would otherwise queue in memory.
+    for (const file of [success, failed])
+      if (file.writableLength > RESULTS_BUFFERED) await once(file, 'drain');
     jobs.update(id, { numberRecordsProcessed: processed, numberRecordsFailed: failures });
     await new Promise((resolve) => setImmediate(resolve));
     aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
