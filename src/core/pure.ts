@@ -88,6 +88,7 @@ export {
 export {
   scoreAccount,
   scoreAccounts,
+  type HealthFacts,
   type HealthResult,
   type MeasureResult,
   type QuadrantKey

@@ -85,10 +85,11 @@ type StoredMeasure = [Ref, number] | [Ref, number, number | string, number, numb
 
 /**
  * The v2 breakdown JSON of one scored account.
+ * @param result scored with the `facts` option (without, no drivers and no sentiment word)
  * @param measures the model's measures: a kind used twice is stored by measure name
  */
 export function encodeBreakdown(
-  result: Pick<HealthResult, 'quadrant' | 'trendDirection' | 'driverRefs'> & {
+  result: Pick<HealthResult, 'quadrant' | 'trendDirection' | 'facts'> & {
     measures: readonly Omit<MeasureResult, 'detail'>[];
   },
   measures: readonly Pick<Measure, 'kind'>[],
@@ -100,13 +101,13 @@ export function encodeBreakdown(
     quadrant: result.quadrant ?? undefined,
     trendDirection: result.trendDirection ?? undefined,
     override: override ?? undefined,
-    measures: result.measures.map((measure): StoredMeasure => {
+    measures: result.measures.map((measure, k): StoredMeasure => {
       const ref = shared.has(measure.key) ? measure.name : KIND[measure.key as MeasureKind];
       if (measure.score === null || measure.pointsLost === null) return [ref, measure.weight];
-      const value = measure.text ?? round(measure.value ?? 0, 2);
+      const value = result.facts?.texts[k] ?? round(measure.value ?? 0, 2);
       return [ref, measure.weight, value, round(measure.score, 2), round(measure.pointsLost, 2)];
     }),
-    drivers: result.driverRefs
+    drivers: result.facts?.drivers ?? []
   };
   return JSON.stringify(stored);
 }

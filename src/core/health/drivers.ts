@@ -10,6 +10,28 @@ const finnish = detailFi;
 /** Half up at the end only; the epsilon keeps 69.4999999 (float noise) from losing a point. */
 export const roundScore = (value: number) => Math.floor(value + 0.5 + 1e-9);
 
+/** How many drivers a result names. */
+export const MAX_DRIVERS = 3;
+
+/**
+ * What a stored breakdown needs besides the results to say the drivers again: each driver as
+ * [position in results, points, a, b] (a, b: the kind's counts, see details.ts; trailing
+ * zeros dropped) and each measure's text (the sentiment's word). Read right after driversOf,
+ * from the slots it and the scorer filled.
+ */
+export function breakdownFacts(results: MeasureResult[], driverCount: number) {
+  const drivers: number[][] = [];
+  for (let n = 0; n < driverCount; n++) {
+    const at = slots.driverAt[n];
+    const points = roundScore(results[at].pointsLost as number);
+    const a = slots.a[at];
+    const b = slots.b[at];
+    drivers.push(b ? [at, points, a, b] : a ? [at, points, a] : [at, points]);
+  }
+  const texts = results.map((result, k) => (result.score === null ? undefined : slots.text[k]));
+  return { drivers, texts };
+}
+
 /** A driver in full from its parts (0 English, 1 Finnish): what a stored breakdown renders. */
 export function driverSentence(
   language: 0 | 1,
@@ -29,18 +51,16 @@ export function driverSentence(
  * The top three measures by points lost (ties: model order) as plain sentences in English
  * and Finnish: "NPS −13: 3 detractors of 5 responses". Measures losing under half a point
  * are not drivers. Reads the slots the scorer just filled; sentences are a prefix made once
- * per model plus the measure's detail. `refs` keeps each driver's parts, [position in results,
- * points, a, b] (trailing zeros dropped), so a stored breakdown can say it again in either
- * language with driverSentence.
+ * per model plus the measure's detail. Each driver's position in the results is left in
+ * slots.driverAt (no allocation) for breakdownFacts.
  */
 export function driversOf(plan: Plan, tier: TierPlan, results: MeasureResult[], count: number) {
   const lostAt = slots.lost;
   const drivers: string[] = [];
   const driversFi: string[] = [];
-  const refs: number[][] = [];
   let floor = Infinity;
   let floorIndex = -1;
-  for (let n = 0; n < 3; n++) {
+  for (let n = 0; n < MAX_DRIVERS; n++) {
     let best = -1;
     for (let k = 0; k < count; k++) {
       const lost = lostAt[k];
@@ -59,9 +79,7 @@ export function driversOf(plan: Plan, tier: TierPlan, results: MeasureResult[], 
       plan.prefixes[1][index][points] +
         finnish(tier.kinds[at], slots.value[best], slots.a[best], slots.b[best], slots.text[best])
     );
-    const a = slots.a[best];
-    const b = slots.b[best];
-    refs.push(b ? [best, points, a, b] : a ? [best, points, a] : [best, points]);
+    slots.driverAt[n] = best;
   }
-  return { drivers, driversFi, refs };
+  return { drivers, driversFi };
 }

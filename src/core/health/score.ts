@@ -2,7 +2,7 @@ import type { BatonModel } from '../config/model';
 import { dayOf } from '../dates';
 import { UserInputError } from '../errors';
 import { detailEn } from './details';
-import { driversOf, roundScore } from './drivers';
+import { breakdownFacts, driversOf, roundScore } from './drivers';
 import { ensureSlots, ensureSurveySlots, slots as slotsImport } from './slots';
 import * as measureRules from './measures';
 import { planOf, type Plan } from './plan';
@@ -22,8 +22,14 @@ export interface MeasureResult {
   weight: number;
   pointsLost: number | null;
   detail: string | null;
-  /** Sentiment: the value given (Positive, Neutral, Negative); `value` is its score. */
-  text?: string;
+}
+
+/** What only a stored breakdown needs (scoreAccount's `facts` option): see breakdownFacts. */
+export interface HealthFacts {
+  /** Each driver's parts: [position in measures, points, a, b]. */
+  drivers: number[][];
+  /** Each measure's text: the sentiment's word (Positive, Neutral, Negative), else undefined. */
+  texts: (string | undefined)[];
 }
 
 export interface HealthResult {
@@ -37,8 +43,8 @@ export interface HealthResult {
   measures: MeasureResult[];
   drivers: string[];
   driversFi: string[];
-  /** Each driver's parts, [position in measures, points, a, b]: see driversOf. */
-  driverRefs: number[][];
+  /** With the `facts` option only, so scoring alone allocates nothing for it. */
+  facts?: HealthFacts;
   measuresUsed: number;
   measuresApplicable: number;
 }
@@ -96,23 +102,26 @@ const drivers3 = driversOf;
  * Scores one account with the model (DESIGN §3, issue 3's precise semantics). Pure and
  * allocation-light: the input is trusted to match accountSignalsSchema (validate at the
  * boundary); survey scores are still range-checked because the maths depends on them.
+ * @param options.facts also return `facts`, what a stored breakdown needs (the recompute)
  */
 export function scoreAccount(
   signals: AccountSignals,
   model: BatonModel,
-  asOf: string
+  asOf: string,
+  options: { facts?: boolean } = {}
 ): HealthResult {
   const asOfDay = dayOf(asOf);
   if (Number.isNaN(asOfDay))
     throw new UserInputError(`asOf: not a date YYYY-MM-DD: ${asOf}`, 'asOf');
-  return scoreWithPlan(signals, model, planOf(model), asOfDay);
+  return scoreWithPlan(signals, model, planOf(model), asOfDay, options.facts === true);
 }
 
 function scoreWithPlan(
   signals: AccountSignals,
   model: BatonModel,
   plan: Plan,
-  asOfDay: number
+  asOfDay: number,
+  withFacts = false
 ): HealthResult {
   const tier = plan.tiers[signals.touchTier ?? 'none'] ?? plan.tiers.none;
   const measures = tier.measures;
@@ -191,12 +200,11 @@ function scoreWithPlan(
       score: measureScore,
       weight: measure.weight,
       pointsLost: lost,
-      detail: english(tier.kinds[at], slots.value[k], slots.a[k], slots.b[k], slots.text[k]),
-      text: slots.text[k]
+      detail: english(tier.kinds[at], slots.value[k], slots.a[k], slots.b[k], slots.text[k])
     };
   }
-  const { drivers, driversFi, refs } = drivers3(plan, tier, results, count);
-  return {
+  const { drivers, driversFi } = drivers3(plan, tier, results, count);
+  const result: HealthResult = {
     id: signals.id,
     score,
     status: statusOf(model, score, coverage),
@@ -217,10 +225,11 @@ function scoreWithPlan(
     measures: results,
     drivers,
     driversFi,
-    driverRefs: refs,
     measuresUsed: used,
     measuresApplicable: count
   };
+  if (withFacts) result.facts = breakdownFacts(results, drivers.length);
+  return result;
 }
 
 /** Scores many accounts against one asOf; input order is kept. */

@@ -14,7 +14,9 @@ export const slots = {
   lost: new Float64Array(0),
   /** Position in the tier plan, and of each survey's day (parsed once per account). */
   planIndex: new Int32Array(0),
-  surveyDay: new Float64Array(0)
+  surveyDay: new Float64Array(0),
+  /** Position in the results of each driver, best first (driversOf). */
+  driverAt: new Int32Array(3)
 };
 
 export function ensureSlots(count: number): void {

@@ -129,7 +129,7 @@ function breakdownJsonV1(result: ScoredAccount, asOf: string, override: string |
     quadrant: result.quadrant,
     measuresUsed: result.measuresUsed,
     measuresApplicable: result.measuresApplicable,
-    measures: result.measures.map(({ text: _text, ...measure }) => ({
+    measures: result.measures.map((measure) => ({
       ...measure,
       value: round2(measure.value),
       score: round2(measure.score),
@@ -216,7 +216,7 @@ describe('Health_Snapshot__c.Breakdown__c version 2', () => {
   it('covers drivers of every kind that has counts, and the sentiment as a word', () => {
     const results = accounts.map((signals) => scorer.score(signals));
     const driverKinds = new Set(
-      results.flatMap((result) => result.driverRefs.map(([at]) => result.measures[at].key))
+      results.flatMap((result) => result.facts!.drivers.map(([at]) => result.measures[at].key))
     );
     expect([...driverKinds].sort()).toEqual([...MEASURE_KINDS].sort());
     const [, atRisk] = results;

@@ -12,7 +12,7 @@ export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer
     measures: model.measures,
     score(signals, asOf): ScoredAccount {
       // signalsOf builds exactly the core's account shape; tier names come from the picklist.
-      const result = scoreAccount(signals as AccountSignals, model, asOf);
+      const result = scoreAccount(signals as AccountSignals, model, asOf, { facts: true });
       return {
         score: result.score,
         status: result.status,
@@ -20,11 +20,11 @@ export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer
         trend: result.trend,
         trendDirection: result.trendDirection,
         quadrant: result.quadrant,
-        // The snapshot's breakdown has no detail text: the drivers' parts (driverRefs) carry it.
+        // The snapshot's breakdown has no detail text: the drivers' parts (facts) carry it.
         measures: result.measures.map(({ detail: _detail, ...measure }) => measure),
         drivers: result.drivers,
         driversFi: result.driversFi,
-        driverRefs: result.driverRefs,
+        facts: result.facts,
         measuresUsed: result.measuresUsed,
         measuresApplicable: result.measuresApplicable
       };

@@ -33,7 +33,6 @@ const result: ScoredAccount = {
   ],
   drivers: ['NPS −13: 3 detractors of 5 responses'],
   driversFi: [],
-  driverRefs: [[0, 13, 3, 5]],
   measuresUsed: 6,
   measuresApplicable: 9
 };

@@ -53,7 +53,6 @@ const scorer: HealthScorer = {
       measures: [],
       drivers: [`Support −${100 - score}`],
       driversFi: [],
-      driverRefs: [],
       measuresUsed: 1,
       measuresApplicable: 1
     };

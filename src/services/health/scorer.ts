@@ -1,4 +1,4 @@
-import { encodeBreakdown, type Measure } from '../../core';
+import { encodeBreakdown, type HealthFacts, type Measure } from '../../core';
 import type { SignalsInput } from './accountSignals';
 
 /** Stable quadrant keys the panel translates (see accountHealthPanel/healthFormat.js). */
@@ -14,8 +14,6 @@ export interface BreakdownMeasure {
   score: number | null;
   weight: number;
   pointsLost: number | null;
-  /** Sentiment: the word given; `value` is its score. */
-  text?: string;
 }
 
 /** One account's result in the shape the service, the snapshot and the panel share. */
@@ -30,8 +28,8 @@ export interface ScoredAccount {
   measures: BreakdownMeasure[];
   drivers: string[];
   driversFi: string[];
-  /** Each driver's parts, [position in measures, points, a, b], as the core's driverRefs. */
-  driverRefs: number[][];
+  /** What the breakdown needs to say the drivers again (the core's `facts` option). */
+  facts?: HealthFacts;
   measuresUsed: number;
   measuresApplicable: number;
 }
