@@ -82,4 +82,16 @@ describe('Bulk API 2.0 export', () => {
     expect(names.size).toBe(300);
     expect(new Set(owners)).toEqual(new Set(['Baton Admin']));
   });
+
+  it('quotes names with commas, quotes and line breaks in SQLite pages as REST has them', async () => {
+    const soql = "SELECT Id, Name FROM Account WHERE Name LIKE 'Export %'";
+    const exported: Record<string, string>[] = [];
+    for await (const batch of bulkQuery(t.conn, soql, { maxRecords: 70 })) exported.push(...batch);
+    const rest = await t.conn.query<{ Id: string; Name: string }>(soql).run({ autoFetch: true });
+    const byId = (a: Record<string, string>, b: Record<string, string>) => a.Id.localeCompare(b.Id);
+    expect(exported.sort(byId)).toEqual(
+      rest.records.map((r) => ({ Id: r.Id, Name: r.Name })).sort(byId)
+    );
+    expect(exported.map((r) => r.Name)).toContain('Export two\nlines Oy');
+  });
 });

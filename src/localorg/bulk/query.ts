@@ -7,7 +7,7 @@ import { q } from '../store';
 import { fromStored } from '../values';
 import { csvField, csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
-import { sqlCsvBytes, wellFormedCsv } from './sqlCsv';
+import { sqlCsvBytes, wellFormedCsv, type CsvStyle } from './sqlCsv';
 
 const DEFAULT_PAGE = 50_000;
 
@@ -116,8 +116,15 @@ function csvRowFormatter(
  * export's server time. Texts go as stored first; a page where one needs quoting (a comma in
  * a name) is written again with quoting, still in SQLite.
  */
+/**
+ * Per job, what its last page needed beyond plain text: its next pages start there rather
+ * than writing each page once more in vain (names with commas are on every page, not one).
+ */
+const jobNeeds = new Map<string, CsvStyle | 'js'>();
+
 function sqlPage(
   ctx: ApiContext,
+  jobId: string,
   compiled: CompiledQuery,
   mode: PageMode,
   locator: Locator,
@@ -140,16 +147,23 @@ function sqlPage(
   }));
   const page = pageStatement(compiled, mode, locator, pageSize);
   const lastRow = mode === 'afterRow' ? 'max(_row)' : 'NULL';
-  for (const style of ['plain', 'quoted'] as const) {
+  const needs = jobNeeds.get(jobId);
+  if (needs === 'js') return null;
+  // A bounded memory: an org runs a handful of jobs at a time.
+  if (jobNeeds.size > 1000) jobNeeds.clear();
+  for (const style of needs === 'quoted' ? (['quoted'] as const) : (['plain', 'quoted'] as const)) {
     const result = ctx.org.db
       .prepare(
         `SELECT ${sqlCsvBytes(fields, style)} AS csv, count(*) AS n, ${lastRow} AS lastRow FROM (${page.sql})`
       )
       .get(...page.params) as { csv: Buffer | null; n: number; lastRow: number | null };
     const csv = result.csv ?? Buffer.alloc(0);
-    if (wellFormedCsv(csv, result.n, fields.length, style))
+    if (wellFormedCsv(csv, result.n, fields.length, style)) {
+      if (style === 'quoted') jobNeeds.set(jobId, style);
       return { csv, rows: result.n, lastRow: result.lastRow ?? locator.afterRow };
+    }
   }
+  jobNeeds.set(jobId, 'js');
   return null;
 }
 
@@ -251,7 +265,7 @@ export function queryRoutes(jobs: JobStore) {
       // The page is read in one synchronous pass (no other statement can run on the
       // connection meanwhile), then written with backpressure: memory stays that of one page
       // however large the job.
-      const fast = sqlPage(ctx, compiled, mode, locator, pageSize);
+      const fast = sqlPage(ctx, job.id, compiled, mode, locator, pageSize);
       const page = fast
         ? { chunks: [fast.csv], lastRow: fast.lastRow }
         : jsPage(ctx, compiled, columns, mode, locator, pageSize);
