@@ -46,12 +46,17 @@ async function waitFor(
   }
 }
 
-/** Records handed to the caller at a time, about: a 100 000-row page is yielded in parts as it arrives. */
-const QUERY_BATCH = 10_000;
+/**
+ * Records handed to the caller at a time, at least (or the rest of the page): a page is
+ * yielded in parts as it arrives. Small parts let a caller that handles a part before taking
+ * the next drop its records while they are young; parts of 10 000 outlived young-generation
+ * collections and doubled the client's time at a million rows in a fresh process.
+ */
+const QUERY_BATCH = 1_000;
 
 /**
- * A Bulk API 2.0 query: every row, in batches of about 10 000 records and never more than a
- * result page (a page is split as it arrives, pages are never joined). The locator pages are followed here with plain
+ * A Bulk API 2.0 query: every row, in batches of a thousand records or a little more, never
+ * more than a result page (a page is split as it arrives, pages are never joined). The locator pages are followed here with plain
  * requests: jsforce's own result stream breaks on two or more pages (jsforce #1546, #1693).
  * The next page is asked for as soon as the current one's headers name it, so the org
  * prepares it while this one is read and handed out.
