@@ -70,30 +70,40 @@ const run = (org: OrgAccess, asOf = '2026-11-20') =>
   });
 
 describe('recompute (in-memory org)', () => {
-  it("writes a chunk's snapshots in slices when they exceed one upload, the same rows as one write", async () => {
+  it('writes each chunk of accounts in one write per object, the same rows whatever the chunk size', async () => {
     const accounts = Array.from({ length: 5 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
     const whole = memoryOrg(accounts.map((a) => ({ ...a })));
-    const sliced = memoryOrg(accounts.map((a) => ({ ...a })));
-    const upserts: number[] = [];
-    const upsert = sliced.org.upsert;
-    sliced.org.upsert = (object, field, rows) => {
-      upserts.push(rows.length);
+    const chunked = memoryOrg(accounts.map((a) => ({ ...a })));
+    const writes: string[] = [];
+    const { update, upsert } = chunked.org;
+    chunked.org.update = (object, rows) => {
+      writes.push(`${object} ${rows.length}`);
+      return update(object, rows);
+    };
+    chunked.org.upsert = (object, field, rows) => {
+      writes.push(`${object} ${rows.length}`);
       return upsert(object, field, rows);
     };
 
     await run(whole.org);
-    const summary = await recompute(sliced.org, scorer, {
+    const summary = await recompute(chunked.org, scorer, {
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       now: () => new Date('2026-11-20T03:00:00Z'),
-      snapshotUploadBytes: 400
+      chunkSize: 2
     });
 
     expect(summary.scored).toBe(5);
-    expect(upserts.length).toBeGreaterThan(1);
-    expect(upserts.reduce((a, b) => a + b, 0)).toBe(5);
-    expect([...sliced.snapshots.entries()]).toEqual([...whole.snapshots.entries()]);
-    expect([...sliced.byId.values()]).toEqual([...whole.byId.values()]);
+    expect(writes).toEqual([
+      'Account 2',
+      'Health_Snapshot__c 2',
+      'Account 2',
+      'Health_Snapshot__c 2',
+      'Account 1',
+      'Health_Snapshot__c 1'
+    ]);
+    expect([...chunked.snapshots.entries()]).toEqual([...whole.snapshots.entries()]);
+    expect([...chunked.byId.values()]).toEqual([...whole.byId.values()]);
   });
 
   it('writes the health fields and one snapshot per account per day, also when rerun', async () => {

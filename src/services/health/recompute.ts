@@ -1,6 +1,5 @@
 import type { Connection } from 'jsforce';
 import type { AccountSelection } from './accountSelection';
-import { MAX_UPLOAD_BYTES } from '../../org/bulk';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
@@ -11,7 +10,7 @@ import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
 import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
-import { scoreChunk, snapshotRows } from './scoreChunk';
+import { scoreChunk } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import { oneLineSummary } from './summaryFormat';
 import { writeRows } from './writeRows';
@@ -28,8 +27,6 @@ export interface RecomputeRunOptions {
   chunkSize?: number;
   retry?: RetryOptions;
   now?: () => Date;
-  /** Snapshot CSV per write (one Bulk upload); 90 % of MAX_UPLOAD_BYTES unless a test wants slices. */
-  snapshotUploadBytes?: number;
 }
 
 export interface RecomputeSummary {
@@ -63,7 +60,6 @@ export async function recompute(
   const asOfDay = dayOf(asOf);
   const progress = options.progress ?? silentProgress;
   const chunkSize = options.chunkSize ?? 100_000;
-  const snapshotUploadBytes = options.snapshotUploadBytes ?? MAX_UPLOAD_BYTES * 0.9;
   const table = await loadSignals(org, options.selection ?? { kind: 'all' }, asOfDay, progress);
   const today = now.toISOString().slice(0, 10);
   const context = {
@@ -94,7 +90,7 @@ export async function recompute(
   progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
   for (let from = 0; from < table.size; from += chunkSize) {
     const to = Math.min(table.size, from + chunkSize);
-    const chunk = scoreChunk(context, from, to, false);
+    const chunk = scoreChunk(context, from, to);
     summary.failures.push(...chunk.failures);
     let failedAccounts = new Set<string>();
     if (!options.dryRun) {
@@ -103,28 +99,17 @@ export async function recompute(
         { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
         options.retry
       );
-      // As many slices as uploads (each ≤ 100 MB, with a margin), evenly sized so none
-      // drops below the Bulk threshold: the same jobs as one write of the chunk, but only
-      // one slice's breakdowns in memory at a time.
-      const slices = Math.max(1, Math.ceil(chunk.snapshotBytes / snapshotUploadBytes));
-      const perSlice = Math.ceil((to - from) / slices);
-      const snapshotFailures: Failure[] = [];
-      for (let start = from; start < to; start += perSlice) {
-        const rows = snapshotRows(context, start, Math.min(to, start + perSlice));
-        if (rows.length === 0) continue;
-        snapshotFailures.push(
-          ...(await writeRows(
-            org,
-            {
-              object: 'Health_Snapshot__c',
-              rows,
-              externalIdField: 'Snapshot_Key__c',
-              accountOf: accountOf('Account__c')
-            },
-            options.retry
-          ))
-        );
-      }
+      // One write; more than 100 MB of CSV would go as several Bulk jobs (src/org/bulk.ts).
+      const snapshotFailures = await writeRows(
+        org,
+        {
+          object: 'Health_Snapshot__c',
+          rows: chunk.snapshotRows,
+          externalIdField: 'Snapshot_Key__c',
+          accountOf: accountOf('Account__c')
+        },
+        options.retry
+      );
       summary.failures.push(...accountFailures, ...snapshotFailures);
       failedAccounts = new Set(
         [...accountFailures, ...snapshotFailures].map((failure) => failure.accountId)

@@ -1,4 +1,3 @@
-import { csvRowBytes } from '../../org/bulk';
 import { decideAlert } from './alerts';
 import { overrideActive, signalsOf } from './accountSignals';
 import type { Failure } from './failures';
@@ -18,10 +17,7 @@ export interface PendingAlert {
 
 export interface ChunkOutcome {
   accountRows: Row[];
-  /** Empty when the chunk was scored without keeping its snapshots (see snapshotRows). */
   snapshotRows: Row[];
-  /** The snapshot rows' size as CSV, kept or not: how many uploads writing them takes. */
-  snapshotBytes: number;
   alerts: PendingAlert[];
   failures: Failure[];
   byStatus: Record<string, number>;
@@ -47,19 +43,16 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
  * Scores accounts [from, to) and builds the rows to write: the Account's health fields (status
  * shown = an active override, else the computed one) and the day's snapshot (the computed
  * status and its breakdown). Rows are built per chunk so a million accounts never sit in
- * memory as rows at once.
+ * memory as rows at once. Each account is scored once: a version 2 breakdown is a few hundred
+ * bytes (src/core/health/breakdown.ts), so a chunk's snapshots are tens of MB and are kept
+ * until written, where the ~2 KB version 1 made the recompute score them a second time, an
+ * upload's slice at a time, to stay in memory.
  */
-export function scoreChunk(
-  context: ChunkContext,
-  from: number,
-  to: number,
-  keepSnapshots = true
-): ChunkOutcome {
+export function scoreChunk(context: ChunkContext, from: number, to: number): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
   const outcome: ChunkOutcome = {
     accountRows: [],
     snapshotRows: [],
-    snapshotBytes: 0,
     alerts: [],
     failures: [],
     byStatus: {},
@@ -104,9 +97,7 @@ export function scoreChunk(
       Health_Scored_At__c: context.scoredAt,
       Health_Alert_Status__c: decision.alertStatus
     });
-    const snapshot = snapshotRow(context, id, result, override);
-    outcome.snapshotBytes += csvRowBytes(snapshot);
-    if (keepSnapshots) outcome.snapshotRows.push(snapshot);
+    outcome.snapshotRows.push(snapshotRow(context, id, result, override));
     if (decision.alert) {
       outcome.alerts.push({
         accountId: id,
@@ -136,26 +127,4 @@ function snapshotRow(
     Computed_At__c: context.computedAt,
     Snapshot_Key__c: `${id}-${context.asOf}`
   };
-}
-
-/**
- * The snapshot rows of accounts [from, to), scored again. The recompute writes a chunk's
- * snapshots a slice at a time through this, so the breakdown JSON (~300 bytes per account
- * since version 2) is held for one upload's accounts, not the chunk's. Scoring is deterministic
- * (the table and asOf); an account whose scoring fails has no snapshot, as in scoreChunk.
- */
-export function snapshotRows(context: ChunkContext, from: number, to: number): Row[] {
-  const { table, scorer, asOf, asOfDay } = context;
-  const rows: Row[] = [];
-  for (let i = from; i < to; i++) {
-    let result;
-    try {
-      result = scorer.score(signalsOf(table, i, asOfDay, asOf), asOf);
-    } catch {
-      continue;
-    }
-    const override = overrideActive(table, i, asOfDay) ? statusName(table.override[i]) : null;
-    rows.push(snapshotRow(context, table.ids[i], result, override));
-  }
-  return rows;
 }
