@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { CsvRecordReader, parseCsvRecords } from './csvRecords';
+import { CsvRecordReader } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -155,35 +156,57 @@ export function csvRowBytes(row: Record<string, unknown>): number {
   return Buffer.byteLength(csvLineOf(Object.values(row))) + 1;
 }
 
-/** The rows as CSV uploads of at most `maxBytes` each, header included in every one. */
+/** Upload text is made and sent in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 20;
+
+/** One upload: its text in pieces, made as they are taken; `rows` is final once all are taken. */
+export interface CsvUpload {
+  pieces: Iterable<string>;
+  rows: number;
+}
+
+/**
+ * The rows as CSV uploads of at most `maxBytes` each, header included in every one. Each
+ * upload's text is made a piece at a time while it is sent, so a 100 MB upload never exists
+ * as one string (it did, with its lines and the request's copy: ~3× its size at once, the
+ * recompute's peak memory). Take an upload's pieces before asking for the next upload.
+ */
 export function* csvUploads(
   rows: Record<string, unknown>[],
   maxBytes: number
-): Generator<{ csv: string; rows: number }> {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const header = columns.join(',');
-  const headerBytes = Buffer.byteLength(header) + 1;
-  // Lines are kept without their line break and joined once, header first: one flat string
-  // per upload, where `line + '\n'` and `header + body` would each be copied again when
-  // measured or sent (a snapshot upload is up to 100 MB).
-  let lines = [header];
-  let bytes = headerBytes;
-  const take = () => {
-    lines.push('');
-    const upload = { csv: lines.join('\n'), rows: lines.length - 2 };
-    // Let go before yielding: the caller holds the upload while its job runs.
-    lines = [header];
-    bytes = headerBytes;
-    return upload;
-  };
-  for (const row of rows) {
-    const line = csvLineOf(columns.map((c) => row[c]));
-    const lineBytes = Buffer.byteLength(line) + 1;
-    if (lines.length > 1 && bytes + lineBytes > maxBytes) yield take();
-    lines.push(line);
-    bytes += lineBytes;
+): Generator<CsvUpload> {
+  const columnSet = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) columnSet.add(key);
+  const columns = [...columnSet];
+  const header = `${columns.join(',')}\n`;
+  const headerBytes = Buffer.byteLength(header);
+  let next = 0;
+  while (next < rows.length) {
+    const upload: CsvUpload = { rows: 0, pieces: [] };
+    upload.pieces = (function* () {
+      const from = next;
+      let piece = header;
+      let bytes = headerBytes;
+      for (; next < rows.length; next++) {
+        const row = rows[next];
+        const line = `${csvLineOf(columns.map((c) => row[c]))}\n`;
+        const lineBytes = Buffer.byteLength(line);
+        // A row larger than the limit still goes, alone, rather than being dropped.
+        if (next > from && bytes + lineBytes > maxBytes) break;
+        bytes += lineBytes;
+        piece += line;
+        if (piece.length >= PIECE_CHARS) {
+          yield piece;
+          piece = '';
+        }
+      }
+      upload.rows = next - from;
+      if (piece) yield piece;
+    })();
+    const before = next;
+    yield upload;
+    if (next === before) throw new Error("csvUploads: take an upload's pieces before the next");
   }
-  if (lines.length > 1) yield take();
 }
 
 /** Writes rows through Bulk API 2.0 ingest jobs (one per 100 MB) and returns each row's outcome. */
@@ -207,10 +230,9 @@ async function runIngestJob(
   conn: Connection,
   object: string,
   operation: string,
-  upload: { csv: string; rows: number },
+  upload: CsvUpload,
   options: IngestOptions
 ): Promise<IngestResult> {
-  const rows = upload.rows;
   const job = await conn.request<{ id: string }>({
     method: 'POST',
     url: jobsUrl(conn, 'ingest'),
@@ -223,14 +245,15 @@ async function runIngestJob(
     }),
     headers: { 'Content-Type': 'application/json' }
   });
-  await conn.request({
+  // Streamed: the pieces are made as the request sends them (jsforce takes only whole bodies).
+  const put = await fetch(`${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/batches`)}`, {
     method: 'PUT',
-    url: jobsUrl(conn, `ingest/${job.id}/batches`),
-    body: upload.csv,
-    headers: { 'Content-Type': 'text/csv' }
-  });
-  // Sent: the text (up to 100 MB) is not needed while the job runs and its results are read.
-  upload.csv = '';
+    headers: { Authorization: `Bearer ${conn.accessToken}`, 'Content-Type': 'text/csv' },
+    body: Readable.from(upload.pieces) as unknown as BodyInit,
+    duplex: 'half'
+  } as RequestInit);
+  if (!put.ok) throw new Error(`Bulk upload failed: ${put.status} ${await put.text()}`);
+  const rows = upload.rows;
   await conn.request({
     method: 'PATCH',
     url: jobsUrl(conn, `ingest/${job.id}`),
@@ -244,12 +267,23 @@ async function runIngestJob(
     'sf__Error',
     ...options.resultColumns
   ];
+  // Read as they arrive, keeping only the `keep` columns: results echo every column sent (a
+  // snapshot's breakdown), and the whole file parsed at once was the size of the upload again.
   const read = async (kind: string) => {
     const response = await fetch(
       `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/${kind}`)}`,
       { headers: { Authorization: `Bearer ${conn.accessToken}` } }
     );
-    return parseCsvRecords(await response.text(), keep);
+    if (!response.ok)
+      throw new Error(`Bulk ${kind} failed: ${response.status} ${await response.text()}`);
+    const reader = new CsvRecordReader(keep);
+    const decoder = new StringDecoder('utf8');
+    const records: CsvRecord[] = [];
+    const body = (response.body ?? []) as unknown as AsyncIterable<Uint8Array>;
+    for await (const chunk of body)
+      for (const r of reader.push(decoder.write(chunk))) records.push(r);
+    for (const r of reader.end(decoder.end())) records.push(r);
+    return records;
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));

@@ -1,11 +1,21 @@
 import { csvUploads } from './bulk';
 import { parseCsvRecords } from './csvRecords';
 
+/** Each upload's text whole, as the server receives it, and its row count. */
+function uploadsOf(rows: Record<string, unknown>[], maxBytes: number) {
+  const uploads: { csv: string; rows: number; pieces: number }[] = [];
+  for (const upload of csvUploads(rows, maxBytes)) {
+    const pieces = [...upload.pieces];
+    uploads.push({ csv: pieces.join(''), rows: upload.rows, pieces: pieces.length });
+  }
+  return uploads;
+}
+
 describe('csvUploads', () => {
   const rows = Array.from({ length: 50 }, (_, i) => ({ Id: `a${i}`, Note: `é, "${i}"` }));
 
   it('keeps every upload within the byte limit, each with the header, every row once', () => {
-    const uploads = [...csvUploads(rows, 300)];
+    const uploads = uploadsOf(rows, 300);
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     for (const upload of uploads) expect(Buffer.byteLength(upload.csv)).toBeLessThanOrEqual(300);
     const back = uploads.flatMap((upload) => parseCsvRecords(upload.csv));
@@ -14,12 +24,26 @@ describe('csvUploads', () => {
   });
 
   it('sends a row larger than the limit alone rather than dropping it', () => {
-    const uploads = [...csvUploads([{ Id: 'big', Note: 'x'.repeat(500) }, { Id: 'b' }], 100)];
+    const uploads = uploadsOf([{ Id: 'big', Note: 'x'.repeat(500) }, { Id: 'b' }], 100);
     expect(uploads.map((upload) => upload.rows)).toEqual([1, 1]);
   });
 
   it('writes null as #N/A so Bulk clears the field', () => {
-    const [upload] = [...csvUploads([{ Id: 'a', Note: null }], 1000)];
+    const [upload] = uploadsOf([{ Id: 'a', Note: null }], 1000);
     expect(upload.csv).toBe('Id,Note\na,#N/A\n');
+  });
+
+  it('makes a large upload in pieces of about a megabyte, the same text as one string', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => ({ Id: `a${i}`, Note: 'n'.repeat(90) }));
+    const [upload] = uploadsOf(many, 100_000_000);
+    expect(upload.rows).toBe(30_000);
+    expect(upload.pieces).toBeGreaterThanOrEqual(2);
+    expect(parseCsvRecords(upload.csv)).toEqual(many);
+  });
+
+  it('refuses the next upload before the last one was taken, rather than skip rows', () => {
+    const uploads = csvUploads(rows, 300);
+    uploads.next();
+    expect(() => uploads.next()).toThrow("take an upload's pieces before the next");
   });
 });
