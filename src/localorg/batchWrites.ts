@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { invalidField, notFound, OrgError } from './errors';
+import { invalidField, multipleChoices, notFound, OrgError } from './errors';
 import { makeId, to18 } from './ids';
 import {
   autoNumber,
@@ -442,13 +442,7 @@ export class BatchWriter {
     // The key as Records.upsert takes it: the cell's text (#N/A included, as the row object had it).
     const value = row[column] === '#N/A' ? 'null' : row[column];
     const matches = plan.findByKey!.all(value) as { Id: string }[];
-    if (matches.length > 1)
-      throw new OrgError(
-        300,
-        'MULTIPLE_CHOICES',
-        `More than one record found for ${field.name} = ${value}`,
-        [field.name]
-      );
+    if (matches.length > 1) throw multipleChoices(field.name, String(value));
     const key = { column, value };
     if (matches.length === 1)
       return { id: this.update(plan, row, context, { id18: matches[0].Id, key }), created: false };

@@ -24,3 +24,9 @@ export const invalidField = (object: string, field: string) =>
     field
   ]);
 export const malformedQuery = (message: string) => new OrgError(400, 'MALFORMED_QUERY', message);
+
+/** An upsert whose key matches more than one record: an org refuses to choose. */
+export const multipleChoices = (field: string, value: string) =>
+  new OrgError(300, 'MULTIPLE_CHOICES', `More than one record found for ${field} = ${value}`, [
+    field
+  ]);

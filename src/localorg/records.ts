@@ -1,4 +1,4 @@
-import { invalidField, invalidType, notFound, OrgError } from './errors';
+import { invalidField, invalidType, multipleChoices, notFound, OrgError } from './errors';
 import { makeId, to18 } from './ids';
 import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
@@ -290,13 +290,7 @@ export class Records {
         `SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ?${collate} AND IsDeleted = 0 LIMIT 2`
       )
       .all(value) as { Id: string }[];
-    if (matches.length > 1)
-      throw new OrgError(
-        300,
-        'MULTIPLE_CHOICES',
-        `More than one record found for ${field.name} = ${value}`,
-        [field.name]
-      );
+    if (matches.length > 1) throw multipleChoices(field.name, String(value));
     const fields = { ...input, [field.name]: value };
     if (matches.length === 1) {
       this.update(type, matches[0].Id, fields, writer);
