@@ -45,10 +45,19 @@ async function answer(request: OrgRequest): Promise<OrgReply> {
       sampleRss();
       return { type: 'stats', apiRequests: testOrg?.org.apiRequestCount() ?? 0, peakRss };
     case 'close':
-      await testOrg?.close();
+      await closeOrg();
       return { type: 'closed' };
   }
 }
+
+async function closeOrg(): Promise<void> {
+  const open = testOrg;
+  testOrg = undefined;
+  await open?.close();
+}
+
+// A bench that dies leaves no org process or data folder behind: the channel closes with it.
+process.on('disconnect', () => void closeOrg().finally(() => process.exit(0)));
 
 process.on('message', (request: OrgRequest) => {
   answer(request).then(
