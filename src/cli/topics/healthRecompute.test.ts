@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import type { Connection } from 'jsforce';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
 import { register } from './health';
+import { runCliJson } from './runForTest';
 
 // `baton health recompute|explain` through commander against the local org: flags checked
 // before connecting, one JSON document, exit 1 naming the flag, exit 2 when rows failed.
@@ -71,21 +71,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(...args: string[]) {
-  const program = new Command('baton').exitOverride();
-  register(program, connect);
-  const out: string[] = [];
-  const err: string[] = [];
-  jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => (out.push(String(chunk)), true));
-  jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => (err.push(String(chunk)), true));
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'baton', 'health', ...args, '--json']);
-  return { json: JSON.parse(out.join('')), stderr: err.join(''), exitCode: process.exitCode ?? 0 };
-}
+const run = (...args: string[]) => runCliJson([register], connect, ['health', ...args]);
 
 describe('baton health recompute / explain', () => {
   it.each([

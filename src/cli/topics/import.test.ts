@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../localorg/testing';
 import { register } from './import';
+import { runCliJson } from './runForTest';
 
 // Flag checks happen before any connection: a typo costs no API call and exits 1 with one
 // JSON document naming the flag. Then the commands through commander against the local org
@@ -16,18 +16,7 @@ const connect = jest.fn(async () => {
   return orgConn;
 });
 
-async function run(...args: string[]) {
-  const program = new Command('baton').exitOverride();
-  register(program, connect);
-  const out: string[] = [];
-  jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => (out.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'baton', 'import', ...args, '--json']);
-  return { json: JSON.parse(out.join('')), exitCode: process.exitCode ?? 0 };
-}
+const run = (...args: string[]) => runCliJson([register], connect, ['import', ...args]);
 
 afterEach(() => {
   jest.restoreAllMocks();

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { addDays, loadProjectModel, suggestTier } from '../../core';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
 import { loadModelFromOrg } from '../../org/orgModel';
@@ -9,6 +8,7 @@ import { register as registerHandover } from './handover';
 import { register as registerHealth } from './health';
 import { register as registerTier } from './tier';
 import { register as registerTouchpoints } from './touchpoints';
+import { runCliJson } from './runForTest';
 
 // The org-backed commands run with the connected org's custom metadata, not force-app's: an
 // admin's edit in the org reaches `tier assign`, `health recompute`, `health explain`,
@@ -50,21 +50,8 @@ function setMetadata(type: string, developerName: string, fields: Record<string,
   }
 }
 
-async function run(...args: string[]) {
-  const program = new Command('baton').exitOverride();
-  registerHealth(program, connect);
-  registerTier(program, connect);
-  registerTouchpoints(program, connect);
-  registerHandover(program, connect);
-  const out: string[] = [];
-  jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => (out.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'baton', ...args, '--json']);
-  return { json: JSON.parse(out.join('')), exitCode: process.exitCode ?? 0 };
-}
+const run = (...args: string[]) =>
+  runCliJson([registerHealth, registerTier, registerTouchpoints, registerHandover], connect, args);
 
 async function accountField(id: string, field: string): Promise<unknown> {
   const result = await testOrg.conn.query<Record<string, unknown>>(

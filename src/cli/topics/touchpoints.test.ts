@@ -1,8 +1,8 @@
-import { Command } from 'commander';
 import { startTestOrg } from '../../localorg/testing';
 import { formatAssign } from '../../services/tiers/assignCommand';
 import { register as registerTier } from './tier';
 import { register } from './touchpoints';
+import { runCliJson } from './runForTest';
 
 // `baton touchpoints plan|onboarding` and `baton tier assign` through commander against the
 // local org: flags checked before connecting, one JSON document, exit codes, --dry-run writes
@@ -26,19 +26,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(...args: string[]) {
-  const program = new Command('baton').exitOverride();
-  register(program, connect);
-  registerTier(program, connect);
-  const out: string[] = [];
-  jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => (out.push(String(chunk)), true));
-  jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'baton', ...args, '--json']);
-  return { json: JSON.parse(out.join('')), exitCode: process.exitCode ?? 0 };
-}
+const run = (...args: string[]) => runCliJson([register, registerTier], connect, args);
 
 describe('baton touchpoints plan / onboarding, tier assign', () => {
   it.each([
