@@ -1,10 +1,16 @@
 const RETRIES = 3;
 
-/** A request that never got an answer (connection reset, keep-alive race, 503): safe to resend. */
-const isTransport = (error: unknown) =>
-  /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Service Unavailable|503/i.test(
-    `${(error as Error)?.name} ${(error as Error)?.message}`
-  );
+const TRANSPORT = /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Service Unavailable|503/i;
+
+/**
+ * A request that never got an answer (connection reset, keep-alive race, 503): safe to resend.
+ * jsforce says so in its message; Node's fetch (Bulk uploads and result files) throws
+ * "fetch failed" with the socket's error as its cause.
+ */
+function isTransport(error: unknown): boolean {
+  const { name, message, cause } = (error ?? {}) as Error & { cause?: unknown };
+  return TRANSPORT.test(`${name} ${message}`) || (cause !== undefined && isTransport(cause));
+}
 
 /**
  * Runs an idempotent request again when it was lost in transport: a read, an update, an
