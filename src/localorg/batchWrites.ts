@@ -1,11 +1,22 @@
 import type { Statement } from 'better-sqlite3';
-import { invalidField, multipleChoices, notFound, OrgError } from './errors';
+import {
+  invalidField,
+  invalidReference,
+  malformedId,
+  multipleChoices,
+  notAnExternalId,
+  notFound,
+  notWritable,
+  OrgError,
+  requiredMissing
+} from './errors';
 import { makeId, to18 } from './ids';
 import {
   autoNumber,
   DERIVING_OBJECTS,
   duplicateValue,
   type Fields,
+  keyLookupSql,
   type Records,
   type Writer
 } from './records';
@@ -177,12 +188,7 @@ export class BatchWriter {
       if (field.system && field.name !== 'OwnerId')
         return {
           slot: -1,
-          error: new OrgError(
-            400,
-            'INVALID_FIELD_FOR_INSERT_UPDATE',
-            `Unable to create/update fields: ${field.name}. Please check the security settings of this field.`,
-            [field.name]
-          )
+          error: notWritable(field.name)
         };
       return { field, slot: slotOf(field) };
     });
@@ -215,11 +221,7 @@ export class BatchWriter {
       required,
       references,
       ownerSlot,
-      findByKey:
-        keyField &&
-        this.store.db.prepare(
-          `SELECT Id FROM ${q(object.name)} WHERE ${q(keyField.name)} = ?${['id', 'reference'].includes(keyField.type) ? '' : ' COLLATE NOCASE'} AND IsDeleted = 0 LIMIT 2`
-        ),
+      findByKey: keyField && this.store.stmt(keyLookupSql(object, keyField)),
       insert: this.store.db.prepare(
         `INSERT INTO ${q(object.name)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
       ),
@@ -263,13 +265,7 @@ export class BatchWriter {
       if (onlyWritten ? value === null : value === null || value === undefined)
         (missing ??= []).push(field.name);
     }
-    if (missing)
-      throw new OrgError(
-        400,
-        'REQUIRED_FIELD_MISSING',
-        `Required fields are missing: [${missing.join(', ')}]`,
-        missing
-      );
+    if (missing) throw requiredMissing(missing);
   }
 
   private checkReferences(
@@ -290,13 +286,7 @@ export class BatchWriter {
         (context.existing.has(id) || !!this.liveRecord(target).get(id));
       // Only a found record is remembered: one created later in the chunk may match after all.
       if (exists) context.existing.add(id);
-      else
-        throw new OrgError(
-          400,
-          'INVALID_CROSS_REFERENCE_KEY',
-          `${field.label}: id value of incorrect type: ${value}`,
-          [field.name]
-        );
+      else throw invalidReference(field, value);
     }
   }
 
@@ -346,7 +336,7 @@ export class BatchWriter {
     if (!id18) {
       const id = this.rowId(plan, row);
       id18 = to18(id);
-      if (!id18) throw new OrgError(400, 'MALFORMED_ID', `Malformed id: ${id}`, ['Id']);
+      if (!id18) throw malformedId(id);
     }
     const missing = () =>
       notFound(`Provided id ${this.rowId(plan, row)} does not exist or is not a ${object.name}`);
@@ -432,13 +422,7 @@ export class BatchWriter {
     const { object } = plan;
     const field = plan.columns[column].field;
     if (!field) throw plan.columns[column].error ?? invalidField(object.name, externalIdField);
-    if (!field.externalId && field.name !== 'Id')
-      throw new OrgError(
-        400,
-        'INVALID_FIELD',
-        `${field.name} is not an External ID or indexed field for ${object.name}`,
-        [field.name]
-      );
+    if (!field.externalId && field.name !== 'Id') throw notAnExternalId(field.name, object.name);
     // The key as Records.upsert takes it: the cell's text (#N/A included, as the row object had it).
     const value = row[column] === '#N/A' ? 'null' : row[column];
     const matches = plan.findByKey!.all(value) as { Id: string }[];

@@ -30,3 +30,41 @@ export const multipleChoices = (field: string, value: string) =>
   new OrgError(300, 'MULTIPLE_CHOICES', `More than one record found for ${field} = ${value}`, [
     field
   ]);
+
+export const malformedId = (id: string) =>
+  new OrgError(400, 'MALFORMED_ID', `Malformed id: ${id}`, ['Id']);
+
+/** A system field (CreatedDate, Name of a Contact, …) named in a write. */
+export const notWritable = (field: string) =>
+  new OrgError(
+    400,
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    `Unable to create/update fields: ${field}. Please check the security settings of this field.`,
+    [field]
+  );
+
+export const requiredMissing = (fields: string[]) =>
+  new OrgError(
+    400,
+    'REQUIRED_FIELD_MISSING',
+    `Required fields are missing: [${fields.join(', ')}]`,
+    fields
+  );
+
+/** A lookup to a record that does not exist, is deleted or is of another object. */
+export const invalidReference = (field: { name: string; label: string }, value: unknown) =>
+  new OrgError(
+    400,
+    'INVALID_CROSS_REFERENCE_KEY',
+    `${field.label}: id value of incorrect type: ${String(value)}`,
+    [field.name]
+  );
+
+/** An upsert keyed on a field that is neither Id nor an External ID. */
+export const notAnExternalId = (field: string, object: string) =>
+  new OrgError(
+    400,
+    'INVALID_FIELD',
+    `${field} is not an External ID or indexed field for ${object}`,
+    [field]
+  );

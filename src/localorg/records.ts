@@ -1,4 +1,15 @@
-import { invalidField, invalidType, multipleChoices, notFound, OrgError } from './errors';
+import {
+  invalidField,
+  invalidReference,
+  invalidType,
+  malformedId,
+  multipleChoices,
+  notAnExternalId,
+  notFound,
+  notWritable,
+  OrgError,
+  requiredMissing
+} from './errors';
 import { makeId, to18 } from './ids';
 import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
@@ -67,6 +78,17 @@ function writePlan(object: ObjectDef): WritePlan {
   };
 }
 
+/**
+ * The live records an upsert key matches (at most two: more than one is an error). Text keys
+ * compare as the NOCASE index the store built for them: external ids match case-insensitively,
+ * as in an org, and each lookup is an index search, not a table scan (a scan per row made a
+ * 300 000-Task upsert quadratic).
+ */
+export function keyLookupSql(object: ObjectDef, field: FieldDef): string {
+  const collate = ['id', 'reference'].includes(field.type) ? '' : ' COLLATE NOCASE';
+  return `SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ?${collate} AND IsDeleted = 0 LIMIT 2`;
+}
+
 /** A UNIQUE violation from SQLite as the org's DUPLICATE_VALUE; any other error unchanged. */
 export function duplicateValue(error: unknown, object: ObjectDef): unknown {
   const message = String((error as Error).message);
@@ -132,12 +154,7 @@ export class Records {
       if (key === 'attributes' || key.toLowerCase() === 'id') continue;
       const field = this.field(object, key);
       if (field.system && !(allowOwner && field.name === 'OwnerId')) {
-        throw new OrgError(
-          400,
-          'INVALID_FIELD_FOR_INSERT_UPDATE',
-          `Unable to create/update fields: ${field.name}. Please check the security settings of this field.`,
-          [field.name]
-        );
+        throw notWritable(field.name);
       }
       row[field.name] = toStored(field, value);
     }
@@ -156,14 +173,7 @@ export class Records {
         this.store
           .stmt(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
           .get(value);
-      if (!exists) {
-        throw new OrgError(
-          400,
-          'INVALID_CROSS_REFERENCE_KEY',
-          `${field.label}: id value of incorrect type: ${value}`,
-          [field.name]
-        );
-      }
+      if (!exists) throw invalidReference(field, value);
     }
   }
 
@@ -171,14 +181,7 @@ export class Records {
     const missing = this.plan(object).required.filter(
       (f) => (!only || only.has(f.name)) && (row[f.name] === null || row[f.name] === undefined)
     );
-    if (missing.length) {
-      throw new OrgError(
-        400,
-        'REQUIRED_FIELD_MISSING',
-        `Required fields are missing: [${missing.map((f) => f.name).join(', ')}]`,
-        missing.map((f) => f.name)
-      );
-    }
+    if (missing.length) throw requiredMissing(missing.map((f) => f.name));
   }
 
   private write(sql: string, values: SqlValue[], object: ObjectDef) {
@@ -227,7 +230,7 @@ export class Records {
 
   private existing(object: ObjectDef, id: string): Row {
     const id18 = to18(id);
-    if (!id18) throw new OrgError(400, 'MALFORMED_ID', `Malformed id: ${id}`, ['Id']);
+    if (!id18) throw malformedId(id);
     const row = this.store
       .stmt(`SELECT * FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 0`)
       .get(id18) as Row | undefined;
@@ -274,22 +277,9 @@ export class Records {
     const object = this.object(type);
     const field = this.field(object, externalField);
     if (!field.externalId && field.name !== 'Id') {
-      throw new OrgError(
-        400,
-        'INVALID_FIELD',
-        `${field.name} is not an External ID or indexed field for ${object.name}`,
-        [field.name]
-      );
+      throw notAnExternalId(field.name, object.name);
     }
-    // Text keys compare as the NOCASE index the store built for them: external ids match
-    // case-insensitively, as in an org, and each lookup is an index search, not a table scan
-    // (a scan per row made a 300 000-Task upsert quadratic).
-    const collate = ['id', 'reference'].includes(field.type) ? '' : ' COLLATE NOCASE';
-    const matches = this.store
-      .stmt(
-        `SELECT Id FROM ${q(object.name)} WHERE ${q(field.name)} = ?${collate} AND IsDeleted = 0 LIMIT 2`
-      )
-      .all(value) as { Id: string }[];
+    const matches = this.store.stmt(keyLookupSql(object, field)).all(value) as { Id: string }[];
     if (matches.length > 1) throw multipleChoices(field.name, String(value));
     const fields = { ...input, [field.name]: value };
     if (matches.length === 1) {
