@@ -31,7 +31,7 @@ export class CsvRecordReader {
   /** Takes the next piece of text; returns the records of the rows it completes. */
   push(text: string): Record<string, string>[] {
     const pending = this.pending + text;
-    const cut = wholeRowsEnd(pending);
+    const cut = lastRowEnd(pending) + 1;
     this.pending = pending.slice(cut);
     return this.rows(pending, cut);
   }
@@ -101,22 +101,29 @@ export class CsvRecordReader {
 }
 
 /**
- * Where the whole rows of `text` end: after its last line break outside quotes. The text
- * starts at a row's start, so a line break is outside quotes after an even number of them.
+ * The index of the last line break outside quotes, or -1: where text read in pieces can be cut
+ * after its last complete row. A break is outside quotes when an even number of quotes comes
+ * before it (doubled quotes keep the count even). Quotes are counted with indexOf, back from
+ * the end only as far as a quoted line break needs.
  */
-function wholeRowsEnd(text: string): number {
-  const last = text.lastIndexOf('\n');
-  if (last === -1) return 0;
-  const quote = text.indexOf('"');
-  if (quote === -1 || quote > last) return last + 1;
-  let quoted = false;
-  let cut = 0;
-  for (let at = 0; at <= last; at++) {
-    const char = text.charCodeAt(at);
-    if (char === QUOTE) quoted = !quoted;
-    else if (char === LF && !quoted) cut = at + 1;
+export function lastRowEnd(text: string): number {
+  let end = text.lastIndexOf('\n');
+  if (end < 0 || text.indexOf('"') < 0) return end;
+  let quotes = countQuotes(text, 0, end);
+  while (quotes % 2 === 1) {
+    const previous = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
+    if (previous < 0) return -1;
+    quotes -= countQuotes(text, previous, end);
+    end = previous;
   }
-  return cut;
+  return end;
+}
+
+function countQuotes(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
+    count++;
+  return count;
 }
 
 /**

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsvRows } from '../../org/csvRecords';
-import { csvRowsOf, lastRowEnd } from './csvStream';
+import { lastRowEnd } from '../../org/csvRecords';
+import { csvRowsOf } from './csvStream';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-csv-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { parseCsvRows } from '../../org/csvRecords';
+import { lastRowEnd, parseCsvRows } from '../../org/csvRecords';
 
 /**
  * Bytes per read. Small on purpose: a read's rows are all parsed at once and wait for their
@@ -12,9 +12,8 @@ const MAX_ROW_CHARS = 32 * 1024 * 1024;
 
 /**
  * The rows of an uploaded CSV file, a read (64 KB) at a time, so a million-row upload
- * is never held whole. Each read is cut after its last complete row, a line break outside
- * quotes (an even number of quotes before it: doubled quotes keep the count even), and the
- * complete rows are split by the export path's reader (src/org/csvRecords.ts).
+ * is never held whole. Each read is cut after its last complete row and the complete rows are
+ * split, both by the export path's reader (src/org/csvRecords.ts).
  */
 export async function* csvRowsOf(path: string): AsyncGenerator<string[][]> {
   let rest = '';
@@ -39,25 +38,4 @@ export async function* csvRowsOf(path: string): AsyncGenerator<string[][]> {
     yield parseCsvRows(text.slice(0, end + 1));
   }
   if (rest) yield parseCsvRows(rest);
-}
-
-/** The index of the last line break outside quotes, or -1. */
-export function lastRowEnd(text: string): number {
-  let end = text.lastIndexOf('\n');
-  if (end < 0 || text.indexOf('"') < 0) return end;
-  let quotes = countQuotes(text, 0, end);
-  while (quotes % 2 === 1) {
-    const previous = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
-    if (previous < 0) return -1;
-    quotes -= countQuotes(text, previous, end);
-    end = previous;
-  }
-  return end;
-}
-
-function countQuotes(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
-    count++;
-  return count;
 }
