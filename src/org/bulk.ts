@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
-import { CsvRecordReader } from './csvRecords';
+import { CsvRecordReader, csvField } from './csvRecords';
 
 export type CsvRecord = Record<string, string>;
 
@@ -127,11 +127,6 @@ export interface IngestResult {
   successful: { id: string; created: boolean; row: CsvRecord }[];
   failed: { row: CsvRecord; error: string }[];
 }
-
-const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * Salesforce takes at most 150 MB of base64 per upload, "upload data that does not exceed

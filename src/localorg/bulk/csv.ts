@@ -1,9 +1,4 @@
-/** One CSV field, quoted when it needs to be (RFC 4180). */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvField } from '../../org/csvRecords';
 
 export const csvLine = (values: unknown[]) => values.map(csvField).join(',') + '\n';
 

@@ -13,7 +13,8 @@ import { OrgError } from '../errors';
 import type { BulkOperation } from '../batchWrites';
 import type { OrgCore } from '../orgCore';
 import type { ApiContext, ApiResult, OrgUser } from '../router';
-import { csvField, csvLine } from './csv';
+import { csvField } from '../../org/csvRecords';
+import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
 import type { JobStore } from './jobs';
 

@@ -5,7 +5,8 @@ import { compileQuery, parseSoql, type CompiledQuery } from '../soql/compile';
 import { shapeRow } from '../soql/execute';
 import { q } from '../store';
 import { fromStored } from '../values';
-import { csvField, csvLine, flatten } from './csv';
+import { csvField } from '../../org/csvRecords';
+import { csvLine, flatten } from './csv';
 import type { JobStore } from './jobs';
 import { sqlCsvBytes, wellFormedCsv, type CsvStyle } from './sqlCsv';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { FieldDef, FieldType } from '../schema/types';
 import { fromStored } from '../values';
-import { csvField } from './csv';
+import { csvField } from '../../org/csvRecords';
 import { sqlCsvBytes, wellFormedCsv, type CsvStyle } from './sqlCsv';
 
 // SQLite's CSV lines against the JS formatter (fromStored + csvField) the export falls back
