@@ -126,6 +126,11 @@ export async function* bulkQuery(
 export interface IngestResult {
   successful: { id: string; created: boolean; row: CsvRecord }[];
   failed: { row: CsvRecord; error: string }[];
+  /**
+   * Rows that succeeded without being listed in `successful`: with `readSuccesses: false`, a
+   * job that processed every row is not asked for its success file.
+   */
+  unlistedSuccesses?: number;
 }
 
 /**
@@ -140,6 +145,12 @@ export interface IngestOptions {
   resultColumns?: readonly string[];
   /** Upload size per job; MAX_UPLOAD_BYTES unless a test wants smaller jobs. */
   maxUploadBytes?: number;
+  /**
+   * False when the caller needs only the failures (an update or upsert that keeps no new Ids):
+   * a job that processed every row then skips its success file, which echoes every row sent
+   * (a million snapshots' breakdowns), for one call and one download less per job.
+   */
+  readSuccesses?: boolean;
 }
 
 /** One row's values as a Bulk upload line (null as #N/A, which clears the field), no line break. */
@@ -217,6 +228,8 @@ export async function bulkIngest(
     const job = await runIngestJob(conn, object, operation, upload, options);
     for (const ok of job.successful) result.successful.push(ok);
     for (const bad of job.failed) result.failed.push(bad);
+    if (job.unlistedSuccesses)
+      result.unlistedSuccesses = (result.unlistedSuccesses ?? 0) + job.unlistedSuccesses;
   }
   return result;
 }
@@ -282,17 +295,21 @@ async function runIngestJob(
   };
   const strip = (row: CsvRecord) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('sf__')));
+  const failedCount = Number(final.numberRecordsFailed);
+  // No failures reported, no file to fetch: one API call less per job.
+  const failed =
+    failedCount > 0
+      ? (await read('failedResults')).map((r) => ({ error: r.sf__Error, row: strip(r) }))
+      : [];
+  if (options.readSuccesses === false && Number(final.numberRecordsProcessed) === rows)
+    return { successful: [], failed, unlistedSuccesses: rows - failedCount };
   return {
     successful: (await read('successfulResults')).map((r) => ({
       id: r.sf__Id,
       created: r.sf__Created === 'true',
       row: strip(r)
     })),
-    // No failures reported, no file to fetch: one API call less per job.
-    failed:
-      Number(final.numberRecordsFailed) > 0
-        ? (await read('failedResults')).map((r) => ({ error: r.sf__Error, row: strip(r) }))
-        : []
+    failed
   };
 }
 

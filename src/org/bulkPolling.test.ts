@@ -7,10 +7,20 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(MAX_BACKOFF_MS, { processed: 0, elapsedMs: 9000 })).toBe(MAX_BACKOFF_MS);
   });
 
-  it('sleeps about the time the remaining rows take at the rate so far', () => {
-    // 20 000 of 100 000 rows in 2 s: the other 80 000 need about 8 s.
+  it('sleeps half the time the remaining rows take at the rate so far', () => {
+    // 20 000 of 100 000 rows in 2 s: the other 80 000 need about 8 s; half of it is slept,
+    // since the early rate includes the job's start and overestimates the rest.
     expect(nextPollDelay(100, { processed: 20_000, expected: 100_000, elapsedMs: 2000 })).toBe(
-      8000
+      4000
+    );
+  });
+
+  it('sleeps the whole estimate when little is left, rather than polling again and again', () => {
+    // 90 000 of 100 000 in 2.7 s: the rest needs ~300 ms.
+    expect(nextPollDelay(100, { processed: 90_000, expected: 100_000, elapsedMs: 2700 })).toBe(300);
+    // 1.6 s left: half is 800 ms, so the whole second's floor applies.
+    expect(nextPollDelay(100, { processed: 50_000, expected: 100_000, elapsedMs: 1600 })).toBe(
+      1000
     );
   });
 

@@ -17,9 +17,10 @@ import {
 let testOrg: TestOrg;
 let conn: Connection;
 let accountIds: string[];
+let restoreFetch: (() => void) | undefined;
 const requests: string[] = [];
 
-/** Records each request's method and path as it leaves the connection (Bulk results files excepted). */
+/** Records each request's method and path as it leaves the connection or `fetch` (Bulk files). */
 function recordRequests(connection: Connection) {
   type Transport = { httpRequest: (request: { method?: string; url?: string }) => unknown };
   const transport = (connection as unknown as { _transport: Transport })._transport;
@@ -28,7 +29,17 @@ function recordRequests(connection: Connection) {
     requests.push(`${request.method ?? 'GET'} ${new URL(String(request.url)).pathname}`);
     return original(request);
   };
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+    return originalFetch(input, init);
+  };
+  return () => {
+    globalThis.fetch = originalFetch;
+  };
 }
+
+const resultFiles = (kind: string) => requests.filter((line) => line.endsWith(`/${kind}`)).length;
 
 const bulkJobs = (kind: 'query' | 'ingest') =>
   requests.filter((line) => line === `POST /services/data/v62.0/jobs/${kind}`).length;
@@ -43,10 +54,11 @@ beforeAll(async () => {
     Array.from({ length: 30 }, (_, k) => ({ Name: `Access ${String(k).padStart(2, '0')}` }))
   );
   accountIds = inserted.successful.map((row) => row.id).sort();
-  recordRequests(conn);
+  restoreFetch = recordRequests(conn);
 }, 60_000);
 
 afterAll(async () => {
+  restoreFetch?.();
   await testOrg?.close();
 });
 
@@ -104,7 +116,11 @@ describe('orgAccess: REST or Bulk by volume', () => {
     expect(bulkJobs('ingest')).toBe(1);
 
     expect(atLimit.every((result) => result.success)).toBe(true);
+    expect(above).toHaveLength(BULK_WRITE_THRESHOLD + 1);
     expect(above.every((result) => result.success)).toBe(true);
+    // Every row processed, none failed: neither result file is downloaded.
+    expect(resultFiles('successfulResults')).toBe(0);
+    expect(resultFiles('failedResults')).toBe(0);
     const stored = await conn.query(
       `SELECT COUNT() FROM Health_Snapshot__c WHERE Account__c = '${accountIds[0]}'`
     );
@@ -128,6 +144,9 @@ describe('orgAccess: REST or Bulk by volume', () => {
       errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
     });
     expect(results.filter((result) => !result.success)).toHaveLength(1);
+    // Failures matched from the failed file; the successes are the rest, not downloaded.
+    expect(resultFiles('failedResults')).toBe(1);
+    expect(resultFiles('successfulResults')).toBe(0);
     const stored = await conn.query<{ Id: string; Health_Score__c: number }>(
       `SELECT Id, Health_Score__c FROM Account WHERE Id = '${accountIds[8]}'`
     );
@@ -164,6 +183,21 @@ describe('Bulk results → RowResult', () => {
       { success: false, errorCode: 'UNPROCESSED', message: 'The Bulk job did not process this row' }
     ]);
   });
+
+  it('takes the rows not failed as written when the job listed its successes only as a count', () => {
+    const rows = [{ Id: 'a' }, { Id: 'b' }, { Id: 'c' }];
+    const results = alignBulkResults(rows, 'Id', {
+      successful: [],
+      failed: [{ row: { Id: 'b' }, error: 'UNABLE_TO_LOCK_ROW:busy:--' }],
+      unlistedSuccesses: 1
+    });
+    expect(results).toEqual([
+      { success: true },
+      { success: false, errorCode: 'UNABLE_TO_LOCK_ROW', message: 'busy' },
+      // Only as many rows as the job counted: the count, not the absence, makes a success.
+      { success: false, errorCode: 'UNPROCESSED', message: 'The Bulk job did not process this row' }
+    ]);
+  });
 });
 
 describe('countApiCalls over orgAccess', () => {
@@ -174,9 +208,10 @@ describe('countApiCalls over orgAccess', () => {
     } finally {
       calls.stop();
     }
-    // Job create, at least one status poll, at least one results page.
+    // Job create, at least one status poll, at least one results page (fetched with fetch).
     const steps = requests.filter((line) => line.includes('/jobs/query')).length;
-    expect(steps).toBeGreaterThanOrEqual(2);
-    expect(calls.count()).toBe(steps + 1);
+    expect(resultFiles('results')).toBeGreaterThanOrEqual(1);
+    expect(steps).toBeGreaterThanOrEqual(3);
+    expect(calls.count()).toBe(steps);
   });
 });

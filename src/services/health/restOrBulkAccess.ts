@@ -35,10 +35,14 @@ export function bulkErrorResult(error: string | undefined): RowResult {
   return { success: false, ...parseBulkError(error) };
 }
 
+const SUCCESS: RowResult = { success: true };
+
 /**
  * Bulk results come back as two files in no promised order; each row is matched to its
  * outcome by its key (Id for update, the external Id for upsert). A row in neither file was
- * not processed (the job was aborted) and is reported, never taken as written.
+ * not processed (the job was aborted) and is reported, never taken as written, unless the
+ * job processed every row and its success file was not read (`unlistedSuccesses`): then
+ * every row not failed succeeded.
  */
 export function alignBulkResults(rows: Row[], keyField: string, result: IngestResult): RowResult[] {
   const outcomes = new Map<string, RowResult[]>();
@@ -47,16 +51,22 @@ export function alignBulkResults(rows: Row[], keyField: string, result: IngestRe
     if (queue) queue.push(outcome);
     else outcomes.set(key ?? '', [outcome]);
   };
-  for (const ok of result.successful) add(ok.row[keyField], { success: true });
+  for (const ok of result.successful) add(ok.row[keyField], SUCCESS);
   for (const bad of result.failed) add(bad.row[keyField], bulkErrorResult(bad.error));
-  return rows.map(
-    (row) =>
-      outcomes.get(String(row[keyField] ?? ''))?.shift() ?? {
-        success: false,
-        errorCode: 'UNPROCESSED',
-        message: 'The Bulk job did not process this row'
-      }
-  );
+  let unlisted = result.unlistedSuccesses ?? 0;
+  return rows.map((row) => {
+    const listed = outcomes.get(String(row[keyField] ?? ''))?.shift();
+    if (listed) return listed;
+    if (unlisted > 0) {
+      unlisted--;
+      return SUCCESS;
+    }
+    return {
+      success: false,
+      errorCode: 'UNPROCESSED',
+      message: 'The Bulk job did not process this row'
+    };
+  });
 }
 
 /**
@@ -80,7 +90,9 @@ export function orgAccess(conn: Connection, thresholds: AccessThresholds = {}): 
       bulkIngest(conn, object, operation, rows, {
         externalIdField: operation === 'upsert' ? keyField : undefined,
         // Only the key is needed to match outcomes to rows; a snapshot's breakdown is not.
-        resultColumns: [keyField]
+        resultColumns: [keyField],
+        // Nothing is kept from a success: only failures are matched to their rows.
+        readSuccesses: false
       })
     );
     return alignBulkResults(rows, keyField, result);
