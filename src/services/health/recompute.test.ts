@@ -106,6 +106,55 @@ describe('recompute (in-memory org)', () => {
     expect([...chunked.byId.values()]).toEqual([...whole.byId.values()]);
   });
 
+  it('scores the next chunk while the org writes the previous one, holding at most two', async () => {
+    const accounts = Array.from({ length: 6 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
+    const { org } = memoryOrg(accounts);
+    const events: string[] = [];
+    const counting: HealthScorer = {
+      ...scorer,
+      score: (signals, asOf) => {
+        events.push('score');
+        return scorer.score(signals, asOf);
+      }
+    };
+    const { update } = org;
+    org.update = async (object, rows) => {
+      events.push(`write ${rows.length}`);
+      // The org takes its time: the recompute goes on scoring meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('written');
+      return update(object, rows);
+    };
+
+    const summary = await recompute(org, counting, {
+      asOf: '2026-11-20',
+      failuresFile: '/dev/null',
+      chunkSize: 2
+    });
+
+    expect(summary.scored).toBe(6);
+    expect(events.join(' ')).toBe(
+      [
+        'score score write 2', // chunk 1 scored and sent
+        'score score written', // chunk 2 scored while chunk 1 is written
+        'write 2 score score written', // chunk 3 scored while chunk 2 is written,
+        'write 2 written' // and sent only once chunk 2 is done
+      ].join(' ')
+    );
+  });
+
+  it('fails the run with the write error even when it happens while the next chunk is scored', async () => {
+    const accounts = Array.from({ length: 4 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
+    const { org } = memoryOrg(accounts);
+    org.update = async () => {
+      throw new Error('org unreachable');
+    };
+
+    await expect(
+      recompute(org, scorer, { asOf: '2026-11-20', failuresFile: '/dev/null', chunkSize: 2 })
+    ).rejects.toThrow('org unreachable');
+  });
+
   it('writes the health fields and one snapshot per account per day, also when rerun', async () => {
     const { org, byId, snapshots } = memoryOrg([{ Id: ACCOUNT }], highCases(1));
 

@@ -10,7 +10,7 @@ import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
 import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
-import { scoreChunk } from './scoreChunk';
+import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import { oneLineSummary } from './summaryFormat';
 import { writeRows } from './writeRows';
@@ -86,35 +86,11 @@ export async function recompute(
     ignoredRows: table.ignoredRows,
     elapsedMs: 0
   };
-  const alerts = [];
+  const alerts: PendingAlert[] = [];
   progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
-  for (let from = 0; from < table.size; from += chunkSize) {
-    const to = Math.min(table.size, from + chunkSize);
-    const chunk = scoreChunk(context, from, to);
-    summary.failures.push(...chunk.failures);
-    let failedAccounts = new Set<string>();
-    if (!options.dryRun) {
-      const accountFailures = await writeRows(
-        org,
-        { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
-        options.retry
-      );
-      // One write; more than 100 MB of CSV would go as several Bulk jobs (src/org/bulk.ts).
-      const snapshotFailures = await writeRows(
-        org,
-        {
-          object: 'Health_Snapshot__c',
-          rows: chunk.snapshotRows,
-          externalIdField: 'Snapshot_Key__c',
-          accountOf: accountOf('Account__c')
-        },
-        options.retry
-      );
-      summary.failures.push(...accountFailures, ...snapshotFailures);
-      failedAccounts = new Set(
-        [...accountFailures, ...snapshotFailures].map((failure) => failure.accountId)
-      );
-    }
+  const record = (chunk: ChunkOutcome, failures: Failure[], to: number) => {
+    summary.failures.push(...chunk.failures, ...failures);
+    const failedAccounts = new Set(failures.map((failure) => failure.accountId));
     for (const [status, count] of Object.entries(chunk.byStatus))
       summary.byStatus[status] = (summary.byStatus[status] ?? 0) + count;
     summary.scored += chunk.accountRows.length;
@@ -123,7 +99,21 @@ export async function recompute(
     // An alert is posted only once its Account row (which remembers it) is written.
     alerts.push(...chunk.alerts.filter((alert) => !failedAccounts.has(alert.accountId)));
     progress.advance(to);
+  };
+  // The next chunk is scored while the org writes this one; at most two chunks' rows are held.
+  let writing: Promise<void> = Promise.resolve();
+  for (let from = 0; from < table.size; from += chunkSize) {
+    const to = Math.min(table.size, from + chunkSize);
+    const chunk = await scoreChunkYielding(context, from, to);
+    await writing;
+    writing = options.dryRun
+      ? Promise.resolve(record(chunk, [], to))
+      : writeChunk(org, chunk, options.retry).then((failures) => record(chunk, failures, to));
+    // Handled here so a failure while the next chunk is scored is not an unhandled
+    // rejection; it is still thrown where `writing` is awaited.
+    writing.catch(() => undefined);
   }
+  await writing;
   summary.alerts = alerts.length;
   if (!options.dryRun && alerts.length > 0) {
     progress.phase('Posting alerts', alerts.length);
@@ -138,6 +128,35 @@ export async function recompute(
     : writeFailuresCsv(summary.failures, options.failuresFile ?? `health-failures-${asOf}.csv`);
   summary.elapsedMs = Date.now() - started;
   return summary;
+}
+
+/**
+ * Writes a chunk: the Accounts' health fields, then the day's snapshots (one after the other:
+ * on a real org, inserting a snapshot locks its Account, which the update job may hold).
+ * Returns the rows that failed after retries.
+ */
+async function writeChunk(
+  org: OrgAccess,
+  chunk: ChunkOutcome,
+  retry: RetryOptions | undefined
+): Promise<Failure[]> {
+  const accountFailures = await writeRows(
+    org,
+    { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
+    retry
+  );
+  // One write; more than 100 MB of CSV would go as several Bulk jobs (src/org/bulk.ts).
+  const snapshotFailures = await writeRows(
+    org,
+    {
+      object: 'Health_Snapshot__c',
+      rows: chunk.snapshotRows,
+      externalIdField: 'Snapshot_Key__c',
+      accountOf: accountOf('Account__c')
+    },
+    retry
+  );
+  return [...accountFailures, ...snapshotFailures];
 }
 
 /**

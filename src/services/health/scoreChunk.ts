@@ -37,10 +37,40 @@ export interface ChunkContext {
 }
 
 const statusName = (code: number) => STATUSES[code] || null;
+
+export const emptyOutcome = (): ChunkOutcome => ({
+  accountRows: [],
+  snapshotRows: [],
+  alerts: [],
+  failures: [],
+  byStatus: {},
+  changed: 0,
+  overrides: 0
+});
+
+/** Accounts scored between yields to the event loop, so a chunk's writes in flight go on. */
+const SCORE_SLICE = 5_000;
+
+/**
+ * scoreChunk in slices with a pause for the event loop after each: the previous chunk's
+ * upload and job polls run between slices instead of waiting out the whole chunk's scoring.
+ */
+export async function scoreChunkYielding(
+  context: ChunkContext,
+  from: number,
+  to: number
+): Promise<ChunkOutcome> {
+  const outcome = emptyOutcome();
+  for (let at = from; at < to; at += SCORE_SLICE) {
+    scoreChunk(context, at, Math.min(to, at + SCORE_SLICE), outcome);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return outcome;
+}
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
- * Scores accounts [from, to) and builds the rows to write: the Account's health fields (status
+ * Scores accounts [from, to) into `outcome` and builds the rows to write: the Account's health fields (status
  * shown = an active override, else the computed one) and the day's snapshot (the computed
  * status and its breakdown). Rows are built per chunk so a million accounts never sit in
  * memory as rows at once. Each account is scored once: a version 2 breakdown is a few hundred
@@ -48,17 +78,13 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
  * until written, where the ~2 KB version 1 made the recompute score them a second time, an
  * upload's slice at a time, to stay in memory.
  */
-export function scoreChunk(context: ChunkContext, from: number, to: number): ChunkOutcome {
+export function scoreChunk(
+  context: ChunkContext,
+  from: number,
+  to: number,
+  outcome: ChunkOutcome = emptyOutcome()
+): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
-  const outcome: ChunkOutcome = {
-    accountRows: [],
-    snapshotRows: [],
-    alerts: [],
-    failures: [],
-    byStatus: {},
-    changed: 0,
-    overrides: 0
-  };
   for (let i = from; i < to; i++) {
     const id = table.ids[i];
     let result;
