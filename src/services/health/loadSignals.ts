@@ -1,4 +1,5 @@
 import type { AccountSelection } from './accountSelection';
+import { waveCondition, type AccountWave } from './accountWaves';
 import type { OrgAccess } from './orgAccess';
 import type { Progress } from './progress';
 import { SignalTable } from './signalTable';
@@ -15,29 +16,39 @@ const chunk = <T>(items: T[], size: number) =>
   );
 
 /** The Account condition for a selection; Ids were validated, the WHERE was recomposed from its parse. */
-function accountCondition(selection: AccountSelection): string[] {
+export function accountConditions(selection: AccountSelection): string[] {
   if (selection.kind === 'ids')
     return chunk(selection.ids, IDS_PER_QUERY).map((ids) => idCondition('Id', ids));
   return [selection.kind === 'where' ? selection.where : ''];
 }
 
+const both = (a: string, b: string) => (a && b ? `(${a}) AND ${b}` : a || b);
+
 /**
- * Loads every health input of the selected accounts with one COUNT, one Account query and
- * one query per signal object (six), whatever the number of accounts. Only a small explicit
- * selection adds Id filters (in chunks), so a few accounts do not read the whole org's signals.
+ * Loads every health input of the selected accounts (of one wave, when given) with one
+ * Account query and one query per signal object (six), whatever the number of accounts.
+ * Only a small explicit selection adds Id filters (in chunks), so a few accounts do not read
+ * the whole org's signals; a wave filters every query to its Id range. `total` is the
+ * selection's count, when the caller has it (else one COUNT).
  */
 export async function loadSignals(
   org: OrgAccess,
   selection: AccountSelection,
   asOfDay: number,
-  progress: Progress
+  progress: Progress,
+  scope: { total?: number; wave?: AccountWave } = {}
 ): Promise<SignalTable> {
-  const conditions = accountCondition(selection);
-  let total = 0;
-  for (const condition of conditions) {
-    total += await org.count(
-      `SELECT COUNT() FROM Account${condition ? ` WHERE ${condition}` : ''}`
-    );
+  const { wave } = scope;
+  const conditions = wave
+    ? [both(accountConditions(selection)[0], waveCondition('Id', wave))]
+    : accountConditions(selection);
+  let total = wave ? wave.accounts : (scope.total ?? -1);
+  if (total < 0) {
+    total = 0;
+    for (const condition of conditions)
+      total += await org.count(
+        `SELECT COUNT() FROM Account${condition ? ` WHERE ${condition}` : ''}`
+      );
   }
   const table = new SignalTable(total);
   progress.phase('Reading accounts', total);
@@ -47,7 +58,7 @@ export async function loadSignals(
       progress.advance(table.size);
     });
   }
-  const filterById = selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
+  const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
   const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
   const queries = signalQueries(asOfDay);
   progress.phase('Reading signals', queries.length);
@@ -55,8 +66,12 @@ export async function loadSignals(
   for (const query of queries) {
     for (const ids of idChunks) {
       if (ids && ids.length === 0) continue;
-      const soql = query.soql(ids ? idCondition(query.accountField, ids) : '');
-      await org.query(soql, table.size * 3, (rows) => {
+      const filter = ids
+        ? idCondition(query.accountField, ids)
+        : wave
+          ? waveCondition(query.accountField, wave)
+          : '';
+      await org.query(query.soql(filter), table.size * 3, (rows) => {
         for (const row of rows) query.fold(table, row);
       });
     }

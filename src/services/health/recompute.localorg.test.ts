@@ -338,6 +338,67 @@ describe('health recompute through jsforce → local org', () => {
     expect(red.status).toBe('Red');
   });
 
+  it('reads a large selection in waves of Account Id ranges, each with its own signals: the same results as in one go', async () => {
+    const books: Book[] = [
+      failing,
+      { account: { Touch_Tier__c: 'Low' }, surveys: [{ type: 'NPS', score: 10, daysAgo: 4 }] },
+      { account: { Licensed_Seats__c: 20 }, usage: [{ daysAgo: 3, active: 19, logins: 300 }] },
+      {
+        account: { Touch_Tier__c: 'High' },
+        openHighCases: 2,
+        meetings: [{ daysAgo: 9, as: 'Event' }]
+      },
+      { account: { Overdue_Invoices__c: 2 }, snapshots: [{ daysAgo: 30, score: 90 }] },
+      { account: { Touch_Tier__c: 'Tech' }, surveys: [{ type: 'CSAT', score: 2, daysAgo: 8 }] },
+      { account: {}, escalatedCases: 1, meetings: [{ daysAgo: 2, as: 'Task' }] }
+    ];
+    const accounts = [];
+    for (const [k, book] of books.entries()) accounts.push(await makeAccount(`Wave ${k} Oy`, book));
+    const queries: string[] = [];
+    const access = orgAccess(conn);
+    const recording: OrgAccess = {
+      ...access,
+      query: (soql, expectedRows, onRows) => {
+        queries.push(soql);
+        return access.query(soql, expectedRows, onRows);
+      }
+    };
+    const selection = { kind: 'where' as const, where: "Name LIKE 'Wave %'" };
+
+    const inWaves = await run([], { selection, waveAccounts: 3, chunkSize: 2 }, recording);
+
+    expect(inWaves).toMatchObject({ accounts: 7, scored: 7, failed: 0 });
+    // 3 + 3 + 1 accounts: each wave reads its Accounts and the six signal objects by Id range.
+    const accountReads = queries.filter((soql) => soql.includes(' FROM Account WHERE ('));
+    expect(accountReads).toHaveLength(3);
+    expect(accountReads.every((soql) => /Id >= '001\w+' AND Id <=? '001\w+'/.test(soql))).toBe(
+      true
+    );
+    expect(queries.filter((soql) => soql.includes('Survey_Response__c'))).toHaveLength(3);
+    const stored = [];
+    for (const { id, signals } of accounts) {
+      const core = expected(signals);
+      const health = await healthOf(id);
+      expect({ id, score: health.Health_Score__c, status: health.Health_Status__c }).toEqual({
+        id,
+        score: core.score,
+        status: core.status
+      });
+      expect(await snapshotsOf(id)).toHaveLength(1);
+      stored.push(health);
+    }
+    // One wave (the default size) gives the same fields and still one snapshot per account.
+    const inOneGo = await run([], { selection }, recording);
+    expect(inOneGo).toMatchObject({ accounts: 7, scored: 7, failed: 0 });
+    for (const [k, { id }] of accounts.entries()) {
+      expect(await healthOf(id)).toMatchObject({
+        Health_Score__c: stored[k].Health_Score__c,
+        Health_Status__c: stored[k].Health_Status__c
+      });
+      expect(await snapshotsOf(id)).toHaveLength(1);
+    }
+  });
+
   it('rerunning the same day updates the one snapshot per account; the next day adds one', async () => {
     const { id } = await makeAccount('Twice Oy', {
       account: { Touch_Tier__c: 'Low', Licensed_Seats__c: 10, Overdue_Invoices__c: 0 },

@@ -4,7 +4,8 @@ import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
 import { writeFailuresCsv, type Failure } from './failures';
-import { loadSignals } from './loadSignals';
+import { planWaves, WAVE_ACCOUNTS } from './accountWaves';
+import { accountConditions, loadSignals } from './loadSignals';
 import type { OrgAccess, Row } from './orgAccess';
 import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
@@ -25,6 +26,8 @@ export interface RecomputeRunOptions {
   progress?: Progress;
   /** Accounts scored and written per batch; bounds memory (one Bulk job per batch and object). */
   chunkSize?: number;
+  /** Accounts read per wave when the selection holds more (default WAVE_ACCOUNTS). */
+  waveAccounts?: number;
   retry?: RetryOptions;
   now?: () => Date;
 }
@@ -60,20 +63,18 @@ export async function recompute(
   const asOfDay = dayOf(asOf);
   const progress = options.progress ?? silentProgress;
   const chunkSize = options.chunkSize ?? 100_000;
-  const table = await loadSignals(org, options.selection ?? { kind: 'all' }, asOfDay, progress);
+  const selection = options.selection ?? { kind: 'all' };
+  const plan = await planWaves(
+    org,
+    selection,
+    accountConditions(selection),
+    options.waveAccounts ?? WAVE_ACCOUNTS
+  );
   const today = now.toISOString().slice(0, 10);
-  const context = {
-    table,
-    scorer,
-    asOf,
-    asOfDay,
-    scoredAt: now.toISOString(),
-    computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
-  };
   const summary: RecomputeSummary = {
     asOf,
     dryRun: Boolean(options.dryRun),
-    accounts: table.size,
+    accounts: 0,
     scored: 0,
     byStatus: {},
     changedStatus: 0,
@@ -83,12 +84,11 @@ export async function recompute(
     failed: 0,
     failures: [],
     failuresFile: null,
-    ignoredRows: table.ignoredRows,
+    ignoredRows: 0,
     elapsedMs: 0
   };
   const alerts: PendingAlert[] = [];
-  progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
-  const record = (chunk: ChunkOutcome, failures: Failure[], to: number) => {
+  const record = (chunk: ChunkOutcome, failures: Failure[]) => {
     summary.failures.push(...chunk.failures, ...failures);
     const failedAccounts = new Set(failures.map((failure) => failure.accountId));
     for (const [status, count] of Object.entries(chunk.byStatus))
@@ -98,20 +98,39 @@ export async function recompute(
     summary.overridesHonoured += chunk.overrides;
     // An alert is posted only once its Account row (which remembers it) is written.
     alerts.push(...chunk.alerts.filter((alert) => !failedAccounts.has(alert.accountId)));
-    progress.advance(to);
   };
-  // The next chunk is scored while the org writes this one; at most two chunks' rows are held.
+  // The next chunk is scored (and the next wave read) while the org writes this one; at most
+  // two chunks' rows are held.
   let writing: Promise<void> = Promise.resolve();
-  for (let from = 0; from < table.size; from += chunkSize) {
-    const to = Math.min(table.size, from + chunkSize);
-    const chunk = await scoreChunkYielding(context, from, to);
-    await writing;
-    writing = options.dryRun
-      ? Promise.resolve(record(chunk, [], to))
-      : writeChunk(org, chunk, options.retry).then((failures) => record(chunk, failures, to));
-    // Handled here so a failure while the next chunk is scored is not an unhandled
-    // rejection; it is still thrown where `writing` is awaited.
-    writing.catch(() => undefined);
+  const waves = plan.waves.length > 0 ? plan.waves : [undefined];
+  for (const wave of waves) {
+    const table = await loadSignals(org, selection, asOfDay, progress, {
+      total: plan.total,
+      wave
+    });
+    summary.accounts += table.size;
+    summary.ignoredRows += table.ignoredRows;
+    const context = {
+      table,
+      scorer,
+      asOf,
+      asOfDay,
+      scoredAt: now.toISOString(),
+      computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
+    };
+    progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
+    for (let from = 0; from < table.size; from += chunkSize) {
+      const to = Math.min(table.size, from + chunkSize);
+      const chunk = await scoreChunkYielding(context, from, to);
+      progress.advance(to);
+      await writing;
+      writing = options.dryRun
+        ? Promise.resolve(record(chunk, []))
+        : writeChunk(org, chunk, options.retry).then((failures) => record(chunk, failures));
+      // Handled here so a failure while the next chunk is scored is not an unhandled
+      // rejection; it is still thrown where `writing` is awaited.
+      writing.catch(() => undefined);
+    }
   }
   await writing;
   summary.alerts = alerts.length;
