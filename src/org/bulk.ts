@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Connection } from 'jsforce';
 import { nextPollDelay } from './bulkPolling';
 import { CsvRecordReader, csvField } from './csvRecords';
+import { putPieces } from './streamUpload';
 
 export type CsvRecord = Record<string, string>;
 
@@ -254,13 +254,13 @@ async function runIngestJob(
     headers: { 'Content-Type': 'application/json' }
   });
   // Streamed: the pieces are made as the request sends them (jsforce takes only whole bodies).
-  const put = await fetch(`${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/batches`)}`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${conn.accessToken}`, 'Content-Type': 'text/csv' },
-    body: Readable.from(upload.pieces) as unknown as BodyInit,
-    duplex: 'half'
-  } as RequestInit);
-  if (!put.ok) throw new Error(`Bulk upload failed: ${put.status} ${await put.text()}`);
+  const put = await putPieces(
+    `${conn.instanceUrl}${jobsUrl(conn, `ingest/${job.id}/batches`)}`,
+    { Authorization: `Bearer ${conn.accessToken}`, 'Content-Type': 'text/csv' },
+    upload.pieces
+  );
+  if (put.status < 200 || put.status >= 300)
+    throw new Error(`Bulk upload failed: ${put.status} ${put.body}`);
   const rows = upload.rows;
   await conn.request({
     method: 'PATCH',

@@ -1,25 +1,25 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import type { Connection } from 'jsforce';
 
-type Transport = { httpRequest: (...args: unknown[]) => unknown };
-
 /**
- * Counts the HTTP requests one connection sends: REST queries, sobject and collection
- * calls, Bulk 2.0 job steps and Chatter posts all go through the connection's transport.
- * Bulk result files are fetched with plain `fetch` (src/org/bulk.ts pages them itself), so
- * requests to the connection's instance through `fetch` are counted too. Counting here
- * reports what the org counts against its API limit, without the two extra /limits calls a
- * before/after comparison would cost (and /limits lags on real orgs).
+ * Counts the HTTP requests sent to one connection's org: REST queries, sobject and collection
+ * calls, Bulk 2.0 job steps and uploads, result files and Chatter posts. jsforce (through
+ * node-fetch) and the Bulk upload (src/org/streamUpload.ts) go through node:http, seen on its
+ * `http.client.request.start` channel; Bulk result files go through `fetch`, wrapped here.
+ * Counting here reports what the org counts against its API limit, without the two extra
+ * /limits calls a before/after comparison would cost (and /limits lags on real orgs).
  */
 export function countApiCalls(conn: Connection): { count: () => number; stop: () => void } {
   let calls = 0;
-  const transport = (conn as unknown as { _transport: Transport })._transport;
-  const original = transport.httpRequest;
-  transport.httpRequest = function countedRequest(this: unknown, ...args: unknown[]) {
-    calls++;
-    return original.apply(this, args);
-  };
-  const originalFetch = globalThis.fetch;
   const instance = conn.instanceUrl;
+  const host = instance ? new URL(instance).host : undefined;
+  const onRequest = (message: unknown) => {
+    const { request } = message as { request: ClientRequest };
+    if (host && request.getHeader('host') === host) calls++;
+  };
+  subscribe('http.client.request.start', onRequest);
+  const originalFetch = globalThis.fetch;
   globalThis.fetch = function countedFetch(input, init) {
     const url = input instanceof Request ? input.url : String(input);
     if (instance && url.startsWith(instance)) calls++;
@@ -28,7 +28,7 @@ export function countApiCalls(conn: Connection): { count: () => number; stop: ()
   return {
     count: () => calls,
     stop: () => {
-      transport.httpRequest = original;
+      unsubscribe('http.client.request.start', onRequest);
       globalThis.fetch = originalFetch;
     }
   };

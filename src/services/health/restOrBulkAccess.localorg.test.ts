@@ -214,4 +214,18 @@ describe('countApiCalls over orgAccess', () => {
     expect(steps).toBeGreaterThanOrEqual(3);
     expect(calls.count()).toBe(steps);
   });
+
+  it("counts what the org counts over a Bulk write, the upload's PUT included", async () => {
+    const before = testOrg.org.apiRequestCount();
+    const calls = countApiCalls(conn);
+    try {
+      const rows = accountIds.map((Id, k) => ({ Id, Health_Score__c: k }));
+      await orgAccess(conn, { writeRows: 5 }).update('Account', rows);
+    } finally {
+      calls.stop();
+    }
+    // Job create, upload, close, at least one poll.
+    expect(calls.count()).toBeGreaterThanOrEqual(4);
+    expect(calls.count()).toBe(testOrg.org.apiRequestCount() - before);
+  });
 });
