@@ -1,28 +1,20 @@
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  type WriteStream
-} from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { OrgError } from '../errors';
 import type { BulkOperation } from '../batchWrites';
 import type { OrgCore } from '../orgCore';
 import type { ApiContext, ApiResult, OrgUser } from '../router';
-import { csvField } from '../../org/csvRecords';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
+import { ResultFile } from './resultFile';
 import type { JobStore } from './jobs';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 /** Rows per transaction: a crash loses at most the chunk in flight, never half a chunk. */
 export const INGEST_CHUNK = 2_000;
-/** Result bytes a job may have queued for its files before it waits for the disk. */
-const RESULTS_BUFFERED = 8 * 1024 * 1024;
+/** Unprocessed rows (after an abort) are written this many bytes at a time. */
+const RESULT_BYTES = 1024 * 1024;
 
 const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' | 'unprocessed') => {
   const dir = join(org.dataDir, 'bulk');
@@ -30,65 +22,71 @@ const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' |
   return join(dir, `${job}.${kind}.csv`);
 };
 
-/** A result file line: the outcome's two columns, then the row as it was sent. */
-const resultLine = (first: unknown, second: unknown, row: string[]) =>
-  `${csvField(first)},${csvField(second)},${row.map(csvField).join(',')}\n`;
-
 async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUser): Promise<void> {
   const job = jobs.get(id, 'ingest')!;
   jobs.update(id, { state: 'InProgress' });
   let header: string[] | undefined;
-  const success = createWriteStream(fileOf(org, id, 'success'));
-  const failed = createWriteStream(fileOf(org, id, 'failed'));
-  const unprocessed = createWriteStream(fileOf(org, id, 'unprocessed'));
+  const success = new ResultFile(fileOf(org, id, 'success'));
+  const failed = new ResultFile(fileOf(org, id, 'failed'));
+  const unprocessed = new ResultFile(fileOf(org, id, 'unprocessed'));
   let processed = 0;
   let failures = 0;
   let aborted = false;
   let chunk: string[][] = [];
+  let texts: string[] = [];
   const flush = async () => {
-    let ok = '';
-    let bad = '';
-    org.transaction(() => {
-      const outcomes = org.batches.write(
-        job.operation as BulkOperation,
-        job.object,
-        header!,
-        chunk,
-        user,
-        job.externalIdFieldName ?? undefined
-      );
-      outcomes.forEach((outcome, i) => {
-        if (outcome instanceof OrgError) {
-          failures++;
-          bad += resultLine(
-            '',
-            `${outcome.errorCode}:${outcome.message}:${outcome.fields.join(',')}`,
-            chunk[i]
-          );
-        } else ok += resultLine(outcome.id, outcome.created, chunk[i]);
+    let failedNow = 0;
+    try {
+      org.transaction(() => {
+        const outcomes = org.batches.write(
+          job.operation as BulkOperation,
+          job.object,
+          header!,
+          chunk,
+          user,
+          job.externalIdFieldName ?? undefined
+        );
+        outcomes.forEach((outcome, i) => {
+          if (outcome instanceof OrgError) {
+            failedNow++;
+            failed.line(
+              '',
+              `${outcome.errorCode}:${outcome.message}:${outcome.fields.join(',')}`,
+              texts[i]
+            );
+          } else success.line(outcome.id, outcome.created, texts[i]);
+        });
+        // The progress is committed with the rows it counts: one commit a chunk, not two.
+        jobs.update(id, {
+          numberRecordsProcessed: processed + chunk.length,
+          numberRecordsFailed: failures + failedNow
+        });
       });
-    });
+    } catch (error) {
+      // Rolled back: its rows have no results.
+      success.discard();
+      failed.discard();
+      throw error;
+    }
     processed += chunk.length;
+    failures += failedNow;
     chunk = [];
-    success.write(ok);
-    failed.write(bad);
-    // Wait for the disk only when it is far behind: a million snapshot rows echo ~1 GB of
-    // results, which would otherwise queue in memory.
-    for (const file of [success, failed])
-      if (file.writableLength > RESULTS_BUFFERED) await once(file, 'drain');
-    jobs.update(id, { numberRecordsProcessed: processed, numberRecordsFailed: failures });
+    texts = [];
+    success.flush();
+    failed.flush();
     await new Promise((resolve) => setImmediate(resolve));
     aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
   };
   try {
     let line = 1;
     for await (const rows of csvRowsOf(fileOf(org, id, 'data'))) {
-      for (const row of rows) {
+      for (let r = 0; r < rows.cells.length; r++) {
+        const row = rows.cells[r];
         if (!header) {
           header = row;
-          success.write(csvLine(['sf__Id', 'sf__Created', ...header]));
-          failed.write(csvLine(['sf__Id', 'sf__Error', ...header]));
-          unprocessed.write(csvLine(header));
+          success.text(csvLine(['sf__Id', 'sf__Created', ...header]));
+          failed.text(csvLine(['sf__Id', 'sf__Error', ...header]));
+          unprocessed.text(csvLine(header));
           continue;
         }
         line++;
@@ -98,10 +96,12 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
             `CSV row ${line} has ${row.length} fields; the header has ${header.length}`
           );
         if (aborted) {
-          unprocessed.write(csvLine(row));
+          unprocessed.text(`${rows.texts[r]}\n`);
+          if (unprocessed.pending > RESULT_BYTES) unprocessed.flush();
           continue;
         }
         chunk.push(row);
+        texts.push(rows.texts[r]);
         if (chunk.length >= INGEST_CHUNK) await flush();
       }
     }
@@ -114,11 +114,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         error instanceof OrgError || error instanceof Error ? error.message : String(error)
     });
   } finally {
-    await Promise.all(
-      [success, failed, unprocessed].map(
-        (s) => new Promise((resolve) => (s as WriteStream).end(resolve))
-      )
-    );
+    for (const file of [success, failed, unprocessed]) file.close();
   }
 }
 

@@ -1,0 +1,89 @@
+import { parseCsvRecords } from '../../org/csvRecords';
+import { startTestOrg, type TestOrg } from '../testing';
+
+// The result files echo each row as it was sent (its text, not its cells quoted again): these
+// pin that the echo is the sent line, byte for byte, and reads back as the values sent.
+let t: TestOrg;
+beforeAll(async () => {
+  t = await startTestOrg({ twins: false });
+});
+afterAll(() => t.close());
+
+async function ingest(object: string, csv: string): Promise<Record<string, string>> {
+  const base = `${t.conn.instanceUrl}/services/data/v62.0/jobs/ingest`;
+  const headers = {
+    Authorization: `Bearer ${t.conn.accessToken}`,
+    'Content-Type': 'application/json'
+  };
+  const job = (await (
+    await fetch(base, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ object, operation: 'insert' })
+    })
+  ).json()) as { id: string };
+  await fetch(`${base}/${job.id}/batches`, {
+    method: 'PUT',
+    headers: { ...headers, 'Content-Type': 'text/csv' },
+    body: csv
+  });
+  await fetch(`${base}/${job.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ state: 'UploadComplete' })
+  });
+  for (;;) {
+    const info = (await (await fetch(`${base}/${job.id}`, { headers })).json()) as {
+      state: string;
+    };
+    if (info.state === 'JobComplete') break;
+    if (info.state === 'Failed') throw new Error('ingest failed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const file = async (kind: string) =>
+    (await fetch(`${base}/${job.id}/${kind}`, { headers })).text();
+  return { success: await file('successfulResults'), failed: await file('failedResults') };
+}
+
+describe('Bulk ingest result files', () => {
+  it('echo each row as it was sent: quoted commas, quotes, line breaks and JSON', async () => {
+    const header = 'Name,Description,External_Id__c';
+    const good = [
+      '"Acme, ""the"" Oy","{""measures"":[[0,20,0.66],[4,10,""Positive""]]}",Echo-1',
+      '"Two\nLines Oy","cr\r\nlf, and ""more""",Echo-2',
+      'Plain Oy,,Echo-3',
+      // Quoted though it needs no quotes: echoed as sent all the same.
+      '"Quoted Oy","x",Echo-4'
+    ];
+    const bad = ',"no name, ""so"" no record",Echo-5';
+    // Sent with CRLF line ends; the results end their lines with LF.
+    const files = await ingest('Account', [header, ...good, bad].join('\r\n') + '\r\n');
+
+    const stored = await t.conn.query<{ Id: string; External_Id__c: string; Name: string }>(
+      "SELECT Id, External_Id__c, Name FROM Account WHERE External_Id__c LIKE 'Echo-%' ORDER BY External_Id__c"
+    );
+    const ids = stored.records.map((r) => r.Id);
+    expect(stored.records.map((r) => r.Name)).toEqual([
+      'Acme, "the" Oy',
+      'Two\nLines Oy',
+      'Plain Oy',
+      'Quoted Oy'
+    ]);
+    expect(files.success).toBe(
+      [`sf__Id,sf__Created,${header}`, ...good.map((line, i) => `${ids[i]},true,${line}`)]
+        .map((line) => `${line}\n`)
+        .join('')
+    );
+    expect(files.failed).toBe(
+      `sf__Id,sf__Error,${header}\n` +
+        `,REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name,${bad}\n`
+    );
+    // Read back, the echoed rows are the values sent.
+    expect(parseCsvRecords(files.success).map((r) => [r.Name, r.Description])).toEqual([
+      ['Acme, "the" Oy', '{"measures":[[0,20,0.66],[4,10,"Positive"]]}'],
+      ['Two\nLines Oy', 'cr\r\nlf, and "more"'],
+      ['Plain Oy', ''],
+      ['Quoted Oy', 'x']
+    ]);
+  });
+});
