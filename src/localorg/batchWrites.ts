@@ -77,7 +77,17 @@ interface ChunkContext {
   writer: Writer;
   existing: Set<string>;
   prefixes: Map<string, ObjectDef | undefined>;
+  /**
+   * Per header column, the last text converted and its stored value: a chunk's rows often
+   * repeat a value (one Computed_At__c, a few statuses), and a date-time costs a parse and a
+   * format each time.
+   */
+  lastText: string[];
+  lastStored: SqlValue[];
 }
+
+/** Values bound as one JSON array, the list an `IN (SELECT value FROM json_each(?))` reads. */
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
 
 /**
  * Bulk API rows written a chunk at a time, with the checks and errors of Records' one-row
@@ -119,8 +129,11 @@ export class BatchWriter {
       now: formatDateTime(new Date()),
       writer,
       existing: new Set(),
-      prefixes: new Map()
+      prefixes: new Map(),
+      lastText: [],
+      lastStored: []
     };
+    this.findReferenced(plan, rows, context);
     return rows.map((row) =>
       attempt(() => {
         if (operation === 'insert') return { id: this.insert(plan, row, context), created: true };
@@ -230,9 +243,15 @@ export class BatchWriter {
   }
 
   /** A row's cells as stored values by slot; undefined where the row leaves a field alone. */
-  private convert(plan: ChunkPlan, row: string[], key?: { column: number; value: string }) {
+  private convert(
+    plan: ChunkPlan,
+    row: string[],
+    context: ChunkContext,
+    key?: { column: number; value: string }
+  ) {
     const values: (SqlValue | undefined)[] = new Array(plan.slots.length);
     const { columns } = plan;
+    const { lastText, lastStored } = context;
     for (let c = 0; c < columns.length; c++) {
       const cell = row[c];
       if (cell === '') continue;
@@ -240,7 +259,13 @@ export class BatchWriter {
       if (column.error) throw column.error;
       if (column.slot < 0) continue;
       const value = key?.column === c ? key.value : cell === '#N/A' ? null : cell;
-      values[column.slot] = toStored(column.field!, value);
+      if (value === null) values[column.slot] = toStored(column.field!, null);
+      else if (lastText[c] === value) values[column.slot] = lastStored[c];
+      else {
+        // A value that fails throws before it is remembered, and fails again next time.
+        values[column.slot] = lastStored[c] = toStored(column.field!, value);
+        lastText[c] = value;
+      }
     }
     return values;
   }
@@ -266,6 +291,39 @@ export class BatchWriter {
         (missing ??= []).push(field.name);
     }
     if (missing) throw requiredMissing(missing);
+  }
+
+  /**
+   * The chunk's referenced records that exist, in one query per target object instead of one
+   * per row: checkReferences then finds them known. Ids not found are still looked up row by
+   * row (a record created earlier in the chunk), and a bad id still fails its own row there.
+   */
+  private findReferenced(plan: ChunkPlan, rows: string[][], context: ChunkContext) {
+    const byTarget = new Map<ObjectDef, Set<string>>();
+    for (const { slot, allowed } of plan.references) {
+      const columns = plan.columns.flatMap((column, c) => (column.slot === slot ? [c] : []));
+      for (const c of columns)
+        for (const row of rows) {
+          const cell = row[c];
+          if (cell === '' || cell === '#N/A') continue;
+          const id = to18(cell);
+          if (!id || context.existing.has(id)) continue;
+          const prefix = id.slice(0, 3);
+          if (!context.prefixes.has(prefix)) context.prefixes.set(prefix, this.schema.byPrefix(id));
+          const target = context.prefixes.get(prefix);
+          if (!target || !allowed.has(target.name.toLowerCase())) continue;
+          let ids = byTarget.get(target);
+          if (!ids) byTarget.set(target, (ids = new Set()));
+          ids.add(id);
+        }
+    }
+    for (const [target, ids] of byTarget) {
+      const found = this.store
+        .stmt(`SELECT Id FROM ${q(target.name)} WHERE Id ${IN_LIST} AND IsDeleted = 0`)
+        .pluck()
+        .all(JSON.stringify([...ids])) as string[];
+      for (const id of found) context.existing.add(id);
+    }
   }
 
   private checkReferences(
@@ -298,7 +356,7 @@ export class BatchWriter {
   ): string {
     const { object } = plan;
     const { writer } = context;
-    const values = this.convert(plan, row, key);
+    const values = this.convert(plan, row, context, key);
     writer.access?.checkWrite(object, 'create', this.writtenNames(plan, values));
     for (const { slot, value } of plan.defaults)
       if (values[slot] === undefined) values[slot] = value;
@@ -342,7 +400,7 @@ export class BatchWriter {
       notFound(`Provided id ${this.rowId(plan, row)} does not exist or is not a ${object.name}`);
     let values: (SqlValue | undefined)[];
     try {
-      values = this.convert(plan, row, match?.key);
+      values = this.convert(plan, row, context, match?.key);
       context.writer.access?.checkWrite(object, 'edit', this.writtenNames(plan, values));
       this.checkRequired(plan, values, true);
       this.checkReferences(plan, values, context);

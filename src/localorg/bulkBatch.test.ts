@@ -179,6 +179,35 @@ describe('Bulk ingest in chunks', () => {
     ]);
   });
 
+  it('checks a value repeated down a column on every row, and stores each alike', async () => {
+    // The chunk converts a column's repeated text once (a date-time parse and format): a bad
+    // value must still fail every row that has it, and a good one be stored on every row.
+    const rows = ['good', 'bad', 'good', 'bad', 'blank', 'good'].map((kind, i) => ({
+      Name: `Repeat ${i} Oy`,
+      External_Id__c: `RP-${i}`,
+      Health_Scored_At__c:
+        kind === 'good' ? '2026-11-30T08:15:00.000+0000' : kind === 'bad' ? 'soon' : undefined,
+      Touch_Tier__c: kind === 'bad' ? 'Platinum' : 'High'
+    }));
+    const result = await bulkIngest(t.conn, 'Account', 'insert', rows);
+    expect(result.failed.map((f) => [f.row.External_Id__c, errorCode(f.error)])).toEqual([
+      ['RP-1', 'INVALID_TYPE_ON_FIELD_IN_RECORD'],
+      ['RP-3', 'INVALID_TYPE_ON_FIELD_IN_RECORD']
+    ]);
+    const stored = await t.conn.query<{
+      External_Id__c: string;
+      Health_Scored_At__c: string | null;
+    }>(
+      "SELECT External_Id__c, Health_Scored_At__c FROM Account WHERE External_Id__c LIKE 'RP-%' ORDER BY External_Id__c"
+    );
+    expect(stored.records.map((r) => [r.External_Id__c, r.Health_Scored_At__c])).toEqual([
+      ['RP-0', '2026-11-30T08:15:00.000+0000'],
+      ['RP-2', '2026-11-30T08:15:00.000+0000'],
+      ['RP-4', null],
+      ['RP-5', '2026-11-30T08:15:00.000+0000']
+    ]);
+  });
+
   it('upserts in row order: a key created earlier in the chunk is updated by a later row', async () => {
     const account = (await t.conn.sobject('Account').create({ Name: 'Snap Oy' })) as { id: string };
     const snapshot = (key: string | undefined, extra: Row = {}): Row => ({
