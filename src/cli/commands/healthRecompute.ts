@@ -3,6 +3,7 @@ import { connectToOrg } from '../../org/connection';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { selectionFromFlags } from '../../services/health/accountSelection';
 import { countApiCalls } from '../../services/health/apiCalls';
+import { boundHeapGrowth } from '../../services/health/heapGrowth';
 import { coreScorer } from '../../services/health/coreScorer';
 import { terminalProgress } from '../../services/health/progress';
 import { recompute } from '../../services/health/recompute';
@@ -34,6 +35,7 @@ export async function healthRecompute(
   const asOf = parseAsOf(flags.asOf);
   const failuresFile = parseFailuresFile(flags.failures);
   const conn = await connect(flags.targetOrg);
+  boundHeapGrowth();
   const calls = countApiCalls(conn);
   try {
     // The org's own custom metadata, read once per run (its queries are counted too).

@@ -5,6 +5,7 @@ import { collectGarbage, MB, MemoryPeak, type BenchLine } from '../../bench/type
 import { loadModelFromOrg } from '../../org/orgModel';
 import { measured } from '../touchpoints/benchOrg';
 import { countApiCalls } from './apiCalls';
+import { boundHeapGrowth } from './heapGrowth';
 import { coreScorer } from './coreScorer';
 import { naiveRecompute } from './naiveRecompute';
 import { recompute } from './recompute';
@@ -47,6 +48,8 @@ export async function run(): Promise<BenchLine[]> {
   const clientCalls = countApiCalls(conn);
   const peak = new MemoryPeak();
   try {
+    // As `baton health recompute` sets it for its process.
+    boundHeapGrowth();
     collectGarbage();
     await testOrg.resetPeak();
     peak.sample();
