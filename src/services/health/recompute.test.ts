@@ -143,6 +143,46 @@ describe('recompute (in-memory org)', () => {
     );
   });
 
+  it("sends the next chunk's Account update while this chunk's snapshots are written, each object in chunk order", async () => {
+    const accounts = Array.from({ length: 6 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
+    const { org } = memoryOrg(accounts);
+    const events: string[] = [];
+    const { update, upsert } = org;
+    const slow =
+      <T>(name: string, write: (rows: Row[]) => Promise<T>, ms: number) =>
+      async (rows: Row[]) => {
+        const chunk = String(rows[0].Id ?? rows[0].Account__c).slice(14, 15);
+        events.push(`${name} ${chunk} start`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        events.push(`${name} ${chunk} end`);
+        return write(rows);
+      };
+    org.update = (object, rows) => slow('accounts', (r) => update(object, r), 5)(rows);
+    org.upsert = (object, field, rows) =>
+      slow('snapshots', (r) => upsert(object, field, r), 40)(rows);
+
+    const summary = await recompute(org, scorer, {
+      asOf: '2026-11-20',
+      failuresFile: '/dev/null',
+      chunkSize: 2
+    });
+
+    expect(summary.scored).toBe(6);
+    const at = (event: string) => events.indexOf(event);
+    // Chunk 2's Accounts go while chunk 1's snapshots are being written …
+    expect(at('accounts 2 start')).toBeLessThan(at('snapshots 0 end'));
+    // … but a chunk's snapshots only after its own Accounts, and after the chunk before.
+    for (const [chunk, before] of [
+      ['2', '0'],
+      ['4', '2']
+    ]) {
+      expect(at(`snapshots ${chunk} start`)).toBeGreaterThan(at(`accounts ${chunk} end`));
+      expect(at(`snapshots ${chunk} start`)).toBeGreaterThan(at(`snapshots ${before} end`));
+    }
+    // At most two chunks in flight: chunk 3 waits for chunk 1 to be written.
+    expect(at('accounts 4 start')).toBeGreaterThan(at('snapshots 0 end'));
+  });
+
   it('fails the run with the write error even when it happens while the next chunk is scored', async () => {
     const accounts = Array.from({ length: 4 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
     const { org } = memoryOrg(accounts);

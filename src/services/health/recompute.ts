@@ -99,9 +99,7 @@ export async function recompute(
     // An alert is posted only once its Account row (which remembers it) is written.
     alerts.push(...chunk.alerts.filter((alert) => !failedAccounts.has(alert.accountId)));
   };
-  // The next chunk is scored (and the next wave read) while the org writes this one; at most
-  // two chunks' rows are held.
-  let writing: Promise<void> = Promise.resolve();
+  const writes = new ChunkWrites(org, options.retry);
   const waves = plan.waves.length > 0 ? plan.waves : [undefined];
   for (const wave of waves) {
     const table = await loadSignals(org, selection, asOfDay, progress, {
@@ -121,18 +119,14 @@ export async function recompute(
     progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
     for (let from = 0; from < table.size; from += chunkSize) {
       const to = Math.min(table.size, from + chunkSize);
+      await writes.room();
       const chunk = await scoreChunkYielding(context, from, to);
       progress.advance(to);
-      await writing;
-      writing = options.dryRun
-        ? Promise.resolve(record(chunk, []))
-        : writeChunk(org, chunk, options.retry).then((failures) => record(chunk, failures));
-      // Handled here so a failure while the next chunk is scored is not an unhandled
-      // rejection; it is still thrown where `writing` is awaited.
-      writing.catch(() => undefined);
+      if (options.dryRun) record(chunk, []);
+      else writes.add(chunk, (failures) => record(chunk, failures));
     }
   }
-  await writing;
+  await writes.finished();
   summary.alerts = alerts.length;
   if (!options.dryRun && alerts.length > 0) {
     progress.phase('Posting alerts', alerts.length);
@@ -150,32 +144,62 @@ export async function recompute(
 }
 
 /**
- * Writes a chunk: the Accounts' health fields, then the day's snapshots (one after the other:
- * on a real org, inserting a snapshot locks its Account, which the update job may hold).
- * Returns the rows that failed after retries.
+ * The chunks being written, as two lanes: each chunk's Account update, then its snapshot
+ * upsert (one after the other: on a real org, inserting a snapshot locks its Account, which
+ * the update may hold). The next chunk's Account update goes while this chunk's snapshots
+ * are written (other accounts, no lock in common), so the org always has a job while the
+ * recompute makes the next upload. At most two chunks are in flight (`room`).
  */
-async function writeChunk(
-  org: OrgAccess,
-  chunk: ChunkOutcome,
-  retry: RetryOptions | undefined
-): Promise<Failure[]> {
-  const accountFailures = await writeRows(
-    org,
-    { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
-    retry
-  );
-  // One write; more than 100 MB of CSV would go as several Bulk jobs (src/org/bulk.ts).
-  const snapshotFailures = await writeRows(
-    org,
-    {
-      object: 'Health_Snapshot__c',
-      rows: chunk.snapshotRows,
-      externalIdField: 'Snapshot_Key__c',
-      accountOf: accountOf('Account__c')
-    },
-    retry
-  );
-  return [...accountFailures, ...snapshotFailures];
+class ChunkWrites {
+  private accounts: Promise<Failure[]> = Promise.resolve([]);
+  private snapshots: Promise<void> = Promise.resolve();
+  private readonly inFlight: Promise<void>[] = [];
+
+  constructor(
+    private readonly org: OrgAccess,
+    private readonly retry: RetryOptions | undefined
+  ) {}
+
+  /** Waits until fewer than two chunks are being written. */
+  async room(): Promise<void> {
+    while (this.inFlight.length >= 2) await this.inFlight.shift();
+  }
+
+  /** Starts writing a chunk; `done` gets the rows that failed after retries. */
+  add(chunk: ChunkOutcome, done: (failures: Failure[]) => void): void {
+    const accounts = this.accounts.then(() =>
+      writeRows(
+        this.org,
+        { object: 'Account', rows: chunk.accountRows, accountOf: accountOf('Id') },
+        this.retry
+      )
+    );
+    const snapshots = Promise.all([accounts, this.snapshots]).then(async ([accountFailures]) => {
+      // One write; more than 100 MB of CSV would go as several Bulk jobs (src/org/bulk.ts).
+      const snapshotFailures = await writeRows(
+        this.org,
+        {
+          object: 'Health_Snapshot__c',
+          rows: chunk.snapshotRows,
+          externalIdField: 'Snapshot_Key__c',
+          accountOf: accountOf('Account__c')
+        },
+        this.retry
+      );
+      done([...accountFailures, ...snapshotFailures]);
+    });
+    // Handled here so a failure while the next chunk is scored is not an unhandled
+    // rejection; it is still thrown where the chunk is awaited (room, finished).
+    accounts.catch(() => undefined);
+    snapshots.catch(() => undefined);
+    this.accounts = accounts;
+    this.snapshots = snapshots;
+    this.inFlight.push(snapshots);
+  }
+
+  async finished(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+  }
 }
 
 /**
