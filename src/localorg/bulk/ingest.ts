@@ -87,6 +87,8 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
           success.text(csvLine(['sf__Id', 'sf__Created', ...header]));
           failed.text(csvLine(['sf__Id', 'sf__Error', ...header]));
           unprocessed.text(csvLine(header));
+          // A result asked for before the first chunk commits has its header at least.
+          for (const file of [success, failed, unprocessed]) file.flush();
           continue;
         }
         line++;
