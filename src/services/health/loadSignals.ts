@@ -29,14 +29,15 @@ const both = (a: string, b: string) => (a && b ? `(${a}) AND ${b}` : a || b);
  * Account query and one query per signal object (six), whatever the number of accounts.
  * Only a small explicit selection adds Id filters (in chunks), so a few accounts do not read
  * the whole org's signals; a wave filters every query to its Id range. `total` is the
- * selection's count, when the caller has it (else one COUNT).
+ * selection's count, when the caller has it (else one COUNT); `label` names the wave in the
+ * progress phases.
  */
 export async function loadSignals(
   org: OrgAccess,
   selection: AccountSelection,
   asOfDay: number,
   progress: Progress,
-  scope: { total?: number; wave?: AccountWave } = {}
+  scope: { total?: number; wave?: AccountWave; label?: string } = {}
 ): Promise<SignalTable> {
   const { wave } = scope;
   const conditions = wave
@@ -51,7 +52,8 @@ export async function loadSignals(
       );
   }
   const table = new SignalTable(total);
-  progress.phase('Reading accounts', total);
+  const label = scope.label ?? '';
+  progress.phase(`Reading accounts${label}`, total);
   for (const condition of conditions) {
     await org.query(accountQuery(condition), total, (rows) => {
       for (const row of rows) table.addAccount(row);
@@ -61,7 +63,7 @@ export async function loadSignals(
   const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
   const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
   const queries = signalQueries(asOfDay);
-  progress.phase('Reading signals', queries.length);
+  progress.phase(`Reading signals${label}`, queries.length);
   let done = 0;
   for (const query of queries) {
     for (const ids of idChunks) {

@@ -365,7 +365,18 @@ describe('health recompute through jsforce → local org', () => {
     };
     const selection = { kind: 'where' as const, where: "Name LIKE 'Wave %'" };
 
-    const inWaves = await run([], { selection, waveAccounts: 3, chunkSize: 2 }, recording);
+    const phases: string[] = [];
+    const progress = {
+      phase: (name: string) => phases.push(name),
+      advance: () => undefined,
+      finish: () => undefined
+    };
+
+    const inWaves = await run(
+      [],
+      { selection, waveAccounts: 3, chunkSize: 2, progress },
+      recording
+    );
 
     expect(inWaves).toMatchObject({ accounts: 7, scored: 7, failed: 0 });
     // 3 + 3 + 1 accounts: each wave reads its Accounts and the six signal objects by Id range.
@@ -375,6 +386,9 @@ describe('health recompute through jsforce → local org', () => {
       true
     );
     expect(queries.filter((soql) => soql.includes('Survey_Response__c'))).toHaveLength(3);
+    // A terminal's bar names the wave it is in.
+    expect(phases).toContain('Reading accounts (wave 1 of 3)');
+    expect(phases).toContain('Scoring + writing (wave 3 of 3)');
     const stored = [];
     for (const { id, signals } of accounts) {
       const core = expected(signals);

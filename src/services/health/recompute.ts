@@ -99,10 +99,12 @@ export async function recompute(
   };
   const writes = new ChunkWrites(org, options.retry);
   const waves = plan.waves.length > 0 ? plan.waves : [undefined];
-  for (const wave of waves) {
+  for (const [k, wave] of waves.entries()) {
+    const label = waves.length > 1 ? ` (wave ${k + 1} of ${waves.length})` : '';
     const table = await loadSignals(org, selection, asOfDay, progress, {
       total: plan.total,
-      wave
+      wave,
+      label
     });
     summary.accounts += table.size;
     summary.ignoredRows += table.ignoredRows;
@@ -114,7 +116,7 @@ export async function recompute(
       scoredAt: now.toISOString(),
       computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
     };
-    progress.phase(options.dryRun ? 'Scoring' : 'Scoring + writing', table.size);
+    progress.phase(`${options.dryRun ? 'Scoring' : 'Scoring + writing'}${label}`, table.size);
     for (let from = 0; from < table.size; from += chunkSize) {
       const to = Math.min(table.size, from + chunkSize);
       await writes.room();
