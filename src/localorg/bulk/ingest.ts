@@ -1,10 +1,18 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync
+} from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { OrgError } from '../errors';
 import type { BulkOperation } from '../batchWrites';
 import type { OrgCore } from '../orgCore';
 import type { ApiContext, ApiResult, OrgUser } from '../router';
+import { BackgroundCheckpoints } from '../walCheckpoints';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
 import { ResultFile } from './resultFile';
@@ -15,6 +23,14 @@ const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete'
 export const INGEST_CHUNK = 2_000;
 /** Unprocessed rows (after an abort) are written this many bytes at a time. */
 const RESULT_BYTES = 1024 * 1024;
+
+/**
+ * Uploads this large have their WAL checkpointed by a worker thread while they are written
+ * (walCheckpoints.ts): a million-Account ingest ~93k → ~100k rows/s, a 100 000-snapshot
+ * upsert ~+10 %, when a core is free. Smaller jobs are not worth starting a thread for.
+ */
+const BACKGROUND_CHECKPOINTS_BYTES = 16 * 1024 * 1024;
+const checkpointers = new WeakMap<OrgCore, BackgroundCheckpoints>();
 
 const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' | 'unprocessed') => {
   const dir = join(org.dataDir, 'bulk');
@@ -77,9 +93,17 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
     await new Promise((resolve) => setImmediate(resolve));
     aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
   };
+  const data = fileOf(org, id, 'data');
+  let checkpoints: BackgroundCheckpoints | undefined;
+  if (statSync(data).size >= BACKGROUND_CHECKPOINTS_BYTES) {
+    checkpoints = checkpointers.get(org);
+    if (!checkpoints)
+      checkpointers.set(org, (checkpoints = new BackgroundCheckpoints(org.db.name)));
+    checkpoints.start();
+  }
   try {
     let line = 1;
-    for await (const rows of csvRowsOf(fileOf(org, id, 'data'))) {
+    for await (const rows of csvRowsOf(data)) {
       for (let r = 0; r < rows.cells.length; r++) {
         const row = rows.cells[r];
         if (!header) {
@@ -117,6 +141,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
     });
   } finally {
     for (const file of [success, failed, unprocessed]) file.close();
+    await checkpoints?.stop();
   }
 }
 
