@@ -27,3 +27,20 @@ export function parseFailuresFile(path: string | undefined): string | undefined 
   }
   return path;
 }
+
+/**
+ * `--wave-size <accounts>`: accounts read per wave of a large recompute (default 200 000).
+ * A size above the org's account count reads everything in one wave, without the Id-range
+ * filters, should an org refuse them on a lookup field.
+ */
+export function parseWaveSize(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const size = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(size) || size < 1) {
+    throw new UserInputError(
+      `--wave-size: a whole number of accounts, 1 or more, not "${text}"`,
+      'wave-size'
+    );
+  }
+  return size;
+}

@@ -11,7 +11,7 @@ import { orgAccess } from '../../services/health/restOrBulkAccess';
 import { formatSummary, toReport, type RecomputeReport } from '../../services/health/summaryFormat';
 import type { Connect } from '../../services/touchpoints/connect';
 import { EXIT_FAILURE, runCommand } from '../run';
-import { parseAsOf, parseFailuresFile } from './healthFlags';
+import { parseAsOf, parseFailuresFile, parseWaveSize } from './healthFlags';
 
 export interface HealthRecomputeFlags {
   targetOrg?: string;
@@ -21,6 +21,7 @@ export interface HealthRecomputeFlags {
   dryRun?: boolean;
   json?: boolean;
   failures?: string;
+  waveSize?: string;
 }
 
 /**
@@ -34,6 +35,7 @@ export async function healthRecompute(
   const selection = selectionFromFlags(flags);
   const asOf = parseAsOf(flags.asOf);
   const failuresFile = parseFailuresFile(flags.failures);
+  const waveAccounts = parseWaveSize(flags.waveSize);
   const conn = await connect(flags.targetOrg);
   boundHeapGrowth();
   const calls = countApiCalls(conn);
@@ -45,6 +47,7 @@ export async function healthRecompute(
       asOf,
       dryRun: flags.dryRun,
       failuresFile,
+      waveAccounts,
       // A bar on a terminal only; stderr, so --json keeps stdout to one document.
       progress: terminalProgress(process.stderr)
     });
@@ -73,6 +76,10 @@ export function registerHealthRecompute(health: Command, connect: Connect = conn
     .option('--as-of <date>', 'score as of this day, YYYY-MM-DD (default today, UTC)')
     .option('--dry-run', 'read and score, write nothing')
     .option('--failures <file>', 'CSV of rows that failed (default health-failures-<date>.csv)')
+    .option(
+      '--wave-size <accounts>',
+      'accounts read per wave when more are selected (default 200000; one wave above the count)'
+    )
     .option('--json', 'print one JSON document')
     .action(async (flags: HealthRecomputeFlags) => {
       let failed = 0;

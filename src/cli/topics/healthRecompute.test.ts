@@ -86,6 +86,8 @@ describe('baton health recompute / explain', () => {
     ],
     [['recompute', '--as-of', '2026-02-30'], /^--as-of: not a date/],
     [['recompute', '--failures', '/no/such/folder/failures.csv'], /^--failures: cannot write/],
+    [['recompute', '--wave-size', '0'], /^--wave-size: a whole number/],
+    [['recompute', '--wave-size', '2.5'], /^--wave-size: a whole number/],
     [['explain', '--account', '   '], /^--account/],
     [['explain', '--account', 'Komento Oy', '--as-of', 'tomorrow'], /^--as-of: not a date/]
   ])('refuses %p before connecting (exit 1, the flag named)', async (flags, message) => {
@@ -113,6 +115,13 @@ describe('baton health recompute / explain', () => {
         )
       ).records;
     expect((await stored()).map((a) => a.Health_Score__c)).toEqual([null, null]);
+    // One account a wave: the same two accounts, each read in its own Id range (an Id query
+    // and seven more reads than in one go).
+    const where = ['recompute', '--dry-run', '--where', "Name LIKE 'K%'"];
+    const oneGo = await run(...where);
+    const inWaves = await run(...where, '--wave-size', '1');
+    expect(inWaves.json).toMatchObject({ accounts: 2, scored: 2, alerts: 1 });
+    expect(inWaves.json.apiCalls).toBe(Number(oneGo.json.apiCalls) + 8);
 
     const real = await run('recompute', '--where', "Name LIKE 'K%'", '--failures', failures);
     expect(real.exitCode).toBe(0);
