@@ -119,7 +119,8 @@ export function lastRowEnd(text: string): number {
   return end;
 }
 
-function countQuotes(text: string, from: number, to: number): number {
+/** Quotes in text[from, to): a line break is outside quotes after an even number of them. */
+export function countQuotes(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
     count++;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { lastRowEnd, parseCsvRows } from '../../org/csvRecords';
+import { countQuotes, lastRowEnd, parseCsvRows } from '../../org/csvRecords';
 
 /**
  * Bytes per read. Small on purpose: a read's rows are all parsed at once and wait for their
@@ -85,13 +85,6 @@ export function splitRows(text: string): CsvRows {
     at = end + 1;
   }
   return { cells, texts };
-}
-
-function countQuotes(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
-    count++;
-  return count;
 }
 
 const CR = 13;
