@@ -9,9 +9,9 @@ const MIN_WAIT_MS = 50;
  * upsert ended ~3 s after its upload and was polled ~8 s later. Sleeping half the estimate
  * lands polls closer to the end for one or two polls more per job.
  */
-export const ESTIMATE_SHARE = 0.5;
+const ESTIMATE_SHARE = 0.5;
 /** Remaining estimates up to this are slept whole. */
-export const WHOLE_BELOW_MS = 1_000;
+const WHOLE_BELOW_MS = 1_000;
 
 /**
  * How long to sleep before polling a Bulk job again. Every poll is an API call, and a long
