@@ -8,10 +8,17 @@ describe('nextPollDelay', () => {
   });
 
   it('sleeps half the time the remaining rows take at the rate so far', () => {
-    // 20 000 of 100 000 rows in 2 s: the other 80 000 need about 8 s; half of it is slept,
-    // since the early rate includes the job's start and overestimates the rest.
+    // 50 000 of 100 000 rows in 2.4 s: the other 50 000 need about 2.4 s; half of it is
+    // slept, since the early rate includes the job's start and overestimates the rest.
+    expect(nextPollDelay(100, { processed: 50_000, expected: 100_000, elapsedMs: 2400 })).toBe(
+      1200
+    );
+  });
+
+  it('never sleeps past the cap, however slow the job has been: the org may free up', () => {
+    // 20 000 of 100 000 in 2 s (the org was busy with another job): 8 s left at that rate.
     expect(nextPollDelay(100, { processed: 20_000, expected: 100_000, elapsedMs: 2000 })).toBe(
-      4000
+      1500
     );
   });
 

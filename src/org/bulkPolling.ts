@@ -1,7 +1,12 @@
 /** Polls of a Bulk job's state before it reports progress: 50 ms, doubling up to this. */
 export const MAX_BACKOFF_MS = 2_000;
-/** Longest sleep between polls once the job's own progress gives an estimate. */
-export const MAX_ESTIMATED_WAIT_MS = 10_000;
+/**
+ * Longest sleep between polls once the job's own progress gives an estimate. The org shares
+ * its time between jobs (a recompute reads its next wave while it writes this one), so a rate
+ * seen while it was shared can overshoot by seconds once it is free: with a 10 s bound, a
+ * million-account recompute had both processes idle for ~5 s, waiting on a finished job.
+ */
+export const MAX_ESTIMATED_WAIT_MS = 1_500;
 const MIN_WAIT_MS = 50;
 /**
  * Share of the estimated remaining time slept. The rate seen at the first polls includes the
