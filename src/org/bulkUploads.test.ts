@@ -6,7 +6,11 @@ function uploadsOf(rows: Record<string, unknown>[], maxBytes: number) {
   const uploads: { csv: string; rows: number; pieces: number }[] = [];
   for (const upload of csvUploads(rows, maxBytes)) {
     const pieces = [...upload.pieces];
-    uploads.push({ csv: pieces.join(''), rows: upload.rows, pieces: pieces.length });
+    uploads.push({
+      csv: Buffer.concat(pieces).toString('utf8'),
+      rows: upload.rows,
+      pieces: pieces.length
+    });
   }
   return uploads;
 }
@@ -38,6 +42,9 @@ describe('csvUploads', () => {
     const [upload] = uploadsOf(many, 100_000_000);
     expect(upload.rows).toBe(30_000);
     expect(upload.pieces).toBeGreaterThanOrEqual(2);
+    // Whole lines in each piece: a piece never ends inside a row.
+    for (const piece of csvUploads(many, 100_000_000).next().value!.pieces)
+      expect(piece.at(-1)).toBe(0x0a);
     expect(parseCsvRecords(upload.csv)).toEqual(many);
   });
 
