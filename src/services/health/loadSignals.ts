@@ -30,14 +30,15 @@ const both = (a: string, b: string) => (a && b ? `(${a}) AND ${b}` : a || b);
  * Only a small explicit selection adds Id filters (in chunks), so a few accounts do not read
  * the whole org's signals; a wave filters every query to its Id range. `total` is the
  * selection's count, when the caller has it (else one COUNT); `label` names the wave in the
- * progress phases.
+ * progress phases; `reuse`, the last wave's table, is emptied and filled again when it is
+ * large enough.
  */
 export async function loadSignals(
   org: OrgAccess,
   selection: AccountSelection,
   asOfDay: number,
   progress: Progress,
-  scope: { total?: number; wave?: AccountWave; label?: string } = {}
+  scope: { total?: number; wave?: AccountWave; label?: string; reuse?: SignalTable } = {}
 ): Promise<SignalTable> {
   const { wave } = scope;
   const conditions = wave
@@ -51,7 +52,9 @@ export async function loadSignals(
         `SELECT COUNT() FROM Account${condition ? ` WHERE ${condition}` : ''}`
       );
   }
-  const table = new SignalTable(total);
+  const { reuse } = scope;
+  if (reuse && reuse.capacity >= total) reuse.clear();
+  const table = reuse && reuse.capacity >= total ? reuse : new SignalTable(total);
   const label = scope.label ?? '';
   progress.phase(`Reading accounts${label}`, total);
   for (const condition of conditions) {

@@ -14,6 +14,7 @@ import type { RetryOptions } from './retry';
 import { ChunkWrites } from './chunkWrites';
 import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scoreChunk';
 import type { HealthScorer } from './scorer';
+import type { SignalTable } from './signalTable';
 import { oneLineSummary } from './summaryFormat';
 
 export interface RecomputeRunOptions {
@@ -99,12 +100,15 @@ export async function recompute(
   };
   const writes = new ChunkWrites(org, options.retry);
   const waves = plan.waves.length > 0 ? plan.waves : [undefined];
+  let table: SignalTable | undefined;
   for (const [k, wave] of waves.entries()) {
     const label = waves.length > 1 ? ` (wave ${k + 1} of ${waves.length})` : '';
-    const table = await loadSignals(org, selection, asOfDay, progress, {
+    // Every account of the last wave is scored (its rows are built): its table is refilled.
+    table = await loadSignals(org, selection, asOfDay, progress, {
       total: plan.total,
       wave,
-      label
+      label,
+      reuse: table
     });
     summary.accounts += table.size;
     summary.ignoredRows += table.ignoredRows;
