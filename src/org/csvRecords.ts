@@ -217,6 +217,8 @@ const CR = 13;
 /** One CSV field, quoted when it needs to be (RFC 4180): for uploads and the local org's results. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // A number or boolean never needs quotes: no pattern test (millions of scores a recompute).
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

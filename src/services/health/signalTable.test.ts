@@ -56,3 +56,26 @@ describe('SignalTable.clear', () => {
     expect(signalsOf(used, 1, day, AS_OF)).toEqual(signalsOf(fresh, 1, day, AS_OF));
   });
 });
+
+describe('SignalTable.indexOf', () => {
+  it('finds an account by its 15- or 18-character Id, asked for again and again or in turns', () => {
+    const table = new SignalTable(3);
+    expect(table.indexOf('001000000000002AAA')).toBe(-1);
+    for (const id of ['001000000000001AAA', '001000000000002AAA']) table.addAccount(account(id));
+    // Asked for before it was added: found once it is.
+    expect(table.indexOf('001000000000002AAA')).toBe(1);
+    const asked = [
+      '001000000000001AAA',
+      '001000000000001AAA',
+      '001000000000001',
+      '001000000000002AAA',
+      '001000000000003AAA',
+      '001000000000003AAA',
+      undefined,
+      '001000000000002'
+    ];
+    expect(asked.map((id) => table.indexOf(id))).toEqual([0, 0, 0, 1, -1, -1, -1, 1]);
+    table.clear();
+    expect(table.indexOf('001000000000002')).toBe(-1);
+  });
+});
