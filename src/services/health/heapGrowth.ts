@@ -7,11 +7,12 @@ import { setFlagsFromString } from 'node:v8';
  * rows), but it promotes ~70 MB of rows per chunk that die a few seconds later, and on two
  * busy cores the concurrent marker lags: the heap reached 480–700 MB, mostly garbage. With
  * 1.4× the peak stayed ~430 MB at 300 000 accounts for the same wall time
- * (.scratch/memPhases.ts, same minute, 625 → 431 MB RSS). 1.3× since the writes of two
- * chunks overlap: a million accounts peaked at 486–497 MB with 1.4×, 400–410 MB with 1.3×,
- * with the same wall time and client CPU (.scratch/timeline.ts, two runs each, interleaved).
+ * (.scratch/memPhases.ts, same minute, 625 → 431 MB RSS). 1.35× since the writes of two
+ * chunks overlap. A million accounts, .scratch/timeline.ts, runs interleaved: 1.4× peaked at
+ * 435–497 MB (wall 62–67 s), 1.35× at 422–424 MB (61–75 s), 1.3× at 400–423 MB but 63–76 s:
+ * the more frequent full collections took a core from the org.
  */
-export const HEAP_GROWING_PERCENT = 30;
+export const HEAP_GROWING_PERCENT = 35;
 
 /**
  * Bounds heap growth for the rest of this process: for the commands that run a recompute
