@@ -52,9 +52,9 @@ export async function loadSignals(
         `SELECT COUNT() FROM Account${condition ? ` WHERE ${condition}` : ''}`
       );
   }
-  const { reuse } = scope;
-  if (reuse && reuse.capacity >= total) reuse.clear();
-  const table = reuse && reuse.capacity >= total ? reuse : new SignalTable(total);
+  const reusable = scope.reuse && scope.reuse.capacity >= total ? scope.reuse : undefined;
+  reusable?.clear();
+  const table = reusable ?? new SignalTable(total);
   const label = scope.label ?? '';
   progress.phase(`Reading accounts${label}`, total);
   for (const condition of conditions) {
