@@ -3,16 +3,16 @@ import { request as httpsRequest } from 'node:https';
 import { once } from 'node:events';
 
 /**
- * PUTs a body made of pieces, written as they are taken and only as fast as the connection
- * takes them, and returns the answer's status and body. Pieces go to the socket as they are:
- * through `fetch`, each 1 MB piece was copied into web-stream chunks, and a 200 000-row
- * snapshot upload left ~100 MB of ArrayBuffers waiting for a collection (measured:
- * .scratch/abUpload.ts, peak arrayBuffers 103 MB).
+ * PUTs text made of pieces, written as they are taken and only as fast as the connection
+ * takes them, and returns the answer's status and body. Strings go to the socket as they are
+ * (encoded natively per write): through `fetch`, each 1 MB piece became a Buffer and then
+ * web-stream copies, and a 200 000-row snapshot upload left ~100 MB of ArrayBuffers waiting
+ * for a collection (measured: .scratch/abUpload.ts, peak arrayBuffers 103 MB).
  */
 export async function putPieces(
   url: string,
   headers: Record<string, string>,
-  pieces: Iterable<Uint8Array | string>
+  pieces: Iterable<string>
 ): Promise<{ status: number; body: string }> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
