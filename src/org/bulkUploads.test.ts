@@ -52,6 +52,40 @@ describe('csvUploads', () => {
     expect(parseCsvRecords(upload.csv)).toEqual(many);
   });
 
+  it('fills each upload of several pieces up to the byte limit, counting multi-byte characters', () => {
+    // ~300 characters and ~450 bytes a row: a 500 000-byte upload takes several 64K pieces,
+    // and a limit counted in characters would overfill it by half.
+    const wide = Array.from({ length: 4_000 }, (_, i) => ({
+      Id: `a${i}`,
+      Note: 'é'.repeat(150 + (i % 7))
+    }));
+    const uploads = uploadsOf(wide, 500_000);
+    expect(uploads.length).toBeGreaterThanOrEqual(3);
+    let taken = 0;
+    for (const upload of uploads.slice(0, -1)) {
+      expect(upload.pieces).toBeGreaterThanOrEqual(2);
+      const bytes = Buffer.byteLength(upload.csv);
+      taken += upload.rows;
+      const next = Buffer.byteLength(`${wide[taken].Id},${wide[taken].Note}\n`);
+      // Within the limit, and full: the next row would not have fitted.
+      expect(bytes).toBeLessThanOrEqual(500_000);
+      expect(bytes + next).toBeGreaterThan(500_000);
+    }
+    expect(Buffer.byteLength(uploads.at(-1)!.csv)).toBeLessThanOrEqual(500_000);
+    expect(uploads.flatMap((upload) => parseCsvRecords(upload.csv))).toEqual(wide);
+  });
+
+  it("writes the union of the rows' columns, a column a row lacks left empty", () => {
+    const [upload] = uploadsOf(
+      [
+        { Id: 'a', "it's": 1 },
+        { Id: 'b', Other: true }
+      ],
+      1000
+    );
+    expect(upload.csv).toBe("Id,it's,Other\na,1,\nb,,true\n");
+  });
+
   it('refuses the next upload before the last one was taken, rather than skip rows', () => {
     const uploads = csvUploads(rows, 300);
     uploads.next();
