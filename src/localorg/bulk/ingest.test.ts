@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCsvRecords } from '../../org/csvRecords';
 import { startTestOrg, type TestOrg } from '../testing';
 
@@ -114,5 +116,27 @@ describe('Bulk ingest result files', () => {
     expect(done).toBeLessThan(lines.length);
     expect(done % 2_000).toBe(0);
     expect(files.unprocessed).toBe([header, ...lines.slice(done)].join('\n') + '\n');
+  });
+
+  it('are not written twice: the org keeps a short outcome per row and joins the upload when asked', async () => {
+    const header = 'Name,Description,External_Id__c';
+    const note = `"{""measures"":[${'[0,20,0.66,72,5.1],'.repeat(20)}[1,10]]}"`;
+    const lines = Array.from({ length: 3_000 }, (_, i) =>
+      i === 7 ? `,${note},Twice-${i}` : `Twice ${i} Oy,${note},Twice-${i}`
+    );
+    const files = await ingest('Account', [header, ...lines].join('\n') + '\n');
+    const success = parseCsvRecords(files.success);
+    expect(success).toHaveLength(2_999);
+    expect(success[7].External_Id__c).toBe('Twice-8');
+    expect(files.success.split('\n')[8]).toBe(`${success[7].sf__Id},true,${lines[8]}`);
+    // On disk: the upload once, and per row an Id and a flag (~24 bytes), not the row again.
+    const bulk = join(t.org.core.dataDir, 'bulk');
+    const sizes = readdirSync(bulk)
+      .filter((name) => name.startsWith(`${files.id}.`))
+      .map((name) => [name.slice(files.id.length + 1), statSync(join(bulk, name)).size] as const);
+    const uploaded = Buffer.byteLength([header, ...lines].join('\n')) + 1;
+    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+    expect(Object.fromEntries(sizes)['data.csv']).toBe(uploaded);
+    expect(total - uploaded).toBeLessThan(3_000 * 30 + Buffer.byteLength(note) * 2);
   });
 });

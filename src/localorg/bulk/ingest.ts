@@ -16,6 +16,7 @@ import { BackgroundCheckpoints } from '../walCheckpoints';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
 import { ResultFile } from './resultFile';
+import { outcomeLine, sendSuccessResults } from './successResults';
 import type { JobStore } from './jobs';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
@@ -32,7 +33,11 @@ const RESULT_BYTES = 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_BYTES = 16 * 1024 * 1024;
 const checkpointers = new WeakMap<OrgCore, BackgroundCheckpoints>();
 
-const fileOf = (org: OrgCore, job: string, kind: 'data' | 'success' | 'failed' | 'unprocessed') => {
+const fileOf = (
+  org: OrgCore,
+  job: string,
+  kind: 'data' | 'outcomes' | 'failed' | 'unprocessed'
+) => {
   const dir = join(org.dataDir, 'bulk');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${job}.${kind}.csv`);
@@ -42,7 +47,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
   const job = jobs.get(id, 'ingest')!;
   jobs.update(id, { state: 'InProgress' });
   let header: string[] | undefined;
-  const success = new ResultFile(fileOf(org, id, 'success'));
+  const outcomeFile = new ResultFile(fileOf(org, id, 'outcomes'));
   const failed = new ResultFile(fileOf(org, id, 'failed'));
   const unprocessed = new ResultFile(fileOf(org, id, 'unprocessed'));
   let processed = 0;
@@ -65,12 +70,13 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         outcomes.forEach((outcome, i) => {
           if (outcome instanceof OrgError) {
             failedNow++;
+            outcomeFile.text(outcomeLine(null));
             failed.line(
               '',
               `${outcome.errorCode}:${outcome.message}:${outcome.fields.join(',')}`,
               texts[i]
             );
-          } else success.line(outcome.id, outcome.created, texts[i]);
+          } else outcomeFile.text(outcomeLine(outcome));
         });
         // The progress is committed with the rows it counts: one commit a chunk, not two.
         jobs.update(id, {
@@ -80,7 +86,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
       });
     } catch (error) {
       // Rolled back: its rows have no results.
-      success.discard();
+      outcomeFile.discard();
       failed.discard();
       throw error;
     }
@@ -88,7 +94,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
     failures += failedNow;
     chunk = [];
     texts = [];
-    success.flush();
+    outcomeFile.flush();
     failed.flush();
     await new Promise((resolve) => setImmediate(resolve));
     aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
@@ -108,11 +114,10 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         const row = rows.cells[r];
         if (!header) {
           header = row;
-          success.text(csvLine(['sf__Id', 'sf__Created', ...header]));
           failed.text(csvLine(['sf__Id', 'sf__Error', ...header]));
           unprocessed.text(csvLine(header));
           // A result asked for before the first chunk commits has its header at least.
-          for (const file of [success, failed, unprocessed]) file.flush();
+          for (const file of [failed, unprocessed]) file.flush();
           continue;
         }
         line++;
@@ -140,7 +145,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         error instanceof OrgError || error instanceof Error ? error.message : String(error)
     });
   } finally {
-    for (const file of [success, failed, unprocessed]) file.close();
+    for (const file of [outcomeFile, failed, unprocessed]) file.close();
     await checkpoints?.stop();
   }
 }
@@ -216,13 +221,18 @@ export function ingestRoutes(jobs: JobStore) {
     },
     results:
       (kind: 'success' | 'failed' | 'unprocessed') =>
-      (ctx: ApiContext): ApiResult => {
+      async (ctx: ApiContext): Promise<ApiResult> => {
         const job = find(ctx);
-        const file = fileOf(ctx.org, job.id, kind);
+        const data = fileOf(ctx.org, job.id, 'data');
+        if (
+          kind === 'success' &&
+          (await sendSuccessResults(ctx.res, data, fileOf(ctx.org, job.id, 'outcomes')))
+        )
+          return 'handled';
+        const file = kind === 'success' ? undefined : fileOf(ctx.org, job.id, kind);
         ctx.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
-        if (existsSync(file)) createReadStream(file).pipe(ctx.res);
-        else
-          ctx.res.end(readFileSync(fileOf(ctx.org, job.id, 'data'), 'utf8').split('\n')[0] + '\n');
+        if (file && existsSync(file)) createReadStream(file).pipe(ctx.res);
+        else ctx.res.end(readFileSync(data, 'utf8').split('\n')[0] + '\n');
         return 'handled';
       }
   };
