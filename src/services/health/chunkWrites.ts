@@ -1,3 +1,4 @@
+import { WAVE_ACCOUNTS } from './accountWaves';
 import type { Failure } from './failures';
 import type { OrgAccess, Row } from './orgAccess';
 import type { RetryOptions } from './retry';
@@ -5,6 +6,17 @@ import type { ChunkOutcome } from './scoreChunk';
 import { writeRows } from './writeRows';
 
 const accountOf = (field: string) => (row: Row) => String(row[field]);
+
+/**
+ * Accounts per chunk: a wave (WAVE_ACCOUNTS) in three. The recompute holds at most three
+ * chunks' rows, two being written and the next one scored meanwhile: the rows of 200 000
+ * accounts, what two chunks of 100 000 held before the third was scored ahead. With two
+ * chunks of 100 000 and scoring only once one was written, the org wrote a backlog while the
+ * recompute waited, then sat idle while it scored (.scratch/bins.js over both CPU profiles of
+ * a million-account bench); scored ahead in thirds, interleaved runs at 1 M went 57–63 s →
+ * 51–58 s, peak RSS ~400 MB, ~33 API calls per 100 000 accounts.
+ */
+export const CHUNK_ACCOUNTS = Math.ceil(WAVE_ACCOUNTS / 3);
 
 /**
  * The chunks being written. Each chunk's Account update goes first, then its snapshot upsert

@@ -106,8 +106,8 @@ describe('recompute (in-memory org)', () => {
     expect([...chunked.byId.values()]).toEqual([...whole.byId.values()]);
   });
 
-  it('scores the next chunk while the org writes the previous one, holding at most two', async () => {
-    const accounts = Array.from({ length: 6 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
+  it('scores the next chunks while the org writes, holding at most two in flight and one scored', async () => {
+    const accounts = Array.from({ length: 8 }, (_, k) => ({ Id: `00100000000000${k}AAA` }));
     const { org } = memoryOrg(accounts);
     const events: string[] = [];
     const counting: HealthScorer = {
@@ -132,13 +132,15 @@ describe('recompute (in-memory org)', () => {
       chunkSize: 2
     });
 
-    expect(summary.scored).toBe(6);
+    expect(summary.scored).toBe(8);
     const firstWritten = events.indexOf('written');
     const before = events.slice(0, firstWritten);
-    // Chunk 2 is scored while chunk 1 is written, and sent at once, without waiting for it …
-    expect(before.filter((event) => event === 'score')).toHaveLength(4);
+    // Chunk 2 is scored while chunk 1 is written, and sent at once, without waiting for it;
+    // chunk 3 is scored too, but sent only once chunk 1 is written: two in flight at most …
+    expect(before.filter((event) => event === 'score')).toHaveLength(6);
     expect(before.filter((event) => event === 'write 2')).toHaveLength(2);
-    // … and chunk 3 is scored only once chunk 1 is written: two chunks in flight at most.
+    expect(events[firstWritten + 1]).toBe('write 2');
+    // … and chunk 4 is scored only once chunk 1 is written: three chunks held at most.
     expect(events.slice(firstWritten).filter((event) => event === 'score')).toHaveLength(2);
   });
 

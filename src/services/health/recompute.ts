@@ -11,7 +11,7 @@ import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
 import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
-import { ChunkWrites } from './chunkWrites';
+import { CHUNK_ACCOUNTS, ChunkWrites } from './chunkWrites';
 import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import type { SignalTable } from './signalTable';
@@ -25,7 +25,7 @@ export interface RecomputeRunOptions {
   /** Where rows that failed after retries are written; default health-failures-<asOf>.csv. */
   failuresFile?: string;
   progress?: Progress;
-  /** Accounts scored and written per batch; bounds memory (one Bulk job per batch and object). */
+  /** Accounts scored and written per batch (default CHUNK_ACCOUNTS); one Bulk job per batch and object. */
   chunkSize?: number;
   /** Accounts read per wave when the selection holds more (default WAVE_ACCOUNTS). */
   waveAccounts?: number;
@@ -61,7 +61,7 @@ export async function recompute(
   const asOf = options.asOf ?? now.toISOString().slice(0, 10);
   const asOfDay = dayOf(asOf);
   const progress = options.progress ?? silentProgress;
-  const chunkSize = options.chunkSize ?? 100_000;
+  const chunkSize = options.chunkSize ?? CHUNK_ACCOUNTS;
   const selection = options.selection ?? { kind: 'all' };
   const plan = await planWaves(
     org,
@@ -123,9 +123,11 @@ export async function recompute(
     progress.phase(`${options.dryRun ? 'Scoring' : 'Scoring + writing'}${label}`, table.size);
     for (let from = 0; from < table.size; from += chunkSize) {
       const to = Math.min(table.size, from + chunkSize);
-      await writes.room();
+      // Scored before waiting for room: the recompute works while two chunks are written,
+      // and the org has this one's writes as soon as the first of them is done.
       const chunk = await scoreChunkYielding(context, from, to);
       progress.advance(to);
+      await writes.room();
       if (options.dryRun) record(chunk, []);
       else writes.add(chunk, (failures) => record(chunk, failures));
     }
