@@ -1,6 +1,8 @@
 import type { MessageSegment } from './alerts';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
 import { recompute } from './recompute';
+import { chunkAccounts } from './chunkWrites';
+import { WAVE_ACCOUNTS } from './accountWaves';
 import { readBreakdown } from '../../core';
 import type { HealthScorer } from './scorer';
 
@@ -104,6 +106,13 @@ describe('recompute (in-memory org)', () => {
     ]);
     expect([...chunked.snapshots.entries()]).toEqual([...whole.snapshots.entries()]);
     expect([...chunked.byId.values()]).toEqual([...whole.byId.values()]);
+  });
+
+  it('writes a wave in thirds, and a wave of up to half the wave size in one chunk', () => {
+    expect(chunkAccounts(WAVE_ACCOUNTS)).toBe(Math.ceil(WAVE_ACCOUNTS / 3));
+    expect(chunkAccounts(WAVE_ACCOUNTS / 2 + 1)).toBe(Math.ceil(WAVE_ACCOUNTS / 3));
+    expect(chunkAccounts(WAVE_ACCOUNTS / 2)).toBe(WAVE_ACCOUNTS / 2);
+    expect(chunkAccounts(0)).toBe(1);
   });
 
   it('scores the next chunks while the org writes, holding at most two in flight and one scored', async () => {

@@ -11,7 +11,7 @@ import { postAlerts } from './postAlerts';
 import { silentProgress, type Progress } from './progress';
 import { orgAccess } from './restOrBulkAccess';
 import type { RetryOptions } from './retry';
-import { CHUNK_ACCOUNTS, ChunkWrites } from './chunkWrites';
+import { chunkAccounts, ChunkWrites } from './chunkWrites';
 import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import type { SignalTable } from './signalTable';
@@ -25,7 +25,7 @@ export interface RecomputeRunOptions {
   /** Where rows that failed after retries are written; default health-failures-<asOf>.csv. */
   failuresFile?: string;
   progress?: Progress;
-  /** Accounts scored and written per batch (default CHUNK_ACCOUNTS); one Bulk job per batch and object. */
+  /** Accounts scored and written per batch (default chunkAccounts); one Bulk job per batch and object. */
   chunkSize?: number;
   /** Accounts read per wave when the selection holds more (default WAVE_ACCOUNTS). */
   waveAccounts?: number;
@@ -61,7 +61,6 @@ export async function recompute(
   const asOf = options.asOf ?? now.toISOString().slice(0, 10);
   const asOfDay = dayOf(asOf);
   const progress = options.progress ?? silentProgress;
-  const chunkSize = options.chunkSize ?? CHUNK_ACCOUNTS;
   const selection = options.selection ?? { kind: 'all' };
   const plan = await planWaves(
     org,
@@ -121,6 +120,7 @@ export async function recompute(
       computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
     };
     progress.phase(`${options.dryRun ? 'Scoring' : 'Scoring + writing'}${label}`, table.size);
+    const chunkSize = options.chunkSize ?? chunkAccounts(table.size);
     for (let from = 0; from < table.size; from += chunkSize) {
       const to = Math.min(table.size, from + chunkSize);
       // Scored before waiting for room: the recompute works while two chunks are written,
