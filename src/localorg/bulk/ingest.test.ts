@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvRecords } from '../../org/csvRecords';
 import { startTestOrg, type TestOrg } from '../testing';
@@ -138,5 +138,17 @@ describe('Bulk ingest result files', () => {
     const total = sizes.reduce((sum, [, size]) => sum + size, 0);
     expect(Object.fromEntries(sizes)['data.csv']).toBe(uploaded);
     expect(total - uploaded).toBeLessThan(3_000 * 30 + Buffer.byteLength(note) * 2);
+  });
+
+  it('still serve the success file of a job processed by an older local org', async () => {
+    const files = await ingest('Account', 'Name,External_Id__c\nOld Oy,Old-1\n');
+    const bulk = join(t.org.core.dataDir, 'bulk');
+    // As an older org left it: a success file, no outcomes file.
+    renameSync(join(bulk, `${files.id}.outcomes.csv`), join(bulk, `${files.id}.moved.csv`));
+    writeFileSync(join(bulk, `${files.id}.success.csv`), files.success);
+    expect(files.success).toMatch(
+      /^sf__Id,sf__Created,Name,External_Id__c\n\w{18},true,Old Oy,Old-1\n$/
+    );
+    expect((await results(files.id)).success).toBe(files.success);
   });
 });

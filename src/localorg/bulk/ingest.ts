@@ -36,7 +36,7 @@ const checkpointers = new WeakMap<OrgCore, BackgroundCheckpoints>();
 const fileOf = (
   org: OrgCore,
   job: string,
-  kind: 'data' | 'outcomes' | 'failed' | 'unprocessed'
+  kind: 'data' | 'outcomes' | 'success' | 'failed' | 'unprocessed'
 ) => {
   const dir = join(org.dataDir, 'bulk');
   mkdirSync(dir, { recursive: true });
@@ -229,9 +229,10 @@ export function ingestRoutes(jobs: JobStore) {
           (await sendSuccessResults(ctx.res, data, fileOf(ctx.org, job.id, 'outcomes')))
         )
           return 'handled';
-        const file = kind === 'success' ? undefined : fileOf(ctx.org, job.id, kind);
+        // A success file is there only for a job processed before outcome files.
+        const file = fileOf(ctx.org, job.id, kind);
         ctx.res.writeHead(200, { 'Content-Type': 'text/csv; charset=UTF-8' });
-        if (file && existsSync(file)) createReadStream(file).pipe(ctx.res);
+        if (existsSync(file)) createReadStream(file).pipe(ctx.res);
         else ctx.res.end(readFileSync(data, 'utf8').split('\n')[0] + '\n');
         return 'handled';
       }
