@@ -156,12 +156,9 @@ export interface IngestOptions {
 /** One value as a Bulk upload field: null as #N/A (which clears the field), undefined empty. */
 const uploadField = (value: unknown) => csvField(value === null ? '#N/A' : value);
 
-/** One row's values as a Bulk upload line, no line break. */
-const csvLineOf = (values: unknown[]) => values.map(uploadField).join(',');
-
-/** One row's size as a line of a Bulk upload, line break included, encoded as `csvUploads` does. */
+/** One row's size as a line of a Bulk upload, line break included, made as `csvUploads` makes it. */
 export function csvRowBytes(row: Record<string, unknown>): number {
-  return Buffer.byteLength(csvLineOf(Object.values(row))) + 1;
+  return Buffer.byteLength(lineMaker(Object.keys(row))(row));
 }
 
 /**

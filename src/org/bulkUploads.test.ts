@@ -42,7 +42,6 @@ describe('csvUploads', () => {
     const [upload] = uploadsOf(many, 100_000_000);
     expect(upload.rows).toBe(30_000);
     expect(upload.pieces).toBeGreaterThanOrEqual(2);
-    // Whole lines in each piece: a piece never ends inside a row.
     // Small enough for V8's young generation (larger strings go where only a full collection
     // frees them), and whole lines: a piece never ends inside a row.
     for (const piece of csvUploads(many, 100_000_000).next().value!.pieces) {

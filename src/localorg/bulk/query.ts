@@ -7,15 +7,11 @@ import { q } from '../store';
 import { fromStored } from '../values';
 import { csvField } from '../../org/csvRecords';
 import { csvLine, flatten } from './csv';
+import { sendChunk } from './sendChunk';
 import type { JobStore } from './jobs';
 import { sqlCsvBytes, wellFormedCsv, type CsvStyle } from './sqlCsv';
 
 const DEFAULT_PAGE = 50_000;
-
-/** Waits while the socket's buffer is full, so a million-row export keeps memory flat. */
-function write(ctx: ApiContext, chunk: string | Buffer): Promise<void> | void {
-  if (!ctx.res.write(chunk)) return new Promise((resolve) => ctx.res.once('drain', resolve));
-}
 
 /**
  * Where the next page starts: how many rows came before it and, for unordered queries, the
@@ -279,8 +275,8 @@ export function queryRoutes(jobs: JobStore) {
         'Sforce-Locator': next,
         'Sforce-NumberOfRecords': String(pageSize)
       });
-      await write(ctx, csvLine(columns));
-      for (const chunk of page.chunks) await write(ctx, chunk);
+      await sendChunk(ctx.res, csvLine(columns));
+      for (const chunk of page.chunks) await sendChunk(ctx.res, chunk);
       ctx.res.end();
       return 'handled';
     }

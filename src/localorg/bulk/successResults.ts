@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ServerResponse } from 'node:http';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
+import { sendChunk } from './sendChunk';
 
 /**
  * A job's success results are not written while it runs: each processed row leaves only its
@@ -51,11 +52,6 @@ class LineReader {
   }
 }
 
-/** Waits while the socket's buffer is full, so a million-row file keeps memory flat. */
-function write(res: ServerResponse, text: string): Promise<void> | void {
-  if (!res.write(text)) return new Promise((resolve) => res.once('drain', resolve));
-}
-
 /**
  * Sends a job's success results: `sf__Id,sf__Created`, then each row that succeeded as it was
  * sent, in upload order, as far as the job has committed rows. `false` when the job has no
@@ -84,7 +80,7 @@ export async function sendSuccessResults(
         if (outcome === undefined) more = false;
         else if (outcome !== '') text += `${outcome},${rows.texts[r]}\n`;
       }
-      if (text) await write(res, text);
+      if (text) await sendChunk(res, text);
       if (!more) break;
     }
   } finally {

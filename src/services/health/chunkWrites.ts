@@ -16,7 +16,7 @@ const accountOf = (field: string) => (row: Row) => String(row[field]);
  * a million-account bench); scored ahead in thirds, interleaved runs at 1 M went 57–63 s →
  * 51–58 s, peak RSS ~400 MB, ~33 API calls per 100 000 accounts.
  */
-export const CHUNK_ACCOUNTS = Math.ceil(WAVE_ACCOUNTS / 3);
+const CHUNK_ACCOUNTS = Math.ceil(WAVE_ACCOUNTS / 3);
 
 /**
  * Accounts per chunk for a wave's table of `accounts`: up to half a wave, one chunk (its rows
