@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { OrgError } from './errors';
 import type { OrgCore } from './orgCore';
 import type { UserAccess } from './permissions';
 
@@ -57,11 +58,20 @@ export class Router {
       if (route.method !== method || route.parts.length !== parts.length) continue;
       const params: Record<string, string> = {};
       const ok = route.parts.every((p, i) => {
-        if (p.startsWith(':')) return ((params[p.slice(1)] = decodeURIComponent(parts[i])), true);
+        if (p.startsWith(':')) return ((params[p.slice(1)] = decodePathPart(parts[i])), true);
         return p.toLowerCase() === parts[i].toLowerCase();
       });
       if (ok) return { handler: route.handler, params };
     }
     return undefined;
+  }
+}
+
+/** A %-encoded path segment; text that is not valid %-encoding is the client's error. */
+export function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new OrgError(400, 'MALFORMED_URL', `The URL is not valid %-encoding: ${part}`);
   }
 }

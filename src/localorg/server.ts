@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
@@ -5,6 +6,8 @@ import { recoverBulkJobs, registerBulkRoutes } from './bulk/routes';
 import { registerChatterRoutes } from './chatter/routes';
 import { OrgError } from './errors';
 import { OrgCore } from './orgCore';
+import { readJson, requestLimits, type RequestLimits } from './requestBody';
+import { bearerOf, checkContentType, checkHost, checkSameOrigin } from './requestGuards';
 import { registerRestRoutes } from './rest';
 import { Router, type ApiContext, type OrgUser } from './router';
 import { registerUiApiRoutes } from './uiapi/routes';
@@ -30,6 +33,8 @@ export interface LocalOrgOptions {
   dataDir: string;
   port?: number;
   projectDir?: string;
+  /** Body and upload caps; default requestLimits() (environment variables). */
+  bodyCaps?: RequestLimits;
 }
 
 /** Extra route families (Bulk API, …) plug in here before the server starts. */
@@ -50,14 +55,17 @@ export class LocalOrg {
   private readonly mounts: { prefix: string; handler: MountHandler }[] = [];
   private readonly twins = new Map<string, ApexTwin>();
   private requests = 0;
+  private readonly port: number;
 
   constructor(
     readonly core: OrgCore,
     private readonly server: Server,
-    private readonly router: Router
+    private readonly router: Router,
+    readonly bodyCaps: RequestLimits = requestLimits()
   ) {
     this.users = ensureUsers(core);
     const { port } = server.address() as AddressInfo;
+    this.port = port;
     this.instanceUrl = `http://127.0.0.1:${port}`;
     this.requests = Number(core.store.meta('apiRequests') ?? '0');
   }
@@ -107,6 +115,8 @@ export class LocalOrg {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.instanceUrl);
     try {
+      checkHost(req, this.port);
+      checkSameOrigin(req);
       if (url.pathname.startsWith('/services/')) return await this.handleApi(req, res, url);
       for (const mount of this.mounts) {
         if (
@@ -122,20 +132,29 @@ export class LocalOrg {
         { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }
       ]);
     } catch (error) {
-      if (error instanceof OrgError) return send(res, error.status, error.toBody());
-      // Never echo internals or tokens: a short message and the server log line.
-      process.stderr.write(`local org: ${(error as Error).stack ?? error}\n`);
+      if (error instanceof OrgError) {
+        // A body refused unread is not drained: the connection closes after the answer.
+        if (error.status === 413) res.setHeader('Connection', 'close');
+        return send(res, error.status, error.toBody());
+      }
+      // Never echo internals or tokens: an error id to find the server log line by.
+      const errorId = randomUUID();
+      process.stderr.write(`local org: ${errorId} ${(error as Error).stack ?? error}\n`);
       if (!res.headersSent)
-        send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: (error as Error).message }]);
+        send(res, 500, [
+          {
+            errorCode: 'UNKNOWN_EXCEPTION',
+            message: `An unexpected error occurred. The local org's log names it ${errorId}.`
+          }
+        ]);
       else res.end();
     }
   }
 
   private authenticate(req: IncomingMessage): OrgUser {
-    const header = req.headers.authorization ?? '';
-    const bearer = /^(Bearer|OAuth) (.+)$/i.exec(header)?.[2];
+    const bearer = bearerOf(req);
     const cookie = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const user = this.userByToken(bearer ?? (cookie ? decodeURIComponent(cookie) : undefined));
+    const user = this.userByToken(bearer ?? (cookie ? decodeCookie(cookie) : undefined));
     if (!user) throw new OrgError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     return user;
   }
@@ -152,7 +171,7 @@ export class LocalOrg {
     }
     const twin = /^\/services\/apexrest-local\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);
     if (twin && req.method === 'POST')
-      return send(res, 200, await this.runTwin(twin[1], twin[2], user, await readJson(req)));
+      return send(res, 200, await this.runTwin(twin[1], twin[2], user, await this.readJson(req)));
     const versioned = /^\/services\/data\/v\d+\.\d+(\/.*)?$/.exec(path);
     if (!versioned) throw new OrgError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const apiPath = versioned[1] ?? '/';
@@ -167,7 +186,7 @@ export class LocalOrg {
       query: url.searchParams,
       req,
       res,
-      body: () => (cached ??= readJson(req)),
+      body: () => (cached ??= this.readJson(req)),
       user: { ...user, access: this.core.access.forUser(user) },
       org: this.core
     };
@@ -175,6 +194,11 @@ export class LocalOrg {
     if (result === 'handled') return;
     for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
     send(res, result.status, result.body);
+  }
+
+  private readJson(req: IncomingMessage): Promise<unknown> {
+    checkContentType(req, 'application/json');
+    return readJson(req, this.bodyCaps.jsonBytes);
   }
 
   private async runTwin(className: string, method: string, user: OrgUser, params: unknown) {
@@ -252,6 +276,15 @@ export class LocalOrg {
   }
 }
 
+/** A cookie value that is not valid %-encoding is no session, not a server error. */
+function decodeCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (status === 204 || body === undefined) {
     res.writeHead(status);
@@ -260,18 +293,6 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   }
   res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
   res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new OrgError(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
-  }
 }
 
 /** Starts a local org on 127.0.0.1 (never another interface). Port 0 picks a free port. */
@@ -291,6 +312,6 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  holder.org = new LocalOrg(core, server, router);
+  holder.org = new LocalOrg(core, server, router, options.bodyCaps);
   return holder.org;
 }

@@ -26,7 +26,7 @@ describe('onOrgStarted', () => {
       `${test.org.url}/services/apexrest-local/TierCadenceController/getCadence`,
       {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: { cookie, 'content-type': 'application/json', origin: test.org.url },
         body: JSON.stringify({ accountId: '001000000000000AAA' })
       }
     );

@@ -177,12 +177,12 @@ export function compileQuery(
   if (order && !(countOnly && !groupBy.length)) sql += ` ORDER BY ${order}`;
   if (query.limit !== undefined) {
     sql += ' LIMIT ?';
-    params.push(Number(query.limit));
+    params.push(soqlInteger(query.limit, 'LIMIT'));
   }
   if (query.offset !== undefined) {
     if (query.limit === undefined) sql += ' LIMIT -1';
     sql += ' OFFSET ?';
-    params.push(Number(query.offset));
+    params.push(soqlInteger(query.offset, 'OFFSET'));
   }
   return {
     object,
@@ -195,6 +195,14 @@ export function compileQuery(
     children,
     unordered: !order && query.limit === undefined && query.offset === undefined
   };
+}
+
+/** SOQL's LIMIT and OFFSET are 32-bit integers: anything larger is a malformed query. */
+function soqlInteger(value: unknown, clause: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2_147_483_647)
+    throw malformedQuery(`${clause} must be an integer from 0 to 2147483647, not ${String(value)}`);
+  return n;
 }
 
 const fieldName = (c: Column) =>
@@ -254,6 +262,6 @@ function childQuery(
     childObject: schema.get(relationship.childSObject)!,
     foreignKey: relationship.field,
     query,
-    limit: limit === undefined ? undefined : Number(limit)
+    limit: limit === undefined ? undefined : soqlInteger(limit, 'LIMIT')
   };
 }

@@ -6,6 +6,10 @@ export interface DayRange {
   end: string;
 }
 
+/** Salesforce's date range: an `n` that reaches past it is a malformed query, not a crash. */
+const FIRST_DAY = new Date(Date.UTC(1700, 0, 1));
+const LAST_DAY = new Date(Date.UTC(4001, 0, 1));
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) =>
   new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
@@ -26,7 +30,11 @@ export function dateLiteralRange(literal: string, now = new Date()): DayRange {
   const n = arg === undefined ? 0 : Number(arg);
   if (arg !== undefined && !Number.isInteger(n))
     throw malformedQuery(`Invalid date literal ${literal}`);
-  const range = (start: Date, end: Date): DayRange => ({ start: day(start), end: day(end) });
+  const range = (start: Date, end: Date): DayRange => {
+    if (!(start >= FIRST_DAY && end <= LAST_DAY))
+      throw malformedQuery(`Date literal ${literal} reaches outside 1700-01-01 to 4000-12-31`);
+    return { start: day(start), end: day(end) };
+  };
   switch (name) {
     case 'YESTERDAY':
       return range(addDays(today, -1), today);
