@@ -131,13 +131,13 @@ describe('Baton data model in force-app', () => {
     expect(model.objects.get('Handover__c')?.fields.get('Status__c')?.defaults).toEqual(['Draft']);
   });
 
-  it('it_should_ship_the_three_permission_sets', () => {
+  it('it_should_ship_the_four_permission_sets', () => {
     const names = files
       .filter((f) => f.endsWith('.permissionset-meta.xml'))
       .map((f) => f.replace(/.*\//, ''));
     expect(names).toEqual(
       expect.arrayContaining(
-        ['Baton_Account_Manager', 'Baton_Admin', 'Baton_Seller'].map(
+        ['Baton_Account_Manager', 'Baton_Admin', 'Baton_CS_Lead', 'Baton_Seller'].map(
           (n) => `${n}.permissionset-meta.xml`
         )
       )

@@ -5,7 +5,7 @@ import { REPO_ROOT } from './testCopy';
 import { asArray, child, parseXml, text } from './xmlCheck';
 
 const DEFAULT = join(REPO_ROOT, 'force-app', 'main', 'default');
-const PERMISSION_SETS = ['Baton_Seller', 'Baton_Account_Manager', 'Baton_Admin'];
+const PERMISSION_SETS = ['Baton_Seller', 'Baton_Account_Manager', 'Baton_CS_Lead', 'Baton_Admin'];
 
 describe('Baton permission sets', () => {
   it('it_should_grant_every_apex_class_the_components_call_to_every_role', () => {
