@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { sendFile } from './staticFiles';
 
 /** A user the preview can act as; the token is the local org session id of that user. */
 export interface PreviewPersona {
@@ -22,16 +22,6 @@ export interface PreviewServerOptions {
   loginCodes: Map<string, string>;
 }
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-};
 const LANGUAGES = ['en', 'fi'];
 const SLDS_ASSETS = 'node_modules/@salesforce-ux/design-system/assets';
 
@@ -41,21 +31,17 @@ export function cookies(req: IncomingMessage): Record<string, string> {
       .split(';')
       .map((part) => part.trim().split('='))
       .filter(([name]) => name)
-      .map(([name, ...value]) => [name, decodeURIComponent(value.join('='))])
+      .map(([name, ...value]) => [name, decodeCookie(value.join('='))])
   );
 }
 
-/** Serves a file under root, refusing paths that climb out of it. */
-function sendFile(res: ServerResponse, root: string, relativePath: string, cache: string): boolean {
-  const path = normalize(join(root, decodeURIComponent(relativePath)));
-  if (!path.startsWith(normalize(root) + sep) || !existsSync(path) || !statSync(path).isFile())
-    return false;
-  res.writeHead(200, {
-    'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-    'Cache-Control': cache
-  });
-  res.end(readFileSync(path));
-  return true;
+/** A value that is not valid %-encoding reads as no value (no session), not as a crash. */
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
 }
 
 function page(
