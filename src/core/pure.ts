@@ -64,6 +64,14 @@ export {
   type HandoverStatus
 } from './handover';
 export {
+  handoverWriteProblem,
+  HANDOVER_LIFECYCLE_FIELDS,
+  MANAGE_HANDOVERS_PERMISSION,
+  sameSalesforceId,
+  type HandoverWriteProblem,
+  type HandoverWriter
+} from './handoverGuard';
+export {
   acceptCommentSegments,
   buildAcceptComment,
   buildReturnComment,

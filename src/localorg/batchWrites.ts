@@ -143,8 +143,13 @@ export class BatchWriter {
     );
   }
 
+  /** Objects with derived fields or triggers take the one-row path, which runs both. */
   private fast(object: ObjectDef): boolean {
-    return !DERIVING_OBJECTS.has(object.name) && !object.name.endsWith('__mdt');
+    return (
+      !DERIVING_OBJECTS.has(object.name) &&
+      !object.name.endsWith('__mdt') &&
+      !this.records.hasTriggers(object)
+    );
   }
 
   /** The one-row path: the row as the fields object Records' methods take. */

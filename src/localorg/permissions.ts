@@ -26,11 +26,13 @@ interface PermissionSetDef {
   objects: Map<string, Set<ObjectOperation>>;
   /** Lower-cased `Object.Field` → readable / editable. */
   fields: Map<string, { read: boolean; edit: boolean }>;
+  /** Lower-cased names of the custom permissions granted. */
+  customPermissions: Set<string>;
 }
 
 const parser = new XMLParser({
   ignoreAttributes: true,
-  isArray: (name) => ['objectPermissions', 'fieldPermissions'].includes(name)
+  isArray: (name) => ['objectPermissions', 'fieldPermissions', 'customPermissions'].includes(name)
 });
 const bool = (value: unknown) => value === true || value === 'true';
 
@@ -57,7 +59,17 @@ export function readPermissionSets(projectDir: string): PermissionSetDef[] {
           read: bool(p.readable),
           edit: bool(p.editable)
         });
-      return { name: file.replace('.permissionset-meta.xml', ''), objects, fields };
+      const customPermissions = new Set<string>(
+        (xml.customPermissions ?? [])
+          .filter((p: { enabled: unknown }) => bool(p.enabled))
+          .map((p: { name: unknown }) => String(p.name).toLowerCase())
+      );
+      return {
+        name: file.replace('.permissionset-meta.xml', ''),
+        objects,
+        fields,
+        customPermissions
+      };
     });
 }
 
@@ -68,6 +80,7 @@ const ADMIN_ONLY = new Set(['PermissionSet', 'PermissionSetAssignment']);
 export class UserAccess {
   private readonly objects = new Map<string, Set<ObjectOperation>>();
   private readonly editable = new Set<string>();
+  private readonly customPermissions = new Set<string>();
 
   constructor(
     private readonly governedFields: Set<string>,
@@ -80,7 +93,13 @@ export class UserAccess {
         this.objects.set(object, union);
       }
       for (const [field, perm] of set.fields) if (perm.edit) this.editable.add(field);
+      set.customPermissions.forEach((name) => this.customPermissions.add(name));
     }
+  }
+
+  /** As FeatureManagement.checkPermission: granted by one of the user's permission sets. */
+  hasCustomPermission(name: string): boolean {
+    return this.customPermissions.has(name.toLowerCase());
   }
 
   /** Only Baton's custom objects are governed; standard objects are the profile's (open). */

@@ -15,6 +15,7 @@ import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
 import { q, type Store } from './store';
+import { refused, triggerUser, type RecordTrigger } from './triggers';
 import { formatDateTime, fromStored, toStored, type SqlValue } from './values';
 
 export type Fields = Record<string, unknown>;
@@ -113,6 +114,23 @@ export class Records {
   ) {}
 
   private readonly plans = new WeakMap<ObjectDef, WritePlan>();
+  private readonly triggers = new Map<string, RecordTrigger[]>();
+  private readonly triggerNames = new Set<string>();
+
+  /**
+   * Runs `trigger` before every insert and update of `type`, whatever the write path. A name
+   * already added is kept as it is, so registering twice (deploying twice) changes nothing.
+   */
+  addTrigger(type: string, name: string, trigger: RecordTrigger): void {
+    const object = this.object(type).name;
+    if (this.triggerNames.has(name)) return;
+    this.triggerNames.add(name);
+    this.triggers.set(object, [...(this.triggers.get(object) ?? []), trigger]);
+  }
+
+  hasTriggers(object: ObjectDef): boolean {
+    return this.triggers.has(object.name);
+  }
 
   plan(object: ObjectDef): WritePlan {
     let plan = this.plans.get(object);
@@ -206,6 +224,8 @@ export class Records {
       );
     if (plan.hasOwner && !row.OwnerId) row.OwnerId = writer.id;
     derive(object, row);
+    for (const trigger of this.triggers.get(object.name) ?? [])
+      refused(trigger.beforeInsert?.(row, triggerUser(writer)));
     this.checkRequired(object, row);
     this.checkReferences(object, row);
     const id = makeId(object.keyPrefix, this.store.pod(), this.store.nextSequence('id'));
@@ -245,6 +265,8 @@ export class Records {
     writer.access?.checkWrite(object, 'edit', Object.keys(changes));
     const merged = { ...current, ...changes };
     derive(object, merged);
+    for (const trigger of this.triggers.get(object.name) ?? [])
+      refused(trigger.beforeUpdate?.(merged, current, triggerUser(writer)));
     this.checkRequired(object, merged, new Set(Object.keys(changes)));
     this.checkReferences(object, changes);
     const now = formatDateTime(new Date());

@@ -25,7 +25,12 @@ export type MountHandler = (
  * does `as system`, e.g. HealthController writing Health_Status__c after an override.
  */
 export type ApexTwin = (
-  ctx: { conn: Connection; userId: string; systemConn: Connection },
+  ctx: {
+    conn: Connection;
+    userId: string;
+    systemConn: Connection;
+    hasCustomPermission(name: string): boolean;
+  },
   params: unknown
 ) => Promise<unknown>;
 
@@ -210,7 +215,11 @@ export class LocalOrg {
       const ctx = {
         conn: this.connectionFor(user),
         userId: user.id,
-        systemConn: this.connectionFor(admin)
+        systemConn: this.connectionFor(admin),
+        hasCustomPermission: (name: string) => {
+          const access = this.core.access.forUser(user);
+          return !access || access.hasCustomPermission(name);
+        }
       };
       return (await twin(ctx, params)) ?? null;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { onOrgStarted } from '../preview/orgStart';
+import { registerAllTwins } from './twins';
 import { recomputeHealth } from '../services/health/recompute';
 import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
@@ -63,6 +64,8 @@ export async function startOrgCommand(
   });
   writeAuth(org, dataDir);
   log(`Local org listening on ${org.instanceUrl} (data in ${dataDir})`);
+  // Before the seed: the triggers guard its writes too, and a headless org serves the twins.
+  registerAllTwins(org);
   const admin = org.connectionFor(org.users.find((u) => u.persona === 'admin')!);
   const seed = options.seed === false ? { seeded: false, counts: {} } : await seedDemoBook(admin);
   if (seed.seeded)
@@ -71,6 +74,7 @@ export async function startOrgCommand(
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}`
     );
+  else if (options.seed === false) log('Seeding skipped (--no-seed).');
   else if (fresh) log('The org already had accounts; nothing seeded.');
   // Tiers, then touchpoints, before the health recompute below: cadence reads the plan.
   if (seed.seeded) await planSeededBook(admin, log);

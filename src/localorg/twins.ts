@@ -1,3 +1,4 @@
+import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
 import { registerHealthTwins } from '../services/health/twins';
 import { registerTierCadenceTwins } from '../services/tiers/twins';
@@ -8,6 +9,7 @@ import type { LocalOrg } from './server';
  * `@salesforce/apex/<Class>.<method>` calls reach these through /services/apexrest-local.
  */
 export function registerAllTwins(org: LocalOrg): void {
+  registerHandoverTrigger(org.core.records);
   registerHandoverTwins(org);
   registerHealthTwins(org);
   registerTierCadenceTwins(org);

@@ -10,6 +10,8 @@ export interface TwinContext {
   conn: Connection;
   userId: string;
   systemConn: Connection;
+  /** As Apex's FeatureManagement.checkPermission, for the calling user. */
+  hasCustomPermission(name: string): boolean;
 }
 
 /** The local org's Apex twin registry (src/localorg/server.ts), as the services see it. */

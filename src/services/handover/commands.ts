@@ -49,7 +49,9 @@ export async function actorFor(conn: Connection, asOf = new Date()): Promise<Act
   const userId =
     conn.userInfo?.id ??
     (await conn.request<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
-  return { conn, userId, baseUrl: conn.instanceUrl, asOf };
+  // The CLI is an integration: its user holds Baton_Manage_Handovers (Baton_Admin), and in an
+  // org the handover trigger refuses anyone else's answer for another account manager.
+  return { conn, userId, baseUrl: conn.instanceUrl, asOf, managesHandovers: true };
 }
 
 async function summaries(conn: Connection, ids: string[]): Promise<HandoverSummary[]> {

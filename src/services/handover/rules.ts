@@ -4,6 +4,7 @@ import {
   handoverTransition,
   planTouchpoints,
   returnCommentSegments,
+  sameSalesforceId,
   submitPostSegments,
   validateHandover,
   type BatonModel,
@@ -54,18 +55,27 @@ export function assertTransition(handover: HandoverRow, action: Action): Handove
   }
 }
 
-export function assertNotOwnAnswer(handover: HandoverRow, userId: string): void {
-  if (sameId(handover.Seller__c, userId) && !sameId(handover.Account_Manager__c, userId)) {
+/** Only the receiving account manager answers: a seller never, another account manager neither. */
+export function assertCanAnswer(
+  handover: HandoverRow,
+  actor: { userId: string; managesHandovers?: boolean }
+): void {
+  const addressee = sameSalesforceId(handover.Account_Manager__c, actor.userId);
+  if (sameSalesforceId(handover.Seller__c, actor.userId) && !addressee) {
     throw new HandoverRuleError(
       'SELLER_CANNOT_ANSWER',
       `Only the receiving account manager can accept or return handover ${handover.Name}.`,
       ['Account_Manager__c']
     );
   }
+  if (!addressee && !actor.managesHandovers) {
+    throw new HandoverRuleError(
+      'NOT_THE_ADDRESSEE',
+      `Only the receiving account manager can accept or return handover ${handover.Name}.`,
+      ['Account_Manager__c']
+    );
+  }
 }
-
-const sameId = (a: string | null | undefined, b: string) =>
-  !!a && a.slice(0, 15) === b.slice(0, 15);
 
 /** `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it. */
 export function assertComplete(

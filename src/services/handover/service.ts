@@ -7,7 +7,7 @@ import { handoversByIds, accountsByIds, tasksByTouchpointKey } from './selector'
 import {
   acceptComment,
   assertComplete,
-  assertNotOwnAnswer,
+  assertCanAnswer,
   assertTransition,
   planTouchpointTasks,
   returnComment,
@@ -28,6 +28,11 @@ export interface Actor {
   baseUrl: string;
   /** Today and now, passed in so tests and the core stay clock-free. */
   asOf: Date;
+  /**
+   * Holds Baton_Manage_Handovers (admins, integrations): may answer for any account manager.
+   * Others may accept or return only the handovers addressed to them.
+   */
+  managesHandovers?: boolean;
   /**
    * The org's custom metadata, when the caller already read it (several handovers in one run);
    * otherwise each submit or accept reads it from `conn`, as the Apex reads getAll().
@@ -125,7 +130,7 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Accepted') return;
   assertTransition(handover, 'accept');
-  assertNotOwnAnswer(handover, actor.userId);
+  assertCanAnswer(handover, actor);
   // Read (and checked) before the first write, so a broken cadence record writes nothing.
   const model = await modelOf(actor);
   const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
@@ -180,7 +185,7 @@ export async function returnToSeller(
   }
   const handover = await loadOne(actor, handoverId);
   assertTransition(handover, 'return');
-  assertNotOwnAnswer(handover, actor.userId);
+  assertCanAnswer(handover, actor);
   handover.Return_Reason__c = trimmed;
   await update(actor, 'Handover__c', {
     Id: handover.Id,

@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { MANAGE_HANDOVERS_PERMISSION } from '../../core';
 import { parseParams as parse, type TwinContext, type TwinHost } from '../apexTwins';
 import { getContext } from './context';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
@@ -10,7 +11,13 @@ const postUrl = (conn: Connection) => (feedElementId: string) =>
   `${conn.instanceUrl}/lightning/r/FeedItem/${feedElementId}/view`;
 
 export function actorOf(ctx: TwinContext, asOf = new Date()): Actor {
-  return { conn: ctx.conn, userId: ctx.userId, baseUrl: ctx.conn.instanceUrl, asOf };
+  return {
+    conn: ctx.conn,
+    userId: ctx.userId,
+    baseUrl: ctx.conn.instanceUrl,
+    asOf,
+    managesHandovers: ctx.hasCustomPermission(MANAGE_HANDOVERS_PERMISSION)
+  };
 }
 
 async function contextOfHandover(ctx: TwinContext, handoverId: string) {

@@ -1,0 +1,113 @@
+import type { HandoverStatus } from './handover';
+
+/**
+ * The handover's state machine as every write must respect it, not only the panel's: the
+ * Apex HandoverTriggerHandler and the local org's trigger (services/handover/trigger.ts) both
+ * apply this rule to each insert and update of a Handover__c.
+ */
+
+/** The custom permission that lets admins and integrations load and answer any handover. */
+export const MANAGE_HANDOVERS_PERMISSION = 'Baton_Manage_Handovers';
+
+/** Fields the lifecycle writes; everything else is the seller's content, editable in Draft and Returned. */
+export const HANDOVER_LIFECYCLE_FIELDS = [
+  'Status__c',
+  'Submitted_At__c',
+  'Accepted_At__c',
+  'Returned_At__c',
+  'Return_Reason__c',
+  'Feed_Element_Id__c'
+] as const;
+
+const LEGAL_MOVES: Partial<Record<HandoverStatus, HandoverStatus[]>> = {
+  Draft: ['Submitted'],
+  Returned: ['Submitted'],
+  Submitted: ['Accepted', 'Returned']
+};
+
+const EDITABLE_STATUSES: HandoverStatus[] = ['Draft', 'Returned'];
+
+export interface HandoverWriteProblem {
+  code: 'ILLEGAL_TRANSITION' | 'NOT_THE_ADDRESSEE' | 'RETURN_REASON_REQUIRED' | 'HANDOVER_LOCKED';
+  message: string;
+  fields: string[];
+}
+
+export interface HandoverWriter {
+  userId: string;
+  /** Holds MANAGE_HANDOVERS_PERMISSION: data loads and answers for anyone pass. */
+  managesHandovers: boolean;
+}
+
+type HandoverRecord = Record<string, unknown>;
+
+/** Salesforce Ids compare by their case-sensitive first 15 characters. */
+export const sameSalesforceId = (a: unknown, b: unknown): boolean =>
+  typeof a === 'string' && typeof b === 'string' && !!a && a.slice(0, 15) === b.slice(0, 15);
+
+const statusOf = (record: HandoverRecord) => (record.Status__c ?? 'Draft') as HandoverStatus;
+const blank = (value: unknown) =>
+  value === null || value === undefined || String(value).trim() === '';
+const same = (a: unknown, b: unknown) => (blank(a) && blank(b)) || String(a) === String(b);
+
+/** What is wrong with writing `next` over `old` (null for an insert), or null when it may be saved. */
+export function handoverWriteProblem(
+  old: HandoverRecord | null,
+  next: HandoverRecord,
+  writer: HandoverWriter
+): HandoverWriteProblem | null {
+  if (writer.managesHandovers) return null;
+  const to = statusOf(next);
+  if (!old)
+    return to === 'Draft'
+      ? null
+      : {
+          code: 'ILLEGAL_TRANSITION',
+          message: `A new handover starts as Draft, not ${to}: save it, then submit it.`,
+          fields: ['Status__c']
+        };
+  const from = statusOf(old);
+  if (from === to) return lockedFields(old, next, from);
+  if (!LEGAL_MOVES[from]?.includes(to))
+    return {
+      code: 'ILLEGAL_TRANSITION',
+      message: `A handover that is ${from} cannot become ${to}.`,
+      fields: ['Status__c']
+    };
+  if (
+    (to === 'Accepted' || to === 'Returned') &&
+    !sameSalesforceId(next.Account_Manager__c, writer.userId)
+  )
+    return {
+      code: 'NOT_THE_ADDRESSEE',
+      message: 'Only the receiving account manager can accept or return this handover.',
+      fields: ['Account_Manager__c']
+    };
+  if (to === 'Returned' && blank(next.Return_Reason__c))
+    return {
+      code: 'RETURN_REASON_REQUIRED',
+      message: 'Give a return reason so the seller knows what to fix.',
+      fields: ['Return_Reason__c']
+    };
+  return null;
+}
+
+/** A submitted or accepted handover's content stays as its account manager read it. */
+function lockedFields(
+  old: HandoverRecord,
+  next: HandoverRecord,
+  status: HandoverStatus
+): HandoverWriteProblem | null {
+  if (EDITABLE_STATUSES.includes(status)) return null;
+  const lifecycle = new Set<string>(HANDOVER_LIFECYCLE_FIELDS);
+  const changed = Object.keys(next).filter(
+    (field) => field.endsWith('__c') && !lifecycle.has(field) && !same(old[field], next[field])
+  );
+  return changed.length
+    ? {
+        code: 'HANDOVER_LOCKED',
+        message: `A ${status} handover cannot be edited: ${changed.join(', ')}.`,
+        fields: changed
+      }
+    : null;
+}

@@ -1,0 +1,38 @@
+import { OrgError } from './errors';
+import type { Row, Writer } from './records';
+
+/** Who a trigger runs for, as Apex sees it through UserInfo and FeatureManagement. */
+export interface TriggerUser {
+  id: string;
+  hasCustomPermission(name: string): boolean;
+}
+
+/** A trigger's `addError`: the write is refused with this message, naming these fields. */
+export interface TriggerRefusal {
+  message: string;
+  fields: string[];
+}
+
+/**
+ * A before-save trigger: the local org's stand-in for an Apex trigger on one object. It sees
+ * the record as it would be stored and returns a refusal to stop the write; every write path
+ * (REST, composite, UI API, Bulk, Apex twins) runs it.
+ */
+export interface RecordTrigger {
+  beforeInsert?(record: Row, user: TriggerUser): TriggerRefusal | null | void;
+  beforeUpdate?(record: Row, old: Row, user: TriggerUser): TriggerRefusal | null | void;
+}
+
+/** What Salesforce answers for a record a trigger's addError refused. */
+export function refused(refusal: TriggerRefusal | null | void): void {
+  if (refusal)
+    throw new OrgError(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', refusal.message, refusal.fields);
+}
+
+/** The admin (no access rules) holds every custom permission, as a System Administrator may. */
+export function triggerUser(writer: Writer): TriggerUser {
+  return {
+    id: writer.id,
+    hasCustomPermission: (name) => !writer.access || writer.access.hasCustomPermission(name)
+  };
+}
