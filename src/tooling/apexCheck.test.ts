@@ -79,7 +79,7 @@ describe('Apex checks (prettier-plugin-apex parse + PMD security rules)', () => 
       META.replace(/ApexClass/g, 'ApexTrigger')
     );
     problems = await checkProject(dir);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -12,8 +12,8 @@ describe('metadata validation', () => {
   it('it_should_find_no_problem_in_the_repository_force_app (Apex included)', async () => {
     const problems = await checkProject(REPO_ROOT);
     expect(formatProblems(problems)).toBe('');
-    // PMD starts a JVM (~3 s idle, more on a busy CI machine).
-  }, 60_000);
+    // PMD, apex-ls and jorje each start a JVM (~4 s idle, far more on a busy CI machine).
+  }, 120_000);
 
   it('it_should_report_a_deleted_field_that_permission_sets_still_grant', async () => {
     const problems = await problemsIntroducedBy((copy) =>

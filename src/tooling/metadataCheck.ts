@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { z } from 'zod';
-import { checkApex } from './apexCheck';
+import { checkApex, isApexFile } from './apexCheck';
+import { checkApexCompiles } from './apexCompileCheck';
 import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentSet } from './componentSetCheck';
 import { loadModel } from './metadataModel';
@@ -21,7 +22,7 @@ const SfdxProject = z.object({
 /**
  * Everything we can check about the Salesforce source without an org: what
  * `sf project deploy start` would reject (unknown types, dropped files, malformed XML,
- * dangling references, bad picklist values) and Apex that does not parse or fails PMD's
+ * dangling references, bad picklist values) and Apex that does not compile or fails PMD's
  * security rules. Returns the problems; an empty list means the package is deployable as
  * far as an offline check can tell.
  */
@@ -32,14 +33,20 @@ export async function checkProject(
   const projectFile = join(projectDir, 'sfdx-project.json');
   const project = SfdxProject.parse(JSON.parse(readFileSync(projectFile, 'utf8')));
   const problems: Problem[] = [];
+  const apexFiles: string[] = [];
   for (const { path } of project.packageDirectories) {
     const packageDir = resolve(projectDir, path);
     problems.push(...(await checkPackageDir(packageDir, project.sourceApiVersion, options)));
+    apexFiles.push(...packageFiles(packageDir).filter(isApexFile));
   }
+  if (options.apex !== false) problems.push(...(await checkApexCompiles(projectDir, apexFiles)));
   return problems;
 }
 
-/** `apex: false` skips the Apex checks (PMD takes ~3 s) when only metadata changed. */
+/**
+ * `apex: false` skips the Apex checks (PMD and both compilers start JVMs)
+ * when only metadata changed.
+ */
 export type CheckOptions = { apex?: boolean };
 
 export async function checkPackageDir(
@@ -47,8 +54,7 @@ export async function checkPackageDir(
   apiVersion: string,
   options: CheckOptions = {}
 ): Promise<Problem[]> {
-  const ignore = ForceIgnore.findAndCreate(packageDir);
-  const files = listFiles(packageDir).filter((file) => !ignore.denies(file));
+  const files = packageFiles(packageDir);
   const model = loadModel(files);
   return [
     ...(await checkComponentSet(packageDir, apiVersion)),
@@ -58,4 +64,10 @@ export async function checkPackageDir(
     ...checkPicklists(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
+}
+
+/** The files of a package directory that a deploy would send (.forceignore applied). */
+function packageFiles(packageDir: string): string[] {
+  const ignore = ForceIgnore.findAndCreate(packageDir);
+  return listFiles(packageDir).filter((file) => !ignore.denies(file));
 }

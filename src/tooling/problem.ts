@@ -12,7 +12,9 @@ export type CheckName =
   | 'picklist'
   | 'apex-parse'
   | 'apex-sharing'
-  | 'apex-pmd';
+  | 'apex-pmd'
+  | 'apex-ls'
+  | 'apex-jorje';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
