@@ -9,7 +9,7 @@ const OBJECTS = 'force-app/main/default/objects';
 const PERMSETS = 'force-app/main/default/permissionsets';
 
 describe('metadata validation', () => {
-  it('it_should_find_no_problem_in_the_repository_force_app (Apex included)', async () => {
+  it('it_should_find_no_problem_in_the_repository_force_app (Apex parse, PMD, apex-ls and jorje included)', async () => {
     const problems = await checkProject(REPO_ROOT);
     expect(formatProblems(problems)).toBe('');
     // PMD, apex-ls and jorje each start a JVM (~4 s idle, far more on a busy CI machine).
