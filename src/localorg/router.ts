@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OrgError } from './errors';
 import type { OrgCore } from './orgCore';
 import type { UserAccess } from './permissions';
+import type { RequestLimits } from './requestBody';
 
 /** A user of the local org, as authenticated by a session token. */
 export interface OrgUser {
@@ -24,6 +25,8 @@ export interface ApiContext {
   /** The caller, with the permissions its writes and describes are held to (none: admin). */
   user: OrgUser & { access?: UserAccess };
   org: OrgCore;
+  /** The org's body and upload caps. */
+  caps: RequestLimits;
 }
 
 /** `handled` means the handler wrote (streamed) the response itself. */

@@ -193,7 +193,8 @@ export class LocalOrg {
       res,
       body: () => (cached ??= this.readJson(req)),
       user: { ...user, access: this.core.access.forUser(user) },
-      org: this.core
+      org: this.core,
+      caps: this.bodyCaps
     };
     const result = await match.handler(ctx);
     if (result === 'handled') return;

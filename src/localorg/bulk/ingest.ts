@@ -3,27 +3,33 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
+  rmSync,
   statSync
 } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OrgError } from '../errors';
 import type { BulkOperation } from '../batchWrites';
 import type { OrgCore } from '../orgCore';
-import type { ApiContext, ApiResult, OrgUser } from '../router';
+import type { Writer } from '../records';
+import { uploadCap } from '../requestBody';
+import { checkContentType } from '../requestGuards';
+import type { ApiContext, ApiResult } from '../router';
+import { q } from '../store';
 import { BackgroundCheckpoints } from '../walCheckpoints';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
 import { ResultFile } from './resultFile';
 import { outcomeLine, sendSuccessResults } from './successResults';
+import { sendUnprocessed } from './unprocessed';
 import type { JobStore } from './jobs';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 /** Rows per transaction: a crash loses at most the chunk in flight, never half a chunk. */
 export const INGEST_CHUNK = 2_000;
-/** Unprocessed rows (after an abort) are written this many bytes at a time. */
-const RESULT_BYTES = 1024 * 1024;
 
 /**
  * Uploads this large have their WAL checkpointed by a worker thread while they are written
@@ -33,23 +39,40 @@ const RESULT_BYTES = 1024 * 1024;
 const BACKGROUND_CHECKPOINTS_BYTES = 16 * 1024 * 1024;
 const checkpointers = new WeakMap<OrgCore, BackgroundCheckpoints>();
 
-const fileOf = (
-  org: OrgCore,
-  job: string,
-  kind: 'data' | 'outcomes' | 'success' | 'failed' | 'unprocessed'
-) => {
-  const dir = join(org.dataDir, 'bulk');
-  mkdirSync(dir, { recursive: true });
-  return join(dir, `${job}.${kind}.csv`);
+const bulkDir = (org: OrgCore) => join(org.dataDir, 'bulk');
+
+const fileOf = (org: OrgCore, job: string, kind: 'data' | 'outcomes' | 'success' | 'failed') => {
+  mkdirSync(bulkDir(org), { recursive: true });
+  return join(bulkDir(org), `${job}.${kind}.csv`);
 };
 
-async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUser): Promise<void> {
+/** Deletes a job's upload and result files (when the job is deleted). */
+export function deleteJobFiles(org: OrgCore, job: string): void {
+  if (!existsSync(bulkDir(org))) return;
+  for (const name of readdirSync(bulkDir(org)).filter((n) => n.startsWith(`${job}.`)))
+    rmSync(join(bulkDir(org), name), { force: true });
+}
+
+/**
+ * A job's rows run as the user who created it, held to that user's permissions, whoever
+ * closes it: its id is no way to write as someone else.
+ */
+function creatorOf(org: OrgCore, userId: string): Writer {
+  const user = org.db.prepare(`SELECT Persona__c FROM ${q('User')} WHERE Id = ?`).get(userId) as
+    { Persona__c: string | null } | undefined;
+  return {
+    id: userId,
+    access: org.access.forUser({ id: userId, persona: user?.Persona__c ?? '' })
+  };
+}
+
+async function processJob(org: OrgCore, jobs: JobStore, id: string): Promise<void> {
   const job = jobs.get(id, 'ingest')!;
+  const user = creatorOf(org, job.createdById);
   jobs.update(id, { state: 'InProgress' });
   let header: string[] | undefined;
   const outcomeFile = new ResultFile(fileOf(org, id, 'outcomes'));
   const failed = new ResultFile(fileOf(org, id, 'failed'));
-  const unprocessed = new ResultFile(fileOf(org, id, 'unprocessed'));
   let processed = 0;
   let failures = 0;
   let aborted = false;
@@ -97,7 +120,8 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
     outcomeFile.flush();
     failed.flush();
     await new Promise((resolve) => setImmediate(resolve));
-    aborted = jobs.get(id, 'ingest')!.state === 'Aborted';
+    // Aborted, or deleted meanwhile: the rows after this chunk stay unprocessed.
+    aborted = jobs.get(id, 'ingest')?.state !== 'InProgress';
   };
   const data = fileOf(org, id, 'data');
   let checkpoints: BackgroundCheckpoints | undefined;
@@ -115,9 +139,8 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         if (!header) {
           header = row;
           failed.text(csvLine(['sf__Id', 'sf__Error', ...header]));
-          unprocessed.text(csvLine(header));
           // A result asked for before the first chunk commits has its header at least.
-          for (const file of [failed, unprocessed]) file.flush();
+          failed.flush();
           continue;
         }
         line++;
@@ -126,11 +149,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
           throw new Error(
             `CSV row ${line} has ${row.length} fields; the header has ${header.length}`
           );
-        if (aborted) {
-          unprocessed.text(`${rows.texts[r]}\n`);
-          if (unprocessed.pending > RESULT_BYTES) unprocessed.flush();
-          continue;
-        }
+        if (aborted) break;
         chunk.push(row);
         texts.push(rows.texts[r]);
         if (chunk.length >= INGEST_CHUNK) await flush();
@@ -145,17 +164,23 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string, user: OrgUse
         error instanceof OrgError || error instanceof Error ? error.message : String(error)
     });
   } finally {
-    for (const file of [outcomeFile, failed, unprocessed]) file.close();
+    for (const file of [outcomeFile, failed]) file.close();
     await checkpoints?.stop();
   }
 }
 
+/** What Salesforce answers when a job that had two uploads is closed. */
+const multipleUploads = (id: string) =>
+  new OrgError(
+    400,
+    'INVALIDJOB',
+    `Found multiple contents for job: <${id}>, please 'Close' / 'Abort' / 'Delete' the current Job then create a new Job and make sure you only do 'PUT' once on a given Job.`
+  );
+
+const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+
 export function ingestRoutes(jobs: JobStore) {
-  const find = (ctx: ApiContext) => {
-    const job = jobs.get(ctx.params.id, 'ingest');
-    if (!job) throw new OrgError(404, 'NOT_FOUND', 'Job not found');
-    return job;
-  };
+  const find = (ctx: ApiContext) => jobs.visible(ctx.params.id, 'ingest', ctx.user);
   return {
     async create(ctx: ApiContext): Promise<ApiResult> {
       const body = (await ctx.body()) as {
@@ -196,13 +221,36 @@ export function ingestRoutes(jobs: JobStore) {
     },
     info: (ctx: ApiContext): ApiResult => ({ status: 200, body: jobs.info(find(ctx)) }),
     async upload(ctx: ApiContext): Promise<ApiResult> {
-      if (find(ctx).state !== 'Open')
+      const job = find(ctx);
+      if (job.state !== 'Open')
         throw new OrgError(400, 'INVALIDJOBSTATE', 'Data can only be uploaded to an Open job');
-      await pipeline(
-        ctx.req,
-        createWriteStream(fileOf(ctx.org, ctx.params.id, 'data'), { flags: 'a' })
-      );
+      checkContentType(ctx.req, 'text/csv');
+      const cap = uploadCap(ctx.req, ctx.caps.uploadBytes);
+      // Counted before it is read, so two uploads at once cannot both become the data.
+      jobs.update(job.id, { uploads: job.uploads + 1 });
+      // As Salesforce does, a second upload is taken and never added: closing the job fails.
+      if (job.uploads > 0) {
+        await pipeline(ctx.req, cap, discard());
+        return { status: 201 };
+      }
+      const data = fileOf(ctx.org, job.id, 'data');
+      try {
+        await pipeline(ctx.req, cap, createWriteStream(data));
+      } catch (error) {
+        // An upload over the cap leaves nothing: the job is still Open, to abort or upload to.
+        rmSync(data, { force: true });
+        jobs.update(job.id, { uploads: jobs.get(job.id, 'ingest')!.uploads - 1 });
+        throw error;
+      }
       return { status: 201 };
+    },
+    delete(ctx: ApiContext): ApiResult {
+      const job = find(ctx);
+      if (!['JobComplete', 'Failed', 'Aborted', 'UploadComplete'].includes(job.state))
+        throw new OrgError(400, 'INVALIDJOBSTATE', `A ${job.state} job cannot be deleted`);
+      jobs.delete(job.id);
+      deleteJobFiles(ctx.org, job.id);
+      return { status: 204 };
     },
     async changeState(ctx: ApiContext): Promise<ApiResult> {
       const job = find(ctx);
@@ -210,10 +258,11 @@ export function ingestRoutes(jobs: JobStore) {
       if (state === 'Aborted' && ['Open', 'UploadComplete', 'InProgress'].includes(job.state)) {
         jobs.update(job.id, { state: 'Aborted' });
       } else if (state === 'UploadComplete' && job.state === 'Open') {
+        if (job.uploads > 1) throw multipleUploads(job.id);
         if (!existsSync(fileOf(ctx.org, job.id, 'data')))
           throw new OrgError(400, 'INVALIDJOBSTATE', 'No data was uploaded');
         jobs.update(job.id, { state: 'UploadComplete' });
-        setImmediate(() => void processJob(ctx.org, jobs, job.id, ctx.user));
+        setImmediate(() => void processJob(ctx.org, jobs, job.id));
       } else {
         throw new OrgError(400, 'INVALIDJOBSTATE', `Cannot change a ${job.state} job to ${state}`);
       }
@@ -224,6 +273,10 @@ export function ingestRoutes(jobs: JobStore) {
       async (ctx: ApiContext): Promise<ApiResult> => {
         const job = find(ctx);
         const data = fileOf(ctx.org, job.id, 'data');
+        if (kind === 'unprocessed') {
+          await sendUnprocessed(ctx.res, data, job.numberRecordsProcessed);
+          return 'handled';
+        }
         if (
           kind === 'success' &&
           (await sendSuccessResults(ctx.res, data, fileOf(ctx.org, job.id, 'outcomes')))

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { OrgError } from '../errors';
 import type { OrgCore } from '../orgCore';
 
 export type JobState =
@@ -18,18 +19,32 @@ export interface BulkJob {
   numberRecordsProcessed: number;
   numberRecordsFailed: number;
   errorMessage: string | null;
+  /** PUTs to /batches: Salesforce takes one upload per job and refuses to close a second. */
+  uploads: number;
 }
+
+/** Whom a job shows itself to: its creator, and the admin (a System Administrator sees all). */
+export interface JobViewer {
+  id: string;
+  access?: unknown;
+}
+
+/** Finished jobs are kept as long as Salesforce keeps them, then deleted with their files. */
+export const JOB_RETENTION_DAYS = 7;
 
 const TABLE = `CREATE TABLE IF NOT EXISTS _bulk_jobs (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, operation TEXT NOT NULL, object TEXT NOT NULL, query TEXT,
   externalIdFieldName TEXT, state TEXT NOT NULL, createdById TEXT NOT NULL, createdDate TEXT NOT NULL,
   systemModstamp TEXT NOT NULL, numberRecordsProcessed INTEGER NOT NULL DEFAULT 0,
-  numberRecordsFailed INTEGER NOT NULL DEFAULT 0, errorMessage TEXT)`;
+  numberRecordsFailed INTEGER NOT NULL DEFAULT 0, errorMessage TEXT, uploads INTEGER NOT NULL DEFAULT 0)`;
 
 /** Bulk API 2.0 jobs, kept in the org's SQLite file so their state survives a restart. */
 export class JobStore {
   constructor(private readonly org: OrgCore) {
     org.db.exec(TABLE);
+    const columns = org.db.prepare('PRAGMA table_info(_bulk_jobs)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'uploads'))
+      org.db.exec('ALTER TABLE _bulk_jobs ADD COLUMN uploads INTEGER NOT NULL DEFAULT 0');
     // A job that was running when the org stopped did not finish: say so, as an org would.
     org.db
       .prepare(
@@ -53,7 +68,8 @@ export class JobStore {
       systemModstamp: now,
       numberRecordsProcessed: 0,
       numberRecordsFailed: 0,
-      errorMessage: null
+      errorMessage: null,
+      uploads: 0
     };
     this.org.db
       .prepare(
@@ -80,10 +96,39 @@ export class JobStore {
       .get(id, kind) as BulkJob | undefined;
   }
 
+  /**
+   * The job as `viewer` may see it. Another user's job answers NOT_FOUND, as Salesforce
+   * answers for a job the caller cannot see: its id reveals nothing and grants nothing.
+   */
+  visible(id: string, kind: BulkJob['kind'], viewer: JobViewer): BulkJob {
+    const job = this.get(id, kind);
+    if (!job || (viewer.access && job.createdById !== viewer.id))
+      throw new OrgError(404, 'NOT_FOUND', 'Job not found');
+    return job;
+  }
+
+  delete(id: string): void {
+    this.org.db.prepare('DELETE FROM _bulk_jobs WHERE id = ?').run(id);
+  }
+
+  /** Ids of finished jobs last changed before `before` (an ISO date-time). */
+  finishedBefore(before: string): string[] {
+    return (
+      this.org.db
+        .prepare(
+          "SELECT id FROM _bulk_jobs WHERE state IN ('JobComplete', 'Failed', 'Aborted') AND systemModstamp < ?"
+        )
+        .all(before.replace('Z', '+0000')) as { id: string }[]
+    ).map((row) => row.id);
+  }
+
   update(
     id: string,
     changes: Partial<
-      Pick<BulkJob, 'state' | 'numberRecordsProcessed' | 'numberRecordsFailed' | 'errorMessage'>
+      Pick<
+        BulkJob,
+        'state' | 'numberRecordsProcessed' | 'numberRecordsFailed' | 'errorMessage' | 'uploads'
+      >
     >
   ): void {
     const entries = Object.entries(changes);

@@ -235,15 +235,18 @@ export function queryRoutes(jobs: JobStore) {
     },
 
     info(ctx: ApiContext): ApiResult {
-      const job = jobs.get(ctx.params.id, 'query');
-      if (!job) throw new OrgError(404, 'NOT_FOUND', 'Job not found');
+      const job = jobs.visible(ctx.params.id, 'query', ctx.user);
       return { status: 200, body: { ...jobs.info(job), jobType: 'V2Query' } };
+    },
+
+    delete(ctx: ApiContext): ApiResult {
+      jobs.delete(jobs.visible(ctx.params.id, 'query', ctx.user).id);
+      return { status: 204 };
     },
 
     /** One page of CSV; `Sforce-Locator` says where the next page starts ('null' at the end). */
     async results(ctx: ApiContext): Promise<ApiResult> {
-      const job = jobs.get(ctx.params.id, 'query');
-      if (!job) throw new OrgError(404, 'NOT_FOUND', 'Job not found');
+      const job = jobs.visible(ctx.params.id, 'query', ctx.user);
       if (job.state !== 'JobComplete')
         throw new OrgError(400, 'INVALIDJOBSTATE', `The job is ${job.state}`);
       const locator = parseLocator(ctx.query.get('locator'));
