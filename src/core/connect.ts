@@ -9,11 +9,25 @@ export const text = (value: string): MessageSegment => ({ type: 'Text', text: va
 export const mention = (userId: string): MessageSegment => ({ type: 'Mention', id: userId });
 export const link = (url: string): MessageSegment => ({ type: 'Link', url });
 
-/** `Title: value` lines for the facts that are filled (blank ones are left out). */
+/**
+ * How much of one long text a post or comment quotes. A Chatter body holds at most 10 000
+ * characters and a handover's long texts up to 32 768 each, so messages summarise and link;
+ * HandoverServiceFeed.cls mirrors this number.
+ */
+export const MESSAGE_EXCERPT_LENGTH = 500;
+
+/** The value cut to `MESSAGE_EXCERPT_LENGTH` with "...", as Apex's String.abbreviate does. */
+export function excerpt(value: string): string {
+  return value.length > MESSAGE_EXCERPT_LENGTH
+    ? `${value.slice(0, MESSAGE_EXCERPT_LENGTH - 3)}...`
+    : value;
+}
+
+/** `Title: value` lines for the facts that are filled (blank ones are left out), excerpted. */
 export function factLines(facts: readonly [string, string | null | undefined][]): MessageSegment[] {
   return facts
     .filter(([, value]) => value && value.trim())
-    .map(([title, value]) => text(`${title}: ${value!.trim()}\n`));
+    .map(([title, value]) => text(`${title}: ${excerpt(value!.trim())}\n`));
 }
 
 export interface HandoverMessageInput {
@@ -29,7 +43,10 @@ export interface HandoverMessageInput {
   returnReason?: string | null;
 }
 
-/** The post on the Account's feed when a handover is submitted, @mentioning the AM. */
+/**
+ * The post on the Account's feed when a handover is submitted, @mentioning the AM: the key
+ * facts excerpted, always ending with the link to the whole handover.
+ */
 export function buildSubmitPost(input: HandoverMessageInput): MessageSegment[] {
   return [
     mention(input.accountManagerId),
@@ -57,7 +74,7 @@ export function buildAcceptComment(input: HandoverMessageInput): MessageSegment[
 export function buildReturnComment(input: HandoverMessageInput): MessageSegment[] {
   return [
     mention(input.sellerId),
-    text(` handover ${input.name} was returned: ${input.returnReason ?? ''}`)
+    text(` handover ${input.name} was returned: ${excerpt(input.returnReason ?? '')}`)
   ];
 }
 

@@ -1,5 +1,10 @@
 import { loadProjectModel } from './config/loadFiles';
-import { buildAcceptComment, buildReturnComment, buildSubmitPost } from './connect';
+import {
+  buildAcceptComment,
+  buildReturnComment,
+  buildSubmitPost,
+  MESSAGE_EXCERPT_LENGTH
+} from './connect';
 import {
   handoverRequirementsFor,
   handoverTransition,
@@ -122,5 +127,27 @@ describe('handover rules', () => {
       { type: 'Mention', id: '005S' },
       { type: 'Text', text: ' handover HO-00001 was returned: @Everyone <script>' }
     ]);
+  });
+
+  it('excerpts long facts the way Apex abbreviate does and always ends with the link', () => {
+    const long = 'x'.repeat(32768);
+    const post = buildSubmitPost({
+      name: 'HO-00001',
+      accountManagerId: '005A',
+      sellerId: '005S',
+      whatWasSold: long,
+      risks: `  ${'y'.repeat(MESSAGE_EXCERPT_LENGTH)}  `,
+      recordUrl: 'https://example.my.salesforce.com/a01'
+    });
+    expect(post).toContainEqual({
+      type: 'Text',
+      text: `What was sold: ${'x'.repeat(MESSAGE_EXCERPT_LENGTH - 3)}...\n`
+    });
+    // Exactly the limit is not cut.
+    expect(post).toContainEqual({
+      type: 'Text',
+      text: `Risks and blockers: ${'y'.repeat(MESSAGE_EXCERPT_LENGTH)}\n`
+    });
+    expect(post.at(-1)).toEqual({ type: 'Link', url: 'https://example.my.salesforce.com/a01' });
   });
 });
