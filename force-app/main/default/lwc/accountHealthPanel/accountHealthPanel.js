@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getHealth from '@salesforce/apex/HealthController.getHealth';
 import setOverride from '@salesforce/apex/HealthController.setOverride';
 import clearOverride from '@salesforce/apex/HealthController.clearOverride';
@@ -17,6 +18,7 @@ import { LABELS } from './labels';
 import { format } from './healthFormat';
 import { buildView } from './healthView';
 
+// Optional: a field the user cannot read comes back missing and the panel shows the rest.
 const FIELDS = [
   SCORE,
   STATUS,
@@ -47,7 +49,7 @@ export default class AccountHealthPanel extends LightningElement {
   editing = false;
   saving = false;
 
-  @wire(getRecord, { recordId: '$recordId', fields: FIELDS })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
   wiredAccount({ data, error }) {
     this.account = data;
     if (error) {
@@ -56,7 +58,24 @@ export default class AccountHealthPanel extends LightningElement {
   }
 
   connectedCallback() {
+    this.refreshHandlerId = registerRefreshHandler(this, () => this.refreshPanel());
     this.loadHealth();
+  }
+
+  disconnectedCallback() {
+    unregisterRefreshHandler(this.refreshHandlerId);
+  }
+
+  /**
+   * On a page refresh (a handover accepted, the Account edited elsewhere): the Apex data and
+   * the Account fields, which Apex writes change without Lightning Data Service knowing.
+   */
+  async refreshPanel() {
+    await Promise.all([
+      this.loadHealth(),
+      notifyRecordUpdateAvailable([{ recordId: this.recordId }])
+    ]);
+    return true;
   }
 
   async loadHealth() {

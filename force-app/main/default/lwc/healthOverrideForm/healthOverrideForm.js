@@ -56,9 +56,10 @@ export default class HealthOverrideForm extends LightningElement {
     if (!trimmed) {
       return;
     }
+    // A cleared date input holds '', which Apex cannot read as a Date; null means the default expiry.
     this.dispatchEvent(
       new CustomEvent('save', {
-        detail: { status: this.status, reason: trimmed, until: this.until }
+        detail: { status: this.status, reason: trimmed, until: this.until || null }
       })
     );
   }

@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getCadence from '@salesforce/apex/TierCadenceController.getCadence';
 import setTierOverride from '@salesforce/apex/TierCadenceController.setTierOverride';
 import clearTierOverride from '@salesforce/apex/TierCadenceController.clearTierOverride';
@@ -14,6 +15,7 @@ import FIRST_VALUE from '@salesforce/schema/Account.First_Value_At__c';
 import { LABELS } from './labels';
 import { buildView } from './cadenceView';
 
+// Optional: a field the user cannot read comes back missing and the card shows the rest.
 const FIELDS = [
   TIER,
   SUGGESTED_TIER,
@@ -44,7 +46,7 @@ export default class TierCadenceCard extends LightningElement {
   draftTier;
   draftReason = '';
 
-  @wire(getRecord, { recordId: '$recordId', fields: FIELDS })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
   wiredAccount({ data, error }) {
     this.account = data;
     if (error) {
@@ -53,7 +55,21 @@ export default class TierCadenceCard extends LightningElement {
   }
 
   connectedCallback() {
+    this.refreshHandlerId = registerRefreshHandler(this, () => this.refreshCard());
     this.load();
+  }
+
+  disconnectedCallback() {
+    unregisterRefreshHandler(this.refreshHandlerId);
+  }
+
+  /**
+   * On a page refresh (a handover accepted, the Account edited elsewhere): the Apex data and
+   * the Account fields, which Apex writes change without Lightning Data Service knowing.
+   */
+  async refreshCard() {
+    await Promise.all([this.load(), notifyRecordUpdateAvailable([{ recordId: this.recordId }])]);
+    return true;
   }
 
   async load() {

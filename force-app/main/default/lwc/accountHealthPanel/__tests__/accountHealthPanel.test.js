@@ -357,6 +357,30 @@ describe('c-account-health-panel', () => {
       expect($(element, 'c-health-override-form')).toBeNull();
     });
 
+    it('sends no date (null, the default expiry) when the date is cleared, never an empty text', async () => {
+      setOverride.mockResolvedValue(HEALTH_SCORED);
+      const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+      $(element, 'lightning-button.set-override').click();
+      await flush();
+      const form = $(element, 'c-health-override-form');
+      form.shadowRoot
+        .querySelector('lightning-textarea')
+        .dispatchEvent(new CustomEvent('change', { detail: { value: 'Renewal at risk' } }));
+      form.shadowRoot
+        .querySelector('lightning-input')
+        .dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+
+      form.shadowRoot.querySelector('lightning-button.save').click();
+      await flush();
+
+      expect(setOverride).toHaveBeenCalledWith({
+        accountId: ACCOUNT_SCORED.id,
+        status: 'Yellow',
+        reason: 'Renewal at risk',
+        until: null
+      });
+    });
+
     it('does not save an override without a reason', async () => {
       const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
       $(element, 'lightning-button.set-override').click();

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import TierCadenceCard from 'c/tierCadenceCard';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getCadence from '@salesforce/apex/TierCadenceController.getCadence';
 import setTierOverride from '@salesforce/apex/TierCadenceController.setTierOverride';
 import clearTierOverride from '@salesforce/apex/TierCadenceController.clearTierOverride';
@@ -177,6 +178,37 @@ describe('c-tier-cadence-card', () => {
     expect(text($(element, '.first-value'))).toBe('Not yet, 51 days into onboarding');
     expect($(element, '.first-value').className).not.toContain('slds-text-color_error');
     await expect(element).toBeAccessible();
+  });
+
+  it('asks for the Account fields as optional and shows the rest when one cannot be read', async () => {
+    const unreadable = JSON.parse(JSON.stringify(ACCOUNT));
+    delete unreadable.fields.MRR__c;
+    const element = await render(unreadable, CADENCE);
+
+    expect(getRecord.getLastConfig().fields).toBeUndefined();
+    expect(getRecord.getLastConfig().optionalFields.map((f) => f.fieldApiName)).toContain('MRR__c');
+    expect($(element, 'c-error-panel')).toBeNull();
+    expect($(element, '.tier').label).toBe('c.Baton_Tier_Low');
+    expect(text($(element, '.suggested-tier'))).toBe('c.Baton_Tier_High');
+    expect($$(element, '.touchpoint')).toHaveLength(2);
+    await expect(element).toBeAccessible();
+  });
+
+  it('reloads the cadence and the Account on a page refresh, and stops once removed', async () => {
+    const element = await render(ACCOUNT, CADENCE);
+    const handler = registerRefreshHandler.mock.calls[0][1];
+    getCadence.mockResolvedValue(CADENCE_EMPTY);
+
+    await expect(handler()).resolves.toBe(true);
+    await flush();
+
+    expect(getCadence).toHaveBeenCalledTimes(2);
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: ACCOUNT.id }]);
+    expect(text($(element, '.no-touchpoints'))).toBe('c.Baton_Tier_Card_None');
+    document.body.removeChild(element);
+    expect(unregisterRefreshHandler).toHaveBeenCalledWith(
+      registerRefreshHandler.mock.results[0].value
+    );
   });
 
   it('shows the error panel when the cadence cannot be loaded', async () => {
