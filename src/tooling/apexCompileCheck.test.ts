@@ -85,11 +85,15 @@ describe('Apex compile checks (apex-ls and jorje)', () => {
   it('it_should_fail_an_unknown_field_and_an_unknown_method', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(
-          new RegExp(`^apex-ls .*HandoverService\\.cls: line ${lineOf('No_Such_Field__c')}: .*`)
+        at(
+          'apex-ls',
+          lineOf('No_Such_Field__c'),
+          "Missing: Unknown field 'No_Such_Field__c' on SObject 'Schema.Handover__c'"
         ),
-        expect.stringMatching(
-          new RegExp(`^apex-ls .*HandoverService\\.cls: line ${lineOf('noSuchRule()')}: .*`)
+        at(
+          'apex-ls',
+          lineOf('noSuchRule()'),
+          "Missing: No matching method found for 'noSuchRule' on 'HandoverServiceRules' taking no arguments"
         )
       ])
     );
