@@ -12,13 +12,14 @@ import {
   TITLES
 } from './names';
 import { signalsFor, type Profile } from './signals';
+import { writeSeedRows } from './writeBook';
 
 export interface SeedOptions {
   accounts?: number;
   seed?: number;
   /** The day the book is made "as of"; defaults to today (UTC). */
   asOf?: string;
-  /** Seed even when accounts exist (adds another book). */
+  /** Seed even when accounts exist: writes the same book again, by its keys (writeBook.ts). */
   force?: boolean;
 }
 
@@ -29,30 +30,13 @@ export interface SeedSummary {
 
 type Row = Record<string, unknown>;
 
-/** Inserts rows through sObject collections, 200 at a time, all-or-none per request. */
-export async function insertAll(conn: Connection, type: string, rows: Row[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < rows.length; i += 200) {
-    const results = (await conn
-      .sobject(type)
-      .create(rows.slice(i, i + 200), { allOrNone: true })) as {
-      id: string;
-      success: boolean;
-      errors: unknown[];
-    }[];
-    const failed = results.find((r) => !r.success);
-    if (failed) throw new Error(`Seeding ${type} failed: ${JSON.stringify(failed.errors)}`);
-    ids.push(...results.map((r) => r.id));
-  }
-  return ids;
-}
-
 const PROFILES: Profile[] = ['thriving', 'steady', 'silentRisk', 'unhappy', 'atRisk', 'new'];
 
 /**
  * A realistic, deterministic demo book through the public API (so it works against any
  * org): accounts across touch tiers with contacts, surveys, usage, cases, meetings and
- * handovers in every state. Does nothing when accounts already exist, unless forced.
+ * handovers in every state. Does nothing when accounts already exist, unless forced; forced
+ * twice, the second run updates or keeps what the first wrote and duplicates nothing.
  */
 export async function seedDemoBook(
   conn: Connection,
@@ -129,7 +113,7 @@ export async function seedDemoBook(
       CSM_Sentiment_Date__c: addDays(asOf, -random.int(5, 60))
     });
   }
-  const accountIds = await insertAll(conn, 'Account', accounts);
+  const accountIds = await writeSeedRows(conn, 'Account', accounts);
   const contacts: Row[] = [];
   accountIds.forEach((accountId, i) => {
     for (let c = 0; c < 3; c++) {
@@ -144,11 +128,11 @@ export async function seedDemoBook(
       });
     }
   });
-  const contactIds = await insertAll(conn, 'Contact', contacts);
+  const contactIds = await writeSeedRows(conn, 'Contact', contacts);
   const signals = signalsFor(random, asOf, accountIds, accounts, profiles, contactIds);
-  for (const [type, rows] of Object.entries(signals)) await insertAll(conn, type, rows);
+  for (const [type, rows] of Object.entries(signals)) await writeSeedRows(conn, type, rows);
   const handovers = handoverRows(random, asOf, accountIds, accounts, contactIds);
-  await insertAll(conn, 'Handover__c', handovers);
+  await writeSeedRows(conn, 'Handover__c', handovers);
   return {
     seeded: true,
     counts: {
