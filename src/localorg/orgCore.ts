@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { BatchWriter } from './batchWrites';
+import { FEED_OBJECTS, feedLinks } from './chatter/links';
 import { makeId } from './ids';
 import { AccessRules } from './permissions';
 import { Records, type Fields, type Writer } from './records';
@@ -23,7 +25,13 @@ interface Cursor {
   compiled: CompiledQuery;
   offset: number;
   totalSize: number;
+  /** The user whose query it is: only they can read its next page. */
+  owner?: string;
+  /** Milliseconds since the epoch; a cursor unused for CURSOR_IDLE_MS is gone, as in Salesforce. */
+  created: number;
 }
+
+const CURSOR_IDLE_MS = 15 * 60_000;
 
 /**
  * The local org's data: schema from force-app, records in SQLite, SOQL over them. The HTTP
@@ -38,7 +46,6 @@ export class OrgCore {
   /** Object and field permissions of non-admin users (permissions.ts). */
   readonly access: AccessRules;
   private readonly cursors = new Map<string, Cursor>();
-  private cursorSequence = 0;
 
   constructor(
     readonly dataDir: string,
@@ -49,6 +56,8 @@ export class OrgCore {
     this.store.migrate(this.schema);
     this.loadCustomMetadata(projectDir);
     this.records = new Records(this.store, this.schema);
+    for (const object of FEED_OBJECTS)
+      this.records.addTrigger(object, `${object}.webLinksOnly`, feedLinks);
     this.batches = new BatchWriter(this.store, this.schema, this.records);
     this.access = new AccessRules(projectDir, this.store);
   }
@@ -94,8 +103,11 @@ export class OrgCore {
     return compileQuery(parseSoql(soql), this.schema, options);
   }
 
-  /** The first page of a query (2000 records), with a cursor for the rest. */
-  query(soql: string, options: { all?: boolean; pageSize?: number } = {}): QueryPage {
+  /** The first page of a query (2000 records), with a cursor for the rest, `owner`'s alone. */
+  query(
+    soql: string,
+    options: { all?: boolean; pageSize?: number; owner?: string } = {}
+  ): QueryPage {
     const compiled = this.compile(soql, options);
     if (compiled.countOnly) {
       const row = this.db.prepare(compiled.sql).get(...compiled.params) as { expr: number };
@@ -104,13 +116,17 @@ export class OrgCore {
     const count = this.db
       .prepare(`SELECT COUNT(*) AS n FROM (${compiled.sql})`)
       .get(...compiled.params) as { n: number };
-    return this.page({ compiled, offset: 0, totalSize: count.n }, options.pageSize ?? PAGE_SIZE);
+    return this.page(
+      { compiled, offset: 0, totalSize: count.n, owner: options.owner, created: Date.now() },
+      options.pageSize ?? PAGE_SIZE
+    );
   }
 
-  /** The next page for a `nextRecordsUrl` cursor id. */
-  queryMore(cursorId: string, pageSize = PAGE_SIZE): QueryPage | undefined {
+  /** The next page for a `nextRecordsUrl` cursor id, if it is `owner`'s and still open. */
+  queryMore(cursorId: string, owner: string, pageSize = PAGE_SIZE): QueryPage | undefined {
     const cursor = this.cursors.get(cursorId);
-    if (!cursor) return undefined;
+    if (!cursor || cursor.owner !== owner || Date.now() - cursor.created > CURSOR_IDLE_MS)
+      return undefined;
     this.cursors.delete(cursorId);
     return this.page(cursor, pageSize);
   }
@@ -132,11 +148,19 @@ export class OrgCore {
     const done = offset >= cursor.totalSize || rows.length === 0;
     const page: QueryPage = { totalSize: cursor.totalSize, done, records };
     if (!done) {
-      const id = `01g${String(++this.cursorSequence).padStart(12, '0')}-${offset}`;
-      this.cursors.set(id, { ...cursor, offset });
+      // Random, not sequential: a cursor id is not guessable from one's own.
+      const id = `01g${randomBytes(10).toString('hex').toUpperCase()}-${offset}`;
+      this.forgetIdleCursors();
+      this.cursors.set(id, { ...cursor, offset, created: Date.now() });
       page.nextRecordsUrl = `/services/data/v62.0/query/${id}`;
     }
     return page;
+  }
+
+  private forgetIdleCursors() {
+    const now = Date.now();
+    for (const [id, cursor] of this.cursors)
+      if (now - cursor.created > CURSOR_IDLE_MS) this.cursors.delete(id);
   }
 
   /** Every record of a query, one at a time, for Bulk API exports (no child subqueries). */

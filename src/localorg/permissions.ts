@@ -76,6 +76,12 @@ export function readPermissionSets(projectDir: string): PermissionSetDef[] {
 /** Assigning permission sets is "Manage Users" work: a user cannot grant itself more access. */
 const ADMIN_ONLY = new Set(['PermissionSet', 'PermissionSetAssignment']);
 
+/**
+ * Without "Manage Users" a user creates and deletes no users and edits only their own User
+ * record's personal fields: renaming the admin, or changing one's own persona, is admin work.
+ */
+const SELF_EDITABLE_USER_FIELDS = new Set(['firstname', 'lastname', 'email', 'alias', 'title']);
+
 /** What one non-admin user may do: the union of its permission sets. */
 export class UserAccess {
   private readonly objects = new Map<string, Set<ObjectOperation>>();
@@ -105,6 +111,7 @@ export class UserAccess {
   /** Only Baton's custom objects are governed; standard objects are the profile's (open). */
   canObject(object: ObjectDef, op: ObjectOperation): boolean {
     if (ADMIN_ONLY.has(object.name)) return op === 'read';
+    if (object.name === 'User') return op === 'read' || op === 'edit';
     if (!object.name.endsWith('__c')) return true;
     return this.objects.get(object.name.toLowerCase())?.has(op) ?? false;
   }
@@ -126,6 +133,24 @@ export class UserAccess {
         400,
         'INVALID_FIELD_FOR_INSERT_UPDATE',
         `Unable to create/update fields: ${refused.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        refused
+      );
+  }
+
+  /** An edit of the User record `recordId` by the user `writerId` (SELF_EDITABLE_USER_FIELDS). */
+  checkUserEdit(writerId: string, recordId: string, fieldNames: string[]): void {
+    if (writerId !== recordId)
+      throw new OrgError(
+        403,
+        'INSUFFICIENT_ACCESS_OR_READONLY',
+        'insufficient access rights on object id: only an admin edits another user'
+      );
+    const refused = fieldNames.filter((name) => !SELF_EDITABLE_USER_FIELDS.has(name.toLowerCase()));
+    if (refused.length)
+      throw new OrgError(
+        400,
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${refused.join(', ')}. Only an admin changes them.`,
         refused
       );
   }

@@ -263,6 +263,8 @@ export class Records {
     const current = this.existing(object, id);
     const changes = this.convert(object, input);
     writer.access?.checkWrite(object, 'edit', Object.keys(changes));
+    if (object.name === 'User')
+      writer.access?.checkUserEdit(writer.id, String(current.Id), Object.keys(changes));
     const merged = { ...current, ...changes };
     derive(object, merged);
     for (const trigger of this.triggers.get(object.name) ?? [])

@@ -146,11 +146,15 @@ export function registerRestRoutes(router: Router): void {
       created: result.created
     });
   });
-  router.add('GET', '/query', (ctx) => json(200, ctx.org.query(soqlParam(ctx))));
-  router.add('GET', '/queryAll', (ctx) => json(200, ctx.org.query(soqlParam(ctx), { all: true })));
+  router.add('GET', '/query', (ctx) =>
+    json(200, ctx.org.query(soqlParam(ctx), { owner: ctx.user.id }))
+  );
+  router.add('GET', '/queryAll', (ctx) =>
+    json(200, ctx.org.query(soqlParam(ctx), { all: true, owner: ctx.user.id }))
+  );
   for (const path of ['/query/:cursor', '/queryAll/:cursor']) {
     router.add('GET', path, (ctx) => {
-      const page = ctx.org.queryMore(ctx.params.cursor, PAGE_SIZE);
+      const page = ctx.org.queryMore(ctx.params.cursor, ctx.user.id, PAGE_SIZE);
       if (!page) throw new OrgError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
       return json(200, page);
     });

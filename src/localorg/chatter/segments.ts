@@ -1,5 +1,6 @@
 import { OrgError } from '../errors';
 import type { OrgCore } from '../orgCore';
+import { isWebUrl } from './links';
 
 export interface InputSegment {
   type: string;
@@ -35,7 +36,7 @@ export function resolveSegments(org: OrgCore, input: unknown): OutputSegment[] {
       case 'Text':
         return { type: 'Text', text: String(segment.text ?? '') };
       case 'Link':
-        if (!/^https?:\/\//.test(String(segment.url)))
+        if (!isWebUrl(segment.url))
           throw new OrgError(
             400,
             'INVALID_INPUT',
