@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { csvLine } from '../localorg/bulk/csv';
-import { CsvRecordReader, parseCsvRecords, parseCsvRows } from './csvRecords';
+import { CsvRecordReader, CsvRowCutter, parseCsvRecords, parseCsvRows } from './csvRecords';
 
 describe('parseCsvRecords', () => {
   it('keys plain rows by the header and drops the BOM', () => {
@@ -23,8 +23,37 @@ describe('parseCsvRecords', () => {
     expect(() => parseCsvRecords('Id,Name\n001A\n')).toThrow('CSV row 2 has 1 fields');
   });
 
-  it('refuses text that ends inside quotes', () => {
-    expect(() => parseCsvRows('a,"open\n')).toThrow('ends inside a quoted field');
+  it('refuses text that ends inside quotes, naming the line where the quote opened', () => {
+    expect(() => parseCsvRows('a,"open\n')).toThrow(
+      'CSV line 1: a quoted field starts here and never closes'
+    );
+    const text = 'Id,Comment\n001A,"two\nlines"\n001B,"x ""y""\n\nz\n001C,ok\n';
+    expect(() => parseCsvRecords(text)).toThrow('CSV line 4: a quoted field starts here');
+    const reader = new CsvRecordReader();
+    expect(reader.push(text.slice(0, 30))).toEqual([{ Id: '001A', Comment: 'two\nlines' }]);
+    expect(reader.push(text.slice(30))).toEqual([]);
+    expect(() => reader.end()).toThrow('CSV line 4');
+  });
+
+  it('cuts pieces only at a line break outside quotes', () => {
+    const cutter = new CsvRowCutter();
+    expect(cutter.push('a,b\n1,"x\ny"\n2,"open\n')).toBe('a,b\n1,"x\ny"\n');
+    expect(cutter.push('still open""\n')).toBe('');
+    expect(cutter.push('",3\n4,')).toBe('2,"open\nstill open""\n",3\n');
+    expect(cutter.end()).toBe('4,');
+  });
+
+  it('reads a 4 MiB file with a quote never closed looking at each character a few times at most', () => {
+    const lines = ['Name,Description', 'Acme,"never closed'];
+    for (let i = 0; i < 300_000; i++) lines.push(`Row ${i},plain`);
+    const text = lines.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    const searched = charactersSearched(() => {
+      const cutter = new CsvRowCutter();
+      for (let at = 0; at < text.length; at += 64 * 1024) cutter.push(text.slice(at, at + 65536));
+      expect(() => cutter.end()).toThrow('CSV line 2: a quoted field starts here');
+    });
+    expect(searched).toBeLessThanOrEqual(3 * text.length);
   });
 
   it('reads JSON fields (quotes doubled throughout) back exactly, as a snapshot breakdown', () => {
@@ -82,3 +111,34 @@ describe('parseCsvRecords', () => {
     );
   });
 });
+
+/** Characters that indexOf and lastIndexOf looked at while `work` ran: the reader's work. */
+function charactersSearched(work: () => void): number {
+  const { indexOf, lastIndexOf } = String.prototype;
+  let searched = 0;
+  const indexOfSpy = jest.spyOn(String.prototype, 'indexOf').mockImplementation(function (
+    this: string,
+    search: string,
+    from = 0
+  ) {
+    const found = indexOf.call(this, search, from);
+    searched += (found < 0 ? this.length : found + 1) - Math.max(0, from);
+    return found;
+  });
+  const lastIndexOfSpy = jest.spyOn(String.prototype, 'lastIndexOf').mockImplementation(function (
+    this: string,
+    search: string,
+    from = Infinity
+  ) {
+    const found = lastIndexOf.call(this, search, from);
+    searched += Math.min(this.length - 1, from) + 1 - Math.max(0, found);
+    return found;
+  });
+  try {
+    work();
+  } finally {
+    indexOfSpy.mockRestore();
+    lastIndexOfSpy.mockRestore();
+  }
+  return searched;
+}

@@ -16,7 +16,7 @@ export function parseCsvRecords(text: string, keep?: readonly string[]): Record<
  * records all alive at once kept the garbage collector busy moving them).
  */
 export class CsvRecordReader {
-  private pending = '';
+  private readonly cutter = new CsvRowCutter();
   private header?: {
     make: (fields: string[]) => Record<string, string>;
     width: number;
@@ -30,22 +30,21 @@ export class CsvRecordReader {
 
   /** Takes the next piece of text; returns the records of the rows it completes. */
   push(text: string): Record<string, string>[] {
-    const pending = this.pending + text;
-    const cut = lastRowEnd(pending) + 1;
-    this.pending = pending.slice(cut);
-    return this.rows(pending, cut);
+    return this.rows(this.cutter.push(text));
   }
 
   /** The last piece of text: what is left is the last row, a line break after it or not. */
   end(text = ''): Record<string, string>[] {
-    const rest = this.pending + text;
-    this.pending = '';
-    return this.rows(rest, rest.length);
+    const records = this.rows(this.cutter.push(text));
+    for (const record of this.rows(this.cutter.end())) records.push(record);
+    return records;
   }
 
-  private rows(text: string, until: number): Record<string, string>[] {
+  /** Records of whole rows (the cutter's), each character looked at once. */
+  private rows(text: string): Record<string, string>[] {
     const records: Record<string, string>[] = [];
     let body = text;
+    let until = text.length;
     let at = 0;
     if (!this.header) {
       if (until === 0) return records;
@@ -53,7 +52,7 @@ export class CsvRecordReader {
         body = body.slice(1);
         until--;
       }
-      const first = rowAt(body, 0);
+      const first = readRow(body, 0);
       if (!first) return records;
       const header = first.fields;
       // `keep` names the only columns the caller needs (a Bulk result echoes every column
@@ -65,7 +64,9 @@ export class CsvRecordReader {
       at = first.next;
     }
     const { make, width, fields } = this.header;
+    // The next quote and comma, each found once: no search runs past them again.
     let quote = body.indexOf('"', at);
+    let comma = body.indexOf(',', at);
     while (at < until) {
       let end = body.indexOf('\n', at);
       if (end === -1 || end > until) end = until;
@@ -76,7 +77,7 @@ export class CsvRecordReader {
       if (quote === -1 || quote >= lineEnd) {
         count = 0;
         for (let from = at; ;) {
-          const comma = body.indexOf(',', from);
+          if (comma !== -1 && comma < from) comma = body.indexOf(',', from);
           const stop = comma === -1 || comma > lineEnd ? lineEnd : comma;
           if (count < width) fields[count] = body.slice(from, stop);
           count++;
@@ -100,31 +101,99 @@ export class CsvRecordReader {
   }
 }
 
-/**
- * The index of the last line break outside quotes, or -1: where text read in pieces can be cut
- * after its last complete row. A break is outside quotes when an even number of quotes comes
- * before it (doubled quotes keep the count even). Quotes are counted with indexOf, back from
- * the end only as far as a quoted line break needs.
- */
-export function lastRowEnd(text: string): number {
-  let end = text.lastIndexOf('\n');
-  if (end < 0 || text.indexOf('"') < 0) return end;
-  let quotes = countQuotes(text, 0, end);
-  while (quotes % 2 === 1) {
-    const previous = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
-    if (previous < 0) return -1;
-    quotes -= countQuotes(text, previous, end);
-    end = previous;
+/** A CSV file that cannot be read: `line` is the file's line (1 = the header) where the trouble starts. */
+export class CsvFormatError extends Error {
+  constructor(
+    readonly line: number,
+    message: string
+  ) {
+    super(`CSV line ${line}: ${message}`);
+    this.name = 'CsvFormatError';
   }
-  return end;
 }
 
-/** Quotes in text[from, to): a line break is outside quotes after an even number of them. */
-export function countQuotes(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1))
-    count++;
-  return count;
+/**
+ * Cuts CSV text read in pieces after its last complete row, looking at each character once: it
+ * carries over whether the text so far ends inside a quoted field and holds an unfinished row's
+ * pieces unjoined, so a row of any length (or a quote never closed) costs its length once,
+ * never its length again for every piece it spans.
+ */
+export class CsvRowCutter {
+  private held: string[] = [];
+  private heldChars = 0;
+  private quoted = false;
+  private lines = 0;
+  /** The line the held text starts on, and the line of the quote that opened the open field. */
+  private heldLine = 1;
+  private openedLine = 0;
+
+  /** The line the text read so far ends on. */
+  get line(): number {
+    return this.lines + 1;
+  }
+
+  /** `maxRowChars`: a row longer than this fails the read instead of filling memory. */
+  constructor(private readonly maxRowChars = Number.POSITIVE_INFINITY) {}
+
+  /** The whole rows this piece completes, held text first ('' when it completes none). */
+  push(piece: string): string {
+    const cut = this.scan(piece);
+    if (cut < 0) {
+      this.hold(piece);
+      return '';
+    }
+    const rows =
+      this.held.length > 0 ? this.held.join('') + piece.slice(0, cut + 1) : piece.slice(0, cut + 1);
+    this.held = [];
+    this.heldChars = 0;
+    this.hold(piece.slice(cut + 1));
+    return rows;
+  }
+
+  /** What is left: the last row, a line break after it or not. */
+  end(): string {
+    if (this.quoted)
+      throw new CsvFormatError(this.openedLine, 'a quoted field starts here and never closes');
+    const rest = this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
+    return rest;
+  }
+
+  private hold(text: string): void {
+    if (!text) return;
+    this.held.push(text);
+    this.heldChars += text.length;
+    if (this.heldChars > this.maxRowChars)
+      throw new CsvFormatError(
+        this.quoted ? this.openedLine : this.heldLine,
+        `a row is longer than ${this.maxRowChars} characters${this.quoted ? ', or a quote never closes' : ''}`
+      );
+  }
+
+  /** The index of the piece's last line break outside quotes, or -1. */
+  private scan(piece: string): number {
+    let cut = -1;
+    let at = 0;
+    // The next line break at or after `at`, found once: a search never runs over a break twice.
+    let lf = piece.indexOf('\n');
+    for (;;) {
+      const quote = piece.indexOf('"', at);
+      const to = quote < 0 ? piece.length : quote;
+      for (; lf >= 0 && lf < to; lf = piece.indexOf('\n', lf + 1)) {
+        this.lines++;
+        if (!this.quoted) {
+          cut = lf;
+          this.heldLine = this.lines + 1;
+        }
+      }
+      if (quote < 0) return cut;
+      // A doubled quote closes and reopens one field: it opened where its first quote was.
+      if (!this.quoted && !(quote === at && at > 0)) this.openedLine = this.lines + 1;
+      this.quoted = !this.quoted;
+      at = quote + 1;
+    }
+  }
 }
 
 /**
@@ -149,20 +218,30 @@ function recordMaker(
   ) => Record<string, string>;
 }
 
-/** The row starting at `at` and where the next begins, or null at the end of the text. */
-function rowAt(text: string, at: number): { fields: string[]; next: number } | null {
+/** One row: its fields, where its text ends (before its line break) and where the next begins. */
+export interface CsvRow {
+  fields: string[];
+  end: number;
+  next: number;
+}
+
+/** The row starting at `at` in whole rows of text (a cutter's), or null at the end of the text. */
+export function readRow(text: string, at: number): CsvRow | null {
   if (at >= text.length) return null;
-  let end = text.indexOf('\n', at);
-  if (end === -1) end = text.length;
-  const line = text.slice(at, end > at && text.charCodeAt(end - 1) === CR ? end - 1 : end);
-  if (!line.includes('"')) return { fields: line.split(','), next: end + 1 };
+  let lf = text.indexOf('\n', at);
+  if (lf === -1) lf = text.length;
+  const end = lf > at && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+  const line = text.slice(at, end);
+  if (!line.includes('"')) return { fields: line.split(','), end, next: lf + 1 };
   return quotedRow(text, at);
 }
 
 /** Rows of fields; a trailing line break ends the last row rather than starting an empty one. */
 export function parseCsvRows(text: string): string[][] {
+  const cutter = new CsvRowCutter();
+  const whole = cutter.push(text) + cutter.end();
   const rows: string[][] = [];
-  for (let row = rowAt(text, 0); row; row = rowAt(text, row.next)) rows.push(row.fields);
+  for (let row = readRow(whole, 0); row; row = readRow(whole, row.next)) rows.push(row.fields);
   return rows;
 }
 
@@ -172,7 +251,7 @@ export function parseCsvRows(text: string): string[][] {
  * of pieces). Appending character by character made a 2 KB JSON field (a health snapshot's
  * breakdown) cost thousands of appends kept as a chain: ~30× slower and ~25× the memory.
  */
-function quotedRow(text: string, start: number): { fields: string[]; next: number } {
+function quotedRow(text: string, start: number): CsvRow {
   const fields: string[] = [];
   let field = '';
   let from = start;
@@ -191,11 +270,11 @@ function quotedRow(text: string, start: number): { fields: string[]; next: numbe
       from = ++at;
     } else if (char === LF || (char === CR && text.charCodeAt(at + 1) === LF)) {
       fields.push(field + text.slice(from, at));
-      return { fields, next: at + (char === CR ? 2 : 1) };
+      return { fields, end: at, next: at + (char === CR ? 2 : 1) };
     } else at++;
   }
   fields.push(field + text.slice(from, at));
-  return { fields, next: at };
+  return { fields, end: at, next: at };
 }
 
 /** The quote that closes a quoted run starting at `from`, skipping doubled quotes inside it. */

@@ -104,6 +104,30 @@ describe('baton import', () => {
       expect(await answers()).toBe(1);
     });
 
+    it('refuses a file whose quote never closes, naming the line, and writes nothing', async () => {
+      const file = join(dir, 'unclosed.csv');
+      const rejected = join(dir, 'unclosed-bad.csv');
+      writeFileSync(
+        file,
+        [
+          'account_id,type,score,responded_on,comment',
+          `${accountId},NPS,9,2026-05-01,"fine"`,
+          `${accountId},NPS,7,2026-05-02,"forgot to close`,
+          `${accountId},NPS,8,2026-05-03,later answer`,
+          ''
+        ].join('\n')
+      );
+      const before = await answers();
+      const { json, exitCode } = await run('surveys', '--file', file, '--rejected', rejected);
+      expect(exitCode).toBe(1);
+      expect(json).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('CSV line 3: a quoted field starts here and never closes')
+      });
+      expect(await answers()).toBe(before);
+      expect(existsSync(rejected)).toBe(false);
+    });
+
     it('imports usage with exit 0 when every row is good, and records first value', async () => {
       const file = join(dir, 'usage.csv');
       writeFileSync(file, `account_id,period_end,active_users\n${accountId},2026-03-31,4\n`);

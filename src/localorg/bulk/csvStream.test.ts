@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lastRowEnd, parseCsvRows } from '../../org/csvRecords';
+import { parseCsvRows } from '../../org/csvRecords';
 import { csvRowsOf, splitRows, type CsvRows } from './csvStream';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-csv-stream-'));
@@ -73,10 +73,16 @@ describe('csvRowsOf', () => {
     expect(() => splitRows('a,"open\n')).toThrow('CSV ends inside a quoted field');
   });
 
-  it('cuts only at a line break outside quotes', () => {
-    expect(lastRowEnd('a,b\n1,"x\ny"\n2,"open\n')).toBe(11);
-    expect(lastRowEnd('a\n"x""\n')).toBe(1);
-    expect(lastRowEnd('"\n')).toBe(-1);
-    expect(lastRowEnd('no break')).toBe(-1);
+  it('names the line where a quote never closes, or where bytes are not UTF-8', async () => {
+    const rows = ['Name,Description', 'Acme,"two\nlines"', 'Beta,"never closed', 'Gamma,x'];
+    await expect(readRows(rows.join('\n'))).rejects.toThrow(
+      'CSV line 4: a quoted field starts here and never closes'
+    );
+    const file = join(dir, 'latin1.csv');
+    writeFileSync(file, Buffer.from('Name\nAcme\nK\xe4\xe4pa Oy\n', 'latin1'));
+    const read = async () => {
+      for await (const batch of csvRowsOf(file)) expect(batch).toBeDefined();
+    };
+    await expect(read()).rejects.toThrow('CSV line 3: the file is not valid UTF-8');
   });
 });

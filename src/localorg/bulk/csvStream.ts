@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { countQuotes, lastRowEnd, parseCsvRows } from '../../org/csvRecords';
+import { CsvFormatError, CsvRowCutter, readRow } from '../../org/csvRecords';
 
 /**
  * Bytes per read. Small on purpose: a read's rows are all parsed at once and wait for their
@@ -22,69 +22,47 @@ export interface CsvRows {
 
 /**
  * The rows of an uploaded CSV file, a read (64 KB) at a time, so a million-row upload
- * is never held whole. Each read is cut after its last complete row (src/org/csvRecords.ts's
- * rule, as the export path's reader cuts) and its rows are split by splitRows.
+ * is never held whole. Each read is cut after its last complete row by src/org/csvRecords.ts's
+ * cutter, which names the line of a quote that never closes. Bytes that are not UTF-8 fail the
+ * read rather than being replaced, as Salesforce refuses them.
  */
 export async function* csvRowsOf(path: string): AsyncGenerator<CsvRows> {
-  let rest = '';
-  let first = true;
-  for await (const piece of createReadStream(path, {
-    encoding: 'utf8',
-    highWaterMark: READ_BYTES
-  })) {
-    let text = rest + (piece as string);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
-    const end = lastRowEnd(text);
-    if (end < 0) {
-      if (text.length > MAX_ROW_CHARS)
-        throw new Error(
-          `A CSV row is longer than ${MAX_ROW_CHARS} characters, or a quote is not closed`
-        );
-      rest = text;
-      continue;
+  const cutter = new CsvRowCutter(MAX_ROW_CHARS);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes?: Buffer) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new CsvFormatError(lineOfBadBytes(cutter.line, bytes), 'the file is not valid UTF-8');
     }
-    rest = text.slice(end + 1);
-    yield splitRows(text.slice(0, end + 1));
+  };
+  for await (const bytes of createReadStream(path, { highWaterMark: READ_BYTES })) {
+    const text = cutter.push(decode(bytes as Buffer));
+    if (text) yield splitRows(text);
   }
+  const rest = cutter.push(decode()) + cutter.end();
   if (rest) yield splitRows(rest);
+}
+
+/** The line of the first byte that is not UTF-8 in a read that starts on `line`. */
+function lineOfBadBytes(line: number, bytes?: Buffer): number {
+  const text = bytes ? bytes.toString('utf8') : '';
+  const bad = text.indexOf('\ufffd');
+  let breaks = 0;
+  for (let lf = text.indexOf('\n'); lf >= 0 && lf < bad; lf = text.indexOf('\n', lf + 1)) breaks++;
+  return line + breaks;
 }
 
 /**
  * Whole rows of CSV text (it ends after a row's line break, or is the file's last row): each
- * row's cells as parseCsvRows reads them, and its text. A row ends at the first line break
- * with an even number of quotes before it in the row (doubled quotes keep the count even);
- * a quote-free line is split on its commas, a row with quotes is read by parseCsvRows.
+ * row's cells as readRow reads them, and its text as sent, its line break left off.
  */
 export function splitRows(text: string): CsvRows {
   const cells: string[][] = [];
   const texts: string[] = [];
-  let quote = text.indexOf('"');
-  for (let at = 0; at < text.length;) {
-    let end = text.indexOf('\n', at);
-    if (end === -1) end = text.length;
-    if (quote !== -1 && quote < at) quote = text.indexOf('"', at);
-    let line: string;
-    if (quote === -1 || quote > end) {
-      line = text.slice(at, end > at && text.charCodeAt(end - 1) === CR ? end - 1 : end);
-      cells.push(line.split(','));
-    } else {
-      let quotes = countQuotes(text, quote, end);
-      while (quotes % 2 === 1 && end < text.length) {
-        const next = text.indexOf('\n', end + 1);
-        const to = next === -1 ? text.length : next;
-        quotes += countQuotes(text, end, to);
-        end = to;
-      }
-      // A CR before the row's line break is part of the break; at the text's end (no line
-      // break) the parser keeps it in the last field, and so does the text.
-      line = text.slice(at, end < text.length && text.charCodeAt(end - 1) === CR ? end - 1 : end);
-      cells.push(parseCsvRows(line)[0]);
-    }
-    texts.push(line);
-    at = end + 1;
+  for (let at = 0, row = readRow(text, 0); row; at = row.next, row = readRow(text, at)) {
+    cells.push(row.fields);
+    texts.push(text.slice(at, row.end));
   }
   return { cells, texts };
 }
-
-const CR = 13;

@@ -1,3 +1,6 @@
+import { UserInputError } from '../../core/errors';
+import { CsvFormatError, CsvRowCutter, csvField, readRow } from '../../org/csvRecords';
+
 /** One CSV record with the file line it starts on (header = line 1), for row-numbered errors. */
 export interface CsvRecord {
   line: number;
@@ -5,64 +8,36 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; a
- * UTF-8 byte order mark (Excel's exports) is dropped. Blank lines are skipped.
+ * RFC 4180 CSV, read by the one CSV reader (src/org/csvRecords.ts): quoted fields may hold
+ * commas, quotes ("") and line breaks; CRLF or LF; a UTF-8 byte order mark (Excel's exports)
+ * is dropped. Blank lines are skipped. A quote that never closes refuses the whole file, naming
+ * its line, so no row is read into another's field.
  */
 export function parseCsv(text: string): CsvRecord[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let values: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  const endRecord = () => {
-    if (fieldStarted || values.length > 0) {
-      values.push(field);
-      records.push({ line: recordLine, values });
-    }
-    values = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let k = 0; k < source.length; k++) {
-    const char = source[k];
-    if (quoted) {
-      if (char === '"' && source[k + 1] === '"') {
-        field += '"';
-        k++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-      fieldStarted = true;
-    } else if (char === ',') {
-      values.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[k + 1] === '\n') k++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
+  const cutter = new CsvRowCutter();
+  let whole: string;
+  try {
+    whole = cutter.push(source) + cutter.end();
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw new UserInputError(error.message);
+    throw error;
   }
-  endRecord();
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (let at = 0, row = readRow(whole, 0); row; at = row.next, row = readRow(whole, at)) {
+    if (row.end > at) records.push({ line, values: row.fields });
+    for (
+      let lf = whole.indexOf('\n', at);
+      lf >= 0 && lf < row.next;
+      lf = whole.indexOf('\n', lf + 1)
+    )
+      line++;
+  }
   return records;
 }
 
-const quote = (value: string) =>
-  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 /** CSV text with a header row; values are quoted only when they must be. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
