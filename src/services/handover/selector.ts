@@ -134,13 +134,24 @@ export async function opportunityById(
 ): Promise<OpportunityRow | undefined> {
   const base = `SELECT Id, Name, AccountId, Amount, CloseDate, IsWon FROM Opportunity WHERE Id = ${quote([opportunityId])} LIMIT 1`;
   const [deal] = await all<OpportunityRow>(conn, base);
-  if (!deal) return undefined;
-  // Products are a nicety for the prefill: an org (or local org) without line items still works.
+  if (!deal || !(await canReadProducts(conn))) return deal;
   const items = await all<{ Product2?: { Name: string } }>(
     conn,
     `SELECT Product2.Name FROM OpportunityLineItem WHERE OpportunityId = ${quote([opportunityId])}`
-  ).catch(() => []);
+  );
   return { ...deal, OpportunityLineItems: { records: items } };
+}
+
+/**
+ * As HandoverSelector.canReadProducts: products only prefill "what was sold", so a user who
+ * may not read line items and products (or an org without them, as the local org) gets the
+ * deal alone. An object the user may not read is missing from the global describe, or not
+ * queryable there.
+ */
+export async function canReadProducts(conn: Connection): Promise<boolean> {
+  const { sobjects } = await conn.describeGlobal();
+  const readable = new Set(sobjects.filter((o) => o.queryable).map((o) => o.name));
+  return readable.has('OpportunityLineItem') && readable.has('Product2');
 }
 
 export async function contactsOfAccount(conn: Connection, accountId: string) {

@@ -211,6 +211,25 @@ describe('handover twins through the local org', () => {
     expect(requiredHandoverFields('High', model)).toContain('Secondary_Contacts__c');
   });
 
+  it('opens a closed-won deal for a seller who may not read products: the deal prefills, line items are skipped', async () => {
+    const { accountId } = await newAccount();
+    const deal = await testOrg.conn.sobject('Opportunity').create({
+      Name: 'Baton Pro 40 seats',
+      AccountId: accountId,
+      StageName: 'Closed Won',
+      CloseDate: '2026-01-02',
+      Amount: 24000,
+      OwnerId: sellerId
+    });
+
+    const context = await apex(seller, 'getContext', { recordId: deal.id });
+
+    expect(context.account.Id).toBe(accountId);
+    expect(context.opportunity).toMatchObject({ Name: 'Baton Pro 40 seats', Amount: 24000 });
+    // As the Apex answers: no line items at all, not an empty list it could not read.
+    expect(context.opportunity).not.toHaveProperty('OpportunityLineItems');
+  });
+
   it('names the field when the input is malformed', async () => {
     await expect(apex(seller, 'submit', { handoverId: 'not-an-id' })).rejects.toThrow(
       /handoverId: must be a Salesforce Id/

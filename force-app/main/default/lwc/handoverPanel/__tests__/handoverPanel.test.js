@@ -233,6 +233,15 @@ describe('c-handover-panel', () => {
     expect(root(element).querySelector('.prefilled')).not.toBeNull();
   });
 
+  it('prefills from the deal alone for a seller who may not read its products', async () => {
+    const deal = { ...CONTEXT_OPPORTUNITY.opportunity };
+    delete deal.OpportunityLineItems;
+    const element = await render({ ...CONTEXT_OPPORTUNITY, opportunity: deal });
+    expect(input(element, 'What_Was_Sold__c').value).toBe('Kontrakti Pro deal');
+    expect(input(element, 'ARR__c').value).toBe(24000);
+    expect(root(element).querySelector('c-error-panel')).toBeNull();
+  });
+
   it("enforces a handover requirement the org's custom metadata adds, with its minimum", async () => {
     const records = orgRecords((all) => {
       all.Handover_Requirement__mdt.push({
