@@ -1,6 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getHealth from '@salesforce/apex/HealthController.getHealth';
 import setOverride from '@salesforce/apex/HealthController.setOverride';
 import clearOverride from '@salesforce/apex/HealthController.clearOverride';
@@ -14,6 +13,7 @@ import OVERRIDE_UNTIL from '@salesforce/schema/Account.Health_Override_Until__c'
 import TIER from '@salesforce/schema/Account.Touch_Tier__c';
 import SUGGESTED_TIER from '@salesforce/schema/Account.Suggested_Touch_Tier__c';
 import NEXT_TOUCHPOINT from '@salesforce/schema/Account.Next_Touchpoint_Due__c';
+import { reloadOnPageRefresh } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { format } from './healthFormat';
 import { buildView } from './healthView';
@@ -58,24 +58,12 @@ export default class AccountHealthPanel extends LightningElement {
   }
 
   connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.refreshPanel());
+    this.stopReloading = reloadOnPageRefresh(this, () => this.loadHealth());
     this.loadHealth();
   }
 
   disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /**
-   * On a page refresh (a handover accepted, the Account edited elsewhere): the Apex data and
-   * the Account fields, which Apex writes change without Lightning Data Service knowing.
-   */
-  async refreshPanel() {
-    await Promise.all([
-      this.loadHealth(),
-      notifyRecordUpdateAvailable([{ recordId: this.recordId }])
-    ]);
-    return true;
+    this.stopReloading();
   }
 
   async loadHealth() {

@@ -1,6 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getCadence from '@salesforce/apex/TierCadenceController.getCadence';
 import setTierOverride from '@salesforce/apex/TierCadenceController.setTierOverride';
 import clearTierOverride from '@salesforce/apex/TierCadenceController.clearTierOverride';
@@ -12,6 +11,7 @@ import POTENTIAL from '@salesforce/schema/Account.Growth_Potential__c';
 import STRATEGIC from '@salesforce/schema/Account.Strategic_Account__c';
 import ONBOARDING_STARTED from '@salesforce/schema/Account.Onboarding_Started__c';
 import FIRST_VALUE from '@salesforce/schema/Account.First_Value_At__c';
+import { reloadOnPageRefresh } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { buildView } from './cadenceView';
 
@@ -55,21 +55,12 @@ export default class TierCadenceCard extends LightningElement {
   }
 
   connectedCallback() {
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.refreshCard());
+    this.stopReloading = reloadOnPageRefresh(this, () => this.load());
     this.load();
   }
 
   disconnectedCallback() {
-    unregisterRefreshHandler(this.refreshHandlerId);
-  }
-
-  /**
-   * On a page refresh (a handover accepted, the Account edited elsewhere): the Apex data and
-   * the Account fields, which Apex writes change without Lightning Data Service knowing.
-   */
-  async refreshCard() {
-    await Promise.all([this.load(), notifyRecordUpdateAvailable([{ recordId: this.recordId }])]);
-    return true;
+    this.stopReloading();
   }
 
   async load() {
