@@ -268,7 +268,7 @@ export class BatchWriter {
       else if (lastText[c] === value) values[column.slot] = lastStored[c];
       else {
         // A value that fails throws before it is remembered, and fails again next time.
-        values[column.slot] = lastStored[c] = toStored(column.field!, value);
+        values[column.slot] = lastStored[c] = toStored(column.field!, value, 'csv');
         lastText[c] = value;
       }
     }

@@ -82,12 +82,20 @@ describe('Bulk ingest in chunks', () => {
       (await t.conn.sobject('Account').create(restRows as never[], { allOrNone: false })) as never,
       'External_Id__c'
     );
-    // The same rows, by REST (Records.create one at a time) and by Bulk, fail alike.
+    // The same rows, by REST (Records.create one at a time) and by Bulk, fail alike, but for
+    // text that is no value of its field: JSON's deserializer refuses it, Bulk fails its row.
     const bulkErrors = [...bulk]
       .filter(([, o]) => !o.startsWith('ok'))
       .map(([k, o]) => [k.slice(3), o]);
     const restErrors = [...rest].filter(([, o]) => o !== 'ok').map(([k, o]) => [k.slice(3), o]);
-    expect(bulkErrors).toEqual(restErrors);
+    const unparsed = new Set(['mrr', 'date']);
+    expect(bulkErrors.filter(([k]) => !unparsed.has(k))).toEqual(
+      restErrors.filter(([k]) => !unparsed.has(k))
+    );
+    expect(restErrors.filter(([k]) => unparsed.has(k)).map(([, o]) => errorCode(o))).toEqual([
+      'JSON_PARSER_ERROR',
+      'JSON_PARSER_ERROR'
+    ]);
     expect(Object.fromEntries(bulkErrors.map(([k, o]) => [k, errorCode(o)]))).toEqual({
       noName: 'REQUIRED_FIELD_MISSING',
       tier: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
@@ -165,7 +173,8 @@ describe('Bulk ingest in chunks', () => {
       'INVALID_CROSS_REFERENCE_KEY',
       'ok false'
     ]);
-    for (const i of [1, 2, 3, 4, 6]) expect(byIndex.get(String(i))).toBe(rest.get(String(i)));
+    for (const i of [1, 2, 4, 6]) expect(byIndex.get(String(i))).toBe(rest.get(String(i)));
+    expect(errorCode(rest.get('3'))).toBe('JSON_PARSER_ERROR');
     const stored = await t.conn.query<{ Name: string; Description: string | null; MRR__c: number }>(
       "SELECT Name, Description, MRR__c FROM Account WHERE Name LIKE 'Upd %' ORDER BY Name"
     );

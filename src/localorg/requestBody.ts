@@ -53,7 +53,13 @@ export async function readJson(req: IncomingMessage, cap: number): Promise<unkno
     if (length > cap) throw error();
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    // As Salesforce does, bytes that are not UTF-8 refuse the body rather than become U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new OrgError(400, 'JSON_PARSER_ERROR', 'The request body is not valid UTF-8');
+  }
   if (!text) return {};
   if (nestingDepth(text) > MAX_JSON_DEPTH)
     throw new OrgError(

@@ -7,22 +7,49 @@ export type SqlValue = string | number | null;
 /** Salesforce's datetime format: `2026-11-22T10:00:00.000+0000`. */
 export const formatDateTime = (date: Date) => date.toISOString().replace('Z', '+0000');
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Where a value was read from. A JSON body's text that is no value of the field's type is a
+ * JSON_PARSER_ERROR, as Salesforce's REST deserializer answers; a Bulk CSV cell's is a
+ * per-row INVALID_TYPE_ON_FIELD_IN_RECORD.
+ */
+export type ValueSource = 'json' | 'csv';
 
-function bad(field: FieldDef, value: unknown, code = 'INVALID_TYPE_ON_FIELD_IN_RECORD'): OrgError {
+/** A number as Salesforce reads one from text: decimal digits, an optional sign, fraction and exponent. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A date, or a date-time whose date part is the date (what Salesforce accepts for a date). */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Salesforce's date-time forms: ISO 8601 with an optional time, seconds, fraction and offset. */
+const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function bad(field: FieldDef, value: unknown, source: ValueSource, type: string): OrgError {
+  if (source === 'json')
+    return new OrgError(
+      400,
+      'JSON_PARSER_ERROR',
+      `Cannot deserialize instance of ${type} from VALUE_STRING value ${JSON.stringify(value)} for ${field.name}`,
+      [field.name]
+    );
   return new OrgError(
     400,
-    code,
+    'INVALID_TYPE_ON_FIELD_IN_RECORD',
     `${field.label}: value not of required type: ${JSON.stringify(value)}`,
     [field.name]
   );
 }
 
+/** A calendar day that exists: 2026-02-30 does not. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
- * Converts one JSON value from a request into its stored form, checking it as an org does.
- * References are only checked for shape here; the record layer checks that they exist.
+ * Converts one value from a request (a JSON value, or a Bulk CSV cell's text) into its stored
+ * form, checking it as an org does: text that is not wholly a value of the field's type is
+ * refused, never read up to the junk. References are only checked for shape here; the record
+ * layer checks that they exist.
  */
-export function toStored(field: FieldDef, value: unknown): SqlValue {
+export function toStored(field: FieldDef, value: unknown, source: ValueSource = 'json'): SqlValue {
   if (value === null || value === undefined || value === '') {
     if (field.type === 'boolean') return 0;
     return null;
@@ -31,25 +58,45 @@ export function toStored(field: FieldDef, value: unknown): SqlValue {
     case 'boolean':
       if (typeof value === 'boolean') return value ? 1 : 0;
       if (value === 'true' || value === 'false') return value === 'true' ? 1 : 0;
-      throw bad(field, value);
+      throw bad(field, value, source, 'boolean');
     case 'double':
     case 'currency':
     case 'percent':
     case 'int': {
-      const n = typeof value === 'number' ? value : Number(value);
-      if (!Number.isFinite(n) || typeof value === 'boolean') throw bad(field, value);
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && NUMBER.test(value)
+            ? Number(value)
+            : NaN;
+      if (!Number.isFinite(n))
+        throw bad(field, value, source, field.type === 'int' ? 'int' : 'double');
       checkPrecision(field, n);
       return field.type === 'int' ? Math.trunc(n) : n;
     }
     case 'date': {
       const s = String(value);
-      if (!DATE.test(s.slice(0, 10)) || Number.isNaN(Date.parse(s.slice(0, 10))))
-        throw bad(field, value);
+      const parts = DATE.exec(s);
+      if (typeof value !== 'string' || !parts || !isCalendarDate(+parts[1], +parts[2], +parts[3]))
+        throw bad(field, value, source, 'date');
       return s.slice(0, 10);
     }
     case 'datetime': {
-      const date = new Date(String(value).replace(/\+0000$/, 'Z'));
-      if (Number.isNaN(date.getTime())) throw bad(field, value);
+      const s = String(value);
+      const parts = DATE.exec(s);
+      // A time without an offset is UTC, as in Salesforce (JavaScript would read local time).
+      const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(s);
+      const date = new Date(
+        s.includes('T') && !zoned ? `${s}Z` : s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+      );
+      if (
+        typeof value !== 'string' ||
+        !DATETIME.test(s) ||
+        !parts ||
+        !isCalendarDate(+parts[1], +parts[2], +parts[3]) ||
+        Number.isNaN(date.getTime())
+      )
+        throw bad(field, value, source, 'datetime');
       return formatDateTime(date);
     }
     case 'reference':
@@ -69,10 +116,11 @@ export function toStored(field: FieldDef, value: unknown): SqlValue {
   }
 }
 
+/** A number has at most precision − scale digits before its point (1e21 has 22). */
 function checkPrecision(field: FieldDef, n: number) {
   if (field.precision === undefined) return;
   const integerDigits = field.precision - (field.scale ?? 0);
-  if (Math.abs(Math.trunc(n)).toString().length > integerDigits) {
+  if (Math.abs(n) >= 10 ** integerDigits) {
     throw new OrgError(
       400,
       'NUMBER_OUTSIDE_VALID_RANGE',
