@@ -9,6 +9,7 @@ import { readCustomMetadataRecords } from './schema/metadata';
 import { Schema } from './schema/schema';
 import { compileQuery, parseSoql, type CompiledQuery } from './soql/compile';
 import { attachChildren, shapeRow, type QueryRecord } from './soql/execute';
+import { registerCaseFold } from './soql/textMatch';
 import { q, Store } from './store';
 import { toStored } from './values';
 
@@ -52,6 +53,7 @@ export class OrgCore {
     projectDir: string
   ) {
     this.store = new Store(dataDir);
+    registerCaseFold(this.store.db);
     this.schema = new Schema(projectDir, (name) => this.store.prefixFor(name));
     this.store.migrate(this.schema);
     this.loadCustomMetadata(projectDir);

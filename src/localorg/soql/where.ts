@@ -5,6 +5,7 @@ import type { FieldDef } from '../schema/types';
 import type { SqlValue } from '../values';
 import { dateLiteralRange } from './dateLiterals';
 import type { PathResolver } from './paths';
+import { CASE_FOLD, isAscii, likePattern } from './textMatch';
 
 const TEXT_TYPES = new Set([
   'string',
@@ -103,9 +104,13 @@ function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date):
     ? c.literalType
     : values.map(() => c.literalType as string | undefined);
   let body: string;
+  // Text with a non-ASCII letter is matched case-folded in every alphabet (textMatch.ts).
+  const folded = (text: string) => nocase !== '' && !isAscii(text);
   if (operator === 'IN' || operator === 'NOT IN') {
     params.push(...values.map((v, i) => literal(path.field, v, literalTypes[i])));
-    body = `${column}${nocase} ${operator} (${values.map(() => '?').join(', ')})`;
+    body = values.some(folded)
+      ? `${CASE_FOLD}(${column}) ${operator} (${values.map(() => `${CASE_FOLD}(?)`).join(', ')})`
+      : `${column}${nocase} ${operator} (${values.map(() => '?').join(', ')})`;
   } else if (operator === 'INCLUDES' || operator === 'EXCLUDES') {
     const parts = values.map((v) => {
       const wanted = unquote(v).split(';');
@@ -114,8 +119,20 @@ function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date):
     });
     body = `${operator === 'EXCLUDES' ? 'NOT ' : ''}(${parts.join(' OR ')})`;
   } else if (operator === 'LIKE') {
-    params.push(unquote(values[0]));
-    body = `${column} LIKE ?`;
+    const { pattern, escaped } = likePattern(values[0]);
+    params.push(pattern);
+    const like = folded(pattern)
+      ? `${CASE_FOLD}(${column}) LIKE ${CASE_FOLD}(?)`
+      : `${column} LIKE ?`;
+    body = escaped ? `${like} ESCAPE '\\'` : like;
+  } else if (
+    ['=', '!=', '<>'].includes(operator) &&
+    literalTypes[0] !== 'NULL' &&
+    folded(unquote(values[0]))
+  ) {
+    params.push(unquote(values[0]).toLowerCase());
+    const equal = `${CASE_FOLD}(${column}) ${operator === '=' ? '=' : '!='} ?`;
+    body = operator === '=' ? equal : `(${equal} OR ${column} IS NULL)`;
   } else if (COMPARE.has(operator)) {
     body = comparison(
       column + nocase,
