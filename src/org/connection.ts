@@ -31,19 +31,40 @@ export function readLocalAuth(dataDir?: string): LocalAuth {
 }
 
 /**
- * A jsforce Connection for `--target-org`: none (or `baton-local` while the local org runs)
- * means the local org; anything else is an alias or username from the sf CLI's auth store,
- * resolved through @salesforce/core 8. The services get the same Connection either way.
+ * A jsforce Connection for `--target-org`: none means the local org of this folder
+ * (`./.localorg/auth.json`); `baton-local` means whatever org the sf CLI alias names (each
+ * `baton org start` re-registers it with its new token), so it reaches the running local org
+ * from any folder, and this folder's auth file only when no such alias is registered; anything
+ * else is an alias or username from the sf CLI's auth store, resolved through @salesforce/core 8.
  */
 export async function connectToOrg(targetOrg?: string): Promise<Connection> {
-  if (!targetOrg || (targetOrg === LOCAL_ORG_ALIAS && existsSync(localAuthFile()))) {
-    const auth = readLocalAuth();
-    return new Connection({
-      instanceUrl: auth.instanceUrl,
-      accessToken: auth.accessToken,
-      version: API_VERSION
-    });
+  if (!targetOrg) return localConnection(readLocalAuth());
+  if (targetOrg === LOCAL_ORG_ALIAS && !(await sfAliasExists(targetOrg))) {
+    if (existsSync(localAuthFile())) return localConnection(readLocalAuth());
+    throw new UserInputError(
+      `No org is registered as ${LOCAL_ORG_ALIAS}: start one with \`baton org start\` (or npm start).`,
+      'target-org'
+    );
   }
+  return connectThroughSf(targetOrg);
+}
+
+const localConnection = (auth: LocalAuth) =>
+  new Connection({
+    instanceUrl: auth.instanceUrl,
+    accessToken: auth.accessToken,
+    version: API_VERSION
+  });
+
+async function sfAliasExists(alias: string): Promise<boolean> {
+  const { StateAggregator } = await import('@salesforce/core');
+  StateAggregator.clearInstance();
+  const state = await StateAggregator.getInstance();
+  return !!state.aliases.getUsername(alias);
+}
+
+/** An alias or username from the sf CLI's auth store, resolved through @salesforce/core 8. */
+export async function connectThroughSf(targetOrg: string): Promise<Connection> {
   // Loaded lazily: @salesforce/core is heavy, and local-org runs never need it.
   const { Org } = await import('@salesforce/core');
   try {
