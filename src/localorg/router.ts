@@ -9,7 +9,7 @@ export interface OrgUser {
   id: string;
   username: string;
   name: string;
-  persona: 'seller' | 'accountManager' | 'admin';
+  persona: 'seller' | 'accountManager' | 'lead' | 'admin';
   token: string;
 }
 

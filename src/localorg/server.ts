@@ -10,6 +10,8 @@ import { readJson, requestLimits, type RequestLimits } from './requestBody';
 import { bearerOf, checkContentType, checkHost, checkSameOrigin } from './requestGuards';
 import { registerRestRoutes } from './rest';
 import { Router, type ApiContext, type OrgUser } from './router';
+import { SignIn } from './signIn';
+import { signInRoutes } from './signInRoutes';
 import { registerUiApiRoutes } from './uiapi/routes';
 import { ensureUsers } from './users';
 
@@ -57,6 +59,10 @@ export const routePlugins: ((router: Router) => void)[] = [
 export class LocalOrg {
   readonly users: OrgUser[];
   readonly instanceUrl: string;
+  /** This run's tokens and login codes, and who may act as whom. */
+  readonly signIn: SignIn;
+  /** Set by `baton org start` once it has finished; `baton org status` reports it. */
+  readonly readiness = { ready: false, alias: null as string | null };
   private readonly mounts: { prefix: string; handler: MountHandler }[] = [];
   private readonly twins = new Map<string, ApexTwin>();
   private requests = 0;
@@ -69,6 +75,8 @@ export class LocalOrg {
     readonly bodyCaps: RequestLimits = requestLimits()
   ) {
     this.users = ensureUsers(core);
+    this.signIn = new SignIn(this.users);
+    this.mount('/baton/', signInRoutes(this));
     const { port } = server.address() as AddressInfo;
     this.port = port;
     this.instanceUrl = `http://127.0.0.1:${port}`;
@@ -85,8 +93,13 @@ export class LocalOrg {
 
   /** Personas in the shape the preview's switcher uses; the first user of each persona. */
   personas() {
-    const labels = { seller: 'Seller', accountManager: 'Account manager', admin: 'Admin' };
-    return (['seller', 'accountManager', 'admin'] as const).map((key) => {
+    const labels = {
+      seller: 'Seller',
+      accountManager: 'Account manager',
+      lead: 'CS lead',
+      admin: 'Admin'
+    };
+    return (['seller', 'accountManager', 'lead', 'admin'] as const).map((key) => {
       const user = this.users.find((u) => u.persona === key)!;
       return { key, label: labels[key], userId: user.id, name: user.name, token: user.token };
     });
@@ -114,7 +127,7 @@ export class LocalOrg {
   }
 
   userByToken(token: string | undefined): OrgUser | undefined {
-    return token ? this.users.find((u) => u.token === token) : undefined;
+    return this.signIn.userByToken(token);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

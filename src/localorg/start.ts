@@ -21,6 +21,8 @@ export interface OrgStartOptions {
   seed?: boolean;
   /** Minutes between health recomputes while running; default BATON_HEALTH_EVERY_MINUTES or 60; 0: off. */
   healthEveryMinutes?: number;
+  /** Anyone may switch among the non-admin personas in the preview; default BATON_DEMO_PERSONAS=1. */
+  demoPersonas?: boolean;
   log?: (line: string) => void;
 }
 
@@ -62,6 +64,7 @@ export async function startOrgCommand(
     port: options.port ?? DEFAULT_PORT,
     projectDir: options.projectDir ?? resolve(__dirname, '..', '..')
   });
+  org.signIn.demoPersonas = options.demoPersonas ?? process.env.BATON_DEMO_PERSONAS === '1';
   writeAuth(org, dataDir);
   log(`Local org listening on ${org.instanceUrl} (data in ${dataDir})`);
   // Before the seed: the triggers guard its writes too, and a headless org serves the twins.
@@ -89,6 +92,10 @@ export async function startOrgCommand(
   }
   const timer = startHealthTimer(recompute, healthEvery, log);
   if (healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
-  void registerSfAlias(org).then((message) => message && log(message));
+  // This start's new admin token replaces the alias's old one; then `baton org status` says ready.
+  void registerSfAlias(org).then(({ alias, message }) => {
+    if (message) log(message);
+    Object.assign(org.readiness, { ready: true, alias });
+  });
   return { org, url, stopHealthTimer: timer.stop };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { customPrefix, newPod } from './ids';
 import type { Schema } from './schema/schema';
@@ -23,6 +23,19 @@ export function columnType(field: FieldDef): string {
 export const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
+ * Customer data and session hashes are the developer's alone: the folder is 0700 and the
+ * database 0600 before SQLite opens it (SQLite gives its -wal and -shm files the database's mode).
+ */
+function ownerOnly(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const database = join(dataDir, 'org.sqlite');
+  if (!existsSync(database)) closeSync(openSync(database, 'a', 0o600));
+  for (const file of [database, `${database}-wal`, `${database}-shm`])
+    if (existsSync(file)) chmodSync(file, 0o600);
+}
+
+/**
  * The SQLite file behind one local org. One table per object, one column per field; the
  * schema comes from metadata, so a new field file adds a column on the next start and keeps
  * the data. WAL mode and one transaction per API write keep committed data across a crash.
@@ -35,7 +48,7 @@ export class Store {
   private podCache: string | undefined;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    ownerOnly(dataDir);
     this.db = new Database(join(dataDir, 'org.sqlite'));
     // 16 KB pages instead of 4 KB: fewer, fuller B-tree pages to split and write per insert.
     // npm run bench -- localorg, same minutes, 3 runs each: Bulk ingest of 1 000 000 Accounts
