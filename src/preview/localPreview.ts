@@ -39,6 +39,8 @@ export async function startLocalPreview() {
     await assignTiers(conn, coreSuggest());
     await planAllTouchpoints(conn, { asOf });
     await recomputeHealth(conn);
+    // The demo's flows hop from the seller to the account manager in one browser.
+    test.org.signIn.demoPersonas = true;
     const preview = await attachPreview(test.org);
     const [seller, manager] = ['seller', 'accountManager'].map((key) =>
       test.org.personas().find((p) => p.key === key)!

@@ -31,7 +31,8 @@ export async function onOrgStarted(org: LocalOrg, context: OrgStartContext): Pro
   );
   const url = preview.loginUrl('seller');
   context.log(
-    `Baton is ready (${process.uptime().toFixed(1)} s after start). Open, as the seller:\n  ${url}`
+    `Baton is ready (${process.uptime().toFixed(1)} s after start). Open, as the seller:\n  ${url}\n` +
+      '(the link works until the org stops; `baton org login --user am|lead|admin` prints the others)'
   );
   return url;
 }

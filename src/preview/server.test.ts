@@ -3,23 +3,27 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OrgUser } from '../localorg/router';
+import { SignIn } from '../localorg/signIn';
 import { PROJECT_DIR } from './build';
 import { previewHandler } from './server';
 
-const personas = [
-  { key: 'seller', label: 'Seller', userId: '005S', name: 'Sam Seller', token: 'tok-seller' },
-  {
-    key: 'accountManager',
-    label: 'Account Manager',
-    userId: '005A',
-    name: 'Aino AM',
-    token: 'tok-am'
-  }
+const users: OrgUser[] = [
+  { id: '005S', username: 's@x', name: 'Sam Seller', persona: 'seller', token: 'tok-seller' },
+  { id: '005A', username: 'a@x', name: 'Aino AM', persona: 'accountManager', token: 'tok-am' },
+  { id: '005Z', username: 'z@x', name: 'Ada Admin', persona: 'admin', token: 'tok-admin' }
 ];
+const personas = users.map((u) => ({
+  key: u.persona,
+  label: u.persona,
+  userId: u.id,
+  name: u.name,
+  token: u.token
+}));
+const signIn = new SignIn(users);
 const buildDir = mkdtempSync(join(tmpdir(), 'preview-build-'));
 mkdirSync(join(buildDir, 'chunks'));
 writeFileSync(join(buildDir, 'main.js'), 'console.log("main")');
-const loginCodes = new Map<string, string>();
 let server: Server;
 let base: string;
 
@@ -29,7 +33,7 @@ beforeAll(async () => {
     buildDir: () => buildDir,
     buildHash: () => 'h1',
     personas: () => personas,
-    loginCodes
+    signIn
   });
   server = createServer((req, res) => {
     void handler(req, res).then((handled) => {
@@ -41,18 +45,28 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterEach(() => (signIn.demoPersonas = false));
 
 const get = (path: string, cookie = '') =>
   fetch(base + path, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
+const switchTo = (persona: string, cookie: string) =>
+  fetch(`${base}/preview/persona`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ persona })
+  });
+
 describe('preview routes', () => {
-  it('logs in once with the code from the printed URL, then serves the shell as that persona', async () => {
-    loginCodes.set('code1', 'tok-am');
-    const login = await get('/?login=code1');
-    expect(login.status).toBe(302);
-    expect(login.headers.get('location')).toBe('/lightning/o/Account/list');
-    expect(login.headers.get('set-cookie')).toMatch(/^sid=tok-am;.*HttpOnly/);
-    expect((await get('/?login=code1')).status).toBe(401);
+  it('signs in with the login link as often as asked, then serves the shell as that user', async () => {
+    const link = signIn.loginPath(users[1]);
+    for (const attempt of [1, 2]) {
+      const login = await get(link);
+      expect([attempt, login.status]).toEqual([attempt, 302]);
+      expect(login.headers.get('location')).toBe('/lightning/o/Account/list');
+      expect(login.headers.get('set-cookie')).toMatch(/^sid=tok-am;.*HttpOnly/);
+    }
+    expect((await get('/?login=forged')).status).toBe(401);
 
     const page = await get('/lightning/o/Account/list', 'sid=tok-am; baton_lang=fi');
     const html = await page.text();
@@ -66,17 +80,29 @@ describe('preview routes', () => {
     expect((await get('/lightning/o/Account/list', 'sid=forged')).status).toBe(401);
   });
 
-  it('switches persona by swapping the session cookie, only for a logged-in browser', async () => {
-    const post = (cookie: string) =>
-      fetch(`${base}/preview/persona`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ persona: 'seller' })
-      });
-    const switched = await post('sid=tok-am');
-    expect(switched.status).toBe(200);
-    expect(switched.headers.get('set-cookie')).toMatch(/^sid=tok-seller;/);
-    expect((await post('sid=nobody')).status).toBe(403);
+  it('lets the admin switch to anyone, and nobody else to a stronger token', async () => {
+    const asAdmin = await switchTo('seller', 'sid=tok-admin');
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.headers.get('set-cookie')).toMatch(/^sid=tok-seller;/);
+    for (const [persona, cookie] of [
+      ['admin', 'sid=tok-seller'],
+      ['accountManager', 'sid=tok-seller'],
+      ['seller', 'sid=tok-am']
+    ]) {
+      const refused = await switchTo(persona, cookie);
+      expect([persona, cookie, refused.status]).toEqual([persona, cookie, 403]);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+    }
+    expect((await switchTo('seller', 'sid=nobody')).status).toBe(403);
+    const shell = await (await get('/lightning/o/Account/list', 'sid=tok-seller')).text();
+    expect(shell).toContain('"personas":[{"key":"seller","label":"seller"}]');
+  });
+
+  it('with --demo-personas, lets anyone switch among the non-admin personas only', async () => {
+    signIn.demoPersonas = true;
+    const toManager = await switchTo('accountManager', 'sid=tok-seller');
+    expect(toManager.headers.get('set-cookie')).toMatch(/^sid=tok-am;/);
+    expect((await switchTo('admin', 'sid=tok-am')).status).toBe(403);
   });
 
   it('serves the build and SLDS, and nothing outside them', async () => {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { sendFile } from './staticFiles';
+import type { OrgUser } from '../localorg/router';
+import type { SignIn } from '../localorg/signIn';
 
 /** A user the preview can act as; the token is the local org session id of that user. */
 export interface PreviewPersona {
@@ -18,8 +20,8 @@ export interface PreviewServerOptions {
   buildDir: () => string;
   buildHash: () => string;
   personas: () => PreviewPersona[];
-  /** One-time login codes (from the URL `npm start` prints) → session token. */
-  loginCodes: Map<string, string>;
+  /** The org's sign-in: whose session a cookie is, login codes, who may act as whom. */
+  signIn: SignIn;
 }
 
 const LANGUAGES = ['en', 'fi'];
@@ -61,13 +63,20 @@ function page(
 const sessionCookie = (token: string) =>
   `sid=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`;
 
-function appHtml(options: PreviewServerOptions, persona: PreviewPersona, language: string): string {
+/** The personas the switcher offers `user`: only those the sign-in lets it act as. */
+function switchTargets(options: PreviewServerOptions, user: OrgUser): PreviewPersona[] {
+  return options
+    .personas()
+    .filter((p) => options.signIn.mayActAs(user, { id: p.userId, persona: p.key }));
+}
+
+function appHtml(options: PreviewServerOptions, user: OrgUser, language: string): string {
   const session = {
-    userId: persona.userId,
-    userName: persona.name,
-    persona: persona.key,
+    userId: user.id,
+    userName: user.name,
+    persona: user.persona,
     language,
-    personas: options.personas().map(({ key, label }) => ({ key, label }))
+    personas: switchTargets(options, user).map(({ key, label }) => ({ key, label }))
   };
   // Escape '<' so no value can close the script element.
   const json = JSON.stringify(session).replace(/</g, '\\u003c');
@@ -91,7 +100,8 @@ const LOGGED_OUT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css"></head>
 <body class="slds-p-around_xx-large"><div class="slds-box slds-theme_default">
 <h1 class="slds-text-heading_medium">Baton local preview</h1>
-<p class="slds-m-top_small">No session. Open the login URL that <code>npm start</code> printed.</p>
+<p class="slds-m-top_small">No session. Open the login link that <code>npm start</code> printed,
+or make one: <code>baton org login --user seller|am|lead|admin</code>.</p>
 </div></body></html>`;
 
 const personaBody = z.object({ persona: z.string() });
@@ -102,16 +112,18 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 }
 
+function refuse(res: ServerResponse, errorCode: string, message: string) {
+  res.writeHead(403, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify([{ errorCode, message }]));
+}
+
 /**
  * The preview's routes on the local org server: the shell page (`/`, `/lightning/...`), the
- * build, SLDS assets, static resources, the one-time login and the persona switch. Returns
- * false for requests that are not the preview's.
+ * build, SLDS assets, static resources, the login link and the persona switch. Returns false
+ * for requests that are not the preview's.
  */
 export function previewHandler(options: PreviewServerOptions) {
-  const personaFor = (req: IncomingMessage) => {
-    const token = cookies(req).sid;
-    return token ? options.personas().find((p) => p.token === token) : undefined;
-  };
+  const signedIn = (req: IncomingMessage) => options.signIn.userByToken(cookies(req).sid);
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -137,17 +149,21 @@ export function previewHandler(options: PreviewServerOptions) {
       );
     }
     if (path === '/preview/persona' && req.method === 'POST') {
-      const wanted = personaBody.parse(await readBody(req)).persona;
-      const target = options.personas().find((p) => p.key === wanted);
-      if (!personaFor(req) || !target) {
-        res.writeHead(403, { 'Content-Type': 'application/json' });
-        res.end(
-          JSON.stringify([
-            { errorCode: 'INVALID_SESSION_ID', message: 'Log in with the URL npm start printed.' }
-          ])
+      const user = signedIn(req);
+      if (!user)
+        return (refuse(res, 'INVALID_SESSION_ID', 'Sign in with a login link first.'), true);
+      const wanted = personaBody.safeParse(await readBody(req).catch(() => undefined));
+      const target = switchTargets(options, user).find((p) => p.key === wanted.data?.persona);
+      // Switching is a sign-in: never to a token stronger than the session's own.
+      if (!target)
+        return (
+          refuse(
+            res,
+            'INSUFFICIENT_ACCESS',
+            'You may not act as that persona: open its own login link (baton org login --user …).'
+          ),
+          true
         );
-        return true;
-      }
       res.writeHead(200, {
         'Content-Type': 'application/json',
         'Set-Cookie': sessionCookie(target.token)
@@ -158,22 +174,22 @@ export function previewHandler(options: PreviewServerOptions) {
     if (req.method !== 'GET' || (path !== '/' && !path.startsWith('/lightning/'))) return false;
     const code = url.searchParams.get('login');
     if (code) {
-      const token = options.loginCodes.get(code);
-      options.loginCodes.delete(code);
+      // A login link works until the org restarts, in any number of browsers.
+      const user = options.signIn.redeem(code);
       url.searchParams.delete('login');
       const target = path === '/' ? '/lightning/o/Account/list' : path;
-      if (!token) return (page(res, 401, LOGGED_OUT), true);
+      if (!user) return (page(res, 401, LOGGED_OUT), true);
       page(res, 302, '', {
         Location: target + (url.search || ''),
-        'Set-Cookie': sessionCookie(token)
+        'Set-Cookie': sessionCookie(user.token)
       });
       return true;
     }
-    const persona = personaFor(req);
-    if (!persona) return (page(res, 401, LOGGED_OUT), true);
+    const user = signedIn(req);
+    if (!user) return (page(res, 401, LOGGED_OUT), true);
     if (path === '/') return (page(res, 302, '', { Location: '/lightning/o/Account/list' }), true);
     const language = LANGUAGES.includes(cookies(req).baton_lang) ? cookies(req).baton_lang : 'en';
-    page(res, 200, appHtml(options, persona, language));
+    page(res, 200, appHtml(options, user, language));
     return true;
   };
 }

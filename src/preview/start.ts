@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SignIn } from '../localorg/signIn';
 import { buildPreview, PROJECT_DIR, type PreviewBuild } from './build';
 import { previewHandler, type PreviewPersona } from './server';
 
@@ -11,6 +11,7 @@ export interface PreviewHost {
   url: string;
   mount(prefix: string, handler: Handler): void;
   personas(): PreviewPersona[];
+  signIn: SignIn;
 }
 
 /** Paths the preview serves on the org's server. */
@@ -18,7 +19,7 @@ export const PREVIEW_PREFIXES = ['/preview/', '/assets/', '/lightning/'];
 
 export interface AttachedPreview {
   build: PreviewBuild;
-  /** A URL that logs the browser in once (as `persona`, default seller) and opens the list. */
+  /** A link that signs a browser in as `persona` (default seller) until the org restarts. */
   loginUrl(persona?: string): string;
 }
 
@@ -32,23 +33,20 @@ export async function attachPreview(
 ): Promise<AttachedPreview> {
   const projectDir = options.projectDir ?? PROJECT_DIR;
   const build = options.build ?? (await buildPreview({ projectDir }));
-  const loginCodes = new Map<string, string>();
   const handler = previewHandler({
     projectDir,
     buildDir: () => build.dir,
     buildHash: () => build.hash,
     personas: () => host.personas(),
-    loginCodes
+    signIn: host.signIn
   });
   for (const prefix of [...PREVIEW_PREFIXES, '/']) host.mount(prefix, handler);
   return {
     build,
     loginUrl(persona = 'seller') {
-      const user = host.personas().find((p) => p.key === persona) ?? host.personas()[0];
-      if (!user) throw new Error('The local org has no persona users to log in as.');
-      const code = randomBytes(16).toString('hex');
-      loginCodes.set(code, user.token);
-      return `${host.url}/?login=${code}`;
+      const user = host.signIn.findUser(persona);
+      if (!user) throw new Error(`The local org has no ${persona} to sign in as.`);
+      return host.url + host.signIn.loginPath(user);
     }
   };
 }
