@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { UserInputError } from '../../core/errors';
-import { connectToOrg } from '../../org/connection';
+import { rmSync } from 'node:fs';
+import { connectToOrg, localAuthFile } from '../../org/connection';
+import { localOrgLogin, localOrgStatus, type LocalOrgStatus } from '../../org/localOrgSignIn';
 import { seedDemoBook } from '../../localorg/seed/seed';
 import { healthEveryMinutes } from '../../localorg/healthTimer';
 import { DEFAULT_PORT, resetLocalOrg, startOrgCommand } from '../../localorg/start';
 import { runCommand } from '../run';
 
-/** `baton org start|reset|seed`: the embedded local org. */
+/** `baton org start|status|login|reset|seed`: the embedded local org. */
 export function register(program: Command): void {
   const org = program
     .command('org')
@@ -20,6 +22,10 @@ export function register(program: Command): void {
     .option('--headless', 'no preview, API only')
     .option('--no-seed', 'do not seed the demo book into an empty org')
     .option(
+      '--demo-personas',
+      'let anyone switch among the non-admin demo personas in the preview (default BATON_DEMO_PERSONAS=1)'
+    )
+    .option(
       '--health-every <minutes>',
       'recompute health every N minutes while running (0: off; default BATON_HEALTH_EVERY_MINUTES or 60)'
     )
@@ -31,6 +37,7 @@ export function register(program: Command): void {
         headless?: boolean;
         seed: boolean;
         healthEvery?: string;
+        demoPersonas?: boolean;
       }) => {
         const port = Number(options.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -52,15 +59,50 @@ export function register(program: Command): void {
           dataDir: options.dataDir,
           reset: options.reset,
           headless: options.headless,
-          seed: options.seed
+          seed: options.seed,
+          demoPersonas: options.demoPersonas || undefined
         });
         const stop = () => {
           stopHealthTimer();
+          // Its token dies with the org: `baton org status` then says at once that none runs.
+          rmSync(localAuthFile(started.core.dataDir), { force: true });
           void started.close().then(() => process.exit(0));
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       }
+    );
+  org
+    .command('status')
+    .description('Whether the local org of a data dir runs and is ready (exit 0 only when ready)')
+    .option('--data-dir <dir>', 'where the SQLite file lives', '.localorg')
+    .option('--json', 'machine output')
+    .action(async (options: { dataDir: string; json?: boolean }) => {
+      let status: LocalOrgStatus | undefined;
+      await runCommand(
+        options,
+        async () => (status = await localOrgStatus(options.dataDir)),
+        (s) =>
+          `${s.ready ? 'Ready' : 'Starting'}: ${s.instanceUrl} (data in ${s.dataDir}${s.alias ? `, sf alias ${s.alias}` : ''}); ${s.users.length} demo users`
+      );
+      if (status && !status.ready) process.exitCode = 1;
+    });
+  org
+    .command('login')
+    .description('Print a link (and a token) that signs a demo user in to the running local org')
+    .option('--user <who>', 'a username, or seller, am, lead, admin', 'seller')
+    .option('--data-dir <dir>', 'where the SQLite file lives', '.localorg')
+    .option(
+      '--target-org <alias>',
+      'the local org by its sf alias (default: the data dir, else baton-local)'
+    )
+    .option('--json', 'machine output: { username, userId, instanceUrl, accessToken, loginUrl }')
+    .action((options: { user: string; dataDir: string; targetOrg?: string; json?: boolean }) =>
+      runCommand(
+        options,
+        () => localOrgLogin(options),
+        (r) => `Open, as ${r.username} (works until the org stops):\n  ${r.loginUrl}`
+      )
     );
   org
     .command('reset')
