@@ -29,6 +29,7 @@ afterAll(async () => {
 
 const panel = (page: Page) => page.locator('c-handover-panel');
 const header = (page: Page) => page.locator('preview-highlights');
+const tierCard = (page: Page) => page.locator('c-tier-cadence-card');
 // SLDS draws its own radio; the input is visually hidden, so click the option's label as a user does.
 const choose = (page: Page, name: string | RegExp) =>
   panel(page).locator('label', { hasText: name }).first().click();
@@ -42,10 +43,10 @@ describe('handover in the preview', () => {
     const account = preview.accounts.find((candidate) => candidate.Touch_Tier__c === 'High')!;
     const accountPage = `/lightning/r/Account/${account.Id}/view`;
     await page.goto(preview.loginUrl('seller').replace('/?login', `${accountPage}?login`));
-    const contact = await page.request.post(`${preview.url}/services/data/v62.0/sobjects/Contact`, {
-      data: { FirstName: 'Liisa', LastName: 'Laine', Title: 'COO', AccountId: account.Id }
-    });
-    expect(contact.ok()).toBe(true);
+    // Set-up, as the admin: the contact the seller will name in the handover.
+    await preview.conn
+      .sobject('Contact')
+      .create({ FirstName: 'Liisa', LastName: 'Laine', Title: 'COO', AccountId: account.Id });
     await page.reload();
     await header(page).getByText(String(account.Customer_Stage__c)).first().waitFor();
     await panel(page).getByText(en.Baton_Handover_Suggested_Tier, { exact: false }).waitFor();
@@ -99,11 +100,15 @@ describe('handover in the preview', () => {
     const post = page.locator('.slds-feed__item', { hasText: 'Baton Pro, 40 seats' });
     await post.locator('.mention', { hasText: `@${preview.manager.name}` }).waitFor();
     expect(await header(page).getByText(en.Baton_Stage_Onboarding).count()).toBe(0);
+    const agreedModel = tierCard(page).getByText(en.Baton_Tier_Card_Model_Agreed, { exact: false });
+    expect(await agreedModel.count()).toBe(0);
 
     await panel(page).getByRole('button', { name: en.Baton_Handover_Accept }).click();
     await panel(page).getByText(en.Baton_Handover_Accepted_Message).waitFor();
     await header(page).getByText(en.Baton_Stage_Onboarding).first().waitFor();
     await header(page).getByText(preview.manager.name).first().waitFor();
+    // The sidebar follows without a reload: the card's Apex data now has the agreed model.
+    await agreedModel.waitFor();
     await page.screenshot({ path: join(SHOTS, 'handover-4-accepted.png'), fullPage: true });
     // The accept comment, mentioning the seller, is on the post once the feed reloads.
     await page.reload();
