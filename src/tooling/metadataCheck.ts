@@ -6,6 +6,7 @@ import { checkApex, isApexFile } from './apexCheck';
 import { checkApexCompiles } from './apexCompileCheck';
 import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentSet } from './componentSetCheck';
+import { checkLabelLengths } from './labelLengthCheck';
 import { loadModel } from './metadataModel';
 import { checkPicklists } from './picklistCheck';
 import { listFiles, type Problem } from './problem';
@@ -62,6 +63,7 @@ export async function checkPackageDir(
     ...checkReferences(files, model),
     ...checkCodeReferences(files, model),
     ...checkPicklists(files, model),
+    ...checkLabelLengths(files),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -14,7 +14,8 @@ export type CheckName =
   | 'apex-sharing'
   | 'apex-pmd'
   | 'apex-ls'
-  | 'apex-jorje';
+  | 'apex-jorje'
+  | 'label-length';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
