@@ -8,6 +8,7 @@ import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentSet } from './componentSetCheck';
 import { checkLabelLengths } from './labelLengthCheck';
 import { loadModel } from './metadataModel';
+import { checkPermissionDependencies } from './permissionDependencyCheck';
 import { checkPicklists } from './picklistCheck';
 import { listFiles, type Problem } from './problem';
 import { checkReferences } from './referenceCheck';
@@ -64,6 +65,7 @@ export async function checkPackageDir(
     ...checkCodeReferences(files, model),
     ...checkPicklists(files, model),
     ...checkLabelLengths(files),
+    ...checkPermissionDependencies(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -9,6 +9,10 @@ export type FieldInfo = {
   values: string[];
   defaults: string[];
   defaultValue: string;
+  /** The object a lookup or master-detail field points at ('' for other types). */
+  referenceTo: string;
+  /** A text field's maximum length in characters (0 when it has none). */
+  length: number;
 };
 
 /** The objects, fields, classes and components defined in a package directory. */
@@ -66,7 +70,9 @@ function readField(file: string): FieldInfo {
     defaults: values
       .filter((value) => text(value, 'default') === 'true')
       .map((v) => text(v, 'fullName')),
-    defaultValue: text(root, 'defaultValue')
+    defaultValue: text(root, 'defaultValue'),
+    referenceTo: text(root, 'referenceTo'),
+    length: Number(text(root, 'length')) || 0
   };
 }
 

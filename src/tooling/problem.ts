@@ -15,7 +15,8 @@ export type CheckName =
   | 'apex-pmd'
   | 'apex-ls'
   | 'apex-jorje'
-  | 'label-length';
+  | 'label-length'
+  | 'permission-dependency';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };

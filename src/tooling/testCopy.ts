@@ -71,3 +71,28 @@ export async function problemsIntroducedBy(
   const before = new Set(await baseline);
   return (await metadataProblemsOf(breakIt)).filter((line) => !before.has(line));
 }
+
+/** A permission set's XML with the `<objectPermissions>` entry of `object` changed. */
+export function editObjectPermission(
+  xml: string,
+  object: string,
+  change: (entry: string) => string
+): string {
+  return editEntry(xml, 'objectPermissions', `<object>${object}</object>`, change);
+}
+
+/** A permission set's XML with the `<fieldPermissions>` entry of `field` changed. */
+export function editFieldPermission(
+  xml: string,
+  field: string,
+  change: (entry: string) => string
+): string {
+  return editEntry(xml, 'fieldPermissions', `<field>${field}</field>`, change);
+}
+
+function editEntry(xml: string, tag: string, key: string, change: (e: string) => string): string {
+  const entries = xml.match(new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`, 'g')) ?? [];
+  const entry = entries.find((candidate) => candidate.includes(key));
+  if (!entry) throw new Error(`no ${tag} entry with ${key}`);
+  return xml.replace(entry, change(entry));
+}
