@@ -12,6 +12,7 @@ import { checkPermissionDependencies } from './permissionDependencyCheck';
 import { checkPicklists } from './picklistCheck';
 import { listFiles, type Problem } from './problem';
 import { checkReferences } from './referenceCheck';
+import { checkUserModeAccess } from './userModeAccessCheck';
 import { checkXmlWellFormed } from './xmlCheck';
 
 export { formatProblems, type Problem, type CheckName } from './problem';
@@ -66,6 +67,7 @@ export async function checkPackageDir(
     ...checkPicklists(files, model),
     ...checkLabelLengths(files),
     ...checkPermissionDependencies(files, model),
+    ...checkUserModeAccess(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -16,7 +16,8 @@ export type CheckName =
   | 'apex-ls'
   | 'apex-jorje'
   | 'label-length'
-  | 'permission-dependency';
+  | 'permission-dependency'
+  | 'user-mode-access';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
