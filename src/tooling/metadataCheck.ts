@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { checkApex, isApexFile } from './apexCheck';
 import { checkApexCompiles } from './apexCompileCheck';
 import { checkCodeReferences } from './codeReferenceCheck';
+import { checkComponentApexCalls } from './componentApexCheck';
 import { checkComponentSet } from './componentSetCheck';
 import { checkLabelLengths } from './labelLengthCheck';
 import { loadModel } from './metadataModel';
@@ -68,6 +69,7 @@ export async function checkPackageDir(
     ...checkLabelLengths(files),
     ...checkPermissionDependencies(files, model),
     ...checkUserModeAccess(files, model),
+    ...checkComponentApexCalls(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -17,7 +17,8 @@ export type CheckName =
   | 'apex-jorje'
   | 'label-length'
   | 'permission-dependency'
-  | 'user-mode-access';
+  | 'user-mode-access'
+  | 'component-apex';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
