@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { loadProjectModel, type BatonModel, type ModelRecords } from '../../core';
+import { isIsoDate, loadProjectModel, type BatonModel, type ModelRecords } from '../../core';
 import { modelRecords } from '../../org/orgModel';
 import { UserInputError } from '../../core/errors';
 import { accountIdSchema } from './accountSelection';
@@ -28,7 +28,8 @@ const setOverrideParams = z.object({
   accountId: accountIdSchema,
   status: z.string().nullish(),
   reason: z.string().nullish(),
-  until: z.string().nullish()
+  // An Apex Date parameter reads null or a date, and refuses '' as the org does.
+  until: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').nullish()
 });
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -34,6 +34,16 @@ describe('health override default length (twin of HealthController.setOverride)'
     await expect(overrideUntil()).resolves.toBe(addDays(today, shipped));
   });
 
+  it('refuses an empty date as the Apex Date parameter does: a cleared date field sends null', async () => {
+    const created = await testOrg.conn
+      .sobject('Account')
+      .create({ Name: `Override ${Date.now()}` });
+    const params = { accountId: created.id, status: 'Red', reason: 'Escalation', until: '' };
+    await expect(setOverride(testOrg.connAs('accountManager'), params)).rejects.toThrow(
+      /must be a date/
+    );
+  });
+
   it('follows a changed Override band, so a copied constant would fail', async () => {
     await expect(overrideUntil({ ...loadProjectModel(), overrideDays: 7 })).resolves.toBe(
       addDays(today, 7)
