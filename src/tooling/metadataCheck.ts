@@ -4,6 +4,7 @@ import { ForceIgnore } from '@salesforce/source-deploy-retrieve';
 import { z } from 'zod';
 import { checkApex, isApexFile } from './apexCheck';
 import { checkApexCompiles } from './apexCompileCheck';
+import { checkChatterLimits } from './chatterLimitCheck';
 import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentApexCalls } from './componentApexCheck';
 import { checkComponentSet } from './componentSetCheck';
@@ -26,7 +27,9 @@ const SfdxProject = z.object({
 /**
  * Everything we can check about the Salesforce source without an org: what
  * `sf project deploy start` would reject (unknown types, dropped files, malformed XML,
- * dangling references, bad picklist values) and Apex that does not compile or fails PMD's
+ * dangling references, bad picklist values, over-long labels, permission sets missing what their
+ * grants depend on or what each role's user-mode Apex touches, component calls that match no
+ * Apex method, Chatter posts over the limit) and Apex that does not compile or fails PMD's
  * security rules. Returns the problems; an empty list means the package is deployable as
  * far as an offline check can tell.
  */
@@ -70,6 +73,7 @@ export async function checkPackageDir(
     ...checkPermissionDependencies(files, model),
     ...checkUserModeAccess(files, model),
     ...checkComponentApexCalls(files, model),
+    ...checkChatterLimits(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -18,7 +18,8 @@ export type CheckName =
   | 'label-length'
   | 'permission-dependency'
   | 'user-mode-access'
-  | 'component-apex';
+  | 'component-apex'
+  | 'chatter-limit';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
