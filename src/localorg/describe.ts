@@ -104,7 +104,7 @@ export function describeObject(org: OrgCore, type: string, access?: UserAccess) 
     fields: [...object.fields.values()].map((f) => fieldDescribe(object, f, access)),
     childRelationships: org.schema
       .childRelationships(object.name)
-      .map((c) => ({ ...c, deprecatedAndHidden: false, restrictedDelete: false })),
+      .map((c) => ({ ...c, deprecatedAndHidden: false })),
     recordTypeInfos: []
   };
 }

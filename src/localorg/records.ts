@@ -195,6 +195,25 @@ export class Records {
     }
   }
 
+  /** An org's DELETE_FAILED when live records hold this one through a Restrict lookup. */
+  private checkNotRestricted(object: ObjectDef, row: Row) {
+    for (const child of this.schema.childRelationships(object.name)) {
+      if (!child.restrictedDelete) continue;
+      const holders = this.store
+        .stmt(
+          `SELECT Id FROM ${q(child.childSObject)} WHERE ${q(child.field)} = ? AND IsDeleted = 0 LIMIT 3`
+        )
+        .all(row.Id) as { Id: string }[];
+      if (holders.length === 0) continue;
+      const label = this.schema.get(child.childSObject)?.labelPlural ?? child.childSObject;
+      throw new OrgError(
+        400,
+        'DELETE_FAILED',
+        `Your attempt to delete ${String(row.Name ?? row.Id)} could not be completed because it is associated with the following ${label.toLowerCase()}.: ${holders.map((h) => h.Id).join(', ')}`
+      );
+    }
+  }
+
   private checkRequired(object: ObjectDef, row: Row, only?: Set<string>) {
     const missing = this.plan(object).required.filter(
       (f) => (!only || only.has(f.name)) && (row[f.name] === null || row[f.name] === undefined)
@@ -313,11 +332,19 @@ export class Records {
     return { id: this.create(type, fields, writer), created: true };
   }
 
-  /** Deletes a record (into the recycle bin, as queryAll sees it) and its master-detail children. */
+  /**
+   * Deletes a record (into the recycle bin, as queryAll sees it) and its master-detail children,
+   * all or nothing (a savepoint): a child a Restrict lookup holds refuses the whole delete.
+   */
   delete(type: string, id: string, writer: Writer): void {
+    this.store.db.transaction(() => this.deleteTree(type, id, writer))();
+  }
+
+  private deleteTree(type: string, id: string, writer: Writer): void {
     const object = this.writable(type, 'deleted');
     const row = this.existing(object, id);
     writer.access?.checkObject(object, 'delete');
+    this.checkNotRestricted(object, row);
     // As in an org, deleting the master takes its details along without the user needing
     // delete access on them, so the cascade runs without the user's access.
     const cascade: Writer = { id: writer.id };
@@ -329,7 +356,7 @@ export class Records {
           `SELECT Id FROM ${q(child.childSObject)} WHERE ${q(child.field)} = ? AND IsDeleted = 0`
         )
         .all(row.Id) as { Id: string }[];
-      for (const c of children) this.delete(child.childSObject, c.Id, cascade);
+      for (const c of children) this.deleteTree(child.childSObject, c.Id, cascade);
     }
     const now = formatDateTime(new Date());
     this.store

@@ -77,6 +77,9 @@ export function parseField(xml: string, file: string): FieldDef {
     def.referenceTo = [].concat(field.referenceTo);
     def.relationshipName = field.relationshipName;
     def.masterDetail = field.type === 'MasterDetail';
+    // A required lookup is Restrict in an org whatever its metadata says.
+    def.restrictDelete =
+      !def.masterDetail && (field.deleteConstraint === 'Restrict' || def.required);
   }
   return def;
 }

@@ -8,6 +8,7 @@ export interface ChildRelationship {
   field: string;
   relationshipName: string;
   cascadeDelete: boolean;
+  restrictedDelete: boolean;
 }
 
 /**
@@ -132,7 +133,8 @@ export class Schema {
             childSObject: object.name,
             field: field.name,
             relationshipName,
-            cascadeDelete: !!field.masterDetail
+            cascadeDelete: !!field.masterDetail,
+            restrictedDelete: !!field.restrictDelete
           });
           this.children.set(lower(parent), list);
         }

@@ -31,6 +31,8 @@ export interface FieldDef {
   referenceTo?: string[];
   relationshipName?: string;
   masterDetail?: boolean;
+  /** A parent with live records through this lookup cannot be deleted (Restrict, or required). */
+  restrictDelete?: boolean;
   externalId?: boolean;
   unique?: boolean;
   defaultValue?: string | number | boolean;
