@@ -13,16 +13,15 @@ const BATCH = 200;
  * position and no user edits in the normal course (a contact's title, a case's subject), so
  * a second run, even with another `--seed`, finds the rows the first wrote.
  */
-export const SEED_KEYS: Record<string, { externalId: string } | { parent: string; key: string[] }> =
-  {
-    Account: { externalId: 'External_Id__c' },
-    Survey_Response__c: { externalId: 'External_Key__c' },
-    Usage_Snapshot__c: { externalId: 'External_Key__c' },
-    Contact: { parent: 'AccountId', key: ['Title'] },
-    Case: { parent: 'AccountId', key: ['Subject', 'Priority', 'Origin'] },
-    Task: { parent: 'WhatId', key: ['Subject', 'Type', 'Status'] },
-    Handover__c: { parent: 'Account__c', key: [] }
-  };
+const SEED_KEYS: Record<string, { externalId: string } | { parent: string; key: string[] }> = {
+  Account: { externalId: 'External_Id__c' },
+  Survey_Response__c: { externalId: 'External_Key__c' },
+  Usage_Snapshot__c: { externalId: 'External_Key__c' },
+  Contact: { parent: 'AccountId', key: ['Title'] },
+  Case: { parent: 'AccountId', key: ['Subject', 'Priority', 'Origin'] },
+  Task: { parent: 'WhatId', key: ['Subject', 'Type', 'Status'] },
+  Handover__c: { parent: 'Account__c', key: [] }
+};
 
 function checked(type: string, results: SaveResult[]): string[] {
   const failed = results.find((r) => !r.success);
