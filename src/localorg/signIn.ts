@@ -12,7 +12,7 @@ export function hashToken(token: string): string {
 }
 
 /** The names `baton org login --user` accepts for the first demo user of each persona. */
-export const PERSONA_NAMES: Record<string, OrgUser['persona']> = {
+const PERSONA_NAMES: Record<string, OrgUser['persona']> = {
   seller: 'seller',
   am: 'accountManager',
   accountmanager: 'accountManager',

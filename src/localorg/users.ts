@@ -43,6 +43,9 @@ export function ensureUsers(org: OrgCore): OrgUser[] {
     persona,
     token: newSessionToken()
   }));
+  // Orgs made before tokens were hashed stored them in plaintext: zero those bytes as they go.
+  const plaintext = stored.some((user) => user.token);
+  if (plaintext) org.db.pragma('secure_delete = ON');
   org.transaction(() => {
     const missing = DEMO_USERS.filter((d) => !users.some((u) => u.username === usernameOf(d)));
     const created: OrgUser[] = [];
@@ -62,7 +65,10 @@ export function ensureUsers(org: OrgCore): OrgUser[] {
       JSON.stringify(users.map(({ token, ...user }) => ({ ...user, tokenHash: hashToken(token) })))
     );
   });
-  if (stored.some((user) => user.token)) scrubPlaintextTokens(org);
+  if (plaintext) {
+    org.db.pragma('wal_checkpoint(TRUNCATE)');
+    org.db.pragma('secure_delete = OFF');
+  }
   return users;
 }
 
@@ -110,12 +116,4 @@ function assignPermissionSets(org: OrgCore, users: OrgUser[], admin: OrgUser) {
       admin
     );
   }
-}
-
-/** Orgs made before tokens were hashed stored them in plaintext: overwrite those pages too. */
-function scrubPlaintextTokens(org: OrgCore) {
-  org.db.pragma('secure_delete = ON');
-  org.store.setMeta('users', org.store.meta('users')!);
-  org.db.pragma('wal_checkpoint(TRUNCATE)');
-  org.db.pragma('secure_delete = OFF');
 }
