@@ -59,4 +59,25 @@ describe('user-mode field access of each role', () => {
       'user-mode-access main/default/permissionsets/Baton_Seller.permissionset-meta.xml: grants no Read on field Account.External_Id__c, which TierCadenceSelector.latestAcceptedHandover needs in user mode'
     ]);
   });
+
+  it('it_should_report_a_role_table_that_misses_a_method_or_a_component_call', async () => {
+    const problems = await accessProblems((copy) => {
+      copy.edit('force-app/main/default/classes/TierCadenceController.cls', (apex) =>
+        apex.replace(
+          'public static CadenceView getCadence(',
+          'public static CadenceView getCadenceView('
+        )
+      );
+      copy.edit('force-app/main/default/lwc/tierCadenceCard/tierCadenceCard.js', (js) =>
+        js.replace(
+          'import getCadence',
+          "import refreshCadence from '@salesforce/apex/TierCadenceController.refreshCadence';\nimport getCadence"
+        )
+      );
+    });
+    expect(problems).toEqual([
+      'user-mode-access main/default/classes/TierCadenceController.cls: ROLE_ENTRY_POINTS names TierCadenceController.getCadence, which is not a method here',
+      'user-mode-access main/default/lwc/tierCadenceCard/tierCadenceCard.js: calls TierCadenceController.refreshCadence, which no role of ROLE_ENTRY_POINTS runs'
+    ]);
+  });
 });

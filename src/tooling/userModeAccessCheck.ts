@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseQuery, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import { closing, maskStrings, reachableFrom, readApexMethods } from './apexMethods';
 import { definingObject, isCustomName, type MetadataModel } from './metadataModel';
@@ -81,15 +82,50 @@ type Need = { object: string; field?: string; edit: boolean; where: string };
 export function checkUserModeAccess(files: string[], model: MetadataModel): Problem[] {
   const classes = files.filter((f) => f.endsWith('.cls') && !/_Tests?\.cls$/.test(f));
   const methods = readApexMethods(classes);
-  return Object.entries(ROLE_ENTRY_POINTS).flatMap(([role, entries]) => {
-    const file = files.find((f) => f.endsWith(`/${role}.permissionset-meta.xml`));
-    if (!file) return [];
-    const needs = reachableFrom(entries, methods).flatMap((method) => {
-      const where = method.name;
-      return [...userModeQueries(method.body, model, where), ...writtenFields(method.body, where)];
+  const table = tableProblems(files, methods);
+  return table.concat(
+    ...Object.entries(ROLE_ENTRY_POINTS).map(([role, entries]) => {
+      const file = files.find((f) => f.endsWith(`/${role}.permissionset-meta.xml`));
+      if (!file) return [];
+      const needs = reachableFrom(entries, methods).flatMap((method) => {
+        const where = method.name;
+        return [
+          ...userModeQueries(method.body, model, where),
+          ...writtenFields(method.body, where)
+        ];
+      });
+      return missingGrants(file, needs, model);
+    })
+  );
+}
+
+/** The table must name real methods and every Apex method a component calls, or it checks less. */
+function tableProblems(files: string[], methods: Map<string, unknown>): Problem[] {
+  const run = new Set(Object.values(ROLE_ENTRY_POINTS).flat());
+  const missing = [...run]
+    .filter((entry) => !methods.has(entry.toLowerCase()))
+    .map((entry) => {
+      const classFile = files.find((f) => f.endsWith(`/${entry.split('.')[0]}.cls`)) ?? '';
+      return problem(
+        'user-mode-access',
+        classFile,
+        `ROLE_ENTRY_POINTS names ${entry}, which is not a method here`
+      );
     });
-    return missingGrants(file, needs, model);
-  });
+  const unassigned = files
+    .filter((file) => /\/lwc\/[^/]+\/[^/]+\.js$/.test(file))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/['"]@salesforce\/apex\/(\w+\.\w+)['"]/g)]
+        .filter(([, called]) => !run.has(called))
+        .map(([, called]) =>
+          problem(
+            'user-mode-access',
+            file,
+            `calls ${called}, which no role of ROLE_ENTRY_POINTS runs`
+          )
+        )
+    );
+  return [...missing, ...unassigned];
 }
 
 function missingGrants(file: string, needs: Need[], model: MetadataModel): Problem[] {
