@@ -43,6 +43,18 @@ describe('user-mode field access of each role', () => {
     ]);
   });
 
+  it('it_should_report_a_field_the_seller_drafts_without_edit', async () => {
+    const problems = await accessProblems((copy) =>
+      copy.edit(
+        `${PERMSETS}/Baton_Seller.permissionset-meta.xml`,
+        denied('Handover__c.Competitors__c', 'editable')
+      )
+    );
+    expect(problems).toEqual([
+      'user-mode-access main/default/permissionsets/Baton_Seller.permissionset-meta.xml: grants no Edit on field Handover__c.Competitors__c, which HandoverServiceRules.editableCopy needs in user mode'
+    ]);
+  });
+
   it('it_should_follow_a_relationship_path_to_the_parent_field', async () => {
     const problems = await accessProblems((copy) => {
       copy.edit('force-app/main/default/classes/TierCadenceSelector.cls', (apex) =>

@@ -75,7 +75,8 @@ type Need = { object: string; field?: string; edit: boolean; where: string };
 /**
  * A user-mode query or DML fails for the whole panel when the user's permission set misses
  * one field it touches, so each role's permission set must grant every field its code paths
- * read (SOQL WITH USER_MODE) or write (`new X(Field = …)` records saved in user mode).
+ * read (SOQL WITH USER_MODE) or write (`new X(Field = …)` records saved in user mode, and
+ * fields put on a record from a constant list of names).
  * Standard objects a permission set does not name (Task, User) are taken as granted by the
  * profile; their fields are still judged, as field-level security applies to them.
  */
@@ -91,7 +92,8 @@ export function checkUserModeAccess(files: string[], model: MetadataModel): Prob
         const where = method.name;
         return [
           ...userModeQueries(method.body, model, where),
-          ...writtenFields(method.body, where)
+          ...writtenFields(method.body, where),
+          ...copiedFields(method.body, method.file, where)
         ];
       });
       return missingGrants(file, needs, model);
@@ -244,4 +246,17 @@ function writtenFields(body: string, where: string): Need[] {
         .map((field) => ({ object, field, edit: true, where }));
     }
   );
+}
+
+/**
+ * `for (String field : FIELDS) { copy.put(field, …) }` over a constant list of field names
+ * writes each of them on the record the method builds (HandoverServiceRules.editableCopy).
+ */
+function copiedFields(body: string, file: string, where: string): Need[] {
+  const loop = /\bfor\s*\(\s*String\s+(\w+)\s*:\s*(\w+)\s*\)/.exec(body);
+  const object = /\bnew\s+(\w+)\s*\(\s*\w+\s*=(?!=)/.exec(body)?.[1];
+  if (!loop || !object || !new RegExp(`\\.put\\(\\s*${loop[1]}\\b`).test(body)) return [];
+  const constant = new RegExp(`\\b${loop[2]}\\s*=\\s*new\\s+(?:List|Set)<String>\\s*\\{([^}]*)\\}`);
+  const list = constant.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+  return [...list.matchAll(/'(\w+)'/g)].map(([, field]) => ({ object, field, edit: true, where }));
 }
