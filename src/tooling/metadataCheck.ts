@@ -14,6 +14,7 @@ import { checkPermissionDependencies } from './permissionDependencyCheck';
 import { checkPicklists } from './picklistCheck';
 import { listFiles, type Problem } from './problem';
 import { checkReferences } from './referenceCheck';
+import { checkShareFields } from './shareFieldCheck';
 import { checkUserModeAccess } from './userModeAccessCheck';
 import { checkXmlWellFormed } from './xmlCheck';
 
@@ -74,6 +75,7 @@ export async function checkPackageDir(
     ...checkUserModeAccess(files, model),
     ...checkComponentApexCalls(files, model),
     ...checkChatterLimits(files, model),
+    ...checkShareFields(files),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

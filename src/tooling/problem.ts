@@ -12,6 +12,7 @@ export type CheckName =
   | 'picklist'
   | 'apex-parse'
   | 'apex-sharing'
+  | 'apex-share-field'
   | 'apex-pmd'
   | 'apex-ls'
   | 'apex-jorje'
