@@ -21,7 +21,7 @@ export function projectModelRecords(dir: string = PROJECT_MODEL_DIR): ModelRecor
   return recordsFromXml(readModelFiles(dir));
 }
 
-function readModelFiles(dir: string): MetadataFile[] {
+export function readModelFiles(dir: string): MetadataFile[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.md-meta.xml'));

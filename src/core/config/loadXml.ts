@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { BatonError } from '../errors';
 import { parseModelRecords, type BatonModel } from './model';
-import { MDT_TYPES, type MdtType, type ModelRecords } from './records';
+import { MDT_TYPES, type ModelRecords } from './records';
 
 export interface MetadataFile {
   /** File name, `<Type>.<Record>.md-meta.xml` (a leading directory is ignored). */
@@ -38,13 +38,21 @@ function valueOf(value: XmlValue | undefined): unknown {
 
 /** `.md-meta.xml` files → records per type, in the org's row shape. Pure: no file access. */
 export function recordsFromXml(files: MetadataFile[]): ModelRecords {
-  const records: ModelRecords = {};
+  return metadataRowsFromXml(files, MDT_TYPES) as ModelRecords;
+}
+
+/** The rows of the given custom metadata types among the files (others are skipped). */
+export function metadataRowsFromXml(
+  files: MetadataFile[],
+  types: readonly string[]
+): Record<string, Record<string, unknown>[]> {
+  const records: Record<string, Record<string, unknown>[]> = {};
   for (const file of files) {
     const base = file.name.split(/[\\/]/).pop() ?? file.name;
     const match = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(base);
     if (!match) throw new BatonError('INVALID_MODEL', `${base}: not <Type>.<Record>.md-meta.xml`);
-    const type = `${match[1]}__mdt` as MdtType;
-    if (!MDT_TYPES.includes(type)) continue;
+    const type = `${match[1]}__mdt`;
+    if (!types.includes(type)) continue;
     const root = parser.parse(file.xml).CustomMetadata;
     if (!root) throw new BatonError('INVALID_MODEL', `${base}: no <CustomMetadata> root`);
     const row: Record<string, unknown> = {
