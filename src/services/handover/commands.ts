@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
+import type { HandoverStatus } from '../../core/handover';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
 import { DraftInputSchema, type DraftInput } from './schemas';
@@ -68,7 +69,13 @@ async function summaries(conn: Connection, ids: string[]): Promise<HandoverSumma
   });
 }
 
-/** Saves each record as a draft and submits it; stops at the first rejected one. */
+/**
+ * Saves each record as a draft and submits it; stops at the first rejected one. A file submitted
+ * again changes nothing: a record is the handover already in the org with the same content (its
+ * account and every field the file gives), found before anything is written. A submitted or
+ * accepted one is left alone (no second handover, no second post), and a draft an interrupted
+ * run left behind is submitted rather than copied.
+ */
 export async function submitDrafts(
   conn: Connection,
   drafts: DraftInput[]
@@ -77,11 +84,50 @@ export async function submitDrafts(
   const actor = { ...(await actorFor(conn)), model: await loadModelFromOrg(conn) };
   const ids: string[] = [];
   for (const draft of drafts) {
-    const id = await saveDraft(actor, draft);
+    const earlier = await sameHandover(conn, draft);
+    if (earlier && earlier.Status__c !== 'Draft') {
+      ids.push(earlier.Id);
+      continue;
+    }
+    const id = earlier?.Id ?? (await saveDraft(actor, draft));
     await submit(actor, id);
     ids.push(id);
   }
   return summaries(conn, ids);
+}
+
+/** A Returned handover is changed through its Id, so a new record never matches one. */
+const RESUBMITTABLE: readonly HandoverStatus[] = ['Draft', 'Submitted', 'Accepted'];
+
+/** 15- and 18-character forms of one Id are the same value; empty text is no value. */
+function sameValue(stored: unknown, given: unknown): boolean {
+  const text = (value: unknown) =>
+    value === null || value === undefined || value === '' ? null : String(value);
+  const [a, b] = [text(stored), text(given)];
+  if (a !== null && b !== null && ID.test(a) && ID.test(b))
+    return a.slice(0, 15) === b.slice(0, 15);
+  return a === b;
+}
+const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** The handover in the org that this file record describes (its content key), if any. */
+async function sameHandover(
+  conn: Connection,
+  draft: DraftInput
+): Promise<{ Id: string; Status__c: HandoverStatus } | undefined> {
+  const fields = Object.keys(draft).filter((key) => key !== 'Id') as (keyof DraftInput)[];
+  // Ids and field names come through DraftInputSchema: Ids are checked, unknown keys dropped.
+  const where = draft.Id
+    ? `Id = '${draft.Id}'`
+    : `Account__c = '${draft.Account__c}' AND Status__c IN (${RESUBMITTABLE.map((s) => `'${s}'`).join(', ')})`;
+  const columns = ['Id', 'Status__c', ...fields];
+  const rows = await conn.query<Record<string, unknown>>(
+    `SELECT ${columns.join(', ')} FROM Handover__c WHERE ${where} ORDER BY CreatedDate`
+  );
+  const match = rows.records.find((row) =>
+    fields.every((field) => sameValue(row[field], draft[field]))
+  );
+  return match && { Id: String(match.Id), Status__c: match.Status__c as HandoverStatus };
 }
 
 export async function acceptById(conn: Connection, id: string): Promise<HandoverSummary[]> {
