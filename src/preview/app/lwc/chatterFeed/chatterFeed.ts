@@ -11,6 +11,7 @@ import {
   type Segment,
   type UserRef
 } from '../../data';
+import { recordHref, safeHref } from '../../links';
 import { strings } from '../../strings';
 
 const when = (iso: string): string => {
@@ -23,19 +24,26 @@ const when = (iso: string): string => {
       });
 };
 
-/** Mentions are highlighted like Lightning's (linked name); line breaks stay as written. */
+/**
+ * Mentions are highlighted like Lightning's (linked name); line breaks stay as written. A
+ * link renders as one only to an http(s) URL or a record page (links.ts); otherwise as text.
+ */
 function pieces(segments: Segment[] | undefined, text: string | undefined, key: string) {
   const list = segments?.length ? segments : [{ type: 'Text', text: text ?? '' }];
   return list.map((segment, index) => {
     const isMention = segment.type === 'Mention';
     const name =
       segment.name ?? segment.record?.displayName ?? segment.record?.name ?? segment.text ?? '';
+    const url =
+      segment.type === 'Link' || segment.type === 'EntityLink'
+        ? (safeHref(segment.url) ?? recordHref(segment.record?.id))
+        : undefined;
     return {
       key: `${key}-${index}`,
       isMention,
-      isLink: segment.type === 'Link' || segment.type === 'EntityLink',
+      isLink: url !== undefined,
       text: isMention ? `@${name.replace(/^@/, '')}` : (segment.text ?? name),
-      url: segment.url ?? (segment.record ? `/lightning/r/${segment.record.id}/view` : '')
+      url
     };
   });
 }
