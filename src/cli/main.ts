@@ -3,6 +3,7 @@ import * as handover from './topics/handover';
 import * as health from './topics/health';
 import * as importTopic from './topics/import';
 import * as org from './topics/org';
+import * as portfolio from './topics/portfolio';
 import * as tier from './topics/tier';
 import * as touchpoints from './topics/touchpoints';
 
@@ -12,7 +13,7 @@ const program = new Command('baton')
   .description('Baton: handover and customer health on Salesforce Accounts')
   .showHelpAfterError();
 
-for (const topic of [org, health, tier, touchpoints, importTopic, handover]) {
+for (const topic of [org, health, tier, touchpoints, importTopic, handover, portfolio]) {
   topic.register(program);
 }
 

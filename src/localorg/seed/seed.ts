@@ -88,6 +88,9 @@ export async function seedDemoBook(
       External_Id__c: `CUST-${String(i + 1).padStart(5, '0')}`,
       MRR__c: mrr,
       Growth_Potential__c: potential,
+      // Derived, not drawn: another draw would change every later value of the seeded book.
+      Profitability__c: 1 + ((i * 3 + mrr) % 5),
+      Reference_Value__c: 1 + ((i * 2 + potential) % 5),
       Strategic_Account__c: strategic,
       License_Tier__c: mrr >= 3000 ? 'Gold' : mrr >= 800 ? 'Silver' : 'Bronze',
       Touch_Tier__c: tier.suggested,

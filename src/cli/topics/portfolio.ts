@@ -1,0 +1,10 @@
+import { Command } from 'commander';
+import { connectToOrg } from '../../org/connection';
+import { registerPortfolioSegment } from '../../services/portfolio/segmentCommand';
+import type { Connect } from '../../services/touchpoints/connect';
+
+/** `baton portfolio …`: the value × potential portfolio (issue 21). */
+export function register(program: Command, connect: Connect = connectToOrg): void {
+  const portfolio = program.command('portfolio').description('portfolio commands');
+  registerPortfolioSegment(portfolio, connect);
+}
