@@ -1,6 +1,7 @@
 import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
 import { registerHealthTwins } from '../services/health/twins';
+import { registerPortfolioTwins } from '../services/portfolio/twins';
 import { registerTierCadenceTwins } from '../services/tiers/twins';
 import type { LocalOrg } from './server';
 
@@ -13,4 +14,5 @@ export function registerAllTwins(org: LocalOrg): void {
   registerHandoverTwins(org);
   registerHealthTwins(org);
   registerTierCadenceTwins(org);
+  registerPortfolioTwins(org);
 }

@@ -1,0 +1,82 @@
+import type { Connection } from 'jsforce';
+import { register as registerPortfolio } from '../../cli/topics/portfolio';
+import { runCliJson } from '../../cli/topics/runForTest';
+import { seedDemoBook } from '../../localorg/seed/seed';
+import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { countApiCalls } from '../health/apiCalls';
+import type { PortfolioView } from './portfolioController';
+
+// PortfolioController.getPortfolio's twin, called as the preview calls it (POST
+// /services/apexrest-local) by the CS lead, on a seeded and segmented book.
+
+let testOrg: TestOrg;
+let lead: Connection;
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+  await seedDemoBook(testOrg.conn, { accounts: 60 });
+  await runCliJson([registerPortfolio], async () => testOrg.conn, ['portfolio', 'segment']);
+  jest.restoreAllMocks();
+  lead = testOrg.connAs('lead');
+}, 60_000);
+
+afterAll(async () => {
+  await testOrg?.close();
+});
+
+const portfolio = (conn: Connection, params: Record<string, unknown> = {}) =>
+  conn.request<PortfolioView>({
+    method: 'POST',
+    url: '/services/apexrest-local/PortfolioController/getPortfolio',
+    body: JSON.stringify(params),
+    headers: { 'Content-Type': 'application/json' }
+  });
+
+describe('PortfolioController.getPortfolio as the CS lead', () => {
+  it('it_should_return_the_books_figures_in_a_bounded_number_of_api_calls', async () => {
+    const counter = countApiCalls(lead);
+    const view = await portfolio(lead);
+    const callsAt60 = counter.count();
+    expect(view.totalAccounts).toBe(60);
+    expect(view.health.bands.reduce((sum, band) => sum + band.accounts, 0)).toBe(60);
+    expect(view.health.arrAtRisk).toBe(
+      view.accounts
+        .filter((account) => account.status === 'Red')
+        .reduce((sum, account) => sum + account.arr, 0)
+    );
+    expect(view.handovers.queue.length).toBeGreaterThan(0);
+    expect(view.workload.managers.length).toBeGreaterThan(0);
+    expect(view.workload.managers[0].name).toEqual(expect.any(String));
+
+    await testOrg.conn.sobject('Account').create(
+      Array.from({ length: 300 }, (_, i) => ({ Name: `Extra ${i}`, MRR__c: 100 + i })),
+      { allowRecursive: true }
+    );
+    const before = counter.count();
+    const bigger = await portfolio(lead);
+    counter.stop();
+    expect(bigger.totalAccounts).toBe(360);
+    // One Apex call from the page; inside it 8 custom metadata queries and 5 reads of a COUNT()
+    // and one query each (Bulk API 2.0 above 10 000 rows), whatever the book's size.
+    expect(counter.count() - before).toBe(callsAt60);
+    expect(callsAt60).toBe(1 + 8 + 5 * 2);
+  });
+
+  it('it_should_filter_by_segment_tier_and_account_manager', async () => {
+    const all = await portfolio(lead);
+    const manager = all.workload.managers[0];
+    const view = await portfolio(lead, {
+      segment: 'A',
+      tier: 'High',
+      accountManagerId: manager.accountManagerId
+    });
+    expect(view.accounts.length).toBeGreaterThan(0);
+    for (const account of view.accounts)
+      expect([account.segment, account.tier, account.accountManagerId]).toEqual([
+        'A',
+        'High',
+        manager.accountManagerId
+      ]);
+    await expect(portfolio(lead, { segment: "A' OR Name != '" })).rejects.toThrow(/segment/);
+  });
+});

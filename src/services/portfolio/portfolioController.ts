@@ -1,0 +1,287 @@
+import type { Connection } from 'jsforce';
+import { z } from 'zod';
+import { TIERS, type BatonModel, type Tier } from '../../core';
+import { addDays } from '../../core/dates';
+import { readBreakdown } from '../../core/health/breakdown';
+import {
+  handoverQueue,
+  healthByBand,
+  npsByMonth,
+  retention,
+  shownStatus
+} from '../../core/portfolio/book';
+import type { PortfolioSettings } from '../../core/portfolio/settings';
+import { SEGMENTS } from '../../core/portfolio/value';
+import { accountLoad, managerLoads, overdueByManager } from '../../core/portfolio/workload';
+import { loadModelFromOrg } from '../../org/orgModel';
+import { todayUtc } from '../touchpoints/days';
+import { readMany, type Row } from '../touchpoints/records';
+import { loadPortfolioSettings } from './settingsFromOrg';
+
+/**
+ * TypeScript twin of the Apex class PortfolioController.getPortfolio: the CS lead's book in
+ * one call, whatever its size: the settings and model (8 custom metadata queries), then a
+ * COUNT() and one query (Bulk API 2.0 above 10 000 rows) each for accounts, handovers, open
+ * touchpoints, the week's snapshots and a year of NPS answers. Filters are matched in memory, so no caller text reaches SOQL.
+ */
+export const LIST_LIMIT = 1000;
+export const MOVERS = 5;
+
+const userId = z.string().regex(/^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/, 'not a User Id');
+export const portfolioParams = z.object({
+  accountManagerId: userId.nullish(),
+  tier: z.enum(TIERS).nullish(),
+  segment: z.enum(SEGMENTS).nullish(),
+  stage: z.string().max(40).nullish()
+});
+export type PortfolioFilters = z.infer<typeof portfolioParams>;
+
+const str = (value: unknown) =>
+  value === null || value === undefined || value === '' ? null : String(value);
+const num = (value: unknown) => (str(value) === null ? null : Number(value));
+const nameOf = (row: Row, relation: string) =>
+  str((row[relation] as { Name?: unknown } | null)?.Name);
+
+const ACCOUNT_SOQL =
+  'SELECT Id, Name, MRR__c, Touch_Tier__c, Customer_Stage__c, Account_Manager__c, Account_Manager__r.Name, Health_Status__c, Health_Score__c, Health_Coverage__c, Health_Override__c, Health_Override_Until__c, Health_Override_Reason__c, Growth_Potential__c, Profitability__c, Reference_Value__c, Portfolio_Value__c, Portfolio_Segment__c, Portfolio_Strategy__c, Contract_Start__c, Onboarding_Started__c FROM Account';
+
+export interface PortfolioAccount {
+  id: string;
+  name: string | null;
+  arr: number;
+  tier: string | null;
+  stage: string | null;
+  accountManagerId: string | null;
+  accountManager: string | null;
+  status: string | null;
+  score: number | null;
+  potential: number | null;
+  profitability: number | null;
+  value: number | null;
+  segment: string | null;
+  strategy: string | null;
+}
+
+function accountOf(row: Row, asOf: string): PortfolioAccount {
+  return {
+    id: String(row.Id),
+    name: str(row.Name),
+    arr: (num(row.MRR__c) ?? 0) * 12,
+    tier: str(row.Touch_Tier__c),
+    stage: str(row.Customer_Stage__c),
+    accountManagerId: str(row.Account_Manager__c),
+    accountManager: nameOf(row, 'Account_Manager__r'),
+    status: shownStatus(
+      {
+        computed: str(row.Health_Status__c),
+        override: str(row.Health_Override__c),
+        overrideUntil: str(row.Health_Override_Until__c)
+      },
+      asOf
+    ),
+    score: num(row.Health_Score__c),
+    potential: num(row.Growth_Potential__c),
+    profitability: num(row.Profitability__c),
+    value: num(row.Portfolio_Value__c),
+    segment: str(row.Portfolio_Segment__c),
+    strategy: str(row.Portfolio_Strategy__c)
+  };
+}
+
+const matches = (account: PortfolioAccount, filters: PortfolioFilters) =>
+  (!filters.accountManagerId ||
+    account.accountManagerId?.slice(0, 15) === filters.accountManagerId.slice(0, 15)) &&
+  (!filters.tier || account.tier === filters.tier) &&
+  (!filters.segment || account.segment === filters.segment) &&
+  (!filters.stage || account.stage === filters.stage);
+
+/** The week's movers: first and last snapshot of the last 7 days, with the measure that moved most. */
+function movers(snapshots: Row[], names: Map<string, string | null>, model: BatonModel) {
+  const byAccount = new Map<string, Row[]>();
+  for (const row of snapshots) {
+    const id = String(row.Account__c);
+    if (names.has(id)) byAccount.set(id, [...(byAccount.get(id) ?? []), row]);
+  }
+  const moved = [...byAccount.entries()]
+    .filter(([, rows]) => rows.length > 1)
+    .map(([id, rows]) => {
+      const [first, last] = [rows[0], rows[rows.length - 1]];
+      const before = readBreakdown(str(first.Breakdown__c), model.measures);
+      const after = readBreakdown(str(last.Breakdown__c), model.measures);
+      let driver: string | null = null;
+      let most = 0;
+      for (const measure of after?.measures ?? []) {
+        const old = before?.measures.find((candidate) => candidate.key === measure.key);
+        const change = Math.abs((measure.pointsLost ?? 0) - (old?.pointsLost ?? 0));
+        if (change > most) [most, driver] = [change, measure.label];
+      }
+      return {
+        id,
+        name: names.get(id) ?? null,
+        change: (num(last.Score__c) ?? 0) - (num(first.Score__c) ?? 0),
+        driver
+      };
+    })
+    .filter((mover) => mover.change !== 0);
+  const up = moved
+    .filter((m) => m.change > 0)
+    .sort((a, b) => b.change - a.change)
+    .slice(0, MOVERS);
+  const down = moved
+    .filter((m) => m.change < 0)
+    .sort((a, b) => a.change - b.change)
+    .slice(0, MOVERS);
+  return { up, down };
+}
+
+function workload(
+  accountRows: Row[],
+  tasks: Row[],
+  asOf: string,
+  model: BatonModel,
+  settings: PortfolioSettings
+) {
+  const names = new Map<string, string | null>();
+  const loads = accountRows.map((row) => {
+    const managerId = str(row.Account_Manager__c);
+    if (managerId) names.set(managerId, nameOf(row, 'Account_Manager__r'));
+    const tier = str(row.Touch_Tier__c);
+    return {
+      ...accountLoad(
+        {
+          id: String(row.Id),
+          name: str(row.Name),
+          accountManagerId: managerId,
+          tier: (TIERS as readonly string[]).includes(tier ?? '') ? (tier as Tier) : null,
+          contractStart: str(row.Contract_Start__c),
+          acceptedAt: str(row.Onboarding_Started__c)
+        },
+        asOf,
+        model,
+        settings
+      ),
+      accountManagerId: managerId
+    };
+  });
+  const overdue = overdueByManager(
+    tasks.map((task) => ({ ownerId: str(task.OwnerId), dueDate: str(task.ActivityDate) })),
+    asOf
+  );
+  return {
+    capacityHours: settings.capacityHours,
+    managers: managerLoads(loads, overdue, settings).map((load) => ({
+      ...load,
+      name: names.get(load.accountManagerId) ?? null
+    })),
+    accountHours: Object.fromEntries(loads.map((load) => [load.id, load.hours]))
+  };
+}
+
+/** Twin of PortfolioController.getPortfolio. */
+export async function getPortfolio(conn: Connection, params: unknown) {
+  const filters = portfolioParams.parse(params ?? {});
+  const asOf = todayUtc();
+  const [settings, model] = await Promise.all([
+    loadPortfolioSettings(conn),
+    loadModelFromOrg(conn)
+  ]);
+  const weekAgo = addDays(asOf, -7);
+  const [accountRows, handoverRows, taskRows, snapshotRows, npsRows] = await Promise.all([
+    readMany(conn, ACCOUNT_SOQL),
+    readMany(
+      conn,
+      "SELECT Id, Status__c, Account__c, Account__r.Name, Account__r.Touch_Tier__c, Account_Manager__r.Name, Seller__r.Name, Submitted_At__c, Accepted_At__c, Returned_At__c FROM Handover__c WHERE Status__c != 'Draft'"
+    ),
+    readMany(
+      conn,
+      'SELECT OwnerId, ActivityDate, WhatId FROM Task WHERE IsClosed = false AND Touchpoint_Key__c != null'
+    ),
+    readMany(
+      conn,
+      `SELECT Account__c, Score__c, Computed_At__c, Breakdown__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${weekAgo}T00:00:00Z ORDER BY Computed_At__c ASC`
+    ),
+    readMany(
+      conn,
+      `SELECT Score__c, Responded_On__c, Account__c FROM Survey_Response__c WHERE Type__c = 'NPS' AND Responded_On__c >= ${addDays(asOf, -365)}`
+    )
+  ]);
+  const all = accountRows.map((row) => accountOf(row, asOf));
+  const shown = all.filter((account) => matches(account, filters));
+  const ids = new Set(shown.map((account) => account.id));
+  const keptRows = accountRows.filter((row) => ids.has(String(row.Id)));
+  const names = new Map(shown.map((account) => [account.id, account.name]));
+  const queue = handoverQueue(
+    handoverRows
+      .filter((row) => ids.has(String(row.Account__c)))
+      .map((row) => ({
+        id: String(row.Id),
+        accountName: nameOf(row, 'Account__r'),
+        status: String(row.Status__c),
+        tier: (str((row.Account__r as Row | null)?.Touch_Tier__c) as Tier | null) ?? null,
+        accountManager: nameOf(row, 'Account_Manager__r'),
+        seller: nameOf(row, 'Seller__r'),
+        submittedAt: str(row.Submitted_At__c),
+        acceptedAt: str(row.Accepted_At__c),
+        returnedAt: str(row.Returned_At__c)
+      })),
+    asOf,
+    model
+  );
+  const load = workload(
+    keptRows,
+    taskRows.filter((task) => ids.has(String(task.WhatId))),
+    asOf,
+    model,
+    settings
+  );
+  const overrides = keptRows
+    .filter(
+      (row) =>
+        str(row.Health_Override__c) &&
+        (!str(row.Health_Override_Until__c) || String(row.Health_Override_Until__c) >= asOf)
+    )
+    .map((row) => ({
+      id: String(row.Id),
+      name: str(row.Name),
+      status: str(row.Health_Override__c),
+      until: str(row.Health_Override_Until__c),
+      reason: str(row.Health_Override_Reason__c)
+    }));
+  return {
+    asOf,
+    totalAccounts: shown.length,
+    accounts: [...shown]
+      .sort((a, b) => b.arr - a.arr)
+      .slice(0, LIST_LIMIT)
+      .map((account) => ({ ...account, hours: load.accountHours[account.id] ?? 0 })),
+    health: healthByBand(shown),
+    movers: movers(snapshotRows, names, model),
+    overrides,
+    insufficientData: shown
+      .filter((account) => account.status === model.insufficientStatus)
+      .map(({ id, name }) => ({ id, name })),
+    handovers: queue,
+    workload: { capacityHours: load.capacityHours, managers: load.managers },
+    retention: retention(
+      shown.map((account) => ({
+        arr: account.arr,
+        contractStart: str(
+          keptRows.find((row) => String(row.Id) === account.id)?.Contract_Start__c
+        ),
+        stage: account.stage
+      })),
+      addDays(asOf, -365)
+    ),
+    nps: npsByMonth(
+      npsRows
+        .filter((row) => ids.has(String(row.Account__c)))
+        .map((row) => ({ score: Number(row.Score__c), respondedOn: String(row.Responded_On__c) }))
+    ),
+    managers: [
+      ...new Map(
+        all.filter((a) => a.accountManagerId).map((a) => [a.accountManagerId!, a.accountManager])
+      ).entries()
+    ].map(([id, name]) => ({ id, name }))
+  };
+}
+export type PortfolioView = Awaited<ReturnType<typeof getPortfolio>>;
