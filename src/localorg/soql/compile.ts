@@ -3,18 +3,31 @@ import {
   type FieldType as SelectField,
   type Query
 } from '@jetstreamapp/soql-parser-js';
-import { invalidType, malformedQuery } from '../errors';
+import { OrgError, malformedQuery } from '../errors';
 import type { Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { q } from '../store';
 import type { SqlValue } from '../values';
-import { PathResolver, type ResolvedPath } from './paths';
-import { compileWhere } from './where';
+import { AGGREGATES, aggregateFunction, dateFunction, isDateFunction } from './functions';
+import { PathResolver, POLYMORPHIC_PARENT, type ResolvedPath } from './paths';
+import { compileWhere, type Subquery } from './where';
 
-/** One output column: a field path or an aggregate with its result name. */
+/**
+ * One output column: a field path, or a function (an aggregate, or a date function grouped by)
+ * with its result name (`expr0` or its alias) and its text as written (`COUNT(Id)`).
+ */
 export type Column =
   | { kind: 'field'; path: ResolvedPath; sqlAlias: string; alias?: string }
-  | { kind: 'aggregate'; name: string; raw: string; field?: FieldDef; sqlAlias: string };
+  | {
+      kind: 'aggregate';
+      name: string;
+      raw: string;
+      display: string;
+      field?: FieldDef;
+      sqlAlias: string;
+      /** A date function: it must be grouped by, where an aggregate must not. */
+      grouped: boolean;
+    };
 
 export interface ChildQuery {
   relationshipName: string;
@@ -22,6 +35,8 @@ export interface ChildQuery {
   foreignKey: string;
   query: CompiledQuery;
   limit?: number;
+  /** How many columns precede it in SELECT. */
+  position: number;
 }
 
 export interface CompiledQuery {
@@ -31,6 +46,9 @@ export interface CompiledQuery {
   columns: Column[];
   /** Alias of the join per relationship prefix: a null join id means a null parent. */
   joinIdColumns: Map<string, string>;
+  /** Alias of the parent's object name per polymorphic relationship prefix (What, Who). */
+  joinTypeColumns: Map<string, string>;
+  groupBy: boolean;
   countOnly: boolean;
   aggregate: boolean;
   children: ChildQuery[];
@@ -38,7 +56,16 @@ export interface CompiledQuery {
   unordered: boolean;
 }
 
-const AGGREGATES = new Set(['COUNT', 'COUNT_DISTINCT', 'MAX', 'MIN', 'SUM', 'AVG']);
+/** SOQL naming an object the org does not have: 400 INVALID_TYPE, as Salesforce answers. */
+const unknownObject = (name: string) =>
+  new OrgError(
+    400,
+    'INVALID_TYPE',
+    `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
+  );
+
+/** FIELDS(ALL) and FIELDS(CUSTOM) read every field, so Salesforce caps them at 200 rows. */
+const FIELDS_LIMIT = 200;
 
 export function parseSoql(soql: string): Query {
   try {
@@ -50,7 +77,7 @@ export function parseSoql(soql: string): Query {
 
 function unsupported(query: Query) {
   const q = query as Query & Record<string, unknown>;
-  for (const clause of ['having', 'for', 'withDataCategory', 'updateTracking', 'updateViewstat']) {
+  for (const clause of ['for', 'withDataCategory', 'updateTracking', 'updateViewstat']) {
     if (q[clause])
       throw malformedQuery(`${clause.toUpperCase()} is not supported by the local org`);
   }
@@ -66,6 +93,8 @@ export interface CompileOptions {
    * filter index (`Name LIKE 'Bench %'`) made every page fetch and sort all matching rows again.
    */
   storageOrder?: boolean;
+  /** One more condition on the root table (SOSL's full-text match), ANDed before WHERE. */
+  condition?: { sql: string; params: SqlValue[] };
 }
 
 /**
@@ -79,74 +108,70 @@ export function compileQuery(
 ): CompiledQuery {
   unsupported(query);
   const object = schema.get(query.sObject ?? '');
-  if (!object) throw invalidType(query.sObject ?? '');
+  if (!object) throw unknownObject(query.sObject ?? '');
   const paths = new PathResolver(schema, object);
   const params: SqlValue[] = [];
   const columns: Column[] = [];
+  const expressions: string[] = [];
   const children: ChildQuery[] = [];
   let countOnly = false;
   let exprIndex = 0;
+  const addField = (path: ResolvedPath, alias?: string) => {
+    expressions.push(path.sql);
+    columns.push({ kind: 'field', path, sqlAlias: `c${columns.length}`, alias });
+  };
   for (const item of query.fields ?? []) {
     const field = item as SelectField & Record<string, unknown>;
-    const sqlAlias = `c${columns.length}`;
+    const fn = String(field.functionName ?? '').toUpperCase();
+    const parameters = ((field.parameters as string[]) ?? []).map(String);
     if (field.type === 'Field' || field.type === 'FieldRelationship') {
       const name = field.type === 'Field' ? String(field.field) : String(field.rawValue);
-      columns.push({
-        kind: 'field',
-        path: paths.resolve(name),
-        sqlAlias,
-        alias: field.alias as string | undefined
-      });
+      addField(paths.resolve(name), field.alias as string | undefined);
+    } else if (field.type === 'FieldFunctionExpression' && fn === 'FIELDS') {
+      for (const f of fieldsOf(object, parameters[0], query.limit)) addField(paths.resolve(f.name));
+    } else if (field.type === 'FieldFunctionExpression' && fn === 'TOLABEL') {
+      addField(toLabel(paths.resolve(parameters[0])), field.alias as string | undefined);
     } else if (
       field.type === 'FieldFunctionExpression' &&
-      AGGREGATES.has(String(field.functionName).toUpperCase())
+      (AGGREGATES.has(fn) || isDateFunction(fn))
     ) {
-      const fn = String(field.functionName).toUpperCase();
-      const parameters = (field.parameters as string[]) ?? [];
       if (fn === 'COUNT' && parameters.length === 0) {
         countOnly = true;
         continue;
       }
-      const path = paths.resolve(String(parameters[0]));
-      const sqlFn = fn === 'COUNT_DISTINCT' ? `COUNT(DISTINCT ${path.sql})` : `${fn}(${path.sql})`;
-      const name = (field.alias as string) ?? `expr${exprIndex++}`;
+      const path = paths.resolve(parameters[0]);
+      const value = isDateFunction(fn) ? dateFunction(fn, path) : aggregateFunction(fn, path);
+      const display = String(field.rawValue ?? '');
+      expressions.push(value.sql);
       columns.push({
         kind: 'aggregate',
-        name,
-        raw: String(field.rawValue ?? '')
-          .replace(/\s/g, '')
-          .toUpperCase(),
-        field: fn === 'COUNT' || fn === 'COUNT_DISTINCT' ? undefined : path.field,
-        sqlAlias: `${sqlAlias}|${sqlFn}`
+        name: (field.alias as string) ?? `expr${exprIndex++}`,
+        raw: normalize(display),
+        display,
+        field: value.field,
+        sqlAlias: `c${columns.length}`,
+        grouped: isDateFunction(fn)
       });
     } else if (field.type === 'FieldSubquery') {
-      children.push(childQuery(field.subquery as Query, object, schema, options));
+      const child = childQuery(field.subquery as Query, object, schema, options);
+      children.push({ ...child, position: columns.length });
     } else {
       throw malformedQuery(
         `${String(field.rawValue ?? field.type)} in SELECT is not supported by the local org`
       );
     }
   }
-  const groupBy = (query.groupBy ? [].concat(query.groupBy as never) : []) as { field?: string }[];
+  const groupBy = (query.groupBy ? [].concat(query.groupBy as never) : []) as GroupByItem[];
+  const groupKeys = groupBy.map((g) => normalize(g.fn ? String(g.fn.rawValue) : String(g.field)));
   const aggregate = countOnly || groupBy.length > 0 || columns.some((c) => c.kind === 'aggregate');
-  if (
-    aggregate &&
-    columns.some(
-      (c) =>
-        c.kind === 'field' &&
-        !groupBy.some((g) => g.field?.toLowerCase() === fieldName(c).toLowerCase())
-    )
-  ) {
-    throw malformedQuery('Field must be grouped or aggregated');
-  }
-  if (!columns.length && !countOnly) throw malformedQuery('SELECT needs at least one field');
-  const selectList = columns.map((c) =>
-    c.kind === 'field'
-      ? `${c.path.sql} AS ${c.sqlAlias}`
-      : `${c.sqlAlias.split('|')[1]} AS ${c.sqlAlias.split('|')[0]}`
+  const ungrouped = columns.find((c) =>
+    c.kind === 'field' || c.grouped ? !groupKeys.includes(groupKey(c)) : false
   );
-  for (const c of columns) if (c.kind === 'aggregate') c.sqlAlias = c.sqlAlias.split('|')[0];
+  if (aggregate && ungrouped) throw malformedQuery('Field must be grouped or aggregated');
+  if (!columns.length && !countOnly) throw malformedQuery('SELECT needs at least one field');
+  const selectList = columns.map((c, i) => `${expressions[i]} AS ${c.sqlAlias}`);
   const joinIdColumns = new Map<string, string>();
+  const joinTypeColumns = new Map<string, string>();
   if (!aggregate) {
     selectList.unshift(`${paths.rootAlias}.Id AS _id`);
     if (options.storageOrder) selectList.unshift(`${paths.rootAlias}.rowid AS _row`);
@@ -154,17 +179,35 @@ export function compileQuery(
       if (c.kind !== 'field') continue;
       c.path.joinAliases.forEach((alias, i) => {
         const key = c.path.relationships.slice(0, i + 1).join('.');
-        if (!joinIdColumns.has(key)) {
-          joinIdColumns.set(key, `_j${joinIdColumns.size}`);
-          selectList.push(`${alias}.Id AS _j${joinIdColumns.size - 1}`);
+        if (joinIdColumns.has(key)) return;
+        joinIdColumns.set(key, `_j${joinIdColumns.size}`);
+        selectList.push(`${alias}.Id AS _j${joinIdColumns.size - 1}`);
+        if (c.path.objects[i] === POLYMORPHIC_PARENT) {
+          joinTypeColumns.set(key, `_t${joinTypeColumns.size}`);
+          selectList.push(`${alias}.Type AS _t${joinTypeColumns.size - 1}`);
         }
       });
     }
   }
+  const now = options.now ?? new Date();
+  const subquery: Subquery = (sub) => semiJoin(sub, schema, now);
   const conditions: string[] = [];
   if (!options.all) conditions.push(`${paths.rootAlias}.IsDeleted = 0`);
-  if (query.where) conditions.push(`(${compileWhere(query.where, paths, params, options.now)})`);
-  const groupSql = groupBy.map((g) => paths.resolve(String(g.field)).sql);
+  if (options.condition) {
+    conditions.push(options.condition.sql);
+    params.push(...options.condition.params);
+  }
+  if (query.where)
+    conditions.push(`(${compileWhere(query.where, paths, params, now, { subquery })})`);
+  const groupSql = groupBy.map((g) =>
+    g.fn
+      ? dateFunction(String(g.fn.functionName), paths.resolve(String(g.fn.parameters?.[0]))).sql
+      : paths.resolve(String(g.field)).sql
+  );
+  const having = query.having
+    ? compileWhere(query.having, paths, params, now, { subquery, aggregates: true })
+    : '';
+  if (having && !aggregate) throw malformedQuery('HAVING needs GROUP BY or an aggregate');
   const order = orderBy(query, paths, columns);
   const root = `${q(object.name)} ${paths.rootAlias}${options.storageOrder ? ' NOT INDEXED' : ''}`;
   const from = `${root} ${paths.joins.join(' ')}`;
@@ -174,6 +217,7 @@ export function compileQuery(
       : `SELECT ${selectList.join(', ')} FROM ${from}`;
   if (conditions.length) sql += ` WHERE ${conditions.join(' AND ')}`;
   if (groupSql.length) sql += ` GROUP BY ${groupSql.join(', ')}`;
+  if (having) sql += ` HAVING ${having}`;
   if (order && !(countOnly && !groupBy.length)) sql += ` ORDER BY ${order}`;
   if (query.limit !== undefined) {
     sql += ' LIMIT ?';
@@ -190,10 +234,69 @@ export function compileQuery(
     params,
     columns,
     joinIdColumns,
+    joinTypeColumns,
+    groupBy: groupBy.length > 0,
     countOnly: countOnly && !groupBy.length,
     aggregate,
     children,
     unordered: !order && query.limit === undefined && query.offset === undefined
+  };
+}
+
+interface GroupByItem {
+  field?: string;
+  fn?: { functionName?: string; parameters?: string[]; rawValue?: string };
+}
+
+/** Function text compared regardless of case and spacing: `count(id)` is `COUNT(Id)`. */
+const normalize = (text: string) => text.replace(/\s/g, '').toUpperCase();
+
+const groupKey = (c: Column) =>
+  c.kind === 'field' ? normalize(fieldName(c)) : c.grouped ? c.raw : normalize(c.name);
+
+/** The fields FIELDS(STANDARD|CUSTOM|ALL) stands for, in the object's field order. */
+function fieldsOf(object: ObjectDef, which: string, limit: unknown): FieldDef[] {
+  const kind = which.toUpperCase();
+  if (!['STANDARD', 'CUSTOM', 'ALL'].includes(kind))
+    throw malformedQuery(
+      `FIELDS(${which}) must be FIELDS(STANDARD), FIELDS(CUSTOM) or FIELDS(ALL)`
+    );
+  if (kind !== 'STANDARD' && !(limit !== undefined && Number(limit) <= FIELDS_LIMIT))
+    throw malformedQuery(
+      `The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT} when it reads FIELDS(${kind})`
+    );
+  const custom = (f: FieldDef) => f.name.endsWith('__c');
+  return [...object.fields.values()].filter((f) =>
+    kind === 'ALL' ? true : kind === 'CUSTOM' ? custom(f) : !custom(f)
+  );
+}
+
+/** toLabel(field): a picklist value's label in place of its value, other values as they are. */
+function toLabel(path: ResolvedPath): ResolvedPath {
+  const relabelled = (path.field.picklistValues ?? []).filter((v) => v.label !== v.value);
+  if (!relabelled.length) return path;
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const cases = relabelled.map((v) => `WHEN ${quote(v.value)} THEN ${quote(v.label)}`).join(' ');
+  return { ...path, sql: `(CASE ${path.sql} ${cases} ELSE ${path.sql} END)` };
+}
+
+/**
+ * A semi-join or anti-join's subquery (`Id IN (SELECT AccountId FROM Contact)`): one Id or
+ * reference field, its null values left out so that NOT IN keeps its SOQL meaning.
+ */
+function semiJoin(sub: Query, schema: Schema, now: Date): { sql: string; params: SqlValue[] } {
+  const compiled = compileQuery(sub, schema, { now });
+  const [column] = compiled.columns;
+  if (
+    compiled.columns.length !== 1 ||
+    column.kind !== 'field' ||
+    !['id', 'reference'].includes(column.path.field.type) ||
+    compiled.children.length
+  )
+    throw malformedQuery('A semi-join subquery must select one Id or reference field');
+  return {
+    sql: `SELECT ${column.sqlAlias} FROM (${compiled.sql}) WHERE ${column.sqlAlias} IS NOT NULL`,
+    params: compiled.params
   };
 }
 
@@ -219,9 +322,7 @@ function orderBy(query: Query, paths: PathResolver, columns: Column[]): string {
       let field: FieldDef | undefined;
       if (item.fn) {
         const fn = item.fn as { rawValue?: string; functionName?: string };
-        const raw = String(fn.rawValue ?? '')
-          .replace(/\s/g, '')
-          .toUpperCase();
+        const raw = normalize(String(fn.rawValue ?? ''));
         const match = columns.find((c) => c.kind === 'aggregate' && c.raw === raw);
         if (!match) throw malformedQuery(`ORDER BY ${fn.rawValue} must be selected`);
         sql = match.sqlAlias;
@@ -245,8 +346,8 @@ function childQuery(
   sub: Query,
   parent: ObjectDef,
   schema: Schema,
-  options: { all?: boolean; now?: Date }
-): ChildQuery {
+  options: CompileOptions
+): Omit<ChildQuery, 'position'> {
   const name = String(
     (sub as Query & { relationshipName?: string }).relationshipName ?? sub.sObject ?? ''
   );
@@ -256,7 +357,10 @@ function childQuery(
   if (!relationship)
     throw malformedQuery(`Didn't understand relationship '${name}' in FROM part of query call`);
   const { limit, ...rest } = sub;
-  const query = compileQuery({ ...rest, sObject: relationship.childSObject }, schema, options);
+  const query = compileQuery({ ...rest, sObject: relationship.childSObject }, schema, {
+    all: options.all,
+    now: options.now
+  });
   return {
     relationshipName: relationship.relationshipName,
     childObject: schema.get(relationship.childSObject)!,

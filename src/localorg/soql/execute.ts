@@ -36,9 +36,12 @@ export function shapeRow(compiled: CompiledQuery, row: Record<string, unknown>):
         return;
       }
       const type = c.path.objects[i];
+      // A polymorphic parent is of type Name; its url names the object it really is.
+      const typeColumn = compiled.joinTypeColumns.get(key);
+      const urlType = typeColumn ? String(row[typeColumn]) : type;
       target =
         (target[name] as QueryRecord | undefined) ??
-        ((target[name] = { attributes: { type, url: url(type, parentId) } }) as QueryRecord);
+        ((target[name] = { attributes: { type, url: url(urlType, parentId) } }) as QueryRecord);
     });
     if (alive) target[c.path.field.name] = fromStored(c.path.field, row[c.sqlAlias]);
   }

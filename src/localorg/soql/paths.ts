@@ -1,7 +1,37 @@
-import { invalidField, malformedQuery } from '../errors';
+import { invalidField } from '../errors';
 import { parentRelationshipName, type Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { q } from '../store';
+
+/**
+ * What a polymorphic lookup (Task.What, FeedItem.Parent) reaches: Salesforce's `Name` object,
+ * with the Id, name and object type of whichever record it points to.
+ */
+export const POLYMORPHIC_PARENT = 'Name';
+const NAME_OBJECT: ObjectDef = {
+  name: POLYMORPHIC_PARENT,
+  label: 'Name',
+  labelPlural: 'Names',
+  custom: false,
+  keyPrefix: '',
+  fields: new Map(
+    (
+      [
+        ['Id', 'id'],
+        ['Name', 'string'],
+        ['Type', 'string']
+      ] as const
+    ).map(([name, type]) => [
+      name.toLowerCase(),
+      { name, label: name, type, required: false, system: true }
+    ])
+  )
+};
+
+/** The field an object's records are named by: Name, else Case's CaseNumber or a Subject. */
+export function nameField(object: ObjectDef): FieldDef | undefined {
+  return ['name', 'casenumber', 'subject'].map((n) => object.fields.get(n)).find(Boolean);
+}
 
 /** A field reached from the query's object, perhaps through parent relationships. */
 export interface ResolvedPath {
@@ -47,12 +77,8 @@ export class PathResolver {
     for (const part of parts.slice(0, -1)) {
       const lookup = this.findRelationship(object, part);
       if (!lookup) throw invalidField(object.name, part);
-      if ((lookup.referenceTo ?? []).length !== 1) {
-        throw malformedQuery(
-          `Polymorphic relationship ${part} is not supported by the local org; query the id instead`
-        );
-      }
-      const target = this.schema.get(lookup.referenceTo![0]);
+      const polymorphic = (lookup.referenceTo ?? []).length > 1;
+      const target = polymorphic ? NAME_OBJECT : this.schema.get(lookup.referenceTo![0]);
       if (!target) throw invalidField(object.name, part);
       relationships.push(parentRelationshipName(lookup)!);
       const key = relationships.join('.').toLowerCase();
@@ -60,8 +86,9 @@ export class PathResolver {
       if (!join) {
         join = { alias: `j${this.aliases.size + 1}`, object: target };
         this.aliases.set(key, join);
+        const table = polymorphic ? `(${this.nameUnion(lookup)})` : q(target.name);
         this.joins.push(
-          `LEFT JOIN ${q(target.name)} ${join.alias} ON ${join.alias}.Id = ${alias}.${q(lookup.name)}`
+          `LEFT JOIN ${table} ${join.alias} ON ${join.alias}.Id = ${alias}.${q(lookup.name)}`
         );
       }
       joinAliases.push(join.alias);
@@ -70,9 +97,24 @@ export class PathResolver {
       alias = join.alias;
     }
     const last = parts[parts.length - 1];
-    const field = this.schema.field(object, last);
+    const field =
+      object === NAME_OBJECT
+        ? object.fields.get(last.toLowerCase())
+        : this.schema.field(object, last);
     if (!field) throw invalidField(object.name, last);
     return { sql: `${alias}.${q(field.name)}`, field, relationships, joinAliases, objects };
+  }
+
+  /** Every record a polymorphic lookup may point to, as rows of the Name object. */
+  private nameUnion(lookup: FieldDef): string {
+    return lookup
+      .referenceTo!.map((name) => this.schema.get(name))
+      .filter((target): target is ObjectDef => !!target && !!nameField(target))
+      .map(
+        (target) =>
+          `SELECT Id, ${q(nameField(target)!.name)} AS Name, '${target.name}' AS Type FROM ${q(target.name)}`
+      )
+      .join(' UNION ALL ');
   }
 
   private findRelationship(object: ObjectDef, name: string): FieldDef | undefined {

@@ -1,9 +1,10 @@
-import type { WhereClause } from '@jetstreamapp/soql-parser-js';
-import { malformedQuery } from '../errors';
+import type { Query, WhereClause } from '@jetstreamapp/soql-parser-js';
+import { OrgError, malformedQuery } from '../errors';
 import { to18 } from '../ids';
 import type { FieldDef } from '../schema/types';
 import type { SqlValue } from '../values';
 import { dateLiteralRange } from './dateLiterals';
+import { AGGREGATES, aggregateFunction, dateFunction, isDateFunction } from './functions';
 import type { PathResolver } from './paths';
 import { CASE_FOLD, isAscii, likePattern } from './textMatch';
 
@@ -43,8 +44,13 @@ function literal(field: FieldDef, raw: string, literalType: string | undefined):
       return n;
     }
     case 'id':
-    case 'reference':
-      return to18(value) ?? value;
+    case 'reference': {
+      // Salesforce refuses a malformed Id literal rather than matching nothing.
+      const id = to18(value);
+      if (id === undefined && value !== '')
+        throw new OrgError(400, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${value}`);
+      return id ?? value;
+    }
     case 'datetime':
       if (/^\d{4}-\d{2}-\d{2}T/.test(value))
         return new Date(value).toISOString().replace('Z', '+0000');
@@ -56,16 +62,27 @@ function literal(field: FieldDef, raw: string, literalType: string | undefined):
 
 const asDateTime = (day: string) => `${day}T00:00:00.000+0000`;
 
-/** Compiles a WHERE chain to SQL with every value bound as a parameter. */
+/** Compiles a semi-join's subquery to SQL that selects its one column. */
+export type Subquery = (query: Query) => { sql: string; params: SqlValue[] };
+
+export interface WhereOptions {
+  /** Semi-joins and anti-joins (`Id IN (SELECT AccountId FROM Contact)`). */
+  subquery?: Subquery;
+  /** HAVING compares aggregates (`COUNT(Id) > 1`). */
+  aggregates?: boolean;
+}
+
+/** Compiles a WHERE (or HAVING) chain to SQL with every value bound as a parameter. */
 export function compileWhere(
   where: WhereClause | undefined,
   paths: PathResolver,
   params: SqlValue[],
-  now = new Date()
+  now = new Date(),
+  options: WhereOptions = {}
 ): string {
   let sql = '';
   for (let node = where as WhereNode | undefined; node; node = node.right) {
-    if (node.left) sql += condition(node.left, paths, params, now);
+    if (node.left) sql += condition(node.left, paths, params, now, options);
     if (node.operator) sql += ` ${node.operator} `;
   }
   return sql;
@@ -79,26 +96,50 @@ interface WhereNode {
 }
 interface Cond {
   field?: string;
+  fn?: { functionName?: string; parameters?: string[]; rawValue?: string };
   operator: string;
   value?: string | string[];
   literalType?: string | string[];
   openParen?: number;
   closeParen?: number;
-  valueQuery?: unknown;
+  valueQuery?: Query;
 }
 
-function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date): string {
+/** The left side of a condition: a field, a date function of one, or (in HAVING) an aggregate. */
+function operand(c: Cond, paths: PathResolver, options: WhereOptions) {
+  if (c.fn) {
+    const name = String(c.fn.functionName).toUpperCase();
+    const parameter = c.fn.parameters?.[0];
+    const path = parameter === undefined ? undefined : paths.resolve(String(parameter));
+    const value = isDateFunction(name)
+      ? path && dateFunction(name, path)
+      : options.aggregates && AGGREGATES.has(name)
+        ? aggregateFunction(name, path)
+        : undefined;
+    if (!value?.field)
+      throw malformedQuery(`${c.fn.rawValue ?? name} is not supported here by the local org`);
+    return { sql: value.sql, field: value.field };
+  }
+  if (!c.field) throw malformedQuery('A condition needs a field');
+  const path = paths.resolve(c.field);
+  return { sql: path.sql, field: path.field };
+}
+
+function condition(
+  c: Cond,
+  paths: PathResolver,
+  params: SqlValue[],
+  now: Date,
+  options: WhereOptions
+): string {
   const open = '('.repeat(c.openParen ?? 0);
   const close = ')'.repeat(c.closeParen ?? 0);
-  if (!c.field || c.valueQuery || c.literalType === 'SUBQUERY') {
-    throw malformedQuery(
-      'Only field comparisons are supported in WHERE by the local org (no semi-joins or functions)'
-    );
-  }
-  const path = paths.resolve(c.field);
-  const column = path.field.type === 'boolean' ? `COALESCE(${path.sql}, 0)` : path.sql;
-  const nocase = TEXT_TYPES.has(path.field.type) ? ' COLLATE NOCASE' : '';
+  const { sql: operandSql, field } = operand(c, paths, options);
+  const column = field.type === 'boolean' ? `COALESCE(${operandSql}, 0)` : operandSql;
+  const nocase = TEXT_TYPES.has(field.type) ? ' COLLATE NOCASE' : '';
   const operator = c.operator.toUpperCase();
+  if (c.valueQuery || c.literalType === 'SUBQUERY')
+    return `${open}${semiJoin(c, column, field, params, options)}${close}`;
   const values = Array.isArray(c.value) ? c.value : [c.value as string];
   const literalTypes = Array.isArray(c.literalType)
     ? c.literalType
@@ -107,7 +148,7 @@ function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date):
   // Text with a non-ASCII letter is matched case-folded in every alphabet (textMatch.ts).
   const folded = (text: string) => nocase !== '' && !isAscii(text);
   if (operator === 'IN' || operator === 'NOT IN') {
-    params.push(...values.map((v, i) => literal(path.field, v, literalTypes[i])));
+    params.push(...values.map((v, i) => literal(field, v, literalTypes[i])));
     body = values.some(folded)
       ? `${CASE_FOLD}(${column}) ${operator} (${values.map(() => `${CASE_FOLD}(?)`).join(', ')})`
       : `${column}${nocase} ${operator} (${values.map(() => '?').join(', ')})`;
@@ -137,7 +178,7 @@ function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date):
     body = comparison(
       column + nocase,
       operator === '<>' ? '!=' : operator,
-      path.field,
+      field,
       values[0],
       literalTypes[0],
       params,
@@ -147,6 +188,29 @@ function condition(c: Cond, paths: PathResolver, params: SqlValue[], now: Date):
     throw malformedQuery(`Operator ${c.operator} is not supported by the local org`);
   }
   return `${open}${body}${close}`;
+}
+
+/** `Id IN (SELECT …)` / `NOT IN`: an Id or reference field against the subquery's Ids. */
+function semiJoin(
+  c: Cond,
+  column: string,
+  field: FieldDef,
+  params: SqlValue[],
+  options: WhereOptions
+): string {
+  const operator = c.operator.toUpperCase();
+  if (!c.valueQuery || !options.subquery || !['IN', 'NOT IN'].includes(operator))
+    throw malformedQuery('A subquery in WHERE needs IN or NOT IN');
+  if (!['id', 'reference'].includes(field.type))
+    throw malformedQuery(
+      `Semi-join and anti-join need an Id or reference field, not ${field.name}`
+    );
+  const sub = options.subquery(c.valueQuery);
+  params.push(...sub.params);
+  // SOQL's NOT IN keeps records whose reference is empty; SQL's would not.
+  return operator === 'IN'
+    ? `${column} IN (${sub.sql})`
+    : `(${column} IS NULL OR ${column} NOT IN (${sub.sql}))`;
 }
 
 function comparison(
