@@ -1,4 +1,4 @@
-import { alertMessage, decideAlert } from './alerts';
+import { alertMessage, decideAlert, owedAlertStatus, readAlertStatus } from './alerts';
 
 const BANDS = ['Green', 'Yellow', 'Red'];
 const decide = (
@@ -59,7 +59,8 @@ describe('health alerts', () => {
       newStatus: 'Red',
       score: 31,
       accountManagerId: '005000000000001AAA',
-      drivers: ['NPS −20', '<b>Cases</b> −12', 'Usage −8', 'Billing −2']
+      drivers: ['NPS −20', '<b>Cases</b> −12', 'Usage −8', 'Billing −2'],
+      key: 'mj0abc12'
     });
     expect(segments[0]).toEqual({
       type: 'Text',
@@ -70,5 +71,15 @@ describe('health alerts', () => {
     expect(reasons.type === 'Text' && reasons.text).toBe(
       '\nTop reasons:\n• NPS −20\n• <b>Cases</b> −12\n• Usage −8'
     );
+    // The key a rerun looks for on the feed before posting an alert it still owes.
+    expect(segments[4]).toEqual({ type: 'Text', text: '\nBaton alert mj0abc12' });
+  });
+
+  it('reads the alert an interrupted run still owes from Health_Alert_Status__c', () => {
+    const owed = { from: 'Yellow', to: 'Red', key: 'mj0abc12' };
+    expect(owedAlertStatus(owed)).toBe('Pending Yellow>Red mj0abc12');
+    expect(readAlertStatus(owedAlertStatus(owed))).toEqual({ status: 'Red', owed });
+    expect(readAlertStatus('Red')).toEqual({ status: 'Red', owed: null });
+    expect(readAlertStatus(null)).toEqual({ status: null, owed: null });
   });
 });

@@ -38,6 +38,37 @@ export function decideAlert(input: AlertInput): AlertDecision {
   return { alert: false, alertStatus: recovered ? null : input.alertedStatus };
 }
 
+/**
+ * An alert is owed from the moment its drop is written until its post is on the feed, and
+ * neither a crash nor a rerun may lose or double it. So the Account write that records the drop
+ * (Health_Status__c) carries, in the same row, Health_Alert_Status__c = `Pending <from>><to>
+ * <key>`; the post carries the key; only a post on the feed turns the marker into the plain
+ * status. A run that finds a marker owes that alert: it posts it unless a post with its key is
+ * already on the account's feed (the crash came between the post and the marker's update).
+ */
+export interface OwedAlert {
+  from: string;
+  to: string;
+  /** The run that decided the alert (base-36 milliseconds): one per account and run. */
+  key: string;
+}
+
+const OWED = /^Pending (.+)>(.+) ([0-9a-z]+)$/;
+
+export const owedAlertStatus = (alert: OwedAlert) =>
+  `Pending ${alert.from}>${alert.to} ${alert.key}`;
+
+/** Health_Alert_Status__c read: the status alerted on, and the alert still owed for it if any. */
+export function readAlertStatus(value: unknown): { status: string | null; owed: OwedAlert | null } {
+  const text = value === null || value === undefined || value === '' ? null : String(value);
+  const owed = text?.startsWith('Pending ') ? OWED.exec(text) : null;
+  if (!owed) return { status: text, owed: null };
+  return { status: owed[2], owed: { from: owed[1], to: owed[2], key: owed[3] } };
+}
+
+/** The line that ties a post to its alert, so a rerun can tell it is on the feed already. */
+export const alertKeyLine = (key: string) => `Baton alert ${key}`;
+
 /** Connect REST message segments: text and mentions only, so no markup from data gets in. */
 export type MessageSegment = { type: 'Text'; text: string } | { type: 'Mention'; id: string };
 
@@ -48,6 +79,7 @@ export function alertMessage(input: {
   score: number | null;
   accountManagerId: string | null;
   drivers: string[];
+  key: string;
 }): MessageSegment[] {
   const segments: MessageSegment[] = [];
   const score = input.score === null ? '' : ` (score ${input.score})`;
@@ -66,5 +98,6 @@ export function alertMessage(input: {
       text: `\nTop reasons:\n${reasons.map((reason) => `• ${reason}`).join('\n')}`
     });
   }
+  segments.push({ type: 'Text', text: `\n${alertKeyLine(input.key)}` });
   return segments;
 }

@@ -520,6 +520,13 @@ describe('health recompute through jsforce → local org', () => {
         sent.push(rows.map((row) => String(row.Id)));
         if (!deleted) {
           deleted = true;
+          // As in an org, an Account with surveys or usage (Restrict lookups) goes after them.
+          for (const child of ['Survey_Response__c', 'Usage_Snapshot__c', 'Health_Snapshot__c']) {
+            const rows = await conn.query<{ Id: string }>(
+              `SELECT Id FROM ${child} WHERE Account__c = '${goneId}'`
+            );
+            for (const row of rows.records) await conn.sobject(child).destroy(row.Id);
+          }
           await conn.sobject('Account').destroy(goneId);
         }
         const locked = lockInjected ? -1 : rows.findIndex((row) => row.Id === lockedId);

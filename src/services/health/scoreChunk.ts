@@ -1,4 +1,4 @@
-import { decideAlert } from './alerts';
+import { decideAlert, owedAlertStatus, type OwedAlert } from './alerts';
 import { overrideActive, signalsOf } from './accountSignals';
 import type { Failure } from './failures';
 import type { Row } from './orgAccess';
@@ -11,8 +11,10 @@ export interface PendingAlert {
   newStatus: string;
   score: number | null;
   drivers: string[];
-  /** Health_Alert_Status__c before this run, restored if the post fails. */
-  alertedBefore: string | null;
+  /** The key its post carries (alerts.ts). */
+  key: string;
+  /** Owed by an earlier run, whose post may be on the feed already. */
+  resumed: boolean;
 }
 
 export interface ChunkOutcome {
@@ -85,6 +87,8 @@ export function scoreChunk(
   outcome: ChunkOutcome = emptyOutcome()
 ): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
+  // One key per run (its start, base 36): a post's key names the run that decided it.
+  const alertKey = Date.parse(context.scoredAt).toString(36);
   for (let i = from; i < to; i++) {
     const id = table.ids[i];
     let result;
@@ -103,14 +107,20 @@ export function scoreChunk(
     const override = overrideActive(table, i, asOfDay) ? statusName(table.override[i]) : null;
     const shown = override ?? result.status;
     const previous = statusName(table.shownStatus[i]);
-    const alertedBefore = statusName(table.alertStatus[i]);
     const decision = decideAlert({
       previousStatus: previous,
       newStatus: result.status,
-      alertedStatus: alertedBefore,
+      alertedStatus: statusName(table.alertStatus[i]),
       overrideActive: override !== null,
       bandOrder: scorer.bandOrder
     });
+    // An alert owed by an earlier run stays owed while the account is still where it fell.
+    const owed = table.owedAlerts.get(i);
+    const alert: OwedAlert | null = decision.alert
+      ? { from: previous!, to: result.status, key: alertKey }
+      : owed && decision.alertStatus === owed.to
+        ? owed
+        : null;
     outcome.byStatus[shown] = (outcome.byStatus[shown] ?? 0) + 1;
     outcome.changed += previous !== shown ? 1 : 0;
     outcome.overrides += override ? 1 : 0;
@@ -121,17 +131,18 @@ export function scoreChunk(
       Health_Trend__c: result.trend,
       Health_Coverage__c: round3(result.coverage),
       Health_Scored_At__c: context.scoredAt,
-      Health_Alert_Status__c: decision.alertStatus
+      Health_Alert_Status__c: alert ? owedAlertStatus(alert) : decision.alertStatus
     });
     outcome.snapshotRows.push(snapshotRow(context, id, result, override));
-    if (decision.alert) {
+    if (alert) {
       outcome.alerts.push({
         accountId: id,
-        previousStatus: previous,
-        newStatus: result.status,
+        previousStatus: alert.from,
+        newStatus: alert.to,
         score: result.score,
         drivers: result.drivers,
-        alertedBefore
+        key: alert.key,
+        resumed: alert === owed
       });
     }
   }

@@ -1,3 +1,4 @@
+import { readAlertStatus, type OwedAlert } from './alerts';
 import { NO_DAY, dayOf, isoDay } from './days';
 
 const TIERS = ['', 'High', 'Low', 'Tech'] as const;
@@ -47,6 +48,8 @@ export class SignalTable {
   readonly sentimentDay: Int32Array;
   readonly shownStatus: Uint8Array;
   readonly alertStatus: Uint8Array;
+  /** Alerts an earlier run decided but may not have posted, by row (alerts.ts). */
+  readonly owedAlerts = new Map<number, OwedAlert>();
   readonly override: Uint8Array;
   readonly overrideUntil: Int32Array;
   readonly surveys: Uint16Array;
@@ -95,6 +98,7 @@ export class SignalTable {
     this.index.clear();
     this.lastId = undefined;
     this.ignoredRows = 0;
+    this.owedAlerts.clear();
     for (const days of [
       this.contractStart,
       this.onboardingStarted,
@@ -169,7 +173,10 @@ export class SignalTable {
     this.sentiment[i] = code(SENTIMENTS, row.CSM_Sentiment__c);
     this.sentimentDay[i] = dayOf(row.CSM_Sentiment_Date__c);
     this.shownStatus[i] = code(STATUSES, row.Health_Status__c);
-    this.alertStatus[i] = code(STATUSES, row.Health_Alert_Status__c);
+    const alerted = readAlertStatus(row.Health_Alert_Status__c);
+    this.alertStatus[i] = code(STATUSES, alerted.status);
+    if (alerted.owed) this.owedAlerts.set(i, alerted.owed);
+    else this.owedAlerts.delete(i);
     this.override[i] = code(STATUSES, row.Health_Override__c);
     this.overrideUntil[i] = dayOf(row.Health_Override_Until__c);
   }
