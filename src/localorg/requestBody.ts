@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
+import { TextDecoder } from 'node:util';
 import { OrgError } from './errors';
 
 const MB = 1024 * 1024;

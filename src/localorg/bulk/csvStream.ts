@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { CsvFormatError, CsvRowCutter, readRow } from '../../org/csvRecords';
 
 /**
