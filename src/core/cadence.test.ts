@@ -35,10 +35,10 @@ describe('cadence planner', () => {
     ]);
   });
 
-  it('plans Low: first contact 90 days after contract start; the yearly meeting is the goal review', () => {
+  it('plans Low: first contact 90 days after contract start but never after the success check; the yearly meeting is the goal review', () => {
     expect(brief(planTouchpoints(input({ tier: 'Low' }), model))).toEqual([
+      '2025-03-11 first-contact',
       '2025-03-11 success-check',
-      '2025-04-01 first-contact',
       '2026-01-10 goal-review'
     ]);
   });

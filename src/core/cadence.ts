@@ -41,8 +41,9 @@ const SUBJECTS: Record<string, string> = {
 };
 
 /**
- * The tier's dated touchpoints (Tier_Cadence__mdt): first contact, the success check, the
- * goal review, the automated survey, and recurring meetings from asOf to asOf + horizon.
+ * The tier's dated touchpoints (Tier_Cadence__mdt): first contact (at the latest on the
+ * success check's day), the success check, the goal review, the automated survey, and
+ * recurring meetings from asOf to asOf + horizon.
  * Meeting n is due acceptance + n × interval with key `<AccountId>:recurring-meeting-<n>`,
  * so its key stays the same across reruns; a meeting on a checkpoint's day is left out.
  */
@@ -60,7 +61,14 @@ export function planTouchpoints(input: PlannerInput, model: BatonModel): Planned
       automated
     });
   const firstFrom = cadence.firstContactFrom === 'ContractStart' ? contract : accepted;
-  add(cadence.firstContactKind, firstFrom + cadence.firstContactDays, cadence.automated);
+  // The first contact opens the relationship, so it never comes after the success check.
+  const successCheck =
+    cadence.successCheckDays === null ? Infinity : accepted + cadence.successCheckDays;
+  add(
+    cadence.firstContactKind,
+    Math.min(firstFrom + cadence.firstContactDays, successCheck),
+    cadence.automated
+  );
   if (cadence.successCheckDays !== null)
     add(
       'success-check',

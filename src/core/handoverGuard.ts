@@ -28,7 +28,13 @@ const LEGAL_MOVES: Partial<Record<HandoverStatus, HandoverStatus[]>> = {
 const EDITABLE_STATUSES: HandoverStatus[] = ['Draft', 'Returned'];
 
 export interface HandoverWriteProblem {
-  code: 'ILLEGAL_TRANSITION' | 'NOT_THE_ADDRESSEE' | 'RETURN_REASON_REQUIRED' | 'HANDOVER_LOCKED';
+  code:
+    | 'ILLEGAL_TRANSITION'
+    | 'NOT_THE_ADDRESSEE'
+    | 'RETURN_REASON_REQUIRED'
+    | 'HANDOVER_LOCKED'
+    | 'OPEN_HANDOVER_EXISTS'
+    | 'RECORD_CHANGED';
   message: string;
   fields: string[];
 }
@@ -111,3 +117,60 @@ function lockedFields(
       }
     : null;
 }
+
+/** Statuses in which a handover is still being written or answered: at most one per account. */
+export const OPEN_HANDOVER_STATUSES: readonly HandoverStatus[] = ['Draft', 'Submitted', 'Returned'];
+
+/** An account's handover as the one-open rule reads it. */
+export interface OpenHandover {
+  Id: string;
+  Name?: string | null;
+  Status__c?: string | null;
+}
+
+const isOpenStatus = (status: unknown) =>
+  OPEN_HANDOVER_STATUSES.includes((status ?? 'Draft') as HandoverStatus);
+
+/**
+ * One open handover per account, for every writer (a data load included): a new handover, or
+ * one moving to Draft or Submitted, is refused while another Draft, Submitted or Returned
+ * handover exists on its account; the message names that one so the user can open it.
+ * `others`: the account's other handovers (the record itself left out).
+ */
+export function openHandoverProblem(
+  old: HandoverRecord | null,
+  next: HandoverRecord,
+  others: readonly OpenHandover[]
+): HandoverWriteProblem | null {
+  const to = statusOf(next);
+  const entersOpen = (to === 'Draft' || to === 'Submitted') && (!old || statusOf(old) !== to);
+  if (!entersOpen) return null;
+  const open = others.find(
+    (other) => !sameSalesforceId(other.Id, next.Id) && isOpenStatus(other.Status__c)
+  );
+  if (!open) return null;
+  return {
+    code: 'OPEN_HANDOVER_EXISTS',
+    message: `${open.Name ?? open.Id} is still open (${open.Status__c ?? 'Draft'}) on this account: finish or answer it before starting another handover.`,
+    fields: ['Account__c']
+  };
+}
+
+/**
+ * The panel's save of a record it read at `readAt` (its LastModifiedDate): refused when the
+ * record changed since, so a stale tab never overwrites someone else's edit or answer.
+ */
+export function recordChangedProblem(
+  readAt: string | null | undefined,
+  current: string | null | undefined
+): HandoverWriteProblem | null {
+  if (!readAt || !current || Date.parse(readAt) === Date.parse(current)) return null;
+  return {
+    code: 'RECORD_CHANGED',
+    message: RECORD_CHANGED_MESSAGE,
+    fields: ['LastModifiedDate']
+  };
+}
+
+export const RECORD_CHANGED_MESSAGE =
+  'Someone changed this handover since you opened it; reload to see their changes.';

@@ -67,10 +67,23 @@ export {
   handoverWriteProblem,
   HANDOVER_LIFECYCLE_FIELDS,
   MANAGE_HANDOVERS_PERMISSION,
+  OPEN_HANDOVER_STATUSES,
+  openHandoverProblem,
+  RECORD_CHANGED_MESSAGE,
+  recordChangedProblem,
   sameSalesforceId,
   type HandoverWriteProblem,
-  type HandoverWriter
+  type HandoverWriter,
+  type OpenHandover
 } from './handoverGuard';
+export {
+  acceptKindOf,
+  acceptPlan,
+  handoverTouchpointKey,
+  isHandoverTouchpointKey,
+  type AcceptKind,
+  type AcceptPlan
+} from './handoverAccept';
 export {
   acceptCommentSegments,
   buildAcceptComment,

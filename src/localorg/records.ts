@@ -15,7 +15,7 @@ import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
 import { q, type Store } from './store';
-import { refused, triggerUser, type RecordTrigger } from './triggers';
+import { refused, triggerUser, type RecordTrigger, type TriggerReads } from './triggers';
 import { formatDateTime, fromStored, toStored, type SqlValue } from './values';
 
 export type Fields = Record<string, unknown>;
@@ -127,6 +127,17 @@ export class Records {
     this.triggerNames.add(name);
     this.triggers.set(object, [...(this.triggers.get(object) ?? []), trigger]);
   }
+
+  /** Reads for triggers, inside the write's own transaction (so a batch sees its earlier rows). */
+  private readonly triggerReads: TriggerReads = {
+    rowsWhere: (type, field, value) => {
+      const object = this.object(type);
+      const column = this.field(object, field).name;
+      return this.store
+        .stmt(`SELECT * FROM ${q(object.name)} WHERE ${q(column)} = ? AND IsDeleted = 0`)
+        .all(value) as Row[];
+    }
+  };
 
   hasTriggers(object: ObjectDef): boolean {
     return this.triggers.has(object.name);
@@ -244,7 +255,7 @@ export class Records {
     if (plan.hasOwner && !row.OwnerId) row.OwnerId = writer.id;
     derive(object, row);
     for (const trigger of this.triggers.get(object.name) ?? [])
-      refused(trigger.beforeInsert?.(row, triggerUser(writer)));
+      refused(trigger.beforeInsert?.(row, triggerUser(writer), this.triggerReads));
     this.checkRequired(object, row);
     this.checkReferences(object, row);
     const id = makeId(object.keyPrefix, this.store.pod(), this.store.nextSequence('id'));
@@ -287,7 +298,7 @@ export class Records {
     const merged = { ...current, ...changes };
     derive(object, merged);
     for (const trigger of this.triggers.get(object.name) ?? [])
-      refused(trigger.beforeUpdate?.(merged, current, triggerUser(writer)));
+      refused(trigger.beforeUpdate?.(merged, current, triggerUser(writer), this.triggerReads));
     this.checkRequired(object, merged, new Set(Object.keys(changes)));
     this.checkReferences(object, changes);
     const now = formatDateTime(new Date());

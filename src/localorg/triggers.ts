@@ -13,14 +13,25 @@ export interface TriggerRefusal {
   fields: string[];
 }
 
+/** What a trigger may read besides the record, as Apex queries in a trigger handler. */
+export interface TriggerReads {
+  /** The live records of `type` whose `field` equals `value`, as stored (no access rules). */
+  rowsWhere(type: string, field: string, value: string): Row[];
+}
+
 /**
  * A before-save trigger: the local org's stand-in for an Apex trigger on one object. It sees
  * the record as it would be stored and returns a refusal to stop the write; every write path
  * (REST, composite, UI API, Bulk, Apex twins) runs it.
  */
 export interface RecordTrigger {
-  beforeInsert?(record: Row, user: TriggerUser): TriggerRefusal | null | void;
-  beforeUpdate?(record: Row, old: Row, user: TriggerUser): TriggerRefusal | null | void;
+  beforeInsert?(record: Row, user: TriggerUser, reads: TriggerReads): TriggerRefusal | null | void;
+  beforeUpdate?(
+    record: Row,
+    old: Row,
+    user: TriggerUser,
+    reads: TriggerReads
+  ): TriggerRefusal | null | void;
 }
 
 /** What Salesforce answers for a record a trigger's addError refused. */

@@ -39,6 +39,8 @@ export async function getContext(
   return {
     account,
     handover: handover ?? null,
+    // One open handover at a time: the next (upsell, renewal, new AM) starts after an accept.
+    canStartHandover: !handover || handover.Status__c === 'Accepted',
     opportunity: opportunity ?? null,
     contacts,
     accountManagers: managers,

@@ -36,11 +36,17 @@ export const TASK_FIELDS = Object.keys(ExpectedTaskSchema.shape) as (keyof Expec
 export const FixtureSchema = z.object({
   name: z.string(),
   description: z.string(),
-  given: z.object({ account: Record, contact: Record, handover: Record.optional() }),
+  given: z.object({
+    account: Record,
+    contact: Record,
+    handover: Record.optional(),
+    /** Tasks on the Account before the steps (an existing customer's plan). */
+    tasks: z.array(Record).optional()
+  }),
   when: z
     .array(
       z.object({
-        as: z.enum(['seller', 'am']),
+        as: z.enum(['seller', 'am', 'previousAm']),
         method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller']),
         params: Record
       })

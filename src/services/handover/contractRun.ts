@@ -14,6 +14,8 @@ export interface ContractOrg {
   admin: Connection;
   seller: Actor;
   am: Actor;
+  /** The account manager an existing customer had before the handover. */
+  previousAm: Actor;
 }
 
 async function create(
@@ -27,16 +29,31 @@ async function create(
   return result.id;
 }
 
+/** '@current' is the handover's LastModifiedDate as a panel reads it just before the step. */
+async function lastModifiedOf(
+  admin: Connection,
+  params: Record<string, unknown>
+): Promise<string | undefined> {
+  if (params.lastModified !== '@current') return params.lastModified as string | undefined;
+  const id = (params.handoverId ?? (params.handover as { Id?: string }).Id) as string;
+  const { records } = await admin.query<{ LastModifiedDate: string }>(
+    `SELECT LastModifiedDate FROM Handover__c WHERE Id = '${id}'`
+  );
+  return records[0].LastModifiedDate;
+}
+
 async function step(
+  org: ContractOrg,
   method: string,
   actor: Actor,
   params: Record<string, unknown>,
   refs: Map<string, string>
 ) {
   const handoverId = params.handoverId as string;
+  const lastModified = await lastModifiedOf(org.admin, params);
   if (method === 'saveDraft')
-    refs.set('@handover', await saveDraft(actor, params.handover as DraftInput));
-  if (method === 'submit') await submit(actor, handoverId);
+    refs.set('@handover', await saveDraft(actor, params.handover as DraftInput, lastModified));
+  if (method === 'submit') await submit(actor, handoverId, lastModified);
   if (method === 'accept') await accept(actor, handoverId);
   if (method === 'returnToSeller') await returnToSeller(actor, handoverId, params.reason as string);
 }
@@ -74,6 +91,17 @@ function observeRecord(
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** A given Task: '@account' inside its key and '@today+N' dates resolved, on the Account. */
+function resolveTask(task: Record<string, unknown>, refs: Map<string, string>, today: string) {
+  const relative = /^@today\+(\d+)$/.exec(String(task.ActivityDate));
+  return {
+    ...resolveRefs(task, refs),
+    Touchpoint_Key__c: String(task.Touchpoint_Key__c).replace('@account', refs.get('@account')!),
+    ActivityDate: relative ? addDays(today, Number(relative[1])) : task.ActivityDate,
+    WhatId: refs.get('@account')
+  };
+}
+
 /** The touchpoint Tasks in the fixture's terms: refs for ids, '@today+N' where expected so. */
 function observeTasks(
   rows: Record<string, unknown>[],
@@ -83,10 +111,13 @@ function observeTasks(
 ): ExpectedTask[] {
   const byId = new Map([...refs].map(([ref, id]) => [id, ref]));
   const accountId = refs.get('@account') as string;
+  const handoverId = refs.get('@handover') ?? '@handover';
   const dueOf = new Map(expected.map((task) => [task.Touchpoint_Key__c, task.ActivityDate]));
   return rows
     .map((row) => {
-      const key = String(row.Touchpoint_Key__c).replace(`${accountId}:`, '@account:');
+      const key = String(row.Touchpoint_Key__c)
+        .replace(`${accountId}:`, '@account:')
+        .replace(`:handover-${handoverId}:`, ':handover-@handover:');
       const due = row.ActivityDate as string;
       const relative = /^@today\+(\d+)$/.exec(dueOf.get(key) ?? '');
       return {
@@ -105,11 +136,16 @@ function observeTasks(
 export async function runFixture(org: ContractOrg, fixture: Fixture, today: string) {
   const refs = new Map<string, string>([
     ['@seller', org.seller.userId],
-    ['@am', org.am.userId]
+    ['@am', org.am.userId],
+    ['@previousAm', org.previousAm.userId]
   ]);
   refs.set(
     '@account',
-    await create(org.admin, 'Account', { ...fixture.given.account, OwnerId: org.seller.userId })
+    await create(
+      org.admin,
+      'Account',
+      resolveRefs({ ...fixture.given.account, OwnerId: '@seller' }, refs)
+    )
   );
   refs.set(
     '@contact',
@@ -128,10 +164,12 @@ export async function runFixture(org: ContractOrg, fixture: Fixture, today: stri
       )
     );
   }
+  for (const task of fixture.given.tasks ?? [])
+    await create(org.admin, 'Task', resolveTask(task, refs, today));
   let error: { code: string; fields: string[] } | undefined;
   for (const [index, { as, method, params }] of fixture.when.entries()) {
     try {
-      await step(method, org[as], resolveRefs(params, refs), refs);
+      await step(org, method, org[as], resolveRefs(params, refs), refs);
     } catch (failure) {
       if (index < fixture.when.length - 1 || !(failure instanceof BatonError)) throw failure;
       error = {

@@ -32,11 +32,16 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
     // Handover__c's Name is an auto-number (HO-{00000}) in an org.
     const autoName =
       sobject === 'Handover__c' ? { Name: `HO-${String(sequence).padStart(5, '0')}` } : {};
+    const stamp = new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString();
+    // Task.IsClosed is derived from its status in an org.
+    const closed = sobject === 'Task' ? { IsClosed: record.Status === 'Completed' } : {};
     const row = {
       ...autoName,
+      ...closed,
       ...record,
       Id: id,
-      CreatedDate: new Date(Date.UTC(2026, 0, 1, 0, 0, sequence)).toISOString()
+      CreatedDate: stamp,
+      LastModifiedDate: stamp
     };
     table(sobject).set(id, row);
     return row;
@@ -207,15 +212,19 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
           Array.isArray(input)
             ? input.map((record) => ({ success: true, id: insert(name, record).Id }))
             : { success: true, id: insert(name, input).Id },
-        update: async (record: Row) => {
-          const row = table(name).get(record.Id);
-          if (!row)
-            return {
-              success: false,
-              errors: [{ message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED' }]
-            };
-          Object.assign(row, record);
-          return { success: true, id: record.Id };
+        update: async (input: Row | Row[]) => {
+          const one = (record: Row) => {
+            const row = table(name).get(record.Id);
+            if (!row)
+              return {
+                success: false,
+                errors: [{ message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED' }]
+              };
+            const modified = new Date(Date.UTC(2026, 0, 1, 0, 0, ++sequence)).toISOString();
+            Object.assign(row, record, { LastModifiedDate: modified });
+            return { success: true, id: record.Id };
+          };
+          return Array.isArray(input) ? input.map(one) : one(input);
         },
         retrieve: async (id: string) => ({ ...table(name).get(id) })
       })

@@ -2,7 +2,6 @@ import {
   acceptCommentSegments,
   BatonError,
   handoverTransition,
-  planTouchpoints,
   returnCommentSegments,
   sameSalesforceId,
   submitPostSegments,
@@ -12,6 +11,7 @@ import {
   type HandoverMessageInput,
   type HandoverStatus,
   type MessageSegment,
+  type PlannedTouchpoint,
   type Tier
 } from '../../core';
 import type { AccountRow } from './selector';
@@ -116,27 +116,8 @@ export const acceptComment = (handover: HandoverRow): MessageSegment[] =>
 export const returnComment = (handover: HandoverRow): MessageSegment[] =>
   returnCommentSegments(messageInput(handover, ''));
 
-/**
- * The tier's touchpoints for the first year after acceptance, as Tasks owned by the AM, from
- * the org's Tier_Cadence__mdt (`model`), as the Apex plans them.
- */
-export function planTouchpointTasks(
-  handover: HandoverRow,
-  tier: Tier,
-  acceptedOn: string,
-  model: BatonModel
-) {
-  const planned = planTouchpoints(
-    {
-      accountId: handover.Account__c,
-      tier,
-      contractStart: handover.Contract_Start__c ?? acceptedOn,
-      acceptedAt: acceptedOn,
-      asOf: acceptedOn,
-      horizonDays: 365
-    },
-    model
-  );
+/** Planned touchpoints (the core's acceptPlan) as Tasks owned by the handover's AM. */
+export function touchpointTasks(handover: HandoverRow, planned: readonly PlannedTouchpoint[]) {
   return planned.map((touchpoint) => ({
     Subject: touchpoint.subject,
     ActivityDate: touchpoint.dueDate,

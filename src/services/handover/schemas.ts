@@ -56,7 +56,10 @@ export const DraftInputSchema = EditableHandoverSchema.extend({
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
 export const GetContextParams = z.object({ recordId: id });
-export const SaveDraftParams = z.object({ handover: DraftInputSchema });
+/** The LastModifiedDate the panel read: a save refuses a record changed since (RECORD_CHANGED). */
+const lastModified = z.string().datetime({ offset: true }).nullable().optional();
+export const SaveDraftParams = z.object({ handover: DraftInputSchema, lastModified });
+export const SubmitParams = z.object({ handoverId: id, lastModified });
 export const HandoverIdParams = z.object({ handoverId: id });
 export const ReturnParams = z.object({ handoverId: id, reason: z.string().nullable().optional() });
 
@@ -74,5 +77,6 @@ export type HandoverRow = EditableHandover & {
   Accepted_At__c?: string | null;
   Returned_At__c?: string | null;
   Feed_Element_Id__c?: string | null;
+  LastModifiedDate?: string | null;
   Account__r?: { Name: string } | null;
 };

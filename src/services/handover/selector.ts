@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { OPEN_HANDOVER_STATUSES } from '../../core';
 import { soqlString } from '../../org/soql';
 import type { HandoverRow } from './schemas';
 
@@ -40,7 +41,8 @@ const HANDOVER_FIELDS = [
   'Submitted_At__c',
   'Accepted_At__c',
   'Returned_At__c',
-  'Feed_Element_Id__c'
+  'Feed_Element_Id__c',
+  'LastModifiedDate'
 ].join(', ');
 
 const ACCOUNT_FIELDS = [
@@ -117,6 +119,14 @@ export async function latestForAccount(
   return rows[0];
 }
 
+/** The account's Draft, Submitted and Returned handovers (the one-open rule allows one). */
+export async function openForAccount(conn: Connection, accountId: string): Promise<HandoverRow[]> {
+  return all<HandoverRow>(
+    conn,
+    `SELECT Id, Name, Status__c FROM Handover__c WHERE Account__c = ${quote([accountId])} AND Status__c IN (${OPEN_HANDOVER_STATUSES.map(soqlString).join(', ')})`
+  );
+}
+
 export async function handoversByIds(
   conn: Connection,
   ids: readonly string[]
@@ -176,6 +186,14 @@ export async function accountManagers(conn: Connection) {
   return all<{ Id: string; Name: string }>(
     conn,
     `SELECT Id, Name FROM User WHERE IsActive = true${filter} ORDER BY Name LIMIT 200`
+  );
+}
+
+/** Open Baton touchpoint Tasks of an account owned by one user (an account manager handing over). */
+export async function openTouchpointTasksOf(conn: Connection, accountId: string, ownerId: string) {
+  return all<{ Id: string }>(
+    conn,
+    `SELECT Id FROM Task WHERE WhatId = ${quote([accountId])} AND OwnerId = ${quote([ownerId])} AND IsClosed = false AND Touchpoint_Key__c != null`
   );
 }
 

@@ -1,16 +1,29 @@
 import type { Connection } from 'jsforce';
-import type { BatonModel } from '../../core';
+import {
+  acceptPlan,
+  openHandoverProblem,
+  recordChangedProblem,
+  type BatonModel,
+  type HandoverWriteProblem
+} from '../../core';
 import { BatonError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { postComment, postFeedElement } from './feed';
-import { handoversByIds, accountsByIds, tasksByTouchpointKey } from './selector';
+import {
+  accountsByIds,
+  handoversByIds,
+  openForAccount,
+  openTouchpointTasksOf,
+  tasksByTouchpointKey
+} from './selector';
 import {
   acceptComment,
   assertComplete,
   assertCanAnswer,
   assertTransition,
-  planTouchpointTasks,
+  HandoverRuleError,
   returnComment,
+  touchpointTasks,
   submitPost,
   tierOf
 } from './rules';
@@ -70,17 +83,41 @@ async function update(
   }
 }
 
-/** Creates or updates a draft; status, timestamps and the feed id never come from input. */
-export async function saveDraft(actor: Actor, draft: DraftInput): Promise<string> {
+function refuse(problem: HandoverWriteProblem | null): void {
+  if (problem) throw new HandoverRuleError(problem.code, problem.message, problem.fields);
+}
+
+/**
+ * Creates or updates a draft; status, timestamps and the feed id never come from input.
+ * `lastModified`: the LastModifiedDate the caller read; an update of a record changed since
+ * is refused (RECORD_CHANGED). A new draft is refused while the account has an open handover
+ * (OPEN_HANDOVER_EXISTS), checked here for its stable code and held by the trigger for every
+ * other write path.
+ */
+export async function saveDraft(
+  actor: Actor,
+  draft: DraftInput,
+  lastModified?: string | null
+): Promise<string> {
   const clean: Record<string, unknown> = {};
   for (const field of EDITABLE_FIELDS) {
     if (draft[field] !== undefined) clean[field] = draft[field];
   }
   if (draft.Id) {
-    assertTransition(await loadOne(actor, draft.Id), 'save');
+    const current = await loadOne(actor, draft.Id);
+    refuse(recordChangedProblem(lastModified, current.LastModifiedDate));
+    assertTransition(current, 'save');
     await update(actor, 'Handover__c', { ...clean, Id: draft.Id });
     return draft.Id;
   }
+  if (draft.Account__c)
+    refuse(
+      openHandoverProblem(
+        null,
+        { Status__c: 'Draft' },
+        await openForAccount(actor.conn, draft.Account__c)
+      )
+    );
   const result = await actor.conn.sobject('Handover__c').create({
     ...clean,
     Account__c: draft.Account__c,
@@ -97,9 +134,14 @@ export async function saveDraft(actor: Actor, draft: DraftInput): Promise<string
  * handover with a post is left alone (submitting twice posts once); one without a post (a
  * crash between the two writes) gets its post now. A returned one gets a comment on its post.
  */
-export async function submit(actor: Actor, handoverId: string): Promise<void> {
+export async function submit(
+  actor: Actor,
+  handoverId: string,
+  lastModified?: string | null
+): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Submitted' && handover.Feed_Element_Id__c) return;
+  refuse(recordChangedProblem(lastModified, handover.LastModifiedDate));
   if (handover.Status__c !== 'Submitted') {
     assertTransition(handover, 'submit');
     const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
@@ -122,9 +164,10 @@ export async function submit(actor: Actor, handoverId: string): Promise<void> {
 }
 
 /**
- * Accepts: the Account gets its AM, stage Onboarding and onboarding start; the tier's
- * touchpoints are upserted by key; then the status, then the comment. Accepting an accepted
- * handover does nothing.
+ * Accepts as the core's acceptPlan decides for the Account (new customer, existing customer,
+ * new account manager): the Account's fields, the previous account manager's open touchpoint
+ * Tasks, the planned touchpoints upserted by key; then the status, then the comment.
+ * Accepting an accepted handover does nothing.
  */
 export async function accept(actor: Actor, handoverId: string): Promise<void> {
   const handover = await loadOne(actor, handoverId);
@@ -134,13 +177,29 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
   // Read (and checked) before the first write, so a broken cadence record writes nothing.
   const model = await modelOf(actor);
   const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
-  await update(actor, 'Account', {
-    Id: handover.Account__c,
-    Account_Manager__c: handover.Account_Manager__c,
-    Customer_Stage__c: 'Onboarding',
-    Onboarding_Started__c: today(actor.asOf)
-  });
-  const tasks = planTouchpointTasks(handover, tierOf(handover, account), today(actor.asOf), model);
+  const plan = acceptPlan(
+    account ?? {},
+    handover,
+    tierOf(handover, account),
+    today(actor.asOf),
+    model
+  );
+  await update(actor, 'Account', { Id: handover.Account__c, ...plan.account });
+  if (plan.previousAccountManager && handover.Account_Manager__c) {
+    const handed = await openTouchpointTasksOf(
+      actor.conn,
+      handover.Account__c,
+      plan.previousAccountManager
+    );
+    if (handed.length)
+      planned(
+        await actor.conn.sobject('Task').update(
+          handed.map((task) => ({ Id: task.Id, OwnerId: handover.Account_Manager__c })),
+          { allOrNone: true }
+        )
+      );
+  }
+  const tasks = touchpointTasks(handover, plan.touchpoints);
   // As Apex's upsert on Touchpoint_Key__c: a touchpoint already planned under the same key
   // (by `touchpoints plan` before there was an account manager) becomes the account
   // manager's, on the plan's date; a completed one is history and stays as it is.

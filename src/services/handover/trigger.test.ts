@@ -23,8 +23,10 @@ afterAll(async () => {
 });
 
 /** A Submitted handover, loaded by the admin (who holds Baton_Manage_Handovers). */
-async function submittedHandover(): Promise<string> {
-  const account = await testOrg.conn.sobject('Account').create({ Name: `Guarded ${Date.now()}` });
+async function submittedHandover(accountId?: string): Promise<string> {
+  const account = accountId
+    ? { id: accountId }
+    : await testOrg.conn.sobject('Account').create({ Name: `Guarded ${Date.now()}` });
   const handover = await testOrg.conn.sobject('Handover__c').create({
     Account__c: account.id,
     Account_Manager__c: addressee.id,
@@ -106,5 +108,84 @@ describe('the handover trigger twin', () => {
       seller.sobject('Handover__c').update({ Id: id, What_Was_Sold__c: 'Baton Lite' })
     );
     expect(error.message).toBe('A Submitted handover cannot be edited: What_Was_Sold__c.');
+  });
+});
+
+/** A HandoverController method through the panel's twin, as the preview calls it. */
+const panel = (conn: Connection, method: string, params: Record<string, unknown>) =>
+  conn.request<{ handover: { Id: string; LastModifiedDate: string; Name: string } }>({
+    method: 'POST',
+    url: `/services/apexrest-local/HandoverController/${method}`,
+    body: JSON.stringify(params),
+    headers: { 'Content-Type': 'application/json' }
+  });
+
+describe('one open handover per account', () => {
+  it('refuses a second handover on every write path, naming the open one, for admins too', async () => {
+    const account = await testOrg.conn.sobject('Account').create({ Name: 'One at a time Oy' });
+    const open = await submittedHandover(account.id);
+    const { Name } = await testOrg.conn.sobject('Handover__c').retrieve(open);
+    const bySeller = await refusal(() =>
+      seller.sobject('Handover__c').create({ Account__c: account.id })
+    );
+    expect(bySeller.name).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    expect(bySeller.message).toBe(
+      `${Name} is still open (Submitted) on this account: finish or answer it before starting another handover.`
+    );
+    const [byLoad] = await testOrg.conn
+      .sobject('Handover__c')
+      .create([{ Account__c: account.id, Status__c: 'Draft' }], { allOrNone: false });
+    expect(byLoad.success).toBe(false);
+    const viaPanel = await refusal(() =>
+      panel(seller, 'saveDraft', { handover: { Account__c: account.id } })
+    );
+    expect(viaPanel.name).toBe('OPEN_HANDOVER_EXISTS');
+    const { totalSize } = await testOrg.conn.query(
+      `SELECT Id FROM Handover__c WHERE Account__c = '${account.id}'`
+    );
+    expect(totalSize).toBe(1);
+  });
+
+  it('lets the next handover start once the open one is accepted', async () => {
+    const account = await testOrg.conn.sobject('Account').create({ Name: 'Next deal Oy' });
+    const open = await submittedHandover(account.id);
+    await addressee.conn.sobject('Handover__c').update({ Id: open, Status__c: 'Accepted' });
+    const context = await panel(seller, 'getContext', { recordId: account.id });
+    expect(context).toMatchObject({ canStartHandover: true });
+    const next = await panel(seller, 'saveDraft', {
+      handover: { Account__c: account.id, What_Was_Sold__c: 'Baton Pro upsell, 10 seats' }
+    });
+    expect(next.handover.Id).not.toBe(open);
+  });
+});
+
+describe('two tabs, one handover', () => {
+  it('refuses the stale tab save and submit, keeping what the other tab saved', async () => {
+    const account = await testOrg.conn.sobject('Account').create({ Name: 'Two tabs Oy' });
+    const opened = await panel(seller, 'saveDraft', {
+      handover: { Account__c: account.id, What_Was_Sold__c: 'Baton Pro, 40 seats' }
+    });
+    const readByBothTabs = opened.handover.LastModifiedDate;
+    const handoverId = opened.handover.Id;
+    await panel(seller, 'saveDraft', {
+      handover: { Id: handoverId, What_Was_Sold__c: 'Baton Pro, 45 seats' },
+      lastModified: readByBothTabs
+    });
+    const staleSave = await refusal(() =>
+      panel(seller, 'saveDraft', {
+        handover: { Id: handoverId, What_Was_Sold__c: 'Baton Pro, 40 seats' },
+        lastModified: readByBothTabs
+      })
+    );
+    expect(staleSave.name).toBe('RECORD_CHANGED');
+    expect(staleSave.message).toBe(
+      'Someone changed this handover since you opened it; reload to see their changes.'
+    );
+    const staleSubmit = await refusal(() =>
+      panel(seller, 'submit', { handoverId, lastModified: readByBothTabs })
+    );
+    expect(staleSubmit.name).toBe('RECORD_CHANGED');
+    const stored = await testOrg.conn.sobject('Handover__c').retrieve(handoverId);
+    expect(stored).toMatchObject({ What_Was_Sold__c: 'Baton Pro, 45 seats', Status__c: 'Draft' });
   });
 });

@@ -3,7 +3,13 @@ import { MANAGE_HANDOVERS_PERMISSION } from '../../core';
 import { parseParams as parse, type TwinContext, type TwinHost } from '../apexTwins';
 import { getContext } from './context';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
-import { GetContextParams, HandoverIdParams, ReturnParams, SaveDraftParams } from './schemas';
+import {
+  GetContextParams,
+  HandoverIdParams,
+  ReturnParams,
+  SaveDraftParams,
+  SubmitParams
+} from './schemas';
 import { handoversByIds } from './selector';
 
 /** The Chatter post's Lightning address in the same org as the connection. */
@@ -43,12 +49,13 @@ export function registerHandoverTwins(org: TwinHost): void {
     )
   );
   twin('saveDraft', async (ctx, params) => {
-    const id = await saveDraft(actorOf(ctx), parse(SaveDraftParams, params).handover);
+    const { handover, lastModified } = parse(SaveDraftParams, params);
+    const id = await saveDraft(actorOf(ctx), handover, lastModified);
     return contextOfHandover(ctx, id);
   });
   twin('submit', async (ctx, params) => {
-    const { handoverId } = parse(HandoverIdParams, params);
-    await submit(actorOf(ctx), handoverId);
+    const { handoverId, lastModified } = parse(SubmitParams, params);
+    await submit(actorOf(ctx), handoverId, lastModified);
     return contextOfHandover(ctx, handoverId);
   });
   twin('accept', async (ctx, params) => {

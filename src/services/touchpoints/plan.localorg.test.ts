@@ -136,10 +136,19 @@ describe('planTouchpointsForAccounts through the local org', () => {
     });
     const summary = await planAllTouchpoints(conn, { asOf: AS_OF });
     expect(summary.skipped.map((skip) => skip.accountId)).not.toContain(id);
-    const keys = (await tasksOf(id)).map((task) => task.Touchpoint_Key__c.slice(id.length + 1));
-    // Low touch: first contact about 90 days after the handover's contract start.
-    expect(keys).toEqual(['success-check', 'first-contact', 'goal-review']);
-    expect((await tasksOf(id))[1].ActivityDate).toBe('2026-04-05');
+    const due = Object.fromEntries(
+      (await tasksOf(id)).map((task) => [
+        task.Touchpoint_Key__c.slice(id.length + 1),
+        task.ActivityDate
+      ])
+    );
+    // Low touch: first contact 90 days after the handover's contract start (2026-04-05), but
+    // never after the success check 60 days after acceptance.
+    expect(due).toEqual({
+      'first-contact': '2026-03-11',
+      'success-check': '2026-03-11',
+      'goal-review': '2027-01-10'
+    });
   });
 
   it('plans the overridden tier, not the suggestion', async () => {

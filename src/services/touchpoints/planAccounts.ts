@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import type { PlannerInput } from '../../core';
+import { isHandoverTouchpointKey, type PlannerInput } from '../../core';
 import { isAlertKey } from '../onboarding/missedFirstValue';
 import { addDays } from './days';
 import {
@@ -73,7 +73,8 @@ export async function planAndWrite(
     const account = planAccountSchema.parse(row);
     const handover = handovers.get(account.Id);
     const tier = account.Touch_Tier__c ?? account.Suggested_Touch_Tier__c;
-    const acceptedAt = handover?.Accepted_At__c ?? account.Onboarding_Started__c ?? undefined;
+    // The onboarding start anchors the plan: a later handover (an upsell, a renewal) keeps it.
+    const acceptedAt = account.Onboarding_Started__c ?? handover?.Accepted_At__c ?? undefined;
     const contractStart = account.Contract_Start__c ?? handover?.Contract_Start__c ?? acceptedAt;
     const ownerId = account.Account_Manager__c ?? account.OwnerId;
     const reason =
@@ -103,7 +104,7 @@ export async function planAndWrite(
       existing: tasks.get(account.Id) ?? [],
       asOf,
       horizonEnd,
-      isForeignKey: isAlertKey
+      isForeignKey: (key) => isAlertKey(key) || isHandoverTouchpointKey(key)
     });
     summary.planned++;
     summary.created += diff.creates.length;

@@ -50,7 +50,7 @@ export interface DiffInput {
   asOf: string;
   /** Last day the plan covers: open Tasks after it are not the plan's to judge. */
   horizonEnd: string;
-  /** Keys made by other features (the onboarding alert): never cancelled. */
+  /** Keys made by other features (the onboarding alert, a handover's touchpoints): never cancelled. */
   isForeignKey?: (key: string) => boolean;
 }
 
@@ -107,7 +107,7 @@ export function diffTaskPlan(input: DiffInput): TaskDiff {
     const date = task.ActivityDate;
     const foreign = input.isForeignKey?.(task.Touchpoint_Key__c) ?? false;
     if (!foreign && date !== null && date >= asOf && date <= horizonEnd) cancels.push(task);
-    else if (date !== null && !foreign) openDates.push(date);
+    else if (date !== null) openDates.push(date);
   }
   openDates.sort();
   return { creates, updates, cancels, nextDue: openDates[0] ?? null };

@@ -1,0 +1,106 @@
+import { planTouchpoints, type PlannedTouchpoint } from './cadence';
+import type { BatonModel } from './config/model';
+import type { Tier } from './config/records';
+import { sameSalesforceId } from './handoverGuard';
+
+/**
+ * What accepting a handover does depends on whom it hands over, read from the Account as it
+ * is when the account manager accepts (no handover type to keep in sync):
+ * - a new customer (no customer stage yet, or Churned and won back) starts onboarding: stage
+ *   Onboarding, onboarding start today, the tier's first-year touchpoints;
+ * - an existing customer (any other stage: an upsell or renewal) keeps its stage, onboarding
+ *   dates and plan; only the handover's own touchpoints are added (its first contact and
+ *   success check, keyed by the handover so they never replace the account's plan);
+ * - an existing customer whose account manager changes is that too (new-account-manager).
+ * Whenever the Account had another account manager, that one's open Baton touchpoint Tasks on
+ * it move to the new one; completed Tasks stay as history.
+ * Every accept makes the handover's account manager the Account's and copies the handover's
+ * contract start to the Account when it has one. The Apex HandoverServiceRules.acceptPlan
+ * mirrors this; the contract fixtures pin both.
+ */
+export type AcceptKind = 'new-customer' | 'existing-customer' | 'new-account-manager';
+
+export interface AcceptAccount {
+  Customer_Stage__c?: string | null;
+  Account_Manager__c?: string | null;
+}
+
+export interface AcceptHandover {
+  Id: string;
+  Account__c: string;
+  Account_Manager__c?: string | null;
+  Contract_Start__c?: string | null;
+}
+
+export interface AcceptPlan {
+  kind: AcceptKind;
+  /** The Account fields accept writes (Id not included). */
+  account: Record<string, string>;
+  touchpoints: PlannedTouchpoint[];
+  /** The account manager whose open touchpoint Tasks on the Account move to the new one. */
+  previousAccountManager: string | null;
+}
+
+/** Stages after which a customer starts over: winning it back is onboarding a new customer. */
+const STARTS_OVER = ['Churned'];
+
+export function acceptKindOf(account: AcceptAccount, handover: AcceptHandover): AcceptKind {
+  const stage = account.Customer_Stage__c;
+  if (!stage || STARTS_OVER.includes(stage)) return 'new-customer';
+  const changes =
+    !!account.Account_Manager__c &&
+    !sameSalesforceId(account.Account_Manager__c, handover.Account_Manager__c);
+  return changes ? 'new-account-manager' : 'existing-customer';
+}
+
+/** The key of a touchpoint one handover adds to an existing customer's plan. */
+export const handoverTouchpointKey = (accountId: string, handoverId: string, kind: string) =>
+  `${accountId}:handover-${handoverId}:${kind}`;
+
+/** Touchpoints a handover added: the daily plan neither changes nor cancels them. */
+export const isHandoverTouchpointKey = (key: string) => key.includes(':handover-');
+
+/**
+ * @param acceptedOn the acceptance day (YYYY-MM-DD)
+ * @param tier the handover's tier (the seller's proposal, else the Account's)
+ */
+export function acceptPlan(
+  account: AcceptAccount,
+  handover: AcceptHandover,
+  tier: Tier,
+  acceptedOn: string,
+  model: BatonModel
+): AcceptPlan {
+  const kind = acceptKindOf(account, handover);
+  const previousAccountManager =
+    account.Account_Manager__c &&
+    !sameSalesforceId(account.Account_Manager__c, handover.Account_Manager__c)
+      ? account.Account_Manager__c
+      : null;
+  const fields: Record<string, string> = {};
+  if (handover.Account_Manager__c) fields.Account_Manager__c = handover.Account_Manager__c;
+  if (handover.Contract_Start__c) fields.Contract_Start__c = handover.Contract_Start__c;
+  const planned = planTouchpoints(
+    {
+      accountId: handover.Account__c,
+      tier,
+      contractStart: handover.Contract_Start__c ?? acceptedOn,
+      acceptedAt: acceptedOn,
+      asOf: acceptedOn
+    },
+    model
+  );
+  if (kind === 'new-customer') {
+    fields.Customer_Stage__c = 'Onboarding';
+    fields.Onboarding_Started__c = acceptedOn;
+    return { kind, account: fields, touchpoints: planned, previousAccountManager };
+  }
+  const own = [model.cadence[tier].firstContactKind, 'success-check'];
+  const touchpoints = planned
+    .filter((touchpoint) => own.includes(touchpoint.kind))
+    .map((touchpoint) => ({
+      ...touchpoint,
+      key: handoverTouchpointKey(handover.Account__c, handover.Id, touchpoint.kind)
+    }));
+  return { kind, account: fields, touchpoints, previousAccountManager };
+}
