@@ -1,5 +1,9 @@
+// The codebase's one CSV reader (RFC 4180): Bulk results here, the local org's Bulk uploads
+// (localorg/bulk/csvStream.ts) and the imports (services/imports/csv.ts) all cut text with
+// CsvRowCutter and split rows with readRow.
+
 /**
- * Bulk API 2.0 result CSV (RFC 4180, header row first) → one record per row, keyed by the
+ * Bulk API 2.0 result CSV (header row first) → one record per row, keyed by the
  * header. Written for the export path: a million-row query spends most of its client time
  * here, and lines without a quote (nearly all of them) are split in one pass, where a general
  * streaming parser costs several times more. Quoted fields (commas, quotes, line breaks
