@@ -22,7 +22,11 @@ export interface PreviewServerOptions {
   personas: () => PreviewPersona[];
   /** The org's sign-in: whose session a cookie is, login codes, who may act as whom. */
   signIn: SignIn;
+  /** The Account a record's page belongs to (recordPages.ts); absent: every record is an Account. */
+  accountOfRecord?: (objectApiName: string, recordId: string) => string | null;
 }
+
+const RECORD_PAGE = /^\/lightning\/r\/(\w+)\/(\w+)\/view$/;
 
 const LANGUAGES = ['en', 'fi'];
 const SLDS_ASSETS = 'node_modules/@salesforce-ux/design-system/assets';
@@ -188,6 +192,13 @@ export function previewHandler(options: PreviewServerOptions) {
     const user = signedIn(req);
     if (!user) return (page(res, 401, LOGGED_OUT), true);
     if (path === '/') return (page(res, 302, '', { Location: '/lightning/o/Account/list' }), true);
+    const record = RECORD_PAGE.exec(path);
+    if (record && record[1] !== 'Account' && options.accountOfRecord) {
+      // Links in handover posts name the handover or the post: both open their Account's page.
+      const accountId = options.accountOfRecord(record[1], record[2]);
+      if (accountId)
+        return (page(res, 302, '', { Location: `/lightning/r/Account/${accountId}/view` }), true);
+    }
     const language = LANGUAGES.includes(cookies(req).baton_lang) ? cookies(req).baton_lang : 'en';
     page(res, 200, appHtml(options, user, language));
     return true;

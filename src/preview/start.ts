@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignIn } from '../localorg/signIn';
 import { buildPreview, PROJECT_DIR, type PreviewBuild } from './build';
+import { accountOfRecord, type RecordReader } from './recordPages';
 import { previewHandler, type PreviewPersona } from './server';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -12,6 +13,8 @@ export interface PreviewHost {
   mount(prefix: string, handler: Handler): void;
   personas(): PreviewPersona[];
   signIn: SignIn;
+  /** The org's records, to open a linked handover or post on its Account's page. */
+  core: RecordReader;
 }
 
 /** Paths the preview serves on the org's server. */
@@ -38,7 +41,9 @@ export async function attachPreview(
     buildDir: () => build.dir,
     buildHash: () => build.hash,
     personas: () => host.personas(),
-    signIn: host.signIn
+    signIn: host.signIn,
+    accountOfRecord: (objectApiName, recordId) =>
+      accountOfRecord(host.core, objectApiName, recordId)
   });
   for (const prefix of [...PREVIEW_PREFIXES, '/']) host.mount(prefix, handler);
   return {
