@@ -16,10 +16,11 @@ export type ValueSource = 'json' | 'csv';
 
 /** A number as Salesforce reads one from text: decimal digits, an optional sign, fraction and exponent. */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** A date, or a date-time whose date part is the date (what Salesforce accepts for a date). */
+/**
+ * Salesforce's date and date-time forms: ISO 8601, a date with an optional time, seconds,
+ * fraction and offset (a date field takes a date-time's day).
+ */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-/** Salesforce's date-time forms: ISO 8601 with an optional time, seconds, fraction and offset. */
-const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function bad(field: FieldDef, value: unknown, source: ValueSource, type: string): OrgError {
   if (source === 'json')
@@ -91,7 +92,6 @@ export function toStored(field: FieldDef, value: unknown, source: ValueSource = 
       );
       if (
         typeof value !== 'string' ||
-        !DATETIME.test(s) ||
         !parts ||
         !isCalendarDate(+parts[1], +parts[2], +parts[3]) ||
         Number.isNaN(date.getTime())
