@@ -7,6 +7,7 @@ import { AccessRules } from './permissions';
 import { Records, type Fields, type Writer } from './records';
 import { readCustomMetadataRecords } from './schema/metadata';
 import { Schema } from './schema/schema';
+import { ensureSearchIndexes } from './search/searchIndex';
 import { compileQuery, parseSoql, type CompiledQuery } from './soql/compile';
 import { attachChildren, shapeRow, type QueryRecord } from './soql/execute';
 import { registerCaseFold } from './soql/textMatch';
@@ -56,6 +57,7 @@ export class OrgCore {
     registerCaseFold(this.store.db);
     this.schema = new Schema(projectDir, (name) => this.store.prefixFor(name));
     this.store.migrate(this.schema);
+    ensureSearchIndexes(this.store, this.schema);
     this.loadCustomMetadata(projectDir);
     this.records = new Records(this.store, this.schema);
     for (const object of FEED_OBJECTS)

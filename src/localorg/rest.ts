@@ -1,17 +1,11 @@
 import { OrgError } from './errors';
-import { PAGE_SIZE } from './orgCore';
 import type { ApiContext, Router } from './router';
 import { describeGlobal, describeObject } from './describe';
+import { registerQueryRoutes } from './queryRoutes';
 
 type Body = Record<string, unknown>;
 const json = (status: number, body?: unknown) => ({ status, body });
 const saveResult = (id: string) => ({ id, success: true, errors: [] });
-
-function soqlParam(ctx: ApiContext): string {
-  const soql = ctx.query.get('q');
-  if (!soql) throw new OrgError(400, 'MALFORMED_QUERY', 'A query string (q) is required');
-  return soql;
-}
 
 /** One record's failure inside a collection, in the collections response shape. */
 function failure(error: unknown) {
@@ -146,19 +140,7 @@ export function registerRestRoutes(router: Router): void {
       created: result.created
     });
   });
-  router.add('GET', '/query', (ctx) =>
-    json(200, ctx.org.query(soqlParam(ctx), { owner: ctx.user.id }))
-  );
-  router.add('GET', '/queryAll', (ctx) =>
-    json(200, ctx.org.query(soqlParam(ctx), { all: true, owner: ctx.user.id }))
-  );
-  for (const path of ['/query/:cursor', '/queryAll/:cursor']) {
-    router.add('GET', path, (ctx) => {
-      const page = ctx.org.queryMore(ctx.params.cursor, ctx.user.id, PAGE_SIZE);
-      if (!page) throw new OrgError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-      return json(200, page);
-    });
-  }
+  registerQueryRoutes(router);
   router.add('POST', '/composite/sobjects', async (ctx) => {
     const body = (await ctx.body()) as { allOrNone?: boolean; records?: Body[] };
     const records = body.records ?? [];

@@ -44,6 +44,8 @@ export interface ResolvedPath {
   joinAliases: string[];
   /** Object name per relationship, for the nested records' attributes. */
   objects: string[];
+  /** The lookup field per relationship (OwnerId for Owner), for column metadata. */
+  foreignKeys: string[];
 }
 
 /**
@@ -74,6 +76,7 @@ export class PathResolver {
     const relationships: string[] = [];
     const joinAliases: string[] = [];
     const objects: string[] = [];
+    const foreignKeys: string[] = [];
     for (const part of parts.slice(0, -1)) {
       const lookup = this.findRelationship(object, part);
       if (!lookup) throw invalidField(object.name, part);
@@ -93,6 +96,7 @@ export class PathResolver {
       }
       joinAliases.push(join.alias);
       objects.push(target.name);
+      foreignKeys.push(lookup.name);
       object = target;
       alias = join.alias;
     }
@@ -102,7 +106,14 @@ export class PathResolver {
         ? object.fields.get(last.toLowerCase())
         : this.schema.field(object, last);
     if (!field) throw invalidField(object.name, last);
-    return { sql: `${alias}.${q(field.name)}`, field, relationships, joinAliases, objects };
+    return {
+      sql: `${alias}.${q(field.name)}`,
+      field,
+      relationships,
+      joinAliases,
+      objects,
+      foreignKeys
+    };
   }
 
   /** Every record a polymorphic lookup may point to, as rows of the Name object. */
