@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { readRecordFeed } from '../../services/handover/feedReader';
 
 const BIN = resolve(__dirname, '../../../bin/baton.js');
 const COUNTED = [
@@ -79,4 +80,33 @@ describe('baton org seed (child process, local org)', () => {
     expect(JSON.parse(second.stdout).counts).toEqual(JSON.parse(first.stdout).counts);
     expect(await counts()).toEqual(afterFirst);
   }, 300_000);
+
+  it('posts each seeded Submitted handover with an @mention, so its account manager is notified', async () => {
+    const { records } = await testOrg.conn.query<{
+      Name: string;
+      Account__c: string;
+      Account_Manager__c: string;
+      Feed_Element_Id__c: string | null;
+      Submitted_At__c: string;
+    }>(
+      "SELECT Name, Account__c, Account_Manager__c, Feed_Element_Id__c, Submitted_At__c FROM Handover__c WHERE Status__c = 'Submitted'"
+    );
+    expect(records).toHaveLength(2);
+    for (const handover of records) {
+      // Submitted on its seeded day, so the overdue state shows as it did before.
+      expect(handover.Submitted_At__c).toMatch(/T09:30:00/);
+      const posts = await readRecordFeed(testOrg.conn, handover.Account__c);
+      expect(posts.map((post) => [post.id, post.mentions])).toEqual([
+        [handover.Feed_Element_Id__c, [handover.Account_Manager__c]]
+      ]);
+      const bell = await testOrg
+        .connAs(handover.Account_Manager__c)
+        .request<{ notifications: { messageBody: string }[] }>(
+          '/services/data/v62.0/connect/notifications'
+        );
+      expect(bell.notifications.some((note) => note.messageBody.includes(handover.Name))).toBe(
+        true
+      );
+    }
+  });
 });

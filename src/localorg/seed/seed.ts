@@ -1,5 +1,8 @@
 import type { Connection } from 'jsforce';
 import { loadProjectModel, suggestTier } from '../../core';
+import { loadModelFromOrg } from '../../org/orgModel';
+import { actorFor } from '../../services/handover/commands';
+import { submit } from '../../services/handover/service';
 import { addDays, SeededRandom } from './random';
 import {
   CITIES,
@@ -135,7 +138,11 @@ export async function seedDemoBook(
   const signals = signalsFor(random, asOf, accountIds, accounts, profiles, contactIds);
   for (const [type, rows] of Object.entries(signals)) await writeSeedRows(conn, type, rows);
   const handovers = handoverRows(random, asOf, accountIds, accounts, contactIds);
-  await writeSeedRows(conn, 'Handover__c', handovers);
+  await announceSubmitted(
+    conn,
+    handovers,
+    await writeSeedRows(conn, 'Handover__c', handovers.map(asWritten))
+  );
   return {
     seeded: true,
     counts: {
@@ -145,6 +152,24 @@ export async function seedDemoBook(
       ...Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length]))
     }
   };
+}
+
+/** A Submitted handover is written as a Draft and then submitted, so it gets its real post. */
+const asWritten = (row: Row): Row =>
+  row.Status__c === 'Submitted' ? { ...row, Status__c: 'Draft', Submitted_At__c: null } : row;
+
+/**
+ * Submits the seeded Submitted handovers through the handover service, on the day each was
+ * submitted: each gets the submit post that @mentions its account manager (who is notified),
+ * as the panel's submit makes it. A handover submitted and posted before is left as it is.
+ */
+async function announceSubmitted(conn: Connection, rows: Row[], ids: string[]): Promise<void> {
+  const model = await loadModelFromOrg(conn);
+  for (const [index, row] of rows.entries()) {
+    if (row.Status__c !== 'Submitted') continue;
+    const actor = await actorFor(conn, new Date(String(row.Submitted_At__c)));
+    await submit({ ...actor, model }, ids[index]);
+  }
 }
 
 /** Two handovers in each state, on the newest accounts, written as a seller would. */
