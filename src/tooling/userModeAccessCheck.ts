@@ -31,11 +31,13 @@ export const ROLE_ENTRY_POINTS: Record<string, string[]> = {
   Baton_CS_Lead: [
     'HandoverController.getContext',
     'HealthController.getHealth',
+    'PortfolioController.getPortfolio',
     'TierCadenceController.getCadence'
   ],
   Baton_Admin: [
     'HandoverController.getContext',
     'HealthController.getHealth',
+    'PortfolioController.getPortfolio',
     'HealthController.setOverride',
     'HealthController.clearOverride',
     'TierCadenceController.getCadence',

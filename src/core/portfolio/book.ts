@@ -25,13 +25,19 @@ export interface BandSummary {
 /** The statuses whose ARR counts as at risk. */
 export const AT_RISK_STATUSES = ['Red'];
 
-/** The status an account shows: an override still in force wins over the computed band. */
-export function shownStatus(
-  account: { computed: string | null; override: string | null; overrideUntil: string | null },
-  asOf: string
-): string | null {
-  const active = account.override && (!account.overrideUntil || account.overrideUntil >= asOf);
-  return active ? account.override : account.computed;
+type HealthFields = {
+  computed: string | null;
+  override: string | null;
+  overrideUntil: string | null;
+};
+
+/** An override is in force until the end of its until day, or with no until at all. */
+export const overrideInForce = (account: HealthFields, asOf: string): boolean =>
+  !!account.override && (!account.overrideUntil || account.overrideUntil >= asOf);
+
+/** The status an account shows: an override in force wins over the computed band. */
+export function shownStatus(account: HealthFields, asOf: string): string | null {
+  return overrideInForce(account, asOf) ? account.override : account.computed;
 }
 
 export function healthByBand(accounts: readonly BookAccount[]): {

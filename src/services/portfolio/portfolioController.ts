@@ -7,6 +7,7 @@ import {
   handoverQueue,
   healthByBand,
   npsByMonth,
+  overrideInForce,
   retention,
   shownStatus
 } from '../../core/portfolio/book';
@@ -54,6 +55,9 @@ export interface PortfolioAccount {
   accountManagerId: string | null;
   accountManager: string | null;
   status: string | null;
+  /** A health override is in force (who set it is not recorded on the Account). */
+  overridden: boolean;
+  overrideUntil: string | null;
   score: number | null;
   potential: number | null;
   profitability: number | null;
@@ -63,6 +67,11 @@ export interface PortfolioAccount {
 }
 
 function accountOf(row: Row, asOf: string): PortfolioAccount {
+  const computed = str(row.Health_Status__c);
+  const override = str(row.Health_Override__c);
+  const overrideUntil = str(row.Health_Override_Until__c);
+  const overridden = overrideInForce({ computed, override, overrideUntil }, asOf);
+  const status = shownStatus({ computed, override, overrideUntil }, asOf);
   return {
     id: String(row.Id),
     name: str(row.Name),
@@ -71,14 +80,9 @@ function accountOf(row: Row, asOf: string): PortfolioAccount {
     stage: str(row.Customer_Stage__c),
     accountManagerId: str(row.Account_Manager__c),
     accountManager: nameOf(row, 'Account_Manager__r'),
-    status: shownStatus(
-      {
-        computed: str(row.Health_Status__c),
-        override: str(row.Health_Override__c),
-        overrideUntil: str(row.Health_Override_Until__c)
-      },
-      asOf
-    ),
+    status,
+    overridden,
+    overrideUntil: overridden ? overrideUntil : null,
     score: num(row.Health_Score__c),
     potential: num(row.Growth_Potential__c),
     profitability: num(row.Profitability__c),
@@ -234,19 +238,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     model,
     settings
   );
-  const overrides = keptRows
-    .filter(
-      (row) =>
-        str(row.Health_Override__c) &&
-        (!str(row.Health_Override_Until__c) || String(row.Health_Override_Until__c) >= asOf)
-    )
-    .map((row) => ({
-      id: String(row.Id),
-      name: str(row.Name),
-      status: str(row.Health_Override__c),
-      until: str(row.Health_Override_Until__c),
-      reason: str(row.Health_Override_Reason__c)
-    }));
+  const overrides = shown.filter((account) => account.overridden);
   return {
     asOf,
     totalAccounts: shown.length,
@@ -254,13 +246,14 @@ export async function getPortfolio(conn: Connection, params: unknown) {
       .sort((a, b) => b.arr - a.arr)
       .slice(0, LIST_LIMIT)
       .map((account) => ({ ...account, hours: load.accountHours[account.id] ?? 0 })),
-    health: healthByBand(shown),
+    ...healthByBand(shown),
     movers: movers(snapshotRows, names, model),
     overrides,
     insufficientData: shown
       .filter((account) => account.status === model.insufficientStatus)
       .map(({ id, name }) => ({ id, name })),
-    handovers: queue,
+    queue: queue.queue,
+    answerRates: queue.managers,
     workload: { capacityHours: load.capacityHours, managers: load.managers },
     retention: retention(
       shown.map((account) => ({
