@@ -128,6 +128,24 @@ describe('baton import', () => {
       expect(existsSync(rejected)).toBe(false);
     });
 
+    it('refuses a file that is not UTF-8, naming the line, and writes nothing', async () => {
+      const file = join(dir, 'latin1.csv');
+      const lines = [
+        'account_id,type,score,responded_on,comment',
+        `${accountId},NPS,9,2026-05-04,fine`,
+        `${accountId},NPS,8,2026-05-05,Hyv\xe4 palvelu`
+      ];
+      writeFileSync(file, Buffer.from(lines.join('\n') + '\n', 'latin1'));
+      const before = await answers();
+      const { json, exitCode } = await run('surveys', '--file', file);
+      expect(exitCode).toBe(1);
+      expect(json).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('CSV line 3: the file is not UTF-8')
+      });
+      expect(await answers()).toBe(before);
+    });
+
     it('imports usage with exit 0 when every row is good, and records first value', async () => {
       const file = join(dir, 'usage.csv');
       writeFileSync(file, `account_id,period_end,active_users\n${accountId},2026-03-31,4\n`);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { UserInputError } from '../../core/errors';
 import { CsvFormatError, CsvRowCutter, csvField, readRow } from '../../org/csvRecords';
 
@@ -35,6 +37,26 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
   }
   return records;
+}
+
+/**
+ * A CSV file's records. Its bytes must be UTF-8: a file saved in another encoding (Excel's
+ * plain "CSV" on Windows is Windows-1252) is refused, naming the line, rather than having its
+ * letters stored as U+FFFD.
+ */
+export function readCsvFile(path: string): CsvRecord[] {
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const readable = bytes.toString('utf8');
+    const line = readable.slice(0, readable.indexOf('\ufffd')).split('\n').length;
+    throw new UserInputError(
+      `${path}: CSV line ${line}: the file is not UTF-8; save it as "CSV UTF-8" and import it again`
+    );
+  }
+  return parseCsv(text);
 }
 
 /** CSV text with a header row; values are quoted only when they must be. */

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
 import type { z } from 'zod';
 import { readByValues, saveRows, type Row } from '../touchpoints/records';
 import { resolveAccounts, type AccountRef } from './accountResolver';
-import { parseCsv, toCsv } from './csv';
+import { readCsvFile, toCsv } from './csv';
 import { mapRows, type MappedRow } from './csvRows';
 import type { Mapping } from './rowSchemas';
 
@@ -85,7 +85,7 @@ export async function importRows<R extends AccountColumns>(
   kind: ImportKind<R>,
   options: ImportOptions
 ): Promise<ImportSummary> {
-  const records = parseCsv(readFileSync(options.file, 'utf8'));
+  const records = readCsvFile(options.file);
   const mapped = mapRows(
     records,
     kind.columns,
