@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as coreHealth from '../core/health.bench';
 import * as localOrg from '../localorg/localorg.bench';
+import * as mixedLoad from '../localorg/mixedLoad.bench';
 import * as healthRecompute from '../services/health/healthRecompute.bench';
 import * as tierAssign from '../services/tiers/tierAssign.bench';
 import * as touchpointsPlan from '../services/touchpoints/touchpointsPlan.bench';
@@ -17,6 +18,7 @@ const BENCHES: { name: string; module: BenchModule }[] = [
   { name: 'core/health', module: coreHealth },
   { name: 'health/recompute', module: healthRecompute },
   { name: 'localorg/bulk', module: localOrg },
+  { name: 'localorg/mixed', module: mixedLoad },
   { name: 'tiers/assign', module: tierAssign },
   { name: 'touchpoints/plan', module: touchpointsPlan }
 ];

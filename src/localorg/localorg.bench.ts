@@ -15,7 +15,7 @@ const ROWS = Math.round(1_000_000 * SCALE);
 const BASELINE_ROWS = Math.min(20_000, ROWS);
 const SELECTIVE_QUERIES = 1_000;
 
-function csvRows(count: number, prefix: string): Readable {
+export function csvRows(count: number, prefix: string): Readable {
   let i = 0;
   return Readable.from(
     (function* () {
@@ -30,7 +30,7 @@ function csvRows(count: number, prefix: string): Readable {
   );
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 export async function run(): Promise<BenchLine[]> {
