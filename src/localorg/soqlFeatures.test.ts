@@ -189,6 +189,28 @@ describe('SOQL as real code writes it', () => {
     });
   });
 
+  it('shapes each polymorphic parent by its own object with TYPEOF', async () => {
+    const result = await t.conn.query<{ Subject: string; What: Record<string, unknown> | null }>(
+      'SELECT Subject, TYPEOF What WHEN Account THEN Name, Industry WHEN Opportunity THEN Name, CloseDate ELSE Name END FROM Task ORDER BY Subject'
+    );
+    expect(result.records.map((r) => r.What)).toEqual([
+      {
+        attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${ids.acme}` },
+        Name: 'Acme',
+        Industry: 'Energy'
+      },
+      {
+        attributes: {
+          type: 'Opportunity',
+          url: `/services/data/v62.0/sobjects/Opportunity/${ids.opportunity}`
+        },
+        Name: 'Acme renewal',
+        CloseDate: '2025-02-14'
+      },
+      null
+    ]);
+  });
+
   it('answers an unknown object with 400 INVALID_TYPE', async () => {
     const error = await errorOf(
       t.conn.request('/services/data/v62.0/query?q=SELECT+Id+FROM+Nothing__c')

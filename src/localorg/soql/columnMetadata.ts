@@ -1,5 +1,6 @@
 import type { FieldDef } from '../schema/types';
 import type { Column, CompiledQuery } from './compile';
+import type { TypeofColumn } from './typeOf';
 
 /**
  * One column of `GET /query?q=…&columns=true`, as Salesforce describes it. `sf data query` lays
@@ -125,14 +126,30 @@ function place(list: ColumnMetadata[], column: Column) {
 
 function columnsOf(compiled: CompiledQuery): ColumnMetadata[] {
   const list: ColumnMetadata[] = [];
-  compiled.columns.forEach((column, index) => {
+  const placeOthersAt = (index: number) => {
     for (const child of compiled.children.filter((c) => c.position === index))
       list.push(subqueryColumn(child.relationshipName, child.query));
+    for (const column of compiled.typeofs.filter((c) => c.position === index))
+      list.push(typeofColumn(column));
+  };
+  compiled.columns.forEach((column, index) => {
+    placeOthersAt(index);
     place(list, column);
   });
-  for (const child of compiled.children.filter((c) => c.position >= compiled.columns.length))
-    list.push(subqueryColumn(child.relationshipName, child.query));
+  placeOthersAt(compiled.columns.length);
   return list;
+}
+
+/** A TYPEOF is its relationship, joining every field any branch reads, once each. */
+function typeofColumn(column: TypeofColumn): ColumnMetadata {
+  const fields = [...column.branches.flatMap((b) => b.fields), ...column.otherwise];
+  const unique = fields.filter(
+    (f, i) => fields.findIndex((g) => g.field.name === f.field.name) === i
+  );
+  return {
+    ...joinColumn(column.relationship, column.relationship, false, column.foreignKey),
+    joinColumns: unique.map(({ field }) => fieldColumn(field, field.name))
+  };
 }
 
 const subqueryColumn = (name: string, query: CompiledQuery): ColumnMetadata => ({

@@ -10,6 +10,7 @@ import { q } from '../store';
 import type { SqlValue } from '../values';
 import { AGGREGATES, aggregateFunction, dateFunction, isDateFunction } from './functions';
 import { PathResolver, POLYMORPHIC_PARENT, type ResolvedPath } from './paths';
+import { compileTypeof, type TypeofColumn } from './typeOf';
 import { compileWhere, type Subquery } from './where';
 
 /**
@@ -52,6 +53,7 @@ export interface CompiledQuery {
   countOnly: boolean;
   aggregate: boolean;
   children: ChildQuery[];
+  typeofs: TypeofColumn[];
   /** No ORDER BY, LIMIT or OFFSET: any order is right, so pages may follow the Id index. */
   unordered: boolean;
 }
@@ -114,6 +116,8 @@ export function compileQuery(
   const columns: Column[] = [];
   const expressions: string[] = [];
   const children: ChildQuery[] = [];
+  const typeofs: TypeofColumn[] = [];
+  const typeofSelect: string[] = [];
   let countOnly = false;
   let exprIndex = 0;
   const addField = (path: ResolvedPath, alias?: string) => {
@@ -152,6 +156,8 @@ export function compileQuery(
         sqlAlias: `c${columns.length}`,
         grouped: isDateFunction(fn)
       });
+    } else if (field.type === 'FieldTypeof') {
+      typeofs.push(compileTypeof(field as never, paths, schema, columns.length, typeofSelect));
     } else if (field.type === 'FieldSubquery') {
       const child = childQuery(field.subquery as Query, object, schema, options);
       children.push({ ...child, position: columns.length });
@@ -167,9 +173,14 @@ export function compileQuery(
   const ungrouped = columns.find((c) =>
     c.kind === 'field' || c.grouped ? !groupKeys.includes(groupKey(c)) : false
   );
-  if (aggregate && ungrouped) throw malformedQuery('Field must be grouped or aggregated');
-  if (!columns.length && !countOnly) throw malformedQuery('SELECT needs at least one field');
-  const selectList = columns.map((c, i) => `${expressions[i]} AS ${c.sqlAlias}`);
+  if (aggregate && (ungrouped || typeofs.length))
+    throw malformedQuery('Field must be grouped or aggregated');
+  if (!columns.length && !typeofs.length && !countOnly)
+    throw malformedQuery('SELECT needs at least one field');
+  const selectList = [
+    ...columns.map((c, i) => `${expressions[i]} AS ${c.sqlAlias}`),
+    ...typeofSelect
+  ];
   const joinIdColumns = new Map<string, string>();
   const joinTypeColumns = new Map<string, string>();
   if (!aggregate) {
@@ -239,6 +250,7 @@ export function compileQuery(
     countOnly: countOnly && !groupBy.length,
     aggregate,
     children,
+    typeofs,
     unordered: !order && query.limit === undefined && query.offset === undefined
   };
 }

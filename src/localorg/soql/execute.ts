@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { q } from '../store';
 import { fromStored } from '../values';
 import type { ChildQuery, CompiledQuery } from './compile';
+import { shapeTypeof } from './typeOf';
 
 export type QueryRecord = Record<string, unknown>;
 
@@ -45,6 +46,8 @@ export function shapeRow(compiled: CompiledQuery, row: Record<string, unknown>):
     });
     if (alive) target[c.path.field.name] = fromStored(c.path.field, row[c.sqlAlias]);
   }
+  for (const column of compiled.typeofs)
+    record[column.relationship] = shapeTypeof(column, row, url);
   return record;
 }
 

@@ -1,4 +1,4 @@
-import { invalidField } from '../errors';
+import { invalidField, malformedQuery } from '../errors';
 import { parentRelationshipName, type Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { q } from '../store';
@@ -113,6 +113,42 @@ export class PathResolver {
       joinAliases,
       objects,
       foreignKeys
+    };
+  }
+
+  /** The polymorphic lookup behind a relationship name of the root object (`What` → WhatId). */
+  polymorphicLookup(relationship: string): FieldDef {
+    const lookup = this.findRelationship(this.root, relationship);
+    if (!lookup || (lookup.referenceTo ?? []).length < 2)
+      throw malformedQuery(`TYPEOF needs a polymorphic relationship, not ${relationship}`);
+    return lookup;
+  }
+
+  /** A field of one of the objects a polymorphic lookup may point to (TYPEOF's WHEN branches). */
+  resolveAs(relationship: string, objectName: string, fieldName: string): ResolvedPath {
+    const lookup = this.polymorphicLookup(relationship);
+    const target = lookup
+      .referenceTo!.map((name) => this.schema.get(name))
+      .find((o) => o?.name.toLowerCase() === objectName.toLowerCase());
+    if (!target) throw malformedQuery(`${objectName} is not a type ${relationship} can point to`);
+    const field = this.schema.field(target, fieldName);
+    if (!field) throw invalidField(target.name, fieldName);
+    const key = `${relationship}<${target.name}>`.toLowerCase();
+    let join = this.aliases.get(key);
+    if (!join) {
+      join = { alias: `j${this.aliases.size + 1}`, object: target };
+      this.aliases.set(key, join);
+      this.joins.push(
+        `LEFT JOIN ${q(target.name)} ${join.alias} ON ${join.alias}.Id = ${this.rootAlias}.${q(lookup.name)}`
+      );
+    }
+    return {
+      sql: `${join.alias}.${q(field.name)}`,
+      field,
+      relationships: [parentRelationshipName(lookup)!],
+      joinAliases: [join.alias],
+      objects: [target.name],
+      foreignKeys: [lookup.name]
     };
   }
 
