@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import {
+  entityIsDeleted,
   invalidField,
   invalidReference,
   malformedId,
@@ -8,9 +9,11 @@ import {
   notFound,
   notWritable,
   OrgError,
-  requiredMissing
+  requiredMissing,
+  wrongReferenceType
 } from './errors';
 import { makeId, to18 } from './ids';
+import { lookupByRelationship } from './parentKeys';
 import {
   autoNumber,
   DERIVING_OBJECTS,
@@ -45,6 +48,8 @@ interface Column {
   field?: FieldDef;
   slot: number;
   error?: OrgError;
+  /** A `Relationship.ExternalId` column: its cells name the parent by external id. */
+  parentKey?: string;
 }
 
 /**
@@ -202,6 +207,8 @@ export class BatchWriter {
     const columns = header.map((key): Column => {
       if (key === 'attributes' || key.toLowerCase() === 'id') return { slot: -1 };
       const field = this.schema.field(object, key);
+      const lookup = !field && key.includes('.') && lookupByRelationship(object, key.split('.')[0]);
+      if (lookup) return { field: lookup, slot: slotOf(lookup), parentKey: key };
       if (!field) return { slot: -1, error: invalidField(object.name, key) };
       if (field.system && field.name !== 'OwnerId')
         return {
@@ -265,6 +272,8 @@ export class BatchWriter {
       if (column.slot < 0) continue;
       const value = key?.column === c ? key.value : cell === '#N/A' ? null : cell;
       if (value === null) values[column.slot] = toStored(column.field!, null);
+      else if (column.parentKey)
+        values[column.slot] = this.records.parentByKey(plan.object, column.parentKey, value)!.id;
       else if (lastText[c] === value) values[column.slot] = lastStored[c];
       else {
         // A value that fails throws before it is remembered, and fails again next time.
@@ -343,10 +352,8 @@ export class BatchWriter {
       const prefix = id.slice(0, 3);
       if (!context.prefixes.has(prefix)) context.prefixes.set(prefix, this.schema.byPrefix(id));
       const target = context.prefixes.get(prefix);
-      const exists =
-        target &&
-        allowed.has(target.name.toLowerCase()) &&
-        (context.existing.has(id) || !!this.liveRecord(target).get(id));
+      if (target && !allowed.has(target.name.toLowerCase())) throw wrongReferenceType(field, value);
+      const exists = target && (context.existing.has(id) || !!this.liveRecord(target).get(id));
       // Only a found record is remembered: one created later in the chunk may match after all.
       if (exists) context.existing.add(id);
       else throw invalidReference(field, value);
@@ -402,7 +409,11 @@ export class BatchWriter {
       if (!id18) throw malformedId(id);
     }
     const missing = () =>
-      notFound(`Provided id ${this.rowId(plan, row)} does not exist or is not a ${object.name}`);
+      this.isDeleted(object, id18)
+        ? entityIsDeleted()
+        : notFound(
+            `Provided id ${this.rowId(plan, row)} does not exist or is not a ${object.name}`
+          );
     let values: (SqlValue | undefined)[];
     try {
       values = this.convert(plan, row, context, match?.key);
@@ -435,6 +446,12 @@ export class BatchWriter {
   private rowId(plan: ChunkPlan, row: string[]): string {
     for (const c of plan.idColumns) if (row[c] !== '' && row[c] !== '#N/A') return row[c];
     return '';
+  }
+
+  private isDeleted(object: ObjectDef, id18: string): boolean {
+    return !!this.store
+      .stmt(`SELECT 1 FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 1`)
+      .get(id18);
   }
 
   private exists(object: ObjectDef, id18: string): boolean {

@@ -103,7 +103,7 @@ describe('Bulk ingest in chunks', () => {
       date: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
       owner: 'INVALID_CROSS_REFERENCE_KEY',
       badid: 'MALFORMED_ID',
-      parent: 'INVALID_CROSS_REFERENCE_KEY',
+      parent: 'FIELD_INTEGRITY_EXCEPTION',
       stamp: 'INVALID_FIELD_FOR_INSERT_UPDATE',
       // The second row with BI-g3 is the duplicate, whichever of the two the chunk held first.
       g3: 'DUPLICATE_VALUE'
@@ -247,7 +247,7 @@ describe('Bulk ingest in chunks', () => {
     ]);
     expect(result.failed.map((f) => [f.row.Snapshot_Key__c, errorCode(f.error)])).toEqual([
       ['K2', 'INVALID_CROSS_REFERENCE_KEY'],
-      ['K3', 'INVALID_CROSS_REFERENCE_KEY'],
+      ['K3', 'FIELD_INTEGRITY_EXCEPTION'],
       ['', 'REQUIRED_FIELD_MISSING'],
       ['K4', 'REQUIRED_FIELD_MISSING']
     ]);

@@ -82,7 +82,7 @@ describe('local org through jsforce', () => {
       (await errorOf(account.create({ Name: 'x', Account_Manager__c: 'not-an-id' }))).name
     ).toBe('MALFORMED_ID');
     expect(
-      (await errorOf(account.create({ Name: 'x', Account_Manager__c: '001000000000000AAA' }))).name
+      (await errorOf(account.create({ Name: 'x', Account_Manager__c: '005000000000000AAA' }))).name
     ).toBe('INVALID_CROSS_REFERENCE_KEY');
     expect((await errorOf(conn.query('SELECT Id FROM Nothing__c'))).name).toBe('INVALID_TYPE');
     expect((await errorOf(conn.query('SELEC Id FROM Account'))).name).toBe('MALFORMED_QUERY');

@@ -51,7 +51,7 @@ export const requiredMissing = (fields: string[]) =>
     fields
   );
 
-/** A lookup to a record that does not exist, is deleted or is of another object. */
+/** A lookup to a record that does not exist or is deleted. */
 export const invalidReference = (field: { name: string; label: string }, value: unknown) =>
   new OrgError(
     400,
@@ -59,6 +59,18 @@ export const invalidReference = (field: { name: string; label: string }, value: 
     `${field.label}: id value of incorrect type: ${String(value)}`,
     [field.name]
   );
+
+/** A lookup to a record that exists but is of an object the field does not point to. */
+export const wrongReferenceType = (field: { name: string; label: string }, value: unknown) =>
+  new OrgError(
+    400,
+    'FIELD_INTEGRITY_EXCEPTION',
+    `${field.label}: id value of incorrect type: ${String(value)}`,
+    [field.name]
+  );
+
+/** An update or delete of a record in the recycle bin. */
+export const entityIsDeleted = () => new OrgError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
 
 /** An upsert keyed on a field that is neither Id nor an External ID. */
 export const notAnExternalId = (field: string, object: string) =>

@@ -1,4 +1,5 @@
 import {
+  entityIsDeleted,
   invalidField,
   invalidReference,
   invalidType,
@@ -8,9 +9,11 @@ import {
   notFound,
   notWritable,
   OrgError,
-  requiredMissing
+  requiredMissing,
+  wrongReferenceType
 } from './errors';
 import { makeId, to18 } from './ids';
+import { parentKeyOf, resolveParentKey, type ParentKey } from './parentKeys';
 import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
@@ -181,6 +184,11 @@ export class Records {
     const row: Row = {};
     for (const [key, value] of Object.entries(input)) {
       if (key === 'attributes' || key.toLowerCase() === 'id') continue;
+      const parent = this.parentByKey(object, key, value);
+      if (parent) {
+        row[parent.field.name] = parent.id;
+        continue;
+      }
       const field = this.field(object, key);
       if (field.system && !(allowOwner && field.name === 'OwnerId')) {
         throw notWritable(field.name);
@@ -190,15 +198,22 @@ export class Records {
     return row;
   }
 
+  /** A parent named by external id (`Account: { External_Id__c }`, `Account.External_Id__c`). */
+  parentByKey(object: ObjectDef, key: string, value: unknown): ParentKey | undefined {
+    if (this.schema.field(object, key)) return undefined;
+    const parentKey = parentKeyOf(key, value);
+    return parentKey && resolveParentKey(this.store, this.schema, object, parentKey);
+  }
+
   private checkReferences(object: ObjectDef, row: Row) {
     for (const [name, allowed] of this.plan(object).referenceTargets) {
       const value = row[name];
       if (value === null || value === undefined) continue;
       const field = object.fields.get(name.toLowerCase())!;
       const target = this.schema.byPrefix(String(value));
+      if (target && !allowed.has(target.name.toLowerCase())) throw wrongReferenceType(field, value);
       const exists =
         target &&
-        allowed.has(target.name.toLowerCase()) &&
         this.store
           .stmt(`SELECT 1 FROM ${q(target.name)} WHERE Id = ? AND IsDeleted = 0`)
           .get(value);
@@ -278,19 +293,21 @@ export class Records {
     return id;
   }
 
-  private existing(object: ObjectDef, id: string): Row {
+  /** A live record; one in the recycle bin is ENTITY_IS_DELETED to a write, not found to a read. */
+  private existing(object: ObjectDef, id: string, forWrite = false): Row {
     const id18 = to18(id);
     if (!id18) throw malformedId(id);
-    const row = this.store
-      .stmt(`SELECT * FROM ${q(object.name)} WHERE Id = ? AND IsDeleted = 0`)
-      .get(id18) as Row | undefined;
-    if (!row) throw notFound(`Provided id ${id} does not exist or is not a ${object.name}`);
+    const row = this.store.stmt(`SELECT * FROM ${q(object.name)} WHERE Id = ?`).get(id18) as
+      Row | undefined;
+    if (row?.IsDeleted && forWrite) throw entityIsDeleted();
+    if (!row || row.IsDeleted)
+      throw notFound(`Provided id ${id} does not exist or is not a ${object.name}`);
     return row;
   }
 
   update(type: string, id: string, input: Fields, writer: Writer): void {
     const object = this.writable(type, 'updated');
-    const current = this.existing(object, id);
+    const current = this.existing(object, id, true);
     const changes = this.convert(object, input);
     writer.access?.checkWrite(object, 'edit', Object.keys(changes));
     if (object.name === 'User')
@@ -353,7 +370,7 @@ export class Records {
 
   private deleteTree(type: string, id: string, writer: Writer): void {
     const object = this.writable(type, 'deleted');
-    const row = this.existing(object, id);
+    const row = this.existing(object, id, true);
     writer.access?.checkObject(object, 'delete');
     this.checkNotRestricted(object, row);
     // As in an org, deleting the master takes its details along without the user needing

@@ -1,4 +1,4 @@
-import { OrgError } from './errors';
+import { invalidField, OrgError } from './errors';
 import type { ApiContext, Router } from './router';
 import { describeGlobal, describeObject } from './describe';
 import { registerQueryRoutes } from './queryRoutes';
@@ -25,7 +25,7 @@ function collection<T>(
   ctx: ApiContext,
   items: T[],
   allOrNone: boolean,
-  apply: (item: T) => string | undefined
+  apply: (item: T) => string | { id: string; created: boolean } | undefined
 ) {
   if (items.length > 200)
     throw new OrgError(
@@ -40,9 +40,14 @@ function collection<T>(
     for (const item of items) {
       db.exec('SAVEPOINT item');
       try {
-        const id = apply(item);
+        const outcome = apply(item);
         db.exec('RELEASE item');
-        results.push({ id, success: true, errors: [] });
+        // An upsert's result says whether it created the record; other writes' do not.
+        results.push(
+          typeof outcome === 'object'
+            ? { id: outcome.id, success: true, errors: [], created: outcome.created }
+            : { id: outcome, success: true, errors: [] }
+        );
       } catch (error) {
         db.exec('ROLLBACK TO item');
         db.exec('RELEASE item');
@@ -79,18 +84,6 @@ function collection<T>(
 class RollBack extends Error {}
 
 export function registerRestRoutes(router: Router): void {
-  router.add('GET', '/', () =>
-    json(200, {
-      sobjects: '/services/data/v62.0/sobjects',
-      query: '/services/data/v62.0/query',
-      queryAll: '/services/data/v62.0/queryAll',
-      limits: '/services/data/v62.0/limits',
-      composite: '/services/data/v62.0/composite',
-      jobs: '/services/data/v62.0/jobs',
-      chatter: '/services/data/v62.0/chatter',
-      'ui-api': '/services/data/v62.0/ui-api'
-    })
-  );
   router.add('GET', '/sobjects', (ctx) => json(200, describeGlobal(ctx.org, ctx.user.access)));
   router.add('GET', '/sobjects/:type/describe', (ctx) =>
     json(200, describeObject(ctx.org, ctx.params.type, ctx.user.access))
@@ -174,7 +167,7 @@ export function registerRestRoutes(router: Router): void {
         String(value ?? ''),
         r,
         ctx.user
-      ).id;
+      );
     });
     return json(200, results);
   });
@@ -190,20 +183,39 @@ export function registerRestRoutes(router: Router): void {
       })
     );
   });
-  router.add('GET', '/composite/sobjects/:type', (ctx) => {
-    const fields = (ctx.query.get('fields') ?? 'Id').split(',');
-    return json(
-      200,
-      (ctx.query.get('ids') ?? '')
-        .split(',')
-        .filter(Boolean)
-        .map((id) => {
-          try {
-            return ctx.org.retrieve(ctx.params.type, id, fields);
-          } catch {
-            return null;
-          }
-        })
-    );
+  router.add('GET', '/composite/sobjects/:type', (ctx) =>
+    retrieveMany(
+      ctx,
+      (ctx.query.get('ids') ?? '').split(',').filter(Boolean),
+      (ctx.query.get('fields') ?? 'Id').split(',')
+    )
+  );
+  // jsforce's retrieve([ids]) posts them: a GET's URL would be too long for 2000 ids.
+  router.add('POST', '/composite/sobjects/:type', async (ctx) => {
+    const body = (await ctx.body()) as { ids?: unknown; fields?: unknown };
+    if (!Array.isArray(body.ids) || !Array.isArray(body.fields))
+      throw new OrgError(400, 'JSON_PARSER_ERROR', 'The body needs ids and fields arrays');
+    return retrieveMany(ctx, body.ids.map(String), body.fields.map(String));
   });
+}
+
+/** Records by id in the order asked, null for an id that is missing or deleted. */
+function retrieveMany(ctx: ApiContext, ids: string[], fields: string[]) {
+  if (ids.length > 2000)
+    throw new OrgError(400, 'EXCEEDED_ID_LIMIT', 'Cannot retrieve more than 2000 records');
+  // A field the object lacks fails the whole request, before any record is read.
+  const object = ctx.org.records.object(ctx.params.type);
+  for (const field of fields)
+    if (!ctx.org.schema.field(object, field)) throw invalidField(object.name, field);
+  return json(
+    200,
+    ids.map((id) => {
+      try {
+        return ctx.org.retrieve(object.name, id, fields);
+      } catch (error) {
+        if (error instanceof OrgError) return null;
+        throw error;
+      }
+    })
+  );
 }

@@ -4,10 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
 import { recoverBulkJobs, registerBulkRoutes } from './bulk/routes';
 import { registerChatterRoutes } from './chatter/routes';
+import { registerChatterUserRoutes } from './chatter/users';
+import { registerCompositeRoutes } from './composite';
 import { OrgError } from './errors';
+import { answerNotOffered } from './notOffered';
+import { ensureOrganization } from './organization';
+import {
+  API_VERSION,
+  checkVersion,
+  identityDocument,
+  identityUrl,
+  limitInfoHeader,
+  limits,
+  organizationIdFor,
+  versionList,
+  versionResource
+} from './orgResources';
 import { OrgCore } from './orgCore';
 import { readJson, requestLimits, type RequestLimits } from './requestBody';
 import { bearerOf, checkContentType, checkHost, checkSameOrigin } from './requestGuards';
+import { registerReplicationRoutes } from './replication';
 import { registerRestRoutes } from './rest';
 import { Router, type ApiContext, type OrgUser } from './router';
 import { SignIn } from './signIn';
@@ -15,7 +31,7 @@ import { signInRoutes } from './signInRoutes';
 import { registerUiApiRoutes } from './uiapi/routes';
 import { ensureUsers } from './users';
 
-export const API_VERSION = '62.0';
+export { API_VERSION };
 
 export type MountHandler = (
   req: IncomingMessage,
@@ -46,8 +62,12 @@ export interface LocalOrgOptions {
 
 /** Extra route families (Bulk API, …) plug in here before the server starts. */
 export const routePlugins: ((router: Router) => void)[] = [
+  // Before the REST routes: `/sobjects/{type}/updated` is not a record id.
+  registerReplicationRoutes,
   registerRestRoutes,
+  registerCompositeRoutes,
   registerChatterRoutes,
+  registerChatterUserRoutes,
   registerUiApiRoutes,
   registerBulkRoutes
 ];
@@ -75,6 +95,7 @@ export class LocalOrg {
     readonly bodyCaps: RequestLimits = requestLimits()
   ) {
     this.users = ensureUsers(core);
+    ensureOrganization(core, this.organizationId(), this.users);
     this.signIn = new SignIn(this.users);
     this.mount('/baton/', signInRoutes(this));
     const { port } = server.address() as AddressInfo;
@@ -131,11 +152,17 @@ export class LocalOrg {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.instanceUrl);
+    // `sf org login access-token` keeps the instance URL's trailing slash, so its requests
+    // start `//services/`: one slash, as an org reads them (and never a URL's host part).
+    const url = new URL((req.url ?? '/').replace(/^\/+/, '/'), this.instanceUrl);
     try {
       checkHost(req, this.port);
+      // Before the session checks: Bulk 1.0 and SOAP carry their session elsewhere, and the
+      // answer changes nothing.
+      if (answerNotOffered(url.pathname, req, res)) return;
       checkSameOrigin(req);
       if (url.pathname.startsWith('/services/')) return await this.handleApi(req, res, url);
+      if (url.pathname.startsWith('/id/')) return this.handleIdentity(req, res, url);
       for (const mount of this.mounts) {
         if (
           mount.prefix === '/' ||
@@ -180,20 +207,26 @@ export class LocalOrg {
   private async handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     const user = this.authenticate(req);
     this.countRequest();
+    res.setHeader('Sforce-Limit-Info', limitInfoHeader(this.requests));
     const path = url.pathname;
     if (path === '/services/oauth2/userinfo') return send(res, 200, this.userInfo(user));
     if (path === '/services/data' || path === '/services/data/') {
-      return send(res, 200, [
-        { label: "Winter '25", url: `/services/data/v${API_VERSION}`, version: API_VERSION }
-      ]);
+      return send(res, 200, versionList());
     }
     const twin = /^\/services\/apexrest-local\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);
     if (twin && req.method === 'POST')
       return send(res, 200, await this.runTwin(twin[1], twin[2], user, await this.readJson(req)));
-    const versioned = /^\/services\/data\/v\d+\.\d+(\/.*)?$/.exec(path);
+    const versioned = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/.exec(path);
     if (!versioned) throw new OrgError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const apiPath = versioned[1] ?? '/';
-    if (apiPath === '/limits') return send(res, 200, this.limits());
+    checkVersion(versioned[1]);
+    const apiPath = versioned[2] ?? '/';
+    if (apiPath === '/limits') return send(res, 200, limits(this.requests));
+    if (apiPath === '/' || apiPath === '')
+      return send(
+        res,
+        200,
+        versionResource(versioned[1], identityUrl(this.instanceUrl, this.organizationId(), user.id))
+      );
     const match = this.router.match(req.method ?? 'GET', apiPath);
     if (!match) throw new OrgError(404, 'NOT_FOUND', 'The requested resource does not exist');
     let cached: Promise<unknown> | undefined;
@@ -213,6 +246,15 @@ export class LocalOrg {
     if (result === 'handled') return;
     for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
     send(res, result.status, result.body);
+  }
+
+  /** The identity service: only the signed-in user's own document, as an org answers it. */
+  private handleIdentity(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const user = this.authenticate(req);
+    const [orgId, userId] = url.pathname.split('/').slice(2);
+    if (orgId !== this.organizationId() || userId?.slice(0, 15) !== user.id.slice(0, 15))
+      throw new OrgError(403, 'Forbidden', 'You may only read your own identity');
+    send(res, 200, identityDocument(this.instanceUrl, orgId, user));
   }
 
   private readJson(req: IncomingMessage): Promise<unknown> {
@@ -259,16 +301,6 @@ export class LocalOrg {
     if (this.requests % 100 === 0) this.core.store.setMeta('apiRequests', String(this.requests));
   }
 
-  private limits() {
-    const max = 5_000_000;
-    return {
-      DailyApiRequests: { Max: max, Remaining: Math.max(0, max - this.requests) },
-      DailyBulkV2QueryJobs: { Max: 10000, Remaining: 10000 },
-      DailyBulkV2QueryFileStorageMB: { Max: 976562, Remaining: 976562 },
-      DataStorageMB: { Max: 1024, Remaining: 1024 }
-    };
-  }
-
   private userInfo(user: OrgUser) {
     return {
       sub: user.id,
@@ -286,7 +318,7 @@ export class LocalOrg {
   }
 
   organizationId(): string {
-    return `00D${this.users[0].id.slice(3, 15)}AAA`;
+    return organizationIdFor(this.users[0].id);
   }
 
   async close(): Promise<void> {

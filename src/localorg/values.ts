@@ -111,9 +111,26 @@ export function toStored(field: FieldDef, value: unknown, source: ValueSource = 
         );
       return id;
     }
+    case 'email':
+      return checkEmail(field, checkText(field, String(value)));
     default:
       return checkText(field, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
+}
+
+/** An address as Salesforce accepts one: local part, `@`, a dotted domain, no spaces. */
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+function checkEmail(field: FieldDef, text: string): string {
+  if (!EMAIL.test(text))
+    throw new OrgError(
+      400,
+      'INVALID_EMAIL_ADDRESS',
+      `${field.label}: invalid email address: ${text}`,
+      [field.name]
+    );
+  return text;
 }
 
 /** A number has at most precision − scale digits before its point (1e21 has 22). */

@@ -26,6 +26,7 @@ import { ResultFile } from './resultFile';
 import { outcomeLine, sendSuccessResults } from './successResults';
 import { sendUnprocessed } from './unprocessed';
 import type { JobStore } from './jobs';
+import { lookupByRelationship } from '../parentKeys';
 
 const OPERATIONS = new Set(['insert', 'update', 'upsert', 'delete', 'hardDelete']);
 /** Rows per transaction: a crash loses at most the chunk in flight, never half a chunk. */
@@ -138,6 +139,10 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string): Promise<voi
         const row = rows.cells[r];
         if (!header) {
           header = row;
+          // As an org does, a column naming no field fails the job before any row is written.
+          const unknown = header.find((column) => !namesField(org, job.object, column));
+          if (unknown !== undefined)
+            throw new Error(`InvalidBatch : Field name not found : ${unknown}`);
           failed.text(csvLine(['sf__Id', 'sf__Error', ...header]));
           // A result asked for before the first chunk commits has its header at least.
           failed.flush();
@@ -167,6 +172,21 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string): Promise<voi
     for (const file of [outcomeFile, failed]) file.close();
     await checkpoints?.stop();
   }
+}
+
+/** A header column that is a field of `type`, or `Relationship.Field` naming a parent's field. */
+function namesField(org: OrgCore, type: string, column: string): boolean {
+  const object = org.records.object(type);
+  if (org.schema.field(object, column)) return true;
+  const [relationship, field, ...rest] = column.split('.');
+  const lookup = field && !rest.length && lookupByRelationship(object, relationship);
+  return (
+    !!lookup &&
+    (lookup.referenceTo ?? []).some((name) => {
+      const parent = org.schema.get(name);
+      return !!parent && !!org.schema.field(parent, field);
+    })
+  );
 }
 
 /** What Salesforce answers when a job that had two uploads is closed. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OrgError } from '../errors';
+import { checksumSuffix } from '../ids';
 import type { OrgCore } from '../orgCore';
 
 export type JobState =
@@ -60,7 +61,8 @@ export class JobStore {
     >
   ): BulkJob {
     const now = new Date().toISOString().replace('Z', '+0000');
-    const id = `750${randomBytes(6).toString('hex').toUpperCase().slice(0, 12)}AAA`;
+    const id15 = `750${randomBytes(6).toString('hex').toUpperCase()}`;
+    const id = id15 + checksumSuffix(id15);
     const full: BulkJob = {
       ...job,
       id,

@@ -27,7 +27,17 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['OrganizationType', 'string', { length: 40 }],
       ['InstanceName', 'string', { length: 40 }],
       ['IsSandbox', 'boolean'],
+      ['TrialExpirationDate', 'datetime'],
+      ['NamespacePrefix', 'string', { length: 15 }],
       ['LanguageLocaleKey', 'string', { length: 40 }]
+    ]
+  },
+  Profile: {
+    label: 'Profile',
+    prefix: '00e',
+    fields: [
+      ['Name', 'string', { length: 255, required: true }],
+      ['UserType', 'string', { length: 40 }]
     ]
   },
   User: {
@@ -43,6 +53,7 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['Title', 'string', { length: 80 }],
       ['IsActive', 'boolean', { defaultValue: true }],
       ['LanguageLocaleKey', 'string', { length: 40, defaultValue: 'en_US' }],
+      ['ProfileId', 'reference', ref('Profile', 'Profile')],
       ['Persona__c', 'string', { length: 40, label: 'Baton persona (local org)' }]
     ]
   },
