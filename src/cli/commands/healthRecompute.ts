@@ -5,6 +5,8 @@ import { selectionFromFlags } from '../../services/health/accountSelection';
 import { countApiCalls } from '../../services/health/apiCalls';
 import { boundHeapGrowth } from '../../services/health/heapGrowth';
 import { coreScorer } from '../../services/health/coreScorer';
+import { loadHistoryPolicy } from '../../services/health/historyPolicy';
+import { historyUpkeep } from '../../services/health/historyUpkeep';
 import { terminalProgress } from '../../services/health/progress';
 import { recompute } from '../../services/health/recompute';
 import { orgAccess } from '../../services/health/restOrBulkAccess';
@@ -42,16 +44,19 @@ export async function healthRecompute(
   try {
     // The org's own custom metadata, read once per run (its queries are counted too).
     const scorer = coreScorer(await loadModelFromOrg(conn));
+    const history = await loadHistoryPolicy(conn);
     const summary = await recompute(orgAccess(conn), scorer, {
       selection,
       asOf,
       dryRun: flags.dryRun,
       failuresFile,
       waveAccounts,
+      history,
       // A bar on a terminal only; stderr, so --json keeps stdout to one document.
       progress: terminalProgress(process.stderr)
     });
-    return toReport(summary, calls.count());
+    const upkeep = await historyUpkeep(conn, history, summary.asOf, flags.dryRun);
+    return toReport(summary, calls.count(), upkeep);
   } finally {
     calls.stop();
   }
@@ -62,7 +67,7 @@ export function registerHealthRecompute(health: Command, connect: Connect = conn
   health
     .command('recompute')
     .description(
-      'score every (or the selected) account with the health model and write the Account fields, the daily snapshot and drop alerts; exit 2 when rows failed'
+      'score every (or the selected) account with the health model and write the Account fields, a snapshot where something changed (Health_History_Policy__mdt), drop alerts, compact old history and report storage; exit 2 when rows failed'
     )
     .option(
       '-o, --target-org <alias>',

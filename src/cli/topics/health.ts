@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerHealthCompact } from '../commands/healthCompact';
 import { registerHealthExplain } from '../commands/healthExplain';
 import { registerHealthRecompute } from '../commands/healthRecompute';
 import { registerHealthScore } from '../commands/healthScore';
@@ -15,4 +16,5 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
   registerHealthScore(health);
   registerHealthRecompute(health, connect);
   registerHealthExplain(health, connect);
+  registerHealthCompact(health, connect);
 }

@@ -6,10 +6,12 @@ import { localOrgLogin, localOrgStatus, type LocalOrgStatus } from '../../org/lo
 import { seedDemoBook } from '../../localorg/seed/seed';
 import { healthEveryMinutes } from '../../localorg/healthTimer';
 import { DEFAULT_PORT, resetLocalOrg, startOrgCommand } from '../../localorg/start';
+import { registerOrgStorage } from '../commands/orgStorage';
+import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
 
-/** `baton org start|status|login|reset|seed`: the embedded local org. */
-export function register(program: Command): void {
+/** `baton org start|status|login|reset|seed|storage`: the embedded local org, and any org's storage. */
+export function register(program: Command, connect: Connect = connectToOrg): void {
   const org = program
     .command('org')
     .description('The embedded local org (SQLite, Salesforce REST API on 127.0.0.1)');
@@ -145,4 +147,5 @@ export function register(program: Command): void {
             .join(', ')}`
       )
     );
+  registerOrgStorage(org, connect);
 }

@@ -3,7 +3,8 @@ import { waveCondition, type AccountWave } from './accountWaves';
 import type { OrgAccess } from './orgAccess';
 import type { Progress } from './progress';
 import { SignalTable } from './signalTable';
-import { accountQuery, idCondition, signalQueries } from './signalQueries';
+import type { LatestSnapshots } from './latestSnapshots';
+import { accountQuery, idCondition, signalQueries, type HistoryWindow } from './signalQueries';
 
 /** Up to this many accounts, related rows are filtered by Account Id; above it, by the query's date windows only. */
 export const ID_FILTER_LIMIT = 2000;
@@ -31,14 +32,23 @@ const both = (a: string, b: string) => (a && b ? `(${a}) AND ${b}` : a || b);
  * the whole org's signals; a wave filters every query to its Id range. `total` is the
  * selection's count, when the caller has it (else one COUNT); `label` names the wave in the
  * progress phases; `reuse`, the last wave's table, is emptied and filled again when it is
- * large enough.
+ * large enough; `latest`, when given, must be as large as the table and is filled too.
  */
 export async function loadSignals(
   org: OrgAccess,
   selection: AccountSelection,
   asOfDay: number,
   progress: Progress,
-  scope: { total?: number; wave?: AccountWave; label?: string; reuse?: SignalTable } = {}
+  scope: {
+    total?: number;
+    wave?: AccountWave;
+    label?: string;
+    reuse?: SignalTable;
+    /** The org's trend and heartbeat days (default: the project's records). */
+    history?: HistoryWindow;
+    /** Filled with each account's newest snapshot, for the recompute's snapshot rule. */
+    latest?: LatestSnapshots;
+  } = {}
 ): Promise<SignalTable> {
   const { wave } = scope;
   const conditions = wave
@@ -65,7 +75,7 @@ export async function loadSignals(
   }
   const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
   const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
-  const queries = signalQueries(asOfDay);
+  const queries = signalQueries(asOfDay, scope.history, scope.latest);
   progress.phase(`Reading signals${label}`, queries.length);
   let done = 0;
   for (const query of queries) {

@@ -413,7 +413,7 @@ describe('health recompute through jsforce → local org', () => {
     }
   });
 
-  it('rerunning the same day updates the one snapshot per account; the next day adds one', async () => {
+  it('rerunning the same day updates the one snapshot per account; a later day adds one only when the score moved', async () => {
     const { id } = await makeAccount('Twice Oy', {
       account: { Touch_Tier__c: 'Low', Licensed_Seats__c: 10, Overdue_Invoices__c: 0 },
       surveys: [{ type: 'NPS', score: 9, daysAgo: 3 }],
@@ -425,14 +425,22 @@ describe('health recompute through jsforce → local org', () => {
     await create('Case', [{ AccountId: id, Subject: 'Down', Priority: 'High', Status: 'New' }]);
     await run([id]);
     const second = await snapshotsOf(id);
+    const { Health_Score__c: scoreShown } = await healthOf(id);
     await run([id], { asOf: addDays(AS_OF, 1) });
+    const count = async () =>
+      (await conn.query(`SELECT Id FROM Health_Snapshot__c WHERE Account__c = '${id}'`)).totalSize;
+    const unchangedNextDay = await count();
+    await create('Case', [
+      { AccountId: id, Subject: 'Down again', Priority: 'High', Status: 'New' }
+    ]);
+    await run([id], { asOf: addDays(AS_OF, 2) });
 
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(1);
     expect(second[0].Score__c).not.toBe(first[0].Score__c);
-    expect(second[0].Score__c).toBe((await healthOf(id)).Health_Score__c);
-    const all = await conn.query(`SELECT Id FROM Health_Snapshot__c WHERE Account__c = '${id}'`);
-    expect(all.totalSize).toBe(2);
+    expect(second[0].Score__c).toBe(scoreShown);
+    expect(unchangedNextDay).toBe(1);
+    expect(await count()).toBe(2);
   });
 
   it('honours an active override: the status shown is the override, the computed score is stored', async () => {

@@ -1,10 +1,15 @@
 import type { Connection } from 'jsforce';
 import type { AccountSelection } from './accountSelection';
+import { loadProjectModel } from '../../core';
+import type { HistoryPolicy } from '../../core/health/history';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOf } from './days';
 import { writeFailuresCsv, type Failure } from './failures';
 import { planWaves, WAVE_ACCOUNTS } from './accountWaves';
+import { loadHistoryPolicy, projectHistoryPolicy } from './historyPolicy';
+import { historyUpkeep } from './historyUpkeep';
+import { LatestSnapshots } from './latestSnapshots';
 import { accountConditions, loadSignals } from './loadSignals';
 import type { OrgAccess } from './orgAccess';
 import { postAlerts } from './postAlerts';
@@ -15,6 +20,7 @@ import { chunkAccounts, ChunkWrites } from './chunkWrites';
 import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scoreChunk';
 import type { HealthScorer } from './scorer';
 import type { SignalTable } from './signalTable';
+import { emptyTally, keepDueSnapshots, type SnapshotTally } from './snapshotGate';
 import { oneLineSummary } from './summaryFormat';
 
 export interface RecomputeRunOptions {
@@ -31,6 +37,8 @@ export interface RecomputeRunOptions {
   waveAccounts?: number;
   retry?: RetryOptions;
   now?: () => Date;
+  /** The org's Health_History_Policy__mdt (default: the project's record). */
+  history?: HistoryPolicy;
 }
 
 export interface RecomputeSummary {
@@ -47,6 +55,8 @@ export interface RecomputeSummary {
   failures: Failure[];
   failuresFile: string | null;
   ignoredRows: number;
+  /** Snapshots written (by why) and accounts whose latest snapshot still said it. */
+  snapshots: SnapshotTally;
   elapsedMs: number;
 }
 
@@ -83,8 +93,12 @@ export async function recompute(
     failures: [],
     failuresFile: null,
     ignoredRows: 0,
+    snapshots: emptyTally(),
     elapsedMs: 0
   };
+  const policy = options.history ?? projectHistoryPolicy();
+  const rules = scorer.rules ?? projectRules();
+  const latest = new LatestSnapshots();
   const alerts: PendingAlert[] = [];
   const record = (chunk: ChunkOutcome, failures: Failure[]) => {
     summary.failures.push(...chunk.failures, ...failures);
@@ -103,12 +117,16 @@ export async function recompute(
   for (const [k, wave] of waves.entries()) {
     const label = waves.length > 1 ? ` (wave ${k + 1} of ${waves.length})` : '';
     // Every account of the last wave is scored (its rows are built): its table is refilled.
+    latest.reset(wave?.accounts ?? Math.max(0, plan.total));
     table = await loadSignals(org, selection, asOfDay, progress, {
       total: plan.total,
       wave,
       label,
-      reuse: table
+      reuse: table,
+      history: { trendDays: rules.trendDays, heartbeatDays: policy.heartbeatDays },
+      latest
     });
+    const gate = { table, latest, policy, minCoverage: rules.minCoverage, asOfDay };
     summary.accounts += table.size;
     summary.ignoredRows += table.ignoredRows;
     const context = {
@@ -126,6 +144,7 @@ export async function recompute(
       // Scored before waiting for room: the recompute works while two chunks are written,
       // and the org has this one's writes as soon as the first of them is done.
       const chunk = await scoreChunkYielding(context, from, to);
+      keepDueSnapshots(chunk, gate, summary.snapshots);
       progress.advance(to);
       await writes.room();
       if (options.dryRun) record(chunk, []);
@@ -149,6 +168,11 @@ export async function recompute(
   return summary;
 }
 
+function projectRules() {
+  const model = loadProjectModel();
+  return { minCoverage: model.minCoverage, trendDays: model.trend.days };
+}
+
 /**
  * Every account recomputed with the org's own model (its custom metadata records), as of
  * today, summed up in one line: what the local org's start (src/localorg/start.ts) runs after
@@ -159,5 +183,7 @@ export async function recomputeHealth(
   options: Pick<RecomputeRunOptions, 'failuresFile' | 'now'> = {}
 ): Promise<string> {
   const scorer = coreScorer(await loadModelFromOrg(conn));
-  return oneLineSummary(await recompute(orgAccess(conn), scorer, options));
+  const history = await loadHistoryPolicy(conn);
+  const summary = await recompute(orgAccess(conn), scorer, { ...options, history });
+  return oneLineSummary(summary, await historyUpkeep(conn, history, summary.asOf));
 }

@@ -40,6 +40,8 @@ export interface HealthScorer {
   bandOrder: readonly string[];
   /** The model's measures, for the breakdown's measure references (none: kinds only). */
   measures?: readonly Pick<Measure, 'kind'>[];
+  /** The model's coverage threshold and trend days, for the history rule (none: the project's). */
+  rules?: { minCoverage: number; trendDays: number };
   score(signals: SignalsInput, asOf: string): ScoredAccount;
 }
 

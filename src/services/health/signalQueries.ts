@@ -1,4 +1,7 @@
+import { loadProjectModel } from '../../core';
 import { isoDay, soqlDateTime, dayOf } from './days';
+import { projectHistoryPolicy } from './historyPolicy';
+import type { LatestSnapshots } from './latestSnapshots';
 import type { SignalTable } from './signalTable';
 
 /** Fields of Account the recompute reads: model inputs plus what the alerts and override need. */
@@ -18,9 +21,25 @@ export const ACCOUNT_FIELDS = [
   'Health_Override_Until__c'
 ];
 
-/** Days of snapshot history read for the trend: the newest one at least 28 days old, within 14 more days. */
-export const TREND_MIN_AGE_DAYS = 28;
-export const TREND_WINDOW_DAYS = 14;
+/**
+ * Days of snapshot history read: the trend's baseline is the newest snapshot at least
+ * `trendDays` old (Health_Band__mdt), and one is written at least every `heartbeatDays`
+ * (Health_History_Policy__mdt), so it lies within that many days before.
+ */
+export interface HistoryWindow {
+  trendDays: number;
+  heartbeatDays: number;
+}
+
+let shipped: HistoryWindow | undefined;
+/** The project's own records' window, for callers that run without an org's model. */
+export function projectHistoryWindow(): HistoryWindow {
+  shipped ??= {
+    trendDays: loadProjectModel().trend.days,
+    heartbeatDays: projectHistoryPolicy().heartbeatDays
+  };
+  return shipped;
+}
 
 export type Row = Record<string, unknown>;
 
@@ -42,7 +61,12 @@ const truthy = (value: unknown) => value === true || value === 'true';
  * accounts (not one per account). Each query filters to the rows the model can use (date
  * windows, open or escalated cases, completed meetings), so what crosses the wire stays small.
  */
-export function signalQueries(asOfDay: number): SignalQuery[] {
+export function signalQueries(
+  asOfDay: number,
+  history: HistoryWindow = projectHistoryWindow(),
+  latest?: LatestSnapshots
+): SignalQuery[] {
+  const baselineDay = asOfDay - history.trendDays;
   const asOf = isoDay(asOfDay);
   const recentSurveyDay = asOfDay - 180;
   return [
@@ -110,10 +134,13 @@ export function signalQueries(asOfDay: number): SignalQuery[] {
       name: 'snapshots',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Score__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${soqlDateTime(asOfDay - TREND_MIN_AGE_DAYS - TREND_WINDOW_DAYS)} AND Computed_At__c < ${soqlDateTime(asOfDay - TREND_MIN_AGE_DAYS + 1)}${and(accounts)}`,
+        `SELECT Account__c, Score__c, Status__c, Coverage__c, Override_Status__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${soqlDateTime(baselineDay - history.heartbeatDays)} AND Computed_At__c < ${soqlDateTime(asOfDay + 1)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
-        if (i >= 0) table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
+        if (i < 0) return;
+        if (dayOf(row.Computed_At__c) <= baselineDay)
+          table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
+        latest?.add(i, row);
       }
     }
   ];
