@@ -11,7 +11,7 @@ import { startTestOrg, type TestOrg } from '../../localorg/testing';
 jest.setTimeout(300_000);
 
 const BIN = resolve(__dirname, '../../../bin/baton.js');
-const ACCOUNTS = 4_000;
+const ACCOUNTS = 2_000;
 /** Every tenth account falls from Green to Red. */
 const dropping = (i: number) => i % 10 === 0;
 
