@@ -6,14 +6,10 @@ interface TreeRecord extends Body {
   attributes?: { type?: string; referenceId?: string };
 }
 
-/** The sObject Tree limits: records in one request, and levels of nesting. */
+/** The sObject Tree limits: records in one request, levels of nesting, object types. */
 export const TREE_MAX_RECORDS = 200;
 export const TREE_MAX_DEPTH = 5;
-
-interface TreeError {
-  referenceId: string | null;
-  errors: { statusCode: string; message: string; fields: string[] }[];
-}
+export const TREE_MAX_TYPES = 5;
 
 const limitExceeded = (message: string) => new OrgError(400, 'LIMIT_EXCEEDED', message);
 
@@ -32,6 +28,7 @@ function nestedOf(record: TreeRecord): [string, TreeRecord[]][] {
 /** Counts records and checks depth and reference ids before anything is written. */
 function checkShape(records: TreeRecord[]) {
   const seen = new Set<string>();
+  const types = new Set<string>();
   let count = 0;
   const walk = (list: TreeRecord[], depth: number) => {
     if (depth > TREE_MAX_DEPTH)
@@ -52,10 +49,13 @@ function checkShape(records: TreeRecord[]) {
           `Duplicate ReferenceId provided in the request: ${referenceId}`
         );
       seen.add(referenceId);
+      types.add(record.attributes.type.toLowerCase());
       for (const [, children] of nestedOf(record)) walk(children, depth + 1);
     }
   };
   walk(records, 1);
+  if (types.size > TREE_MAX_TYPES)
+    throw limitExceeded(`A tree request may hold records of at most ${TREE_MAX_TYPES} types`);
   if (count > TREE_MAX_RECORDS)
     throw limitExceeded(
       `Exceeded max limit of records to be created in a single request: ${TREE_MAX_RECORDS}`
@@ -63,9 +63,9 @@ function checkShape(records: TreeRecord[]) {
 }
 
 /**
- * `POST /composite/tree/{SObject}`: records with their nested children, created all or
- * nothing. Success answers 201 with each referenceId's id; any failure writes nothing and
- * answers 400 with the failing records' errors.
+ * `POST /composite/tree/{SObject}`: records with their nested children, created in the order
+ * listed, all or nothing. Success answers 201 with each referenceId's id; the first record
+ * that fails stops the request, writes nothing and is the only one the 400 answer names.
  */
 export function createTree(ctx: ApiContext, type: string, body: unknown) {
   const records = (body as { records?: unknown })?.records;
@@ -74,7 +74,6 @@ export function createTree(ctx: ApiContext, type: string, body: unknown) {
   checkShape(records as TreeRecord[]);
   const rootType = ctx.org.records.object(type).name;
   const results: { referenceId: string; id: string }[] = [];
-  const failures: TreeError[] = [];
   const insert = (
     list: TreeRecord[],
     objectName: string,
@@ -97,45 +96,44 @@ export function createTree(ctx: ApiContext, type: string, body: unknown) {
         if (parent) fields[parent.field] = parent.id;
         id = ctx.org.records.create(objectName, fields, ctx.user);
       } catch (error) {
-        if (!(error instanceof OrgError)) throw error;
-        failures.push({
-          referenceId,
-          errors: [{ statusCode: error.errorCode, message: error.message, fields: error.fields }]
-        });
-        continue;
+        throw error instanceof OrgError ? new TreeFailed(referenceId, error) : error;
       }
       results.push({ referenceId, id });
       for (const [relationship, children] of nested) {
         const child = ctx.org.schema
           .childRelationships(objectName)
           .find((c) => c.relationshipName.toLowerCase() === relationship.toLowerCase());
-        if (!child) {
-          failures.push({
+        if (!child)
+          throw new TreeFailed(
             referenceId,
-            errors: [
-              {
-                statusCode: 'INVALID_FIELD',
-                message: `No such relationship '${relationship}' on ${objectName}`,
-                fields: [relationship]
-              }
-            ]
-          });
-          continue;
-        }
+            new OrgError(
+              400,
+              'INVALID_FIELD',
+              `No such relationship '${relationship}' on ${objectName}`,
+              [relationship]
+            )
+          );
         insert(children, child.childSObject, { field: child.field, id });
       }
     }
   };
   try {
-    ctx.org.transaction(() => {
-      insert(records as TreeRecord[], rootType);
-      if (failures.length) throw new TreeFailed();
-    });
+    ctx.org.transaction(() => insert(records as TreeRecord[], rootType));
   } catch (error) {
     if (!(error instanceof TreeFailed)) throw error;
-    return { status: 400, body: { hasErrors: true, results: failures } };
+    const { referenceId, cause } = error;
+    const errors = [{ statusCode: cause.errorCode, message: cause.message, fields: cause.fields }];
+    return { status: 400, body: { hasErrors: true, results: [{ referenceId, errors }] } };
   }
   return { status: 201, body: { hasErrors: false, results } };
 }
 
-class TreeFailed extends Error {}
+/** The record that stopped a tree, and why; thrown to roll the whole tree back. */
+class TreeFailed extends Error {
+  constructor(
+    readonly referenceId: string,
+    readonly cause: OrgError
+  ) {
+    super(cause.message);
+  }
+}

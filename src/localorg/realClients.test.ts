@@ -82,8 +82,28 @@ describe('jsforce and @salesforce/core against a local org', () => {
     expect(children.records[0].Cases.totalSize).toBe(1);
 
     // A Contact without its required LastName: the whole tree is refused, its Account too.
-    await errorOf(conn.requestPost(`${V}/composite/tree/Account`, tree('T2', null)));
+    const refused = await errorOf(
+      conn.requestPost(`${V}/composite/tree/Account`, tree('T2', null))
+    );
+    expect(JSON.parse(refused.message)).toEqual({
+      hasErrors: true,
+      results: [
+        {
+          referenceId: 'T2C',
+          errors: [expect.objectContaining({ statusCode: 'REQUIRED_FIELD_MISSING' })]
+        }
+      ]
+    });
     expect((await conn.query("SELECT Id FROM Account WHERE Name = 'Tree T2'")).totalSize).toBe(0);
+
+    const tooMany = Array.from({ length: 201 }, (_, i) => ({
+      attributes: { type: 'Account', referenceId: `Many${i}` },
+      Name: `Many ${i}`
+    }));
+    const limit = await errorOf(
+      conn.requestPost(`${V}/composite/tree/Account`, { records: tooMany })
+    );
+    expect(limit.errorCode).toBe('LIMIT_EXCEEDED');
   });
 
   it('runs /composite subrequests with @{ref.id}, rolling back all of them with allOrNone', async () => {
