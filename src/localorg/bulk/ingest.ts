@@ -20,6 +20,7 @@ import { checkContentType } from '../requestGuards';
 import type { ApiContext, ApiResult } from '../router';
 import { q } from '../store';
 import { BackgroundCheckpoints } from '../walCheckpoints';
+import { ChunkTurns } from './chunkTurns';
 import { csvLine } from './csv';
 import { csvRowsOf } from './csvStream';
 import { ResultFile } from './resultFile';
@@ -39,6 +40,12 @@ export const INGEST_CHUNK = 2_000;
  */
 const BACKGROUND_CHECKPOINTS_BYTES = 16 * 1024 * 1024;
 const checkpointers = new WeakMap<OrgCore, BackgroundCheckpoints>();
+const chunkTurns = new WeakMap<OrgCore, ChunkTurns>();
+const turnsOf = (org: OrgCore) => {
+  let turns = chunkTurns.get(org);
+  if (!turns) chunkTurns.set(org, (turns = new ChunkTurns()));
+  return turns;
+};
 
 const bulkDir = (org: OrgCore) => join(org.dataDir, 'bulk');
 
@@ -80,6 +87,22 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string): Promise<voi
   let chunk: string[][] = [];
   let texts: string[] = [];
   const flush = async () => {
+    // Aborted, or deleted, while waiting for its turn: these rows stay unprocessed.
+    const failedNow = await turnsOf(org).run(() =>
+      jobs.get(id, 'ingest')?.state === 'InProgress' ? writeChunk() : null
+    );
+    if (failedNow === null) return void (aborted = true);
+    processed += chunk.length;
+    failures += failedNow;
+    chunk = [];
+    texts = [];
+    outcomeFile.flush();
+    failed.flush();
+    // Aborted, or deleted meanwhile: the rows after this chunk stay unprocessed.
+    aborted = jobs.get(id, 'ingest')?.state !== 'InProgress';
+  };
+  /** Writes the chunk and its results in one transaction; returns how many rows failed. */
+  const writeChunk = (): number => {
     let failedNow = 0;
     try {
       org.transaction(() => {
@@ -114,15 +137,7 @@ async function processJob(org: OrgCore, jobs: JobStore, id: string): Promise<voi
       failed.discard();
       throw error;
     }
-    processed += chunk.length;
-    failures += failedNow;
-    chunk = [];
-    texts = [];
-    outcomeFile.flush();
-    failed.flush();
-    await new Promise((resolve) => setImmediate(resolve));
-    // Aborted, or deleted meanwhile: the rows after this chunk stay unprocessed.
-    aborted = jobs.get(id, 'ingest')?.state !== 'InProgress';
+    return failedNow;
   };
   const data = fileOf(org, id, 'data');
   let checkpoints: BackgroundCheckpoints | undefined;
