@@ -4,7 +4,12 @@ import type { ObjectDef } from '../schema/types';
 import { compileQuery, parseSoql } from '../soql/compile';
 import { shapeRow, type QueryRecord } from '../soql/execute';
 import { q } from '../store';
-import { searchableObjects, searchTable, type SearchGroup } from './searchIndex';
+import {
+  refreshSearchIndex,
+  searchableObjects,
+  searchTable,
+  type SearchGroup
+} from './searchIndex';
 
 /** SOSL returns at most 2000 records in all, as Salesforce does. */
 const MAX_RESULTS = 2000;
@@ -137,6 +142,7 @@ export function runSearch(org: OrgCore, request: SearchRequest): { searchRecords
     const query = parseSoql(`SELECT ${spec.fields} FROM ${spec.object} ${spec.clauses}`);
     if (object && !searchable.has(object))
       throw badSearch(`${object.name} is not searchable in the local org`);
+    if (object) refreshSearchIndex(org.store, object);
     const compiled = compileQuery(query, org.schema, { condition: matching(object, ftsMatch) });
     if (compiled.aggregate || compiled.children.length)
       throw badSearch('RETURNING takes fields, not aggregates or subqueries');
