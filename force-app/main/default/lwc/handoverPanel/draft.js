@@ -1,3 +1,4 @@
+import { formatCurrency, formatDate } from 'c/localeFormat';
 import { SECTIONS } from './sections';
 
 // Turning the server context into the editable draft and back. Pure functions, so the panel
@@ -78,21 +79,23 @@ export function factsOf(handover, choices) {
     .map((field) => ({
       name: field.name,
       label: field.label,
-      value: String(names.get(handover[field.name]) || optionLabel(field, handover[field.name]))
+      value: names.get(handover[field.name]) || shown(field, handover[field.name])
     }));
 }
 
-function optionLabel(field, value) {
-  const option = (field.options || []).find((candidate) => candidate.value === value);
-  return option ? option.label : value;
-}
-
-/** Only the receiving account manager answers, and only a submitted handover. */
-export function canAnswer(context) {
-  const handover = context.handover;
-  return (
-    !!handover &&
-    handover.Status__c === 'Submitted' &&
-    handover.Account_Manager__c === context.userId
-  );
+/** A stored value as the reader knows it: option labels, dates and money in their locale. */
+function shown(field, value) {
+  if (field.kind === 'date') {
+    return formatDate(value);
+  }
+  if (field.kind === 'currency') {
+    return formatCurrency(value);
+  }
+  const labelOf = (one) => {
+    const option = (field.options || []).find((candidate) => candidate.value === one);
+    return option ? option.label : one;
+  };
+  return field.kind === 'checkboxes'
+    ? String(value).split(';').map(labelOf).join(', ')
+    : String(labelOf(value));
 }

@@ -7,8 +7,10 @@ import submit from '@salesforce/apex/HandoverController.submit';
 import accept from '@salesforce/apex/HandoverController.accept';
 import returnToSeller from '@salesforce/apex/HandoverController.returnToSeller';
 import { LABELS } from './labels';
-import { SECTIONS, fieldLabel } from './sections';
-import { canAnswer, choicesFrom, draftFrom, factsOf, isEditable, payloadOf } from './draft';
+import { SECTIONS } from './sections';
+import { choicesFrom, draftFrom, factsOf, payloadOf } from './draft';
+import { badDateErrors } from './fieldErrors';
+import { ANSWER, FORM, canStartNext, panelView } from './view';
 import {
   answerState,
   missingFields,
@@ -19,10 +21,10 @@ import {
 } from './rules';
 
 /**
- * The seller's handover form on the Account (or closed-won Opportunity) page, and the
- * account manager's accept/return view once submitted. Rules come from the bundled core
- * (c/batonCore) over the org's custom metadata records in the context, so the form marks and
- * checks the same fields the server enforces.
+ * The seller's handover form on the Account (or closed-won Opportunity) page, the receiving
+ * account manager's read-only accept/return view, and everyone else's summary (view.js
+ * decides which). Rules come from the bundled core (c/batonCore) over the org's custom
+ * metadata records in the context, so the form checks the same fields the server enforces.
  */
 export default class HandoverPanel extends LightningElement {
   @api recordId;
@@ -38,15 +40,44 @@ export default class HandoverPanel extends LightningElement {
   error;
   errorTitle;
   notice;
-  missing = [];
+  /** [{ field, label, message }] shown above the form and on each field, in form order. */
+  fieldErrors = [];
+  fieldErrorsTitle;
+  startingNext = false;
+  /** A selector to focus once rendered: the error summary or the success message. */
+  focusTarget;
   emptyTexts = { accountManagers: LABELS.noAccountManagers, contacts: LABELS.noContacts };
 
   connectedCallback() {
     this.run(() => getContext({ recordId: this.recordId }), undefined, LABELS.loadFailed);
   }
 
+  renderedCallback() {
+    const target = this.focusTarget && this.template.querySelector(this.focusTarget);
+    if (target) {
+      this.focusTarget = undefined;
+      target.focus();
+    }
+  }
+
   get ready() {
     return !this.loading && !!this.context;
+  }
+
+  get view() {
+    return panelView(this.context, this.startingNext);
+  }
+
+  get editing() {
+    return this.view === FORM;
+  }
+
+  get answering() {
+    return this.view === ANSWER;
+  }
+
+  get canStartNext() {
+    return canStartNext(this.context);
   }
 
   get suggestion() {
@@ -69,10 +100,6 @@ export default class HandoverPanel extends LightningElement {
     return this.context.handover;
   }
 
-  get editing() {
-    return isEditable(this.handover);
-  }
-
   get isReturned() {
     return !!this.handover && this.handover.Status__c === 'Returned';
   }
@@ -93,37 +120,39 @@ export default class HandoverPanel extends LightningElement {
     return answerState(this.handover, this.context.now, this.tier, this.model);
   }
 
-  get canAnswer() {
-    return canAnswer(this.context);
-  }
-
-  get hasMissing() {
-    return this.missing.length > 0;
-  }
-
   handleFieldChange(event) {
     const { name, value } = event.detail;
     this.draft = { ...this.draft, [name]: value };
     this.notice = undefined;
   }
 
+  handleStartNext() {
+    this.startingNext = true;
+    this.draft = draftFrom({ ...this.context, handover: null }, this.suggestion.tier);
+    this.notice = undefined;
+  }
+
   handleSave() {
-    this.missing = [];
-    this.run(() => saveDraft({ handover: this.payload() }), LABELS.draftSaved);
+    if (this.showFieldErrors(badDateErrors(this.unreadableDates()), LABELS.fixBeforeSave)) {
+      return;
+    }
+    this.run(() => saveDraft(this.saveParams()), LABELS.draftSaved);
   }
 
   handleSubmit() {
-    this.missing = missingFields(this.draft, this.tier, this.model, fieldLabel);
-    const byField = Object.fromEntries(this.missing.map((item) => [item.field, item.text]));
-    this.template
-      .querySelectorAll('c-handover-section')
-      .forEach((section) => section.showErrors(byField));
-    if (this.hasMissing) {
+    const errors = [
+      ...badDateErrors(this.unreadableDates()),
+      ...missingFields(this.draft, this.tier, this.model)
+    ];
+    if (this.showFieldErrors(errors, LABELS.fixBeforeSubmit)) {
       return;
     }
     this.run(async () => {
-      const saved = await saveDraft({ handover: this.payload() });
-      return submit({ handoverId: saved.handover.Id });
+      const saved = await saveDraft(this.saveParams());
+      return submit({
+        handoverId: saved.handover.Id,
+        lastModified: saved.handover.LastModifiedDate || null
+      });
     }, LABELS.submittedMessage);
   }
 
@@ -138,8 +167,37 @@ export default class HandoverPanel extends LightningElement {
     );
   }
 
-  payload() {
-    return payloadOf(this.draft, this.onboardingModel);
+  handleFieldFocus(event) {
+    this.sectionElements().forEach((section) => section.focusField(event.detail.field));
+  }
+
+  /** Shows errors on their fields and above the form, focused; @returns whether there were any */
+  showFieldErrors(errors, title) {
+    const byField = Object.fromEntries(errors.map((item) => [item.field, item.message]));
+    this.sectionElements().forEach((section) => section.showErrors(byField));
+    this.fieldErrors = errors.filter(
+      (item, index) => errors.findIndex((other) => other.field === item.field) === index
+    );
+    this.fieldErrorsTitle = title;
+    this.focusTarget = errors.length ? 'c-handover-error-summary' : undefined;
+    return errors.length > 0;
+  }
+
+  unreadableDates() {
+    return this.sectionElements().flatMap((section) => section.unreadableDates());
+  }
+
+  sectionElements() {
+    return [...this.template.querySelectorAll('c-handover-section')];
+  }
+
+  /** The draft and the LastModifiedDate we read, so a stale tab cannot overwrite a newer save. */
+  saveParams() {
+    const current = this.startingNext ? null : this.handover;
+    return {
+      handover: payloadOf(this.draft, this.onboardingModel),
+      lastModified: (current && current.LastModifiedDate) || null
+    };
   }
 
   /** Runs one server call; its context replaces ours, or its error is shown with a title. */
@@ -152,9 +210,12 @@ export default class HandoverPanel extends LightningElement {
       const model = modelOf(context);
       this.model = model;
       this.context = context;
+      this.startingNext = false;
+      this.fieldErrors = [];
       this.draft = draftFrom(context, suggestTierFor(context.account, model).tier);
       this.notice = notice;
       if (notice) {
+        this.focusTarget = '.notice';
         // The rest of the page (the Account's stage and AM, the feed with our post) reloads.
         Promise.resolve(notifyRecordUpdateAvailable([{ recordId: context.account.Id }])).catch(
           () => {}

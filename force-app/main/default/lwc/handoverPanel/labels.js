@@ -75,6 +75,10 @@ import statusDraft from '@salesforce/label/c.Baton_Handover_Status_Draft';
 import statusSubmitted from '@salesforce/label/c.Baton_Handover_Status_Submitted';
 import statusAccepted from '@salesforce/label/c.Baton_Handover_Status_Accepted';
 import statusReturned from '@salesforce/label/c.Baton_Handover_Status_Returned';
+import answerIntro from '@salesforce/label/c.Baton_Handover_Answer_Intro';
+import startNext from '@salesforce/label/c.Baton_Handover_Start_Next';
+import startNextHelp from '@salesforce/label/c.Baton_Handover_Start_Next_Help';
+import fixBeforeSave from '@salesforce/label/c.Baton_Handover_Fix_Before_Save';
 
 export const LABELS = {
   title,
@@ -151,5 +155,9 @@ export const LABELS = {
   statusDraft,
   statusSubmitted,
   statusAccepted,
-  statusReturned
+  statusReturned,
+  answerIntro,
+  startNext,
+  startNextHelp,
+  fixBeforeSave
 };

@@ -7,6 +7,7 @@ import {
   validateHandover
 } from 'c/batonCore';
 import { LABELS } from './labels';
+import { missingFieldErrors } from './fieldErrors';
 
 // The rules the form shows before anything reaches the server (suggested tier, the tier's
 // onboarding model and required fields, when the AM's answer is due) are the core's, from
@@ -47,20 +48,9 @@ export function requiredFields(tier, model) {
   return requiredHandoverFields(tier, model);
 }
 
-/**
- * @param labelOf (field API name, fallback) -> label, so each message names the field in the
- *   user's language; the record's MasterLabel for a field the form does not know
- * @returns [{ field, min, text }] the tier requires and the draft lacks
- */
-export function missingFields(draft, tier, model, labelOf = (field, fallback) => fallback) {
-  return validateHandover(draft, tier, model).map((problem) => {
-    const label = labelOf(problem.field, problem.label);
-    return {
-      field: problem.field,
-      min: problem.minEntries,
-      text: problem.minEntries > 1 ? `${label} (${problem.minEntries})` : label
-    };
-  });
+/** @returns [{ field, label, message }] the tier requires and the draft lacks, in form order */
+export function missingFields(draft, tier, model) {
+  return missingFieldErrors(validateHandover(draft, tier, model));
 }
 
 /** The tier's answer deadline (Tier_Cadence__mdt); @returns { due, overdue } for a Submitted handover */

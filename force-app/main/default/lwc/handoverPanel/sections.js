@@ -1,8 +1,10 @@
+import entriesSecondaryContacts from '@salesforce/label/c.Baton_Handover_Error_Secondary_Contacts';
 import { LABELS } from './labels';
 
 // The six sections a seller fills, in the order the account manager reads them. Each field
 // names its Handover__c API name; `kind` picks the input (radio groups rather than
-// comboboxes: short lists, one click, and they render everywhere).
+// comboboxes: short lists, one click, and they render everywhere). `entriesMessage` names
+// what a one-per-line list needs more of.
 const options = (pairs) => pairs.map(([value, label]) => ({ value, label }));
 
 const LICENSE_TIERS = options([
@@ -59,7 +61,12 @@ export const SECTIONS = [
         kind: 'radio',
         source: 'contacts'
       },
-      { name: 'Secondary_Contacts__c', label: LABELS.fieldSecondaryContacts, kind: 'textarea' },
+      {
+        name: 'Secondary_Contacts__c',
+        label: LABELS.fieldSecondaryContacts,
+        kind: 'textarea',
+        entriesMessage: entriesSecondaryContacts
+      },
       { name: 'Decision_Makers__c', label: LABELS.fieldDecisionMakers, kind: 'textarea' }
     ]
   },
@@ -114,14 +121,3 @@ export const SECTIONS = [
     ]
   }
 ];
-
-/** @returns the label of a Handover__c field, for messages that name the field */
-export function fieldLabel(name, fallback = name) {
-  for (const section of SECTIONS) {
-    const field = section.fields.find((candidate) => candidate.name === name);
-    if (field) {
-      return field.label;
-    }
-  }
-  return fallback;
-}

@@ -57,13 +57,13 @@ export default class HandoverSection extends LightningElement {
   }
 
   /**
-   * Shows each message on its field (and clears the others), so the user sees what to fix
+   * Puts each message on its field (and clears the others), so the seller reads what to fix
    * where to fix it. @returns true when none of this section's fields has a message.
    */
   @api
   showErrors(messagesByField = {}) {
     let clean = true;
-    this.template.querySelectorAll('[data-field]').forEach((input) => {
+    this.inputs().forEach((input) => {
       const message = messagesByField[input.dataset.field] || '';
       clean = clean && !message;
       if (typeof input.setCustomValidity === 'function') {
@@ -72,6 +72,28 @@ export default class HandoverSection extends LightningElement {
       }
     });
     return clean;
+  }
+
+  /** Moves focus to a field, for the links in the form's error summary. @returns whether found */
+  @api
+  focusField(name) {
+    const input = this.inputs().find((candidate) => candidate.dataset.field === name);
+    if (input) {
+      input.focus();
+    }
+    return !!input;
+  }
+
+  /** @returns this section's date fields holding typed text the user's locale cannot read */
+  @api
+  unreadableDates() {
+    return this.inputs()
+      .filter((input) => input.dataset.kind === 'date' && input.validity && input.validity.badInput)
+      .map((input) => input.dataset.field);
+  }
+
+  inputs() {
+    return [...this.template.querySelectorAll('[data-field]')];
   }
 }
 

@@ -74,6 +74,8 @@ function change(element, field, value) {
   input(element, field).dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 const click = (host, selector) => host.shadowRoot.querySelector(selector).click();
+const errorSummary = (element) => root(element).querySelector('c-handover-error-summary');
+const errorItems = (element) => errorSummary(element).errors;
 
 describe('c-handover-panel', () => {
   afterEach(() => {
@@ -145,20 +147,59 @@ describe('c-handover-panel', () => {
     expect(root(element).querySelector('.notice').textContent).toBe('c.Baton_Handover_Draft_Saved');
   });
 
-  it('names the missing fields on submit and calls nothing', async () => {
+  it('lists what to fix in form order, with links, says it in words, and focuses the list', async () => {
     const element = await render(CONTEXT_NEW);
     change(element, 'What_Was_Sold__c', 'Baton Pro');
     click(element, '.submit');
     await flush();
-    const missing = [...root(element).querySelectorAll('.missing li')].map(
-      (item) => item.textContent
-    );
-    expect(missing).toContain('c.Baton_Handover_Field_Account_Manager');
-    expect(missing).toContain('c.Baton_Handover_Field_Fit');
-    expect(missing).not.toContain('c.Baton_Handover_Field_What_Was_Sold');
+    const list = errorSummary(element);
+    expect(root(element).activeElement).toBe(list);
+    const items = errorItems(element);
+    // The Deal section's contract start comes before the People section's account manager.
+    expect(items.map((item) => item.field)).toEqual([
+      'Contract_Start__c',
+      'Account_Manager__c',
+      'Primary_Contact__c',
+      'Success_Criteria__c',
+      'First_Year_Goal__c',
+      'Promises__c',
+      'Technical_Needs__c',
+      'Fit__c'
+    ]);
+    expect(items[0]).toEqual({
+      field: 'Contract_Start__c',
+      label: 'c.Baton_Handover_Field_Contract_Start',
+      message: 'c.Baton_Handover_Error_Date'
+    });
+    expect(items[1].message).toBe('c.Baton_Handover_Error_Choose');
+    expect(items[3].message).toBe('c.Baton_Handover_Error_Fill_In');
+    expect(list.shadowRoot.textContent).not.toMatch(/\(\d\)/);
     expect(saveDraft).not.toHaveBeenCalled();
     expect(submit).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
+  });
+
+  it('asks for two secondary contacts one per line on a High-touch handover', async () => {
+    const element = await render(CONTEXT_NEW);
+    change(element, 'Proposed_Touch_Tier__c', 'High');
+    change(element, 'Secondary_Contacts__c', 'Liisa Laine, COO');
+    await flush();
+    click(element, '.submit');
+    await flush();
+    const item = errorItems(element).find((one) => one.field === 'Secondary_Contacts__c');
+    expect(item.message).toBe('c.Baton_Handover_Error_Secondary_Contacts');
+  });
+
+  it('focuses the field when its link in the list is chosen', async () => {
+    const element = await render(CONTEXT_NEW);
+    click(element, '.submit');
+    await flush();
+    const focusField = jest.fn();
+    sections(element).forEach((section) => {
+      section.focusField = focusField;
+    });
+    errorSummary(element).shadowRoot.querySelector('a[data-field="Fit__c"]').click();
+    expect(focusField).toHaveBeenCalledWith('Fit__c');
   });
 
   it('saves then submits a complete handover and shows the summary with the post link', async () => {
@@ -167,7 +208,13 @@ describe('c-handover-panel', () => {
     const element = await render(CONTEXT_DRAFT);
     click(element, '.submit');
     await flush();
-    expect(submit).toHaveBeenCalledWith({ handoverId: CONTEXT_DRAFT.handover.Id });
+    expect(saveDraft.mock.calls[0][0].lastModified).toBe(CONTEXT_DRAFT.handover.LastModifiedDate);
+    expect(submit).toHaveBeenCalledWith({
+      handoverId: CONTEXT_DRAFT.handover.Id,
+      lastModified: CONTEXT_DRAFT.handover.LastModifiedDate
+    });
+    // Focus lands on the success message, not the page body.
+    expect(root(element).activeElement).toBe(root(element).querySelector('.notice'));
     const view = summary(element);
     expect(view.handover.Status__c).toBe('Submitted');
     expect(view.shadowRoot.querySelector('.post-link').getAttribute('href')).toBe(
@@ -188,6 +235,59 @@ describe('c-handover-panel', () => {
     expect(accept).toHaveBeenCalledWith({ handoverId: CONTEXT_SUBMITTED.handover.Id });
     expect(summary(element).handover.Status__c).toBe('Accepted');
     expect(summary(element).canAnswer).toBe(false);
+  });
+
+  it('shows the receiving account manager a read-only handover to accept or return, not the form', async () => {
+    const element = await render(CONTEXT_SUBMITTED);
+    expect(sections(element)).toEqual([]);
+    expect(root(element).querySelector('.answer-intro').textContent.trim()).toBe(
+      'c.Baton_Handover_Answer_Intro'
+    );
+    const view = summary(element);
+    expect(view.shadowRoot.querySelector('.accept')).not.toBeNull();
+    expect(view.shadowRoot.querySelector('.start-return')).not.toBeNull();
+    // Stored values read as people read them: the money and the day, not 24000 or 2026-01-05.
+    const facts = Object.fromEntries(view.facts.map((fact) => [fact.name, fact.value]));
+    expect(facts.Contract_Start__c).toBe('Jan 5, 2026');
+    expect(facts.Fit__c).toBe('c.Baton_Fit_Good');
+    expect(facts.Account_Manager__c).toBe('Aino Asiakas');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows another account manager the summary with nothing to answer', async () => {
+    const element = await render({ ...CONTEXT_SUBMITTED, userId: '005000000000003AAA' });
+    expect(sections(element)).toEqual([]);
+    expect(root(element).querySelector('.answer-intro')).toBeNull();
+    expect(summary(element).shadowRoot.querySelector('.accept')).toBeNull();
+  });
+
+  it("shows an account manager the seller's draft read-only", async () => {
+    const element = await render({ ...CONTEXT_DRAFT, userId: '005000000000002AAA' });
+    expect(sections(element)).toEqual([]);
+    expect(root(element).querySelector('.submit')).toBeNull();
+    expect(summary(element).handover.Status__c).toBe('Draft');
+  });
+
+  it('lets the seller start the next handover after an accept, as a new record', async () => {
+    saveDraft.mockResolvedValue(CONTEXT_DRAFT);
+    const accepted = { ...CONTEXT_ACCEPTED, userId: '005000000000001AAA', canStartHandover: true };
+    const element = await render(accepted);
+    expect(sections(element)).toEqual([]);
+    click(element, '.start-next-button');
+    await flush();
+    expect(sections(element)).toHaveLength(6);
+    change(element, 'What_Was_Sold__c', 'Upsell: 20 more seats');
+    click(element, '.save-draft');
+    await flush();
+    const sent = saveDraft.mock.calls[0][0];
+    expect(sent.handover.Id).toBeUndefined();
+    expect(sent.handover.Account__c).toBe(accepted.account.Id);
+    expect(sent.lastModified).toBeNull();
+  });
+
+  it('offers no next handover to the account manager who holds the account', async () => {
+    const element = await render({ ...CONTEXT_ACCEPTED, canStartHandover: true });
+    expect(root(element).querySelector('.start-next-button')).toBeNull();
   });
 
   it('requires a reason before the account manager returns', async () => {
@@ -258,10 +358,13 @@ describe('c-handover-panel', () => {
     change(element, 'Competitors__c', 'Acme Ledger');
     click(element, '.submit');
     await flush();
-    const missing = [...root(element).querySelectorAll('.missing li')].map(
-      (item) => item.textContent
-    );
-    expect(missing).toEqual(['c.Baton_Handover_Field_Competitors (2)']);
+    expect(errorItems(element)).toEqual([
+      {
+        field: 'Competitors__c',
+        label: 'c.Baton_Handover_Field_Competitors',
+        message: 'c.Baton_Handover_Error_Min_Entries'
+      }
+    ]);
     expect(saveDraft).not.toHaveBeenCalled();
   });
 

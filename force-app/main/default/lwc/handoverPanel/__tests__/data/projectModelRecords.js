@@ -7,6 +7,14 @@ const { join } = require('path');
 const { XMLParser } = require('fast-xml-parser');
 
 const DIR = join(__dirname, '../../../../customMetadata');
+// The types BatonModelRecords.all() sends; other metadata (portfolio, history) stays server-side.
+const SENT_TYPES = [
+  'Touch_Tier_Rule__mdt',
+  'Health_Measure__mdt',
+  'Health_Band__mdt',
+  'Tier_Cadence__mdt',
+  'Handover_Requirement__mdt'
+];
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -31,6 +39,7 @@ function projectModelRecords() {
     .filter((file) => file.endsWith('.md-meta.xml'))
     .sort()) {
     const [type, developerName] = name.split('.');
+    if (!SENT_TYPES.includes(`${type}__mdt`)) continue;
     const root = parser.parse(readFileSync(join(DIR, name), 'utf8')).CustomMetadata;
     const row = { DeveloperName: developerName, MasterLabel: root.label };
     for (const entry of root.values || []) row[entry.field] = valueOf(entry.value);
