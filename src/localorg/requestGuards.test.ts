@@ -117,6 +117,13 @@ describe('local org request guards', () => {
       body: JSON.stringify({ Name: 'Bearer Oy' })
     });
     expect(apiClient.status).toBe(201);
+    const noSession = await send({
+      method: 'POST',
+      path: `${API}/sobjects/Account`,
+      headers: { ...json, Origin: 'http://attacker.example' },
+      body: JSON.stringify({ Name: 'Csrf Oy' })
+    });
+    expect([noSession.status, errorCode(noSession)]).toEqual([401, 'INVALID_SESSION_ID']);
   });
 
   it('answers bad bodies and URLs with 400 and a Salesforce error code, no internals', async () => {

@@ -35,7 +35,8 @@ export function checkHost(req: IncomingMessage, port: number): void {
  * another, so a page of any other local server could otherwise post as the signed-in user.
  */
 export function checkSameOrigin(req: IncomingMessage): void {
-  if (SAFE_METHODS.has(req.method ?? 'GET') || bearerOf(req)) return;
+  // Without a cookie a request carries no session a page could borrow (the API answers 401).
+  if (SAFE_METHODS.has(req.method ?? 'GET') || bearerOf(req) || !req.headers.cookie) return;
   const origin = req.headers.origin;
   const sameOrigin =
     origin !== undefined
