@@ -15,32 +15,32 @@ const VERSIONED = /^\/services\/data\/v\d+\.\d+\//;
 
 const FEATURES: Feature[] = [
   {
-    name: 'Anonymous Apex (sf apex run)',
+    name: 'anonymous Apex (sf apex run)',
     matches: (path) => /^\/services\/Soap\/s\//i.test(path),
     dialect: 'soap'
   },
   {
-    name: 'The Metadata API (deploy and retrieve)',
+    name: 'the Metadata API (deploy and retrieve)',
     matches: (path) => /^\/services\/Soap\/m\//i.test(path),
     dialect: 'soap'
   },
   {
-    name: 'The SOAP API',
+    name: 'the SOAP API',
     matches: (path) => /^\/services\/Soap\//i.test(path),
     dialect: 'soap'
   },
   {
-    name: 'Bulk API 1.0 (use Bulk API 2.0, /jobs/ingest and /jobs/query)',
+    name: 'Bulk API 1.0 (use Bulk API 2.0: /jobs/ingest and /jobs/query)',
     matches: (path) => path.startsWith('/services/async/'),
     dialect: 'bulkV1'
   },
   {
-    name: 'The Tooling API (anonymous Apex, Apex classes, debug logs)',
+    name: 'the Tooling API (anonymous Apex, Apex classes, debug logs)',
     matches: (path) => VERSIONED.test(path) && path.replace(VERSIONED, '').startsWith('tooling/'),
     dialect: 'rest'
   },
   {
-    name: 'Files (ContentVersion uploads, sf data create file)',
+    name: 'file uploads (ContentVersion, sf data create file)',
     matches: (path, req) =>
       VERSIONED.test(path) &&
       (/^multipart\//i.test(req.headers['content-type'] ?? '') ||
@@ -52,7 +52,7 @@ const FEATURES: Feature[] = [
 export const NOT_OFFERED_CODE = 'FUNCTIONALITY_NOT_ENABLED';
 
 const messageFor = (feature: Feature) =>
-  `${feature.name} is not offered by the local org. Use a scratch org or sandbox for it.`;
+  `The local org does not offer ${feature.name}. Use a scratch org or sandbox for it.`;
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -260,7 +260,7 @@ describe('jsforce and @salesforce/core against a local org', () => {
       )
     );
     expect(bulkV1.name).toBe('FeatureNotEnabled');
-    expect(bulkV1.message).toContain('not offered by the local org');
+    expect(bulkV1.message).toContain('local org does not offer');
     const metadata = await errorOf(conn.metadata.describe('62.0'));
     expect(metadata.message).toMatch(/FUNCTIONALITY_NOT_ENABLED.*Metadata API/);
     const tooling = await errorOf(conn.tooling.executeAnonymous("System.debug('x');"));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { to18 } from './ids';
@@ -302,13 +302,34 @@ describe('the sf CLI against a local org', () => {
   );
 
   it(
-    'says that anonymous Apex and file uploads are not offered',
+    'says that anonymous Apex, Metadata API deploys and file uploads are not offered',
     async () => {
       const apex = join(work, 'hello.apex');
       writeFileSync(apex, "System.debug('hello');\n");
       const run = await sf.json(['apex', 'run', '--file', apex, '--target-org', sf.alias]);
       expect(run.status).not.toBe(0);
-      expect(run.message).toMatch(/FUNCTIONALITY_NOT_ENABLED|not offered by the local org/);
+      expect(run.message).toContain(
+        'FUNCTIONALITY_NOT_ENABLED: The local org does not offer anonymous Apex'
+      );
+      const project = join(work, 'project');
+      mkdirSync(join(project, 'force-app', 'main', 'default', 'labels'), { recursive: true });
+      writeFileSync(
+        join(project, 'sfdx-project.json'),
+        JSON.stringify({
+          packageDirectories: [{ path: 'force-app', default: true }],
+          sourceApiVersion: '62.0'
+        })
+      );
+      writeFileSync(
+        join(project, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml'),
+        '<?xml version="1.0" encoding="UTF-8"?><CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata"><labels><fullName>Hello</fullName><language>en_US</language><protected>false</protected><shortDescription>Hello</shortDescription><value>Hello</value></labels></CustomLabels>'
+      );
+      const deploy = await sf.json(
+        ['project', 'deploy', 'start', '--source-dir', 'force-app', '--target-org', sf.alias],
+        { cwd: project }
+      );
+      expect(deploy.name).toBe('sf:FUNCTIONALITY_NOT_ENABLED');
+      expect(deploy.message).toContain('The local org does not offer the Metadata API');
       const file = join(work, 'notes.txt');
       writeFileSync(file, 'notes');
       const upload = await sf.json([
@@ -321,7 +342,8 @@ describe('the sf CLI against a local org', () => {
         sf.alias
       ]);
       expect(upload.status).not.toBe(0);
-      expect(upload.message).toMatch(/not offered by the local org/);
+      expect(upload.name).toBe('FUNCTIONALITY_NOT_ENABLED');
+      expect(upload.message).toContain('The local org does not offer file uploads');
     },
     SF_TIMEOUT
   );
