@@ -4,6 +4,7 @@ import { connectToOrg } from '../../org/connection';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { coreScorer } from '../../services/health/coreScorer';
 import { explainAccount } from '../../services/health/explain';
+import { loadHistoryPolicy } from '../../services/health/historyPolicy';
 import { formatExplanation, type Explanation } from '../../services/health/explainFormat';
 import { orgAccess } from '../../services/health/restOrBulkAccess';
 import type { Connect } from '../../services/touchpoints/connect';
@@ -29,7 +30,8 @@ export async function healthExplain(
   // Scored with the org's own custom metadata, as recompute and the panel's Apex do.
   return explainAccount(orgAccess(conn), coreScorer(await loadModelFromOrg(conn)), {
     account,
-    asOf
+    asOf,
+    history: await loadHistoryPolicy(conn)
   });
 }
 

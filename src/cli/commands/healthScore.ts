@@ -1,3 +1,4 @@
+import { asShown } from '../../core/health/shown';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
@@ -52,7 +53,11 @@ export function healthScore(options: { input: string; model?: string }): {
     throw new UserInputError(`${path}: ${issue.message}`, path);
   }
   const model = loadProjectModel(options.model);
-  return { results: scoreAccounts(parsed.data.accounts, model, parsed.data.asOf) };
+  return {
+    results: scoreAccounts(parsed.data.accounts, model, parsed.data.asOf).map((result) =>
+      asShown(result, model.insufficientStatus)
+    )
+  };
 }
 
 const fixed = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));

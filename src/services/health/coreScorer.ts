@@ -10,7 +10,7 @@ export function coreScorer(model: BatonModel = loadProjectModel()): HealthScorer
   return {
     bandOrder: model.bands.map((band) => band.status),
     measures: model.measures,
-    rules: { minCoverage: model.minCoverage, trendDays: model.trend.days },
+    model,
     score(signals, asOf): ScoredAccount {
       // signalsOf builds exactly the core's account shape; tier names come from the picklist.
       const result = scoreAccount(signals as AccountSignals, model, asOf, { facts: true });

@@ -1,4 +1,7 @@
+import { loadProjectModel } from '../../core';
 import { BatonError, UserInputError } from '../../core/errors';
+import type { HistoryPolicy } from '../../core/health/history';
+import { asShown } from '../../core/health/shown';
 import { soqlString } from '../../org/soql';
 import { accountIdSchema } from './accountSelection';
 import { overrideActive, signalsOf } from './accountSignals';
@@ -6,8 +9,10 @@ import { dayOf } from './days';
 import type { Explanation } from './explainFormat';
 import { loadSignals } from './loadSignals';
 import type { OrgAccess, Row } from './orgAccess';
+import { projectHistoryPolicy } from './historyPolicy';
 import { silentProgress } from './progress';
 import type { HealthScorer } from './scorer';
+import { signalWindows } from './signalQueries';
 
 const ACCOUNT_FIELDS =
   'Id, Name, Health_Score__c, Health_Status__c, Health_Scored_At__c, Health_Override__c, Health_Override_Reason__c, Health_Override_Until__c';
@@ -42,20 +47,28 @@ async function findAccount(org: OrgAccess, idOrName: string): Promise<Row> {
 export async function explainAccount(
   org: OrgAccess,
   scorer: HealthScorer,
-  options: { account: string; asOf: string }
+  options: { account: string; asOf: string; history?: HistoryPolicy }
 ): Promise<Explanation> {
   const account = await findAccount(org, options.account.trim());
   const asOfDay = dayOf(options.asOf);
+  const model = scorer.model ?? loadProjectModel();
   const table = await loadSignals(
     org,
     { kind: 'ids', ids: [String(account.Id)] },
     asOfDay,
-    silentProgress
+    silentProgress,
+    {
+      // The recompute's windows, so both read the same answers and the same baseline.
+      windows: signalWindows(model, (options.history ?? projectHistoryPolicy()).heartbeatDays)
+    }
   );
   if (table.size !== 1) {
     throw new BatonError('FAILURE', `Account ${account.Id} could not be read back`);
   }
-  const result = scorer.score(signalsOf(table, 0, asOfDay, options.asOf), options.asOf);
+  const result = asShown(
+    scorer.score(signalsOf(table, 0, asOfDay, options.asOf), options.asOf),
+    model.insufficientStatus
+  );
   const active = overrideActive(table, 0, asOfDay);
   return {
     account: { id: String(account.Id), name: String(account.Name ?? '') },

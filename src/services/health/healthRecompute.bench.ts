@@ -112,6 +112,16 @@ export async function run(): Promise<BenchLine[]> {
         note: `ratio = baseline ÷ value (times fewer); goal ≤ 50 and ≥ 100×; ${baselineNote}`
       },
       {
+        name: 'records written by the recompute',
+        value: summary.scored + summary.snapshots.written,
+        unit: 'records',
+        note: `${thousands(summary.scored)} Account updates, ${thousands(summary.snapshots.written)} snapshots (${Object.entries(
+          summary.snapshots.byReason
+        )
+          .map(([reason, n]) => `${reason} ${thousands(n ?? 0)}`)
+          .join(', ')}), ${thousands(summary.snapshots.unchanged)} accounts needed none`
+      },
+      {
         name: 'recompute peak RSS',
         value: Math.round(peak.rss / MB),
         unit: 'MB',

@@ -4,7 +4,7 @@ import type { OrgAccess } from './orgAccess';
 import type { Progress } from './progress';
 import { SignalTable } from './signalTable';
 import type { LatestSnapshots } from './latestSnapshots';
-import { accountQuery, idCondition, signalQueries, type HistoryWindow } from './signalQueries';
+import { accountQuery, idCondition, signalQueries, type SignalWindows } from './signalQueries';
 
 /** Up to this many accounts, related rows are filtered by Account Id; above it, by the query's date windows only. */
 export const ID_FILTER_LIMIT = 2000;
@@ -44,8 +44,8 @@ export async function loadSignals(
     wave?: AccountWave;
     label?: string;
     reuse?: SignalTable;
-    /** The org's trend and heartbeat days (default: the project's records). */
-    history?: HistoryWindow;
+    /** The org's model's windows (default: the project's records). */
+    windows?: SignalWindows;
     /** Filled with each account's newest snapshot, for the recompute's snapshot rule. */
     latest?: LatestSnapshots;
   } = {}
@@ -75,7 +75,7 @@ export async function loadSignals(
   }
   const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
   const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
-  const queries = signalQueries(asOfDay, scope.history, scope.latest);
+  const queries = signalQueries(asOfDay, scope.windows, scope.latest);
   progress.phase(`Reading signals${label}`, queries.length);
   let done = 0;
   for (const query of queries) {

@@ -21,6 +21,7 @@ import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scor
 import type { HealthScorer } from './scorer';
 import type { SignalTable } from './signalTable';
 import { emptyTally, keepDueSnapshots, type SnapshotTally } from './snapshotGate';
+import { signalWindows } from './signalQueries';
 import { oneLineSummary } from './summaryFormat';
 
 export interface RecomputeRunOptions {
@@ -97,7 +98,7 @@ export async function recompute(
     elapsedMs: 0
   };
   const policy = options.history ?? projectHistoryPolicy();
-  const rules = scorer.rules ?? projectRules();
+  const model = scorer.model ?? loadProjectModel();
   const latest = new LatestSnapshots();
   const alerts: PendingAlert[] = [];
   const record = (chunk: ChunkOutcome, failures: Failure[]) => {
@@ -123,10 +124,10 @@ export async function recompute(
       wave,
       label,
       reuse: table,
-      history: { trendDays: rules.trendDays, heartbeatDays: policy.heartbeatDays },
+      windows: signalWindows(model, policy.heartbeatDays),
       latest
     });
-    const gate = { table, latest, policy, minCoverage: rules.minCoverage, asOfDay };
+    const gate = { table, latest, policy, minCoverage: model.minCoverage, asOfDay };
     summary.accounts += table.size;
     summary.ignoredRows += table.ignoredRows;
     const context = {
@@ -166,11 +167,6 @@ export async function recompute(
     : writeFailuresCsv(summary.failures, options.failuresFile ?? `health-failures-${asOf}.csv`);
   summary.elapsedMs = Date.now() - started;
   return summary;
-}
-
-function projectRules() {
-  const model = loadProjectModel();
-  return { minCoverage: model.minCoverage, trendDays: model.trend.days };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { asShown } from '../../core/health/shown';
 import { decideAlert, owedAlertStatus, type OwedAlert } from './alerts';
 import { overrideActive, signalsOf } from './accountSignals';
 import type { Failure } from './failures';
@@ -39,6 +40,8 @@ export interface ChunkContext {
 }
 
 const statusName = (code: number) => STATUSES[code] || null;
+/** The status of too little data when the scorer brings no model (the picklist's value). */
+const INSUFFICIENT: string = STATUSES[4];
 
 export const emptyOutcome = (): ChunkOutcome => ({
   accountRows: [],
@@ -87,6 +90,7 @@ export function scoreChunk(
   outcome: ChunkOutcome = emptyOutcome()
 ): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
+  const insufficient = scorer.model?.insufficientStatus ?? INSUFFICIENT;
   // One key per run (its start, base 36): a post's key names the run that decided it.
   const alertKey = Date.parse(context.scoredAt).toString(36);
   for (let i = from; i < to; i++) {
@@ -124,11 +128,13 @@ export function scoreChunk(
     outcome.byStatus[shown] = (outcome.byStatus[shown] ?? 0) + 1;
     outcome.changed += previous !== shown ? 1 : 0;
     outcome.overrides += override ? 1 : 0;
+    // A score that rests on too little data is shown as no number (its snapshot keeps it).
+    const seen = asShown(result, insufficient);
     outcome.accountRows.push({
       Id: id,
-      Health_Score__c: result.score,
+      Health_Score__c: seen.score,
       Health_Status__c: shown,
-      Health_Trend__c: result.trend,
+      Health_Trend__c: seen.trend,
       Health_Coverage__c: round3(result.coverage),
       Health_Scored_At__c: context.scoredAt,
       Health_Alert_Status__c: alert ? owedAlertStatus(alert) : decision.alertStatus

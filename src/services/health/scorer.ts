@@ -1,4 +1,4 @@
-import { encodeBreakdown, type HealthFacts, type Measure } from '../../core';
+import { encodeBreakdown, type BatonModel, type HealthFacts, type Measure } from '../../core';
 import type { SignalsInput } from './accountSignals';
 
 /** Stable quadrant keys the panel translates (see accountHealthPanel/healthFormat.js). */
@@ -40,8 +40,8 @@ export interface HealthScorer {
   bandOrder: readonly string[];
   /** The model's measures, for the breakdown's measure references (none: kinds only). */
   measures?: readonly Pick<Measure, 'kind'>[];
-  /** The model's coverage threshold and trend days, for the history rule (none: the project's). */
-  rules?: { minCoverage: number; trendDays: number };
+  /** The model it scores with, whose windows the queries read (none: the project's). */
+  model?: BatonModel;
   score(signals: SignalsInput, asOf: string): ScoredAccount;
 }
 

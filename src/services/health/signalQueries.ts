@@ -1,4 +1,4 @@
-import { loadProjectModel } from '../../core';
+import { loadProjectModel, type BatonModel } from '../../core';
 import { isoDay, soqlDateTime, dayOf } from './days';
 import { projectHistoryPolicy } from './historyPolicy';
 import type { LatestSnapshots } from './latestSnapshots';
@@ -22,22 +22,35 @@ export const ACCOUNT_FIELDS = [
 ];
 
 /**
- * Days of snapshot history read: the trend's baseline is the newest snapshot at least
- * `trendDays` old (Health_Band__mdt), and one is written at least every `heartbeatDays`
- * (Health_History_Policy__mdt), so it lies within that many days before.
+ * The windows the queries read, from the model: surveys within their measure's
+ * Window_Days__c (Health_Measure__mdt); snapshots back to the trend's baseline, the newest
+ * at least `trendDays` old (Health_Band__mdt), which lies within `heartbeatDays` before it
+ * since one is written at least that often (Health_History_Policy__mdt).
  */
-export interface HistoryWindow {
+export interface SignalWindows {
   trendDays: number;
   heartbeatDays: number;
+  /** Per survey type, the days its measure looks back (0: no active measure reads it). */
+  surveyDays: Record<SurveyType, number>;
 }
 
-let shipped: HistoryWindow | undefined;
-/** The project's own records' window, for callers that run without an org's model. */
-export function projectHistoryWindow(): HistoryWindow {
-  shipped ??= {
-    trendDays: loadProjectModel().trend.days,
-    heartbeatDays: projectHistoryPolicy().heartbeatDays
-  };
+export type SurveyType = 'NPS' | 'CSAT' | 'CES';
+const SURVEY_KINDS: Record<SurveyType, string> = { NPS: 'nps', CSAT: 'csat', CES: 'ces' };
+
+/** A model's windows (the longest when two measures read one survey type). */
+export function signalWindows(model: BatonModel, heartbeatDays: number): SignalWindows {
+  const surveyDays = { NPS: 0, CSAT: 0, CES: 0 };
+  for (const type of Object.keys(surveyDays) as SurveyType[])
+    for (const measure of model.measures)
+      if (measure.kind === SURVEY_KINDS[type])
+        surveyDays[type] = Math.max(surveyDays[type], measure.windowDays);
+  return { trendDays: model.trend.days, heartbeatDays, surveyDays };
+}
+
+let shipped: SignalWindows | undefined;
+/** The project's own records' windows, for callers that run without an org's model. */
+export function projectSignalWindows(): SignalWindows {
+  shipped ??= signalWindows(loadProjectModel(), projectHistoryPolicy().heartbeatDays);
   return shipped;
 }
 
@@ -63,27 +76,26 @@ const truthy = (value: unknown) => value === true || value === 'true';
  */
 export function signalQueries(
   asOfDay: number,
-  history: HistoryWindow = projectHistoryWindow(),
+  windows: SignalWindows = projectSignalWindows(),
   latest?: LatestSnapshots
 ): SignalQuery[] {
-  const baselineDay = asOfDay - history.trendDays;
+  const baselineDay = asOfDay - windows.trendDays;
+  const { surveyDays } = windows;
+  const oldestSurveyDay = asOfDay - Math.max(surveyDays.NPS, surveyDays.CSAT, surveyDays.CES);
   const asOf = isoDay(asOfDay);
-  const recentSurveyDay = asOfDay - 180;
   return [
     {
       name: 'surveys',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(asOfDay - 365)} AND Responded_On__c <= ${asOf}${and(accounts)}`,
+        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(oldestSurveyDay)} AND Responded_On__c <= ${asOf}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
-        if (i >= 0)
-          table.addSurvey(
-            i,
-            row.Type__c,
-            row.Score__c,
-            dayOf(row.Responded_On__c) > recentSurveyDay
-          );
+        // An answer counts only inside its own type's window, as the core's measure reads it.
+        // An unknown type goes to the table, which counts it as ignored.
+        const days = surveyDays[row.Type__c as SurveyType] as number | undefined;
+        if (i >= 0 && (days === undefined || dayOf(row.Responded_On__c) > asOfDay - days))
+          table.addSurvey(i, row.Type__c, row.Score__c, true);
       }
     },
     {
@@ -134,7 +146,7 @@ export function signalQueries(
       name: 'snapshots',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Score__c, Status__c, Coverage__c, Override_Status__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${soqlDateTime(baselineDay - history.heartbeatDays)} AND Computed_At__c < ${soqlDateTime(asOfDay + 1)}${and(accounts)}`,
+        `SELECT Account__c, Score__c, Status__c, Coverage__c, Override_Status__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${soqlDateTime(baselineDay - windows.heartbeatDays)} AND Computed_At__c < ${soqlDateTime(asOfDay + 1)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
         if (i < 0) return;

@@ -135,16 +135,22 @@ export function buildView(fields, health) {
     .filter((score) => score !== null && score !== undefined)
     .reverse();
   const suggestedDiffers = Boolean(fields.suggestedTier) && fields.suggestedTier !== fields.tier;
+  // A score resting on too little data is no number, even where an older run stored one.
+  const reliable = computedStatus !== 'Insufficient data';
   return {
     neverScored,
-    insufficient: computedStatus === 'Insufficient data' && !override,
-    score: fields.score,
+    insufficient: !reliable && !override,
+    score: reliable ? fields.score : null,
     status: statusInfo(shownStatus),
     override,
     computedText: override
-      ? format(LABELS.computedScore, fields.score, statusInfo(computedStatus).label)
+      ? format(
+          LABELS.computedScore,
+          reliable ? fields.score : '–',
+          statusInfo(computedStatus).label
+        )
       : null,
-    trend: trendInfo(fields.trend, breakdown && breakdown.trendDirection),
+    trend: trendInfo(reliable ? fields.trend : null, breakdown && breakdown.trendDirection),
     history,
     // A line needs two points; the caption says what the line is to sighted readers.
     historyCaption: history.length >= 2 ? format(LABELS.historyCaption, history.length) : null,

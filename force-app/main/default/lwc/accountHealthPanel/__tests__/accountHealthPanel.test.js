@@ -267,6 +267,9 @@ describe('c-account-health-panel', () => {
 
       expect(gauge(element).tone).toBe('grey');
       expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Insufficient data');
+      // The stored 55 rests on 2 of 8 measures: no number is shown for it.
+      expect(gauge(element).score).toBeNull();
+      expect(text(gauge(element).shadowRoot.querySelector('.score'))).toBe('–');
       expect(text($(element, '.coverage'))).toBe('Based on 2 of 8 measures');
       expect(text($(element, '.insufficient'))).toBe(
         'Not enough data for a reliable score. Add surveys, usage data or touchpoints for this customer.'
