@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestOrg, type TestOrg } from '../testing';
+import { recoverBulkJobs } from './routes';
 
 // Bulk jobs as Salesforce keeps them: a job belongs to its creator (another user cannot read,
 // append to, close or abort it, and its rows run as the creator whoever closes it), takes one
@@ -144,5 +145,19 @@ describe('Bulk job safety', () => {
     expect(files()).toEqual([]);
     expect((await call('seller', 'GET', `/${id}`)).status).toBe(404);
     expect(existsSync(bulk)).toBe(true);
+  });
+
+  it('deletes jobs finished more than 7 days ago, with their files, when the org starts', async () => {
+    const id = await openJob('seller', 'Account');
+    await call('seller', 'PUT', `/${id}/batches`, 'Name\nOld Job Oy\n');
+    await call('seller', 'PATCH', `/${id}`, { state: 'UploadComplete' });
+    await finished('seller', id);
+    const bulk = join(t.org.core.dataDir, 'bulk');
+    const files = () => readdirSync(bulk).filter((name) => name.startsWith(`${id}.`));
+    recoverBulkJobs(t.org.core, new Date(Date.now() + 6 * 86_400_000));
+    expect((await call('seller', 'GET', `/${id}`)).status).toBe(200);
+    recoverBulkJobs(t.org.core, new Date(Date.now() + 8 * 86_400_000));
+    expect((await call('seller', 'GET', `/${id}`)).status).toBe(404);
+    expect(files()).toEqual([]);
   });
 });
