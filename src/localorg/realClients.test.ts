@@ -196,6 +196,27 @@ describe('jsforce and @salesforce/core against a local org', () => {
     expect(upserted.map((r) => r.created)).toEqual([false, true]);
   });
 
+  it('names parents by external id in a Bulk 2.0 column (Account__r.External_Id__c)', async () => {
+    await conn.sobject('Account').create({ Name: 'Kysely Oy', External_Id__c: 'EXT-SURVEY' });
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Survey_Response__c',
+      operation: 'insert',
+      pollTimeout: 30_000,
+      input:
+        'Account__r.External_Id__c,Type__c,Score__c,Responded_On__c\n' +
+        'EXT-SURVEY,NPS,9,2026-11-02\n' +
+        'EXT-NOWHERE,NPS,3,2026-11-02\n'
+    });
+    expect(results.successfulResults).toHaveLength(1);
+    expect(results.failedResults.map((r) => r.sf__Error)).toEqual([
+      expect.stringContaining('INVALID_FIELD:Foreign key external ID: EXT-NOWHERE not found')
+    ]);
+    const stored = await conn.query<{ Account__r: { Name: string } }>(
+      'SELECT Account__r.Name FROM Survey_Response__c'
+    );
+    expect(stored.records.map((r) => r.Account__r.Name)).toEqual(['Kysely Oy']);
+  });
+
   it("answers Chatter's users/me and the updated and deleted replication resources", async () => {
     const me = await conn.chatter.resource('/users/me').retrieve();
     expect(me).toMatchObject({ name: 'Baton Admin', type: 'User' });
