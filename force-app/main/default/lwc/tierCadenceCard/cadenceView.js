@@ -27,17 +27,20 @@ const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_
 
 /**
  * Time to first value: the days from onboarding start to First_Value_At__c, or, while it is
- * missing, the days so far; against the onboarding target (the time-to-first-value measure's
+ * missing or still ahead, the days so far; against the onboarding target (the time-to-first-value measure's
  * Full_At__c, which the missed-first-value alert also uses), worded, not only coloured.
  */
 export function firstValueView(fields, cadence) {
   const started = fields.onboardingStarted;
-  const reached = fields.firstValueAt;
-  if (!started) {
-    return { firstValue: reached || null, firstValueLate: false, firstValueClass: 'first-value' };
+  const today = cadence.serverDate;
+  // A date after today is a plan, not value reached.
+  const reached =
+    fields.firstValueAt && !(today && fields.firstValueAt > today) ? fields.firstValueAt : null;
+  // Value reached before this onboarding started (an earlier one) is a date, not a duration.
+  if (!started || (reached && reached < started)) {
+    return { firstValue: reached, firstValueLate: false, firstValueClass: 'first-value' };
   }
-  // A usage period ending before the recorded start still counts as value from day 0.
-  const elapsed = Math.max(0, days(started, reached || cadence.serverDate));
+  const elapsed = Math.max(0, days(started, reached || today));
   const text = reached
     ? format(LABELS.timeToValue, reached, elapsed)
     : format(LABELS.noFirstValue, elapsed);

@@ -10,6 +10,7 @@ import ACCOUNT from './data/account.json';
 import ACCOUNT_OVERRIDE from './data/accountOverride.json';
 import CADENCE from './data/cadence.json';
 import CADENCE_EMPTY from './data/cadenceEmpty.json';
+import { firstValueView } from '../cadenceView';
 
 // jest.mock must be called directly (not through a helper) for babel-jest to hoist it above the imports.
 jest.mock('@salesforce/apex/TierCadenceController.getCadence', () => ({ default: jest.fn() }), {
@@ -225,5 +226,30 @@ describe('c-tier-cadence-card', () => {
     expect(panel.friendlyMessage).toBe('c.Baton_Tier_Card_Load_Error');
     expect(panel.errors.body.message).toContain('does not exist');
     await expect(element).toBeAccessible();
+  });
+
+  describe('time to first value', () => {
+    const cadence = { serverDate: '2026-12-07', firstValueTargetDays: 30 };
+
+    it('takes a first value dated after today for none yet, never a future date', () => {
+      const view = firstValueView(
+        { onboardingStarted: '2026-10-29', firstValueAt: '2027-01-04' },
+        cadence
+      );
+      expect(view.firstValue).toBe('Not yet, 39 days into onboarding · past the 30-day target');
+      expect(view.firstValueLate).toBe(true);
+    });
+
+    it('shows a first value reached before this onboarding started as its date, not as 0 days', () => {
+      const view = firstValueView(
+        { onboardingStarted: '2026-11-20', firstValueAt: '2025-01-07' },
+        cadence
+      );
+      expect(view).toEqual({
+        firstValue: '2025-01-07',
+        firstValueLate: false,
+        firstValueClass: 'first-value'
+      });
+    });
   });
 });
