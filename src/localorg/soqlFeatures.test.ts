@@ -211,6 +211,21 @@ describe('SOQL as real code writes it', () => {
     ]);
   });
 
+  it('names the clause it does not support', async () => {
+    for (const [soql, clause] of [
+      ['SELECT Industry, COUNT(Id) FROM Account GROUP BY ROLLUP(Industry)', 'ROLLUP'],
+      ['SELECT FORMAT(AnnualRevenue) FROM Account', 'FORMAT'],
+      ['SELECT Id FROM Account FOR VIEW', 'FOR'],
+      ['SELECT Id FROM Account UPDATE TRACKING', 'UPDATE']
+    ]) {
+      const error = await errorOf(t.conn.query(soql));
+      expect([error.name, error.message]).toEqual([
+        'MALFORMED_QUERY',
+        expect.stringMatching(new RegExp(`${clause}.*not supported by the local org`))
+      ]);
+    }
+  });
+
   it('answers an unknown object with 400 INVALID_TYPE', async () => {
     const error = await errorOf(
       t.conn.request('/services/data/v62.0/query?q=SELECT+Id+FROM+Nothing__c')

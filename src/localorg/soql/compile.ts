@@ -79,7 +79,7 @@ export function parseSoql(soql: string): Query {
 
 function unsupported(query: Query) {
   const q = query as Query & Record<string, unknown>;
-  for (const clause of ['for', 'withDataCategory', 'updateTracking', 'updateViewstat']) {
+  for (const clause of ['for', 'withDataCategory', 'update']) {
     if (q[clause])
       throw malformedQuery(`${clause.toUpperCase()} is not supported by the local org`);
   }
@@ -168,6 +168,11 @@ export function compileQuery(
     }
   }
   const groupBy = (query.groupBy ? [].concat(query.groupBy as never) : []) as GroupByItem[];
+  const groupFunction = groupBy.find((g) => g.fn && !isDateFunction(String(g.fn.functionName)));
+  if (groupFunction)
+    throw malformedQuery(
+      `GROUP BY ${groupFunction.fn!.rawValue} is not supported by the local org`
+    );
   const groupKeys = groupBy.map((g) => normalize(g.fn ? String(g.fn.rawValue) : String(g.field)));
   const aggregate = countOnly || groupBy.length > 0 || columns.some((c) => c.kind === 'aggregate');
   const ungrouped = columns.find((c) =>

@@ -46,6 +46,7 @@ export interface FunctionValue {
 
 export function dateFunction(name: string, path: ResolvedPath): FunctionValue {
   const fn = name.toUpperCase();
+  if (!isDateFunction(fn)) throw malformedQuery(`${fn}() is not supported by the local org`);
   if (!['date', 'datetime'].includes(path.field.type))
     throw malformedQuery(`${fn} needs a date or date/time field, not ${path.field.name}`);
   if ((fn === 'DAY_ONLY' || fn === 'HOUR_IN_DAY') && path.field.type !== 'datetime')
