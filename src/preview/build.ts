@@ -14,7 +14,13 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { readLabels } from './labels';
-import { ACCOUNT_PAGE, flexiPageModule, readAccountPage } from './flexipage';
+import {
+  ACCOUNT_PAGE,
+  PORTFOLIO_PAGE,
+  flexiPageModule,
+  readAccountPage,
+  readPage
+} from './flexipage';
 import { componentAliases, platformPlugin, typescriptPlugin } from './platformPlugin';
 
 export const PROJECT_DIR = join(__dirname, '..', '..');
@@ -32,6 +38,7 @@ const INPUTS = [
   'src/preview/labels.ts',
   'src/preview/flexipage.ts',
   ACCOUNT_PAGE,
+  PORTFOLIO_PAGE,
   'package-lock.json'
 ];
 
@@ -121,6 +128,12 @@ async function compile(
   const temp = join(root, `.tmp-${process.pid}-${Date.now()}`);
   const appDir = join(projectDir, 'src/preview/app');
   const warnings: string[] = [];
+  const available = new Set(
+    componentAliases(join(projectDir, LWC_DIR), 'c')
+      .map((a) => a.name.slice(2))
+      // While a teammate's component is mid-change, the preview can leave it out.
+      .filter((name) => !(process.env.BATON_PREVIEW_EXCLUDE ?? '').split(',').includes(name))
+  );
   const bundle = await rollup({
     input: { main: join(appDir, 'main.ts') },
     onwarn: (log: RollupLog) => {
@@ -135,20 +148,10 @@ async function compile(
           'import.meta.env.SSR': 'false'
         }
       }),
-      platformPlugin(
-        readLabels(projectDir),
-        flexiPageModule(
-          readAccountPage(projectDir),
-          new Set(
-            componentAliases(join(projectDir, LWC_DIR), 'c')
-              .map((a) => a.name.slice(2))
-              // While a teammate's component is mid-change, the preview can leave it out.
-              .filter(
-                (name) => !(process.env.BATON_PREVIEW_EXCLUDE ?? '').split(',').includes(name)
-              )
-          )
-        )
-      ),
+      platformPlugin(readLabels(projectDir), {
+        flexipage: flexiPageModule(readAccountPage(projectDir), available),
+        apppage: flexiPageModule(readPage(projectDir, PORTFOLIO_PAGE), available)
+      }),
       typescriptPlugin(),
       lwc({
         rootDir: appDir,

@@ -27,11 +27,18 @@ const flexiPage = z.object({
   })
 });
 
+/** The Baton app's Portfolio tab (an AppPage), as shipped to orgs. */
+export const PORTFOLIO_PAGE =
+  'force-app/main/default/flexipages/Baton_Portfolio.flexipage-meta.xml';
+
 /** Component names by region (`header`, `main`, `sidebar`), in page order. */
 export type PageRegions = Record<string, string[]>;
 
-export function readAccountPage(projectDir: string): PageRegions {
-  const path = join(projectDir, ACCOUNT_PAGE);
+export const readAccountPage = (projectDir: string): PageRegions =>
+  readPage(projectDir, ACCOUNT_PAGE);
+
+export function readPage(projectDir: string, page: string): PageRegions {
+  const path = join(projectDir, page);
   if (!existsSync(path)) return {};
   const parsed = flexiPage.parse(new XMLParser().parse(readFileSync(path, 'utf8')));
   return Object.fromEntries(

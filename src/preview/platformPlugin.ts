@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import type { Plugin } from 'rollup';
+import { loadLocalised, resolveLocalised } from './i18nModules';
 import type { LabelTable } from './labels';
 
 const PLATFORM_DIR = join(__dirname, 'platform');
@@ -72,13 +73,19 @@ export function componentAliases(dir: string, namespace: string): { name: string
 }
 
 /** Resolves platform modules to local ones; must run before @lwc/rollup-plugin. */
-export function platformPlugin(labels: LabelTable, flexiPageSource: string): Plugin {
+export function platformPlugin(
+  labels: LabelTable,
+  pages: { flexipage: string; apppage: string }
+): Plugin {
   return {
     name: 'baton-platform',
     resolveId(source) {
+      const localised = resolveLocalised(source);
+      if (localised) return localised;
       if (PLATFORM_MODULES[source]) return platformFile(PLATFORM_MODULES[source]);
       if (source === 'lightning/combobox') return platformFile('lwc/combobox/combobox.ts');
-      if (source === 'baton:labels' || source === 'baton:flexipage') return `\0${source}`;
+      if (['baton:labels', 'baton:flexipage', 'baton:apppage'].includes(source))
+        return `\0${source}`;
       const ours = /^@salesforce\/(apex|schema|user|resourceUrl|customPermission|userPermission)\//;
       // Only `c.` labels: base components resolve their own labels from their scopedImports.
       if (ours.test(source) || source.startsWith('@salesforce/label/c.')) {
@@ -87,8 +94,11 @@ export function platformPlugin(labels: LabelTable, flexiPageSource: string): Plu
       return null;
     },
     load(id) {
+      const localised = loadLocalised(id);
+      if (localised !== null) return localised;
       if (id === '\0baton:labels') return `export default ${JSON.stringify(labels)};`;
-      if (id === '\0baton:flexipage') return flexiPageSource;
+      if (id === '\0baton:flexipage') return pages.flexipage;
+      if (id === '\0baton:apppage') return pages.apppage;
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
       return virtualModule(source, labels) ?? null;

@@ -15,3 +15,9 @@ declare module 'baton:flexipage' {
   export const missing: string[];
   export default regions;
 }
+declare module 'baton:apppage' {
+  import type { LightningElement } from 'lwc';
+  const regions: Record<string, { name: string; ctor: typeof LightningElement | null }[]>;
+  export const missing: string[];
+  export default regions;
+}

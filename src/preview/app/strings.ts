@@ -5,6 +5,7 @@ import { session } from '../platform/session';
 const STRINGS = {
   en: {
     accounts: 'Accounts',
+    portfolio: 'Portfolio',
     allAccounts: 'All Accounts',
     account: 'Account',
     search: 'Search this list...',
@@ -42,6 +43,7 @@ const STRINGS = {
   },
   fi: {
     accounts: 'Asiakkaat',
+    portfolio: 'Asiakassalkku',
     allAccounts: 'Kaikki asiakkaat',
     account: 'Asiakas',
     search: 'Hae tästä luettelosta...',

@@ -25,6 +25,8 @@ function pathFor(ref: PageReference): string {
       return `/lightning/o/${a.objectApiName ?? 'Account'}/${a.actionName ?? 'list'}`;
     case 'standard__webPage':
       return a.url ?? '/';
+    case 'standard__navItemPage':
+      return `/lightning/n/${a.apiName}`;
     default:
       return '/lightning/o/Account/list';
   }
@@ -41,6 +43,8 @@ export function pageReferenceFor(path: string, search = ''): PageReference {
       state
     };
   }
+  const tab = /^\/lightning\/n\/(\w+)/.exec(path);
+  if (tab) return { type: 'standard__navItemPage', attributes: { apiName: tab[1] }, state };
   const object = /^\/lightning\/o\/(\w+)\/(\w+)/.exec(path);
   const [, objectApiName = 'Account', actionName = 'list'] = object ?? [];
   return { type: 'standard__objectPage', attributes: { objectApiName, actionName }, state };

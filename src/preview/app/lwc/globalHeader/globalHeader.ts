@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import { navigate } from '../../../platform/navigation';
+import { LOCATION_EVENT, currentPageReference, navigate } from '../../../platform/navigation';
 import { session } from '../../../platform/session';
 import {
   markNotificationRead,
@@ -23,11 +23,15 @@ export default class GlobalHeader extends LightningElement {
   private timer?: ReturnType<typeof setInterval>;
 
   connectedCallback(): void {
+    window.addEventListener(LOCATION_EVENT, this.onLocation);
+    window.addEventListener('popstate', this.onLocation);
     void this.loadNotifications();
     this.timer = setInterval(() => void this.loadNotifications(), POLL_MS);
   }
 
   disconnectedCallback(): void {
+    window.removeEventListener(LOCATION_EVENT, this.onLocation);
+    window.removeEventListener('popstate', this.onLocation);
     clearInterval(this.timer);
   }
 
@@ -108,6 +112,24 @@ export default class GlobalHeader extends LightningElement {
       attributes: { objectApiName: 'Account', actionName: 'list' },
       state: { q: term }
     });
+  }
+
+  private onPortfolio = currentPageReference().type === 'standard__navItemPage';
+  private readonly onLocation = () => {
+    this.onPortfolio = currentPageReference().type === 'standard__navItemPage';
+  };
+
+  get accountsTabClass(): string {
+    return `slds-context-bar__item${this.onPortfolio ? '' : ' slds-is-active'}`;
+  }
+
+  get portfolioTabClass(): string {
+    return `slds-context-bar__item${this.onPortfolio ? ' slds-is-active' : ''}`;
+  }
+
+  openPortfolio(event: Event): void {
+    event.preventDefault();
+    navigate({ type: 'standard__navItemPage', attributes: { apiName: 'Baton_Portfolio' } });
   }
 
   openAccounts(event: Event): void {

@@ -18,7 +18,7 @@ const TOAST_MS = 6000;
 
 /**
  * The preview's Lightning Experience container: global header, routing between the account
- * list and the Account record page, and the toasts and refreshes components ask for.
+ * list, the Account record page and the Portfolio tab, and the toasts and refreshes components ask for.
  */
 export default class Shell extends LightningElement {
   page: PageReference = currentPageReference();
@@ -67,6 +67,14 @@ export default class Shell extends LightningElement {
 
   get isRecordPage(): boolean {
     return this.page.type === 'standard__recordPage';
+  }
+
+  /** The Baton app's Portfolio tab (`/lightning/n/Baton_Portfolio`). */
+  get isPortfolio(): boolean {
+    return (
+      this.page.type === 'standard__navItemPage' &&
+      this.page.attributes?.apiName === 'Baton_Portfolio'
+    );
   }
 
   get search(): string {

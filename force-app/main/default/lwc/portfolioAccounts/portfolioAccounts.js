@@ -1,0 +1,96 @@
+import { LightningElement, api } from 'lwc';
+import { LABELS, downloadCsv, fill, formatNumber } from 'c/portfolioLabels';
+
+const PAGE_ROWS = 200;
+const COLUMNS = [
+  { field: 'name', label: LABELS.columnAccount, numeric: false },
+  { field: 'status', label: LABELS.columnStatus, numeric: false },
+  { field: 'arr', label: LABELS.columnArr, numeric: true },
+  { field: 'value', label: LABELS.columnValue, numeric: true },
+  { field: 'potential', label: LABELS.columnPotential, numeric: true },
+  { field: 'segment', label: LABELS.columnSegment, numeric: false },
+  { field: 'strategy', label: LABELS.columnStrategy, numeric: false },
+  { field: 'accountManager', label: LABELS.columnAccountManager, numeric: false },
+  { field: 'hours', label: LABELS.columnHours, numeric: true }
+];
+
+/** The book's accounts: search by name, sort by any column (click or Enter), export as CSV. */
+export default class PortfolioAccounts extends LightningElement {
+  @api accounts;
+  labels = LABELS;
+  search = '';
+  sortField = 'arr';
+  sortAscending = false;
+
+  get matching() {
+    const needle = this.search.trim().toLowerCase();
+    const rows = (this.accounts ?? []).filter(
+      (account) => !needle || (account.name ?? '').toLowerCase().includes(needle)
+    );
+    const direction = this.sortAscending ? 1 : -1;
+    const field = this.sortField;
+    return [...rows].sort((a, b) => {
+      const [x, y] = [a[field], b[field]];
+      if (x === y) return 0;
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y))) * direction;
+    });
+  }
+
+  get columns() {
+    return COLUMNS.map((column) => ({
+      ...column,
+      sortLabel: fill(LABELS.sortBy, column.label),
+      ariaSort:
+        column.field === this.sortField
+          ? this.sortAscending
+            ? 'ascending'
+            : 'descending'
+          : 'none',
+      arrow: column.field === this.sortField ? (this.sortAscending ? '▲' : '▼') : ''
+    }));
+  }
+
+  get rows() {
+    return this.matching.slice(0, PAGE_ROWS).map((account) => ({
+      key: account.id,
+      href: `/lightning/r/Account/${account.id}/view`,
+      cells: COLUMNS.slice(1).map((column) => ({
+        key: column.field,
+        text: column.numeric
+          ? formatNumber(account[column.field], column.field === 'value' ? 2 : 1)
+          : (account[column.field] ?? '')
+      })),
+      name: account.name
+    }));
+  }
+
+  get shownText() {
+    return fill(
+      LABELS.accountsShown,
+      formatNumber(Math.min(PAGE_ROWS, this.matching.length)),
+      formatNumber(this.matching.length)
+    );
+  }
+
+  handleSearch(event) {
+    this.search = event.target.value;
+  }
+
+  handleSort(event) {
+    const field = event.currentTarget.dataset.field;
+    this.sortAscending =
+      field === this.sortField
+        ? !this.sortAscending
+        : !COLUMNS.find((c) => c.field === field).numeric;
+    this.sortField = field;
+  }
+
+  handleExport() {
+    downloadCsv(this.template.querySelector('.export'), 'baton-portfolio-accounts.csv', [
+      COLUMNS.map((column) => column.label),
+      ...this.matching.map((account) => COLUMNS.map((column) => account[column.field]))
+    ]);
+  }
+}

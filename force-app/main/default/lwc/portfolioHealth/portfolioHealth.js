@@ -1,0 +1,60 @@
+import { LightningElement, api } from 'lwc';
+import { LABELS, formatNumber } from 'c/portfolioLabels';
+
+/** Health across the book: accounts and ARR by band, movers, overrides, too little data. */
+export default class PortfolioHealth extends LightningElement {
+  @api view;
+  labels = LABELS;
+
+  get bands() {
+    return (this.view?.bands ?? []).map((band) => ({
+      key: band.status,
+      status: band.status,
+      accounts: formatNumber(band.accounts),
+      arr: formatNumber(band.arr)
+    }));
+  }
+
+  get movers() {
+    const movers = this.view?.movers;
+    if (!movers) return [];
+    return [...movers.up, ...movers.down].map((mover) => ({
+      key: mover.id,
+      name: mover.name,
+      change: `${mover.change > 0 ? '+' : ''}${formatNumber(mover.change, 1)}`,
+      driver: mover.driver ?? '–'
+    }));
+  }
+
+  get hasMovers() {
+    return this.movers.length > 0;
+  }
+
+  get overrides() {
+    return (this.view?.overrides ?? []).map((account) => ({
+      key: account.id,
+      name: account.name,
+      status: account.status,
+      until: account.overrideUntil ?? '–'
+    }));
+  }
+
+  get hasOverrides() {
+    return this.overrides.length > 0;
+  }
+
+  get insufficient() {
+    return (this.view?.insufficientData ?? []).map((account) => ({
+      key: account.id,
+      name: account.name
+    }));
+  }
+
+  get hasInsufficient() {
+    return this.insufficient.length > 0;
+  }
+
+  get nps() {
+    return (this.view?.nps ?? []).map((month) => ({ key: month.month, ...month }));
+  }
+}
