@@ -24,6 +24,9 @@ const {
 const n = (count: number, one: string, many: string) => count + (count === 1 ? one : many);
 const oneDecimal = (value: number) => String(Math.round(value * 10) / 10);
 const pct = (share: number) => Math.round(share * 100) + ' %)';
+/** NPS answers of 7–8: responses less promoters (NPS × responses / 100 + detractors) and detractors. */
+const passivesOf = (nps: number, detractors: number, responses: number) =>
+  Math.max(0, responses - Math.round((nps * responses) / 100 + detractors) - detractors);
 const SENTIMENT_FI: Record<string, string> = {
   Positive: 'myönteinen',
   Neutral: 'neutraali',
@@ -38,8 +41,14 @@ export function detailEn(kind: number, value: number, a: number, b: number, text
       return a + ' logins in 30 days vs ' + b + ' before (' + pct(value);
     case FIRST_VALUE:
       return (a ? 'first value after ' : 'no first value yet after ') + n(value, ' day', ' days');
-    case NPS:
-      return n(a, ' detractor', ' detractors') + ' of ' + n(b, ' response', ' responses');
+    case NPS: {
+      // What lowers NPS: detractors, and passives (no promoters); never "0 detractors" alone.
+      const passives = passivesOf(value, a, b);
+      const parts = [];
+      if (a > 0 || passives === 0) parts.push(n(a, ' detractor', ' detractors'));
+      if (passives > 0) parts.push(n(passives, ' passive', ' passives'));
+      return parts.join(' and ') + ' of ' + n(b, ' response', ' responses');
+    }
     case CSAT:
       return a + ' of ' + n(b, ' response', ' responses') + ' satisfied (4–5)';
     case CES:
@@ -69,8 +78,13 @@ export function detailFi(kind: number, value: number, a: number, b: number, text
       return a
         ? 'ensimmäinen hyöty ' + value + ' päivässä'
         : 'ei vielä hyötyä ' + value + ' päivän jälkeen';
-    case NPS:
-      return a + ' arvostelijaa ' + b + ' vastaajasta';
+    case NPS: {
+      const passives = passivesOf(value, a, b);
+      const parts = [];
+      if (a > 0 || passives === 0) parts.push(a + ' arvostelijaa');
+      if (passives > 0) parts.push(passives + (passives === 1 ? ' passiivinen' : ' passiivista'));
+      return parts.join(' ja ') + ' ' + b + ' vastaajasta';
+    }
     case CSAT:
       return a + '/' + b + ' vastaajasta tyytyväisiä (4–5)';
     case CES:

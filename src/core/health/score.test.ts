@@ -64,7 +64,11 @@ describe('health measures', () => {
     ];
     const nps = measure(score({ surveys }), 'nps');
     // In the window: 10 (promoter), 7 (passive), 0 (detractor from 2024-07-01): NPS = 0.
-    expect(nps).toMatchObject({ value: 0, score: 50, detail: '1 detractor of 3 responses' });
+    expect(nps).toMatchObject({
+      value: 0,
+      score: 50,
+      detail: '1 detractor and 1 passive of 3 responses'
+    });
     const third = measure(
       score({ surveys: surveys.slice(0, 1).concat(surveys[1], surveys[1]) }),
       'nps'
@@ -303,11 +307,40 @@ describe('trend, quadrant and drivers', () => {
     expect(measure(result, 'nps')?.pointsLost).toBeCloseTo(21, 9);
     expect(result.drivers).toEqual([
       'Licence utilisation −40: 12 of 40 seats active (30 %)',
-      'NPS −21: 3 detractors of 5 responses',
+      'NPS −21: 3 detractors and 1 passive of 5 responses',
       'Support cases and escalations −8: 1 open high-priority case or escalation'
     ]);
-    expect(result.driversFi[1]).toBe('NPS −21: 3 arvostelijaa 5 vastaajasta');
+    expect(result.driversFi[1]).toBe('NPS −21: 3 arvostelijaa ja 1 passiivinen 5 vastaajasta');
     const lost = result.measures.reduce((sum, entry) => sum + (entry.pointsLost ?? 0), 0);
     expect(100 - lost).toBeCloseTo((20 * 0 + 15 * 30 + 10 * 60 + 5 * 40) / 50, 9);
+  });
+});
+
+describe('NPS drivers say what lowers the score', () => {
+  it('names the passives when no answer is a detractor, never "0 detractors" alone', () => {
+    const model = loadProjectModel();
+    const result = scoreAccount(
+      {
+        id: 'passives',
+        touchTier: 'Low',
+        licensedSeats: 10,
+        activeUsers30d: 10,
+        overdueInvoices: 0,
+        surveys: [
+          { type: 'NPS', score: 9, date: '2026-11-01' },
+          { type: 'NPS', score: 7, date: '2026-11-02' }
+        ]
+      },
+      model,
+      '2026-12-07'
+    );
+    const nps = result.measures.find((m) => m.key === 'nps')!;
+    expect(nps.detail).toBe('1 passive of 2 responses');
+    expect(result.drivers).toContain(
+      `NPS −${Math.round(nps.pointsLost!)}: 1 passive of 2 responses`
+    );
+    expect(result.driversFi).toContain(
+      `NPS −${Math.round(nps.pointsLost!)}: 1 passiivinen 2 vastaajasta`
+    );
   });
 });
