@@ -108,6 +108,47 @@ describe('the sf CLI against a local org', () => {
   );
 
   it(
+    're-imports what sf data export tree wrote without a plan: Accounts with nested Contacts',
+    async () => {
+      await t.conn.sobject('Account').create({ Name: 'Sisäkkäin Oy' });
+      const parent = (
+        await t.conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Name = 'Sisäkkäin Oy'")
+      ).records[0].Id;
+      await t.conn.sobject('Contact').create([
+        { LastName: 'Ensimmäinen', AccountId: parent },
+        { LastName: 'Toinen', AccountId: parent }
+      ]);
+      const out = join(work, 'nested');
+      await sf.json([
+        'data',
+        'export',
+        'tree',
+        '--output-dir',
+        out,
+        '--target-org',
+        sf.alias,
+        '--query',
+        "SELECT Name, (SELECT LastName FROM Contacts) FROM Account WHERE Name = 'Sisäkkäin Oy'"
+      ]);
+      const imported = await sf.json<{ type: string }[]>([
+        'data',
+        'import',
+        'tree',
+        '--files',
+        join(out, 'Account-Contact.json'),
+        '--target-org',
+        sf.alias
+      ]);
+      expect(imported.result.map((r) => r.type)).toEqual(['Account', 'Contact', 'Contact']);
+      const copies = await t.conn.query<{ Contacts: { totalSize: number } }>(
+        "SELECT Id, (SELECT Id FROM Contacts) FROM Account WHERE Name = 'Sisäkkäin Oy'"
+      );
+      expect(copies.records.map((r) => r.Contacts.totalSize)).toEqual([2, 2]);
+    },
+    SF_TIMEOUT
+  );
+
+  it(
     'loads, upserts and deletes with sf data bulk, children naming parents by external id',
     async () => {
       const accounts = join(work, 'accounts.csv');
