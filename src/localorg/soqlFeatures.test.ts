@@ -211,6 +211,21 @@ describe('SOQL as real code writes it', () => {
     ]);
   });
 
+  it('refuses TYPEOF in a Bulk API 2.0 query job, as Bulk API 2.0 does', async () => {
+    const error = await errorOf(
+      t.conn.request({
+        method: 'POST',
+        url: '/services/data/v62.0/jobs/query',
+        body: JSON.stringify({
+          operation: 'query',
+          query: 'SELECT Subject, TYPEOF What WHEN Account THEN Name END FROM Task'
+        }),
+        headers: { 'Content-Type': 'application/json' }
+      })
+    );
+    expect(error.name).toBe('INVALIDJOB');
+  });
+
   it('names the clause it does not support', async () => {
     for (const [soql, clause] of [
       ['SELECT Industry, COUNT(Id) FROM Account GROUP BY ROLLUP(Industry)', 'ROLLUP'],

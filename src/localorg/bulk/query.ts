@@ -213,8 +213,13 @@ export function queryRoutes(jobs: JobStore) {
       const compiled = ctx.org.compile(String(body.query ?? ''), {
         all: body.operation === 'queryAll'
       });
-      if (compiled.children.length || compiled.aggregate)
-        throw new OrgError(400, 'INVALIDJOB', 'Bulk queries cannot use subqueries or aggregates');
+      // Bulk API 2.0 refuses these as its guide lists them.
+      if (compiled.children.length || compiled.aggregate || compiled.typeofs.length)
+        throw new OrgError(
+          400,
+          'INVALIDJOB',
+          'Bulk queries cannot use subqueries, aggregates or TYPEOF'
+        );
       const count = ctx.org.db
         .prepare(`SELECT COUNT(*) AS n FROM (${compiled.sql})`)
         .get(...compiled.params) as { n: number };
