@@ -185,8 +185,14 @@ describe('baton health recompute / explain', () => {
     expect(exitCode).toBe(2);
     expect(json).toMatchObject({ scored: 2, failuresFile: failures });
     expect(json.failures).toContainEqual(
-      expect.objectContaining({ accountId: gone, object: 'Account', errorCode: 'NOT_FOUND' })
+      expect.objectContaining({
+        accountId: gone,
+        object: 'Account',
+        errorCode: 'ENTITY_IS_DELETED'
+      })
     );
-    expect(readFileSync(failures, 'utf8')).toMatch(new RegExp(`^${gone},Account,NOT_FOUND,`, 'm'));
+    expect(readFileSync(failures, 'utf8')).toMatch(
+      new RegExp(`^${gone},Account,ENTITY_IS_DELETED,`, 'm')
+    );
   });
 });

@@ -568,7 +568,7 @@ describe('health recompute through jsforce → local org', () => {
     const csv = readFileSync(failuresFile, 'utf8').trim().split('\n');
     expect(csv[0]).toBe('AccountId,Object,ErrorCode,Message');
     expect(csv).toContainEqual(
-      expect.stringMatching(new RegExp(`^${goneId},Account,NOT_FOUND,.+`))
+      expect.stringMatching(new RegExp(`^${goneId},Account,ENTITY_IS_DELETED,.+`))
     );
     expect(csv.some((line) => line.includes(lockedId))).toBe(false);
   });
