@@ -179,6 +179,10 @@ export default class HandoverPanel extends LightningElement {
       (item, index) => errors.findIndex((other) => other.field === item.field) === index
     );
     this.fieldErrorsTitle = title;
+    if (errors.length) {
+      // A stale "Draft saved" must not sit above a list of what is still wrong.
+      this.notice = undefined;
+    }
     this.focusTarget = errors.length ? 'c-handover-error-summary' : undefined;
     return errors.length > 0;
   }
