@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
+import { PROJECT_DIR } from './build';
+import { readLabels } from './labels';
+import { startLocalPreview } from './localPreview';
+
+// The handover as the seller fills it and the account manager answers it, in English and in
+// Finnish, in Chromium on the real preview build over a fresh local org. The pictures of the
+// seller's errors and the account manager's read-only view go to docs/.
+jest.setTimeout(240_000);
+
+const DOCS = join(PROJECT_DIR, 'docs');
+const labels = readLabels(PROJECT_DIR);
+let preview: Awaited<ReturnType<typeof startLocalPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(DOCS, { recursive: true });
+  [preview, browser] = await Promise.all([startLocalPreview(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+const panel = (page: Page) => page.locator('c-handover-panel');
+const field = (page: Page, label: string) => panel(page).getByLabel(label).first();
+const choose = (page: Page, name: string | RegExp) =>
+  panel(page).locator('label', { hasText: name }).first().click();
+const isFocused = (page: Page, selector: string) =>
+  panel(page)
+    .locator(selector)
+    .first()
+    .evaluate((element) => element.matches(':focus'));
+
+async function signIn(page: Page, persona: string, language: 'en' | 'fi', accountId: string) {
+  await page.context().addCookies([{ name: 'baton_lang', value: language, url: preview.url }]);
+  const accountPage = `/lightning/r/Account/${accountId}/view`;
+  await page.goto(preview.loginUrl(persona).replace('/?login', `${accountPage}?login`));
+  await panel(page).locator('lightning-card').waitFor();
+}
+
+/** The seller's failed submit, then a complete one; returns with the handover Submitted. */
+async function sellerSubmits(page: Page, language: 'en' | 'fi', contractStart: string) {
+  const t = labels[language];
+  const text = (name: string) => t[name] ?? labels.en[name];
+  await panel(page)
+    .getByText(text('Baton_Handover_Suggested_Tier'), { exact: false })
+    .first()
+    .waitFor();
+  await panel(page)
+    .getByRole('button', { name: text('Baton_Handover_Submit') })
+    .click();
+  const summary = panel(page).locator('c-handover-error-summary .error-summary');
+  await summary.waitFor();
+  expect(await isFocused(page, 'c-handover-error-summary .error-summary')).toBe(true);
+  // The first item is the first field of the form, with what to do, not just its name.
+  const firstItem = (await summary.locator('li').first().innerText()).replace(/\s+/g, ' ');
+  expect(firstItem).toContain(text('Baton_Handover_Field_What_Was_Sold'));
+  expect(firstItem).toContain(text('Baton_Handover_Error_Fill_In'));
+  expect(await summary.innerText()).not.toMatch(/\(\d\)/);
+  // The same words next to the field, as the base input shows its own validity message.
+  await panel(page)
+    .locator('c-handover-section')
+    .getByText(text('Baton_Handover_Error_Choose'))
+    .first()
+    .waitFor();
+  await panel(page).screenshot({ path: join(DOCS, `handover-seller-errors-${language}.png`) });
+
+  await field(page, text('Baton_Handover_Field_What_Was_Sold')).fill('Baton Pro, 40 seats');
+  await field(page, text('Baton_Handover_Field_Contract_Start')).fill(contractStart);
+  await choose(page, preview.manager.name);
+  await choose(page, /Aino Virtanen|Liisa Laine/);
+  await field(page, text('Baton_Handover_Field_Secondary_Contacts')).fill(
+    'Liisa Laine, COO\nPekka Puro, IT'
+  );
+  await field(page, text('Baton_Handover_Field_Decision_Makers')).fill('Liisa Laine (COO)');
+  await field(page, text('Baton_Handover_Field_Success_Criteria')).fill(
+    '40 users active by week 8'
+  );
+  await field(page, text('Baton_Handover_Field_First_Year_Goal')).fill('Invoicing in Baton');
+  await field(page, text('Baton_Handover_Field_Promises')).fill('none');
+  await field(page, text('Baton_Handover_Field_Technical_Needs')).fill('SSO with Azure AD');
+  await field(page, text('Baton_Handover_Field_Risks')).fill('IT busy until February');
+  await choose(page, text('Baton_Fit_Good'));
+  await panel(page)
+    .getByRole('button', { name: text('Baton_Handover_Submit') })
+    .click();
+  await panel(page).getByText(text('Baton_Handover_Submitted_Message')).waitFor();
+  expect(await isFocused(page, '.notice')).toBe(true);
+}
+
+async function accountManagerAnswers(page: Page, language: 'en' | 'fi') {
+  const text = (name: string) => labels[language][name] ?? labels.en[name];
+  const persona = language === 'fi' ? 'Rooli' : 'Persona';
+  await page.getByRole('combobox', { name: persona }).selectOption('accountManager');
+  await panel(page).getByText(text('Baton_Handover_Answer_Intro')).waitFor();
+  expect(
+    await panel(page)
+      .getByRole('button', { name: text('Baton_Handover_Submit') })
+      .count()
+  ).toBe(0);
+  expect(await panel(page).locator('c-handover-section').count()).toBe(0);
+  await panel(page).screenshot({ path: join(DOCS, `handover-am-answer-${language}.png`) });
+  await panel(page)
+    .getByRole('button', { name: text('Baton_Handover_Accept') })
+    .click();
+  await panel(page).getByText(text('Baton_Handover_Accepted_Message')).waitFor();
+  expect(await isFocused(page, '.notice')).toBe(true);
+}
+
+describe('handover answered in the preview', () => {
+  it('in English: the seller sees what to fix, submits; the account manager reads it and accepts', async () => {
+    const { page, errors } = await openPage(browser, preview.url);
+    const account = preview.accounts[0];
+    await signIn(page, 'seller', 'en', account.Id);
+    await sellerSubmits(page, 'en', 'Jan 5, 2026');
+    await accountManagerAnswers(page, 'en');
+    const [handover] = (
+      await preview.conn.query<{ Status__c: string }>(
+        `SELECT Status__c FROM Handover__c WHERE Account__c = '${account.Id}'`
+      )
+    ).records;
+    expect(handover.Status__c).toBe('Accepted');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('in Finnish: a date typed 1.12.2026 is saved as 1 December 2026 and shown back so', async () => {
+    const { page, errors } = await openPage(browser, preview.url);
+    const account = preview.accounts[1];
+    await preview.conn
+      .sobject('Contact')
+      .create({ FirstName: 'Liisa', LastName: 'Laine', Title: 'COO', AccountId: account.Id });
+    await signIn(page, 'seller', 'fi', account.Id);
+    const fi = labels.fi;
+    const date = field(page, fi.Baton_Handover_Field_Contract_Start);
+    await date.fill('1.12.2026');
+    await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
+    await panel(page).getByText(fi.Baton_Handover_Draft_Saved).waitFor();
+    const saved = await preview.conn.query<{ Contract_Start__c: string }>(
+      `SELECT Contract_Start__c FROM Handover__c WHERE Account__c = '${account.Id}'`
+    );
+    expect(saved.records[0].Contract_Start__c).toBe('2026-12-01');
+    expect(await date.inputValue()).toBe('1.12.2026');
+    expect(await panel(page).innerText()).not.toContain('Dec 31');
+
+    await sellerSubmits(page, 'fi', '1.12.2026');
+    await accountManagerAnswers(page, 'fi');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
