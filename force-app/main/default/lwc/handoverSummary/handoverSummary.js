@@ -40,6 +40,11 @@ export default class HandoverSummary extends LightningElement {
     return this.handover.Status__c === 'Submitted';
   }
 
+  /** The addressee is the one awaited: they read only when their answer is due. */
+  get waitingText() {
+    return this.canAnswer ? '' : this.labels.waitingForAm;
+  }
+
   get badgeClass() {
     return this.handover.Status__c === 'Accepted' ? 'slds-theme_success' : 'slds-theme_info';
   }

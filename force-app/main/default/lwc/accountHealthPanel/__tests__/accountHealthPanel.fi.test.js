@@ -60,7 +60,7 @@ describe('c-account-health-panel in Finnish', () => {
         'Tyytyväinen mutta ei onnistu (hiljaisen poistuman riski)',
         'Ei tyytyväinen',
         'Hiljainen poistuma',
-        'Ehdotus: High touch',
+        'Ehdotus: Tiivis palvelu',
         'Myöhässä 2.11.2026 alkaen',
         'Suositteluhalukkuus (NPS)',
         '6/10, vastattu 1.10.2026',
