@@ -133,8 +133,15 @@ describe('SOQL as real code writes it', () => {
       await t.conn.query(`SELECT FIELDS(ALL) FROM Account WHERE Id = '${ids.acme}' LIMIT 1`)
     ).records as Record<string, unknown>[];
     expect(all).toMatchObject({ Name: 'Acme', Rating__c: 'Hot' });
+    const [parent] = (
+      await t.conn.query(
+        `SELECT Name, (SELECT FIELDS(ALL) FROM Contacts ORDER BY LastName LIMIT 200) FROM Account WHERE Id = '${ids.acme}'`
+      )
+    ).records as { Contacts: { records: Record<string, unknown>[] } }[];
+    expect(parent.Contacts.records.map((c) => c.LastName)).toEqual(['Lee', 'Ng']);
     for (const soql of [
       'SELECT FIELDS(ALL) FROM Account',
+      'SELECT Name, (SELECT FIELDS(ALL) FROM Contacts) FROM Account LIMIT 10',
       'SELECT FIELDS(CUSTOM) FROM Account LIMIT 201'
     ])
       expect((await errorOf(t.conn.query(soql))).name).toBe('MALFORMED_QUERY');

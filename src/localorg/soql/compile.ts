@@ -95,6 +95,8 @@ export interface CompileOptions {
    * filter index (`Name LIKE 'Bench %'`) made every page fetch and sort all matching rows again.
    */
   storageOrder?: boolean;
+  /** A child subquery's LIMIT, applied per parent outside the SQL (FIELDS() checks it). */
+  childLimit?: number;
   /** One more condition on the root table (SOSL's full-text match), ANDed before WHERE. */
   condition?: { sql: string; params: SqlValue[] };
 }
@@ -132,7 +134,8 @@ export function compileQuery(
       const name = field.type === 'Field' ? String(field.field) : String(field.rawValue);
       addField(paths.resolve(name), field.alias as string | undefined);
     } else if (field.type === 'FieldFunctionExpression' && fn === 'FIELDS') {
-      for (const f of fieldsOf(object, parameters[0], query.limit)) addField(paths.resolve(f.name));
+      for (const f of fieldsOf(object, parameters[0], query.limit ?? options.childLimit))
+        addField(paths.resolve(f.name));
     } else if (field.type === 'FieldFunctionExpression' && fn === 'TOLABEL') {
       addField(toLabel(paths.resolve(parameters[0])), field.alias as string | undefined);
     } else if (
@@ -373,16 +376,18 @@ function childQuery(
     .find((r) => r.relationshipName.toLowerCase() === name.toLowerCase());
   if (!relationship)
     throw malformedQuery(`Didn't understand relationship '${name}' in FROM part of query call`);
-  const { limit, ...rest } = sub;
+  const { limit: written, ...rest } = sub;
+  const limit = written === undefined ? undefined : soqlInteger(written, 'LIMIT');
   const query = compileQuery({ ...rest, sObject: relationship.childSObject }, schema, {
     all: options.all,
-    now: options.now
+    now: options.now,
+    childLimit: limit
   });
   return {
     relationshipName: relationship.relationshipName,
     childObject: schema.get(relationship.childSObject)!,
     foreignKey: relationship.field,
     query,
-    limit: limit === undefined ? undefined : soqlInteger(limit, 'LIMIT')
+    limit
   };
 }
