@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { readJson } from './requestBody';
 import type { OrgUser } from './router';
 import type { LocalOrg } from './server';
 
@@ -34,15 +35,6 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 const refusal = (errorCode: string, message: string) => [{ errorCode, message }];
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > MAX_BODY_BYTES) throw new SyntaxError('body too large');
-  }
-  return text ? JSON.parse(text) : {};
-}
-
 /**
  * The local org's own sign-in service, for `baton org login` and `baton org status`. Only the
  * admin's bearer token (what `baton org start` writes to auth.json and gives the sf alias) is
@@ -68,7 +60,7 @@ export function signInRoutes(org: LocalOrg) {
       if (!admin(req, res)) return true;
       let request: z.infer<typeof loginRequestSchema>;
       try {
-        request = loginRequestSchema.parse(await readBody(req));
+        request = loginRequestSchema.parse(await readJson(req, MAX_BODY_BYTES));
       } catch {
         send(res, 400, refusal('JSON_PARSER_ERROR', 'Send {"user": "<username or persona>"}'));
         return true;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJson } from '../localorg/requestBody';
 import { sendFile } from './staticFiles';
 import type { OrgUser } from '../localorg/router';
 import type { SignIn } from '../localorg/signIn';
@@ -110,11 +111,8 @@ or make one: <code>baton org login --user seller|am|lead|admin</code>.</p>
 
 const personaBody = z.object({ persona: z.string() });
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-}
+/** A persona switch names one persona: a few bytes, never a large body held in memory. */
+const PERSONA_BODY_BYTES = 4096;
 
 function refuse(res: ServerResponse, errorCode: string, message: string) {
   res.writeHead(403, { 'Content-Type': 'application/json' });
@@ -156,7 +154,9 @@ export function previewHandler(options: PreviewServerOptions) {
       const user = signedIn(req);
       if (!user)
         return (refuse(res, 'INVALID_SESSION_ID', 'Sign in with a login link first.'), true);
-      const wanted = personaBody.safeParse(await readBody(req).catch(() => undefined));
+      const wanted = personaBody.safeParse(
+        await readJson(req, PERSONA_BODY_BYTES).catch(() => undefined)
+      );
       const target = switchTargets(options, user).find((p) => p.key === wanted.data?.persona);
       // Switching is a sign-in: never to a token stronger than the session's own.
       if (!target)
