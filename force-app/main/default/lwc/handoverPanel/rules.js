@@ -8,6 +8,7 @@ import {
 } from 'c/batonCore';
 import { LABELS } from './labels';
 import { missingFieldErrors } from './fieldErrors';
+import { tierReason } from './tierReason';
 
 // The rules the form shows before anything reaches the server (suggested tier, the tier's
 // onboarding model and required fields, when the AM's answer is due) are the core's, from
@@ -35,7 +36,11 @@ export function suggestTierFor(account, model) {
     model
   );
   const tier = suggestion.suggested;
-  return { tier, label: TIER_LABELS[tier] || tier, reason: suggestion.reason };
+  const rule = model.tierRules.find((candidate) => candidate.name === suggestion.rule);
+  const reason = rule
+    ? tierReason(rule, suggestion.arr, account.Growth_Potential__c ?? 0)
+    : suggestion.reason;
+  return { tier, label: TIER_LABELS[tier] || tier, reason };
 }
 
 /** The tier's Tier_Cadence__mdt onboarding model. */

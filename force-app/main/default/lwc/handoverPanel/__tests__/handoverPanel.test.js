@@ -41,6 +41,13 @@ jest.mock('@salesforce/apex/HandoverController.returnToSeller', () => ({ default
   virtual: true
 });
 
+// The reason's wording with its placeholders, so the test sees the rule's numbers filled in.
+jest.mock(
+  '@salesforce/label/c.Baton_Handover_Reason_Max_Arr',
+  () => ({ default: 'ARR {0} < {1}' }),
+  { virtual: true }
+);
+
 const APEX_ERROR = {
   body: { message: 'Return Reason is required to return a handover.' },
   ok: false,
@@ -376,7 +383,9 @@ describe('c-handover-panel', () => {
     });
     const fresh = await render(withModel(CONTEXT_NEW, records));
     expect(root(fresh).querySelector('.suggestion').textContent).toContain('c.Baton_Tier_Tech');
-    expect(root(fresh).querySelector('.suggestion-reason').textContent).toContain('30');
+    expect(root(fresh).querySelector('.suggestion-reason').textContent).toContain(
+      'ARR 24,000 < 30,000'
+    );
     expect(input(fresh, 'Proposed_Touch_Tier__c').value).toBe('Tech');
     document.body.removeChild(fresh);
     // Submitted Monday 5 January: five business days run to Monday 12th, so not overdue on the 9th.
