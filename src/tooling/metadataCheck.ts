@@ -14,6 +14,7 @@ import { checkPermissionDependencies } from './permissionDependencyCheck';
 import { checkPicklists } from './picklistCheck';
 import { listFiles, type Problem } from './problem';
 import { checkReferences } from './referenceCheck';
+import { checkReports } from './reportCheck';
 import { checkShareFields } from './shareFieldCheck';
 import { checkUserModeAccess } from './userModeAccessCheck';
 import { checkXmlWellFormed } from './xmlCheck';
@@ -30,7 +31,7 @@ const SfdxProject = z.object({
  * `sf project deploy start` would reject (unknown types, dropped files, malformed XML,
  * dangling references, bad picklist values, over-long labels, permission sets missing what their
  * grants depend on or what each role's user-mode Apex touches, component calls that match no
- * Apex method, Chatter posts over the limit) and Apex that does not compile or fails PMD's
+ * Apex method, Chatter posts over the limit, reports naming columns their type lacks) and Apex that does not compile or fails PMD's
  * security rules. Returns the problems; an empty list means the package is deployable as
  * far as an offline check can tell.
  */
@@ -76,6 +77,7 @@ export async function checkPackageDir(
     ...checkComponentApexCalls(files, model),
     ...checkChatterLimits(files, model),
     ...checkShareFields(files),
+    ...checkReports(files, model),
     ...(options.apex === false ? [] : await checkApex(files))
   ];
 }

@@ -20,7 +20,8 @@ export type CheckName =
   | 'permission-dependency'
   | 'user-mode-access'
   | 'component-apex'
-  | 'chatter-limit';
+  | 'chatter-limit'
+  | 'report';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */
 export type Problem = { check: CheckName; file: string; message: string };
