@@ -76,6 +76,8 @@ export interface BatonModel {
   trend: { days: number; up: number; down: number };
   quadrantSplit: number;
   overrideDays: number;
+  /** The longest an override may last, in days from the day it is set. */
+  overrideMaxDays: number;
   cadence: Record<Tier, Cadence>;
   /** The same object as `cadence` (the name the API brief gives it). */
   cadences: Record<Tier, Cadence>;

@@ -108,7 +108,13 @@ export function measureOf(record: HealthMeasureRecord): Measure {
 
 type Bands = Pick<
   BatonModel,
-  'bands' | 'minCoverage' | 'insufficientStatus' | 'trend' | 'quadrantSplit' | 'overrideDays'
+  | 'bands'
+  | 'minCoverage'
+  | 'insufficientStatus'
+  | 'trend'
+  | 'quadrantSplit'
+  | 'overrideDays'
+  | 'overrideMaxDays'
 >;
 
 export function bandsOf(records: HealthBandRecord[]): Bands {
@@ -147,6 +153,11 @@ export function bandsOf(records: HealthBandRecord[]): Bands {
   const minCoverage = need(coverage, 'Min_Value__c');
   if (minCoverage < 0 || minCoverage > 1)
     throw fail(coverage.DeveloperName, 'Min_Value__c', 'must be between 0 and 1');
+  const override = one('Override');
+  const overrideDays = need(override, 'Days__c');
+  const overrideMaxDays = need(override, 'Max_Value__c');
+  if (overrideMaxDays < overrideDays)
+    throw fail(override.DeveloperName, 'Max_Value__c', 'must be ≥ Days__c (the default length)');
   const up = one('Trend', (record) => record.Status__c === 'up');
   const down = one('Trend', (record) => record.Status__c === 'down');
   return {
@@ -159,7 +170,8 @@ export function bandsOf(records: HealthBandRecord[]): Bands {
       down: need(down, 'Max_Value__c')
     },
     quadrantSplit: need(one('Quadrant'), 'Min_Value__c'),
-    overrideDays: need(one('Override'), 'Days__c')
+    overrideDays,
+    overrideMaxDays
   };
 }
 

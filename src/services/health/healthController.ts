@@ -125,7 +125,8 @@ async function saveOverride(
 
 /**
  * Twin of HealthController.setOverride: same checks and messages, in the same order. Without
- * `until` the override lasts the Override band's Days__c (Health_Band__mdt), as in Apex.
+ * `until` the override lasts the Override band's Days__c, and never longer than its
+ * Max_Value__c (Health_Band__mdt), as in Apex; who set it and when are recorded.
  * @param model the custom metadata model; the project's records unless a test passes others
  */
 export async function setOverride(
@@ -148,6 +149,13 @@ export async function setOverride(
   if (expiry < today()) {
     throw new UserInputError('Until must be today or later.', 'until');
   }
+  const latest = addDays(today(), model.overrideMaxDays);
+  if (expiry > latest) {
+    throw new UserInputError(
+      `An override may last at most ${model.overrideMaxDays} days: until ${latest} at the latest.`,
+      'until'
+    );
+  }
   await saveOverride(
     conn,
     system,
@@ -155,7 +163,9 @@ export async function setOverride(
       Id: accountId,
       Health_Override__c: status,
       Health_Override_Reason__c: reason.trim(),
-      Health_Override_Until__c: expiry
+      Health_Override_Until__c: expiry,
+      Health_Override_Set_By__c: (await conn.identity()).user_id,
+      Health_Override_Set_At__c: new Date().toISOString()
     },
     status
   );
@@ -177,7 +187,9 @@ export async function clearOverride(
       Id: accountId,
       Health_Override__c: null,
       Health_Override_Reason__c: null,
-      Health_Override_Until__c: null
+      Health_Override_Until__c: null,
+      Health_Override_Set_By__c: null,
+      Health_Override_Set_At__c: null
     },
     latest?.Status__c ?? null
   );

@@ -49,4 +49,30 @@ describe('health override default length (twin of HealthController.setOverride)'
       addDays(today, 7)
     );
   });
+
+  it('refuses an end past the Override band Max_Value__c (an override until 2030 was taken) and records who set it and when', async () => {
+    const created = await testOrg.conn
+      .sobject('Account')
+      .create({ Name: `Override ${Date.now()}` });
+    const am = testOrg.connAs('accountManager');
+    const model = loadProjectModel();
+    const params = { accountId: created.id, status: 'Green', reason: 'Renewal' };
+    await expect(
+      setOverride(am, { ...params, until: '2030-01-01' }, model, testOrg.conn)
+    ).rejects.toThrow(
+      `An override may last at most ${model.overrideMaxDays} days: until ${addDays(today, model.overrideMaxDays)} at the latest.`
+    );
+    const longest = addDays(today, model.overrideMaxDays);
+    await setOverride(am, { ...params, until: longest }, model, testOrg.conn);
+    const saved = (await testOrg.conn.sobject('Account').retrieve(created.id!)) as Record<
+      string,
+      unknown
+    >;
+    const manager = testOrg.org.users.find((user) => user.persona === 'accountManager')!;
+    expect(saved).toMatchObject({
+      Health_Override_Until__c: longest,
+      Health_Override_Set_By__c: manager.id
+    });
+    expect(Date.now() - Date.parse(String(saved.Health_Override_Set_At__c))).toBeLessThan(60_000);
+  });
 });
