@@ -2,6 +2,8 @@
  * Connect API (Chatter) message segments. User text only ever travels as Text segments,
  * which Chatter shows literally, so nothing a user typed can become a mention, link or markup.
  */
+import { messageText, type MessageLanguage } from './messageTexts';
+
 export type MessageSegment =
   { type: 'Text'; text: string } | { type: 'Mention'; id: string } | { type: 'Link'; url: string };
 
@@ -45,36 +47,51 @@ export interface HandoverMessageInput {
 
 /**
  * The post on the Account's feed when a handover is submitted, @mentioning the AM: the key
- * facts excerpted, always ending with the link to the whole handover.
+ * facts excerpted, always ending with the link to the whole handover. Written in the
+ * language of the account manager it is for (messageLanguage of their LanguageLocaleKey).
  */
-export function buildSubmitPost(input: HandoverMessageInput): MessageSegment[] {
+export function buildSubmitPost(
+  input: HandoverMessageInput,
+  language: MessageLanguage = 'en'
+): MessageSegment[] {
+  const say = messageText.bind(null, language);
+  const opening = input.accountName
+    ? say('Baton_Post_Submit', input.name, input.accountName)
+    : say('Baton_Post_Submit_No_Account', input.name);
   return [
     mention(input.accountManagerId),
-    text(` handover ${input.name} for ${input.accountName ?? 'the account'} is ready for you.\n`),
+    text(` ${opening}\n`),
     ...factLines([
-      ['What was sold', input.whatWasSold],
-      ['Success criteria (first 2 months)', input.successCriteria],
-      ['Promises and special arrangements', input.promises],
-      ['Risks and blockers', input.risks]
+      [say('Baton_Post_Fact_What_Was_Sold'), input.whatWasSold],
+      [say('Baton_Post_Fact_Success_Criteria'), input.successCriteria],
+      [say('Baton_Post_Fact_Promises'), input.promises],
+      [say('Baton_Post_Fact_Risks'), input.risks]
     ]),
-    text('Open the handover: '),
+    text(`${say('Baton_Post_Open_Handover')} `),
     link(input.recordUrl)
   ];
 }
 
-/** The comment when the AM accepts, @mentioning the seller. */
-export function buildAcceptComment(input: HandoverMessageInput): MessageSegment[] {
+/** The comment when the AM accepts, @mentioning the seller, in the seller's language. */
+export function buildAcceptComment(
+  input: HandoverMessageInput,
+  language: MessageLanguage = 'en'
+): MessageSegment[] {
   return [
     mention(input.sellerId),
-    text(` handover ${input.name} accepted. Onboarding has started.`)
+    text(` ${messageText(language, 'Baton_Post_Accepted', input.name)}`)
   ];
 }
 
 /** The comment when the AM returns the handover, @mentioning the seller, with the reason. */
-export function buildReturnComment(input: HandoverMessageInput): MessageSegment[] {
+export function buildReturnComment(
+  input: HandoverMessageInput,
+  language: MessageLanguage = 'en'
+): MessageSegment[] {
+  const reason = excerpt(input.returnReason ?? '');
   return [
     mention(input.sellerId),
-    text(` handover ${input.name} was returned: ${excerpt(input.returnReason ?? '')}`)
+    text(` ${messageText(language, 'Baton_Post_Returned', input.name, reason)}`)
   ];
 }
 

@@ -99,6 +99,14 @@ export {
   type MessageSegment
 } from './connect';
 export {
+  MESSAGE_LANGUAGES,
+  MESSAGE_TEXTS,
+  messageLanguage,
+  messageText,
+  type MessageLanguage,
+  type MessageTextName
+} from './messageTexts';
+export {
   accountSignalsSchema,
   healthInputSchema,
   jsonPath,
