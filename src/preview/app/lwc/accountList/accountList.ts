@@ -2,20 +2,20 @@ import { LightningElement, api } from 'lwc';
 import { navigate } from '../../../platform/navigation';
 import { query } from '../../data';
 import { strings } from '../../strings';
+import { healthCell, type HealthFields } from './healthCell';
 
-interface AccountRow {
+interface AccountRow extends HealthFields {
   Id: string;
   Name: string;
   Touch_Tier__c?: string | null;
-  Health_Status__c?: string | null;
-  Health_Score__c?: number | null;
   Customer_Stage__c?: string | null;
   MRR__c?: number | null;
   Account_Manager__r?: { Name?: string } | null;
 }
 
 const SOQL =
-  'SELECT Id, Name, Touch_Tier__c, Health_Status__c, Health_Score__c, Customer_Stage__c, MRR__c, ' +
+  'SELECT Id, Name, Touch_Tier__c, Health_Status__c, Health_Score__c, Health_Override__c, ' +
+  'Health_Override_Until__c, Customer_Stage__c, MRR__c, ' +
   'Account_Manager__r.Name FROM Account ORDER BY Name LIMIT 2000';
 
 const TIERS = ['High', 'Low', 'Tech'];
@@ -62,6 +62,7 @@ export default class AccountList extends LightningElement {
 
   get rows() {
     const search = this.term.trim().toLowerCase();
+    const today = new Date().toISOString().slice(0, 10);
     return this.accounts
       .filter((a) => !search || a.Name.toLowerCase().includes(search))
       .filter((a) => !this.tier || a.Touch_Tier__c === this.tier)
@@ -71,9 +72,8 @@ export default class AccountList extends LightningElement {
         name: a.Name,
         url: `/lightning/r/Account/${a.Id}/view`,
         tier: a.Touch_Tier__c ?? '',
-        status: a.Health_Status__c ?? '',
+        ...healthCell(a, today, this.text.overridden),
         statusClass: STATUS_CLASS[a.Health_Status__c ?? ''] ?? 'slds-badge',
-        score: a.Health_Score__c ?? '',
         manager: a.Account_Manager__r?.Name ?? '',
         stage: a.Customer_Stage__c ?? '',
         mrr: typeof a.MRR__c === 'number' ? money.format(a.MRR__c) : ''
