@@ -1,6 +1,7 @@
 import type { BatonModel } from './config/model';
 import type { Tier } from './config/records';
 import { dayOf, isoOfDay } from './dates';
+import { messageText, type MessageLanguage, type MessageTextName } from './messageTexts';
 
 /** What the planner is asked for one account (the touchpoint service's PlannerInput). */
 export interface PlannerInput {
@@ -12,6 +13,8 @@ export interface PlannerInput {
   asOf: string;
   /** How far ahead recurring meetings are planned; default 365 (issue 3: the next 12 months). */
   horizonDays?: number;
+  /** The language of the Tasks' subjects: their owner's (messageLanguage); default English. */
+  language?: MessageLanguage;
 }
 
 export const DEFAULT_HORIZON_DAYS = 365;
@@ -31,13 +34,11 @@ export interface PlannedTouchpoint {
 }
 export type Touchpoint = PlannedTouchpoint;
 
-const SUBJECTS: Record<string, string> = {
-  kickoff: 'Kickoff meeting',
-  'first-contact': 'First contact',
-  welcome: 'Automated welcome',
-  'success-check': 'Success check',
-  'goal-review': 'Goal review',
-  'csat-survey': 'Automated CSAT survey'
+const SUBJECTS: Record<string, MessageTextName> = {
+  kickoff: 'Baton_Task_Kickoff',
+  'first-contact': 'Baton_Task_First_Contact',
+  welcome: 'Baton_Task_Welcome',
+  'csat-survey': 'Baton_Task_Csat_Survey'
 };
 
 /**
@@ -52,7 +53,14 @@ export function planTouchpoints(input: PlannerInput, model: BatonModel): Planned
   const accepted = dayOf(input.acceptedAt ?? input.contractStart);
   const contract = dayOf(input.contractStart);
   const planned: PlannedTouchpoint[] = [];
-  const add = (kind: string, day: number, automated: boolean, subject = SUBJECTS[kind] ?? kind) =>
+  const say = (name: MessageTextName, ...values: number[]) =>
+    messageText(input.language ?? 'en', name, ...values.map(String));
+  const add = (
+    kind: string,
+    day: number,
+    automated: boolean,
+    subject = SUBJECTS[kind] ? say(SUBJECTS[kind]) : kind
+  ) =>
     planned.push({
       key: `${input.accountId}:${kind}`,
       kind,
@@ -74,14 +82,14 @@ export function planTouchpoints(input: PlannerInput, model: BatonModel): Planned
       'success-check',
       accepted + cadence.successCheckDays,
       cadence.automated,
-      `Success check (${cadence.successCheckDays} days)`
+      say('Baton_Task_Success_Check', cadence.successCheckDays)
     );
   if (cadence.goalReviewDays !== null)
     add(
       'goal-review',
       accepted + cadence.goalReviewDays,
       cadence.automated,
-      `Goal review (${cadence.goalReviewDays} days)`
+      say('Baton_Task_Goal_Review', cadence.goalReviewDays)
     );
   if (cadence.surveyDays !== null) add('csat-survey', accepted + cadence.surveyDays, true);
   const interval = cadence.meetingIntervalDays;
@@ -96,7 +104,7 @@ export function planTouchpoints(input: PlannerInput, model: BatonModel): Planned
     ) {
       const day = accepted + n * interval;
       if (taken.has(isoOfDay(day))) continue;
-      add(`recurring-meeting-${n}`, day, false, `Recurring meeting (every ${interval} days)`);
+      add(`recurring-meeting-${n}`, day, false, say('Baton_Task_Recurring_Meeting', interval));
     }
   }
   return planned.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));

@@ -1,5 +1,7 @@
 import { readLabels } from '../preview/labels';
 import { buildAcceptComment, buildReturnComment, buildSubmitPost } from './connect';
+import { planTouchpoints } from './cadence';
+import { loadProjectModel } from './config/loadFiles';
 import { MESSAGE_LANGUAGES, MESSAGE_TEXTS, messageLanguage } from './messageTexts';
 
 const PROJECT_DIR = `${__dirname}/../..`;
@@ -45,5 +47,22 @@ describe('Chatter message texts', () => {
     );
     expect(messageLanguage('en_US')).toBe('en');
     expect(messageLanguage(null)).toBe('en');
+  });
+
+  it('it_should_name_a_Finnish_owners_touchpoint_Tasks_in_Finnish', () => {
+    const input = {
+      accountId: '001A',
+      tier: 'High' as const,
+      contractStart: '2026-01-05',
+      asOf: '2026-01-05'
+    };
+    const english = planTouchpoints(input, loadProjectModel()).map((task) => task.subject);
+    const finnish = planTouchpoints({ ...input, language: 'fi' }, loadProjectModel()).map(
+      (task) => task.subject
+    );
+    expect(english).toContain('Kickoff meeting');
+    expect(finnish).toContain('Aloituspalaveri');
+    expect(finnish.some((subject) => subject.startsWith('Onnistumisen tarkistus ('))).toBe(true);
+    expect(finnish.filter((subject) => english.includes(subject))).toEqual([]);
   });
 });

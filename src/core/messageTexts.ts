@@ -1,6 +1,6 @@
 /**
- * The words of Baton's Chatter posts and comments, by language. The Custom Labels
- * Baton_Post_* (English, Finnish translation) are the source: Apex reads them with
+ * The words of Baton's Chatter posts and comments and of the touchpoint Tasks, by language. The Custom Labels
+ * Baton_Post_* and Baton_Task_* (English, Finnish translation) are the source: Apex reads them with
  * System.Label.get(null, name, language), and messageTexts.test.ts keeps this catalogue equal
  * to them, since the pure core reads no files.
  */
@@ -17,7 +17,14 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Risks: 'Risks and blockers',
     Baton_Post_Open_Handover: 'Open the handover:',
     Baton_Post_Accepted: 'handover {0} accepted. Onboarding has started.',
-    Baton_Post_Returned: 'handover {0} was returned: {1}'
+    Baton_Post_Returned: 'handover {0} was returned: {1}',
+    Baton_Task_Kickoff: 'Kickoff meeting',
+    Baton_Task_First_Contact: 'First contact',
+    Baton_Task_Welcome: 'Automated welcome',
+    Baton_Task_Success_Check: 'Success check ({0} days)',
+    Baton_Task_Goal_Review: 'Goal review ({0} days)',
+    Baton_Task_Csat_Survey: 'Automated CSAT survey',
+    Baton_Task_Recurring_Meeting: 'Recurring meeting (every {0} days)'
   },
   fi: {
     Baton_Post_Submit: 'luovutus {0} asiakkuudesta {1} odottaa vastaustasi.',
@@ -28,7 +35,14 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Risks: 'Riskit ja esteet',
     Baton_Post_Open_Handover: 'Avaa luovutus:',
     Baton_Post_Accepted: 'luovutus {0} hyväksytty. Käyttöönotto on alkanut.',
-    Baton_Post_Returned: 'luovutus {0} palautettiin: {1}'
+    Baton_Post_Returned: 'luovutus {0} palautettiin: {1}',
+    Baton_Task_Kickoff: 'Aloituspalaveri',
+    Baton_Task_First_Contact: 'Ensimmäinen yhteydenotto',
+    Baton_Task_Welcome: 'Automaattinen tervetuloviesti',
+    Baton_Task_Success_Check: 'Onnistumisen tarkistus ({0} päivää)',
+    Baton_Task_Goal_Review: 'Tavoitteiden katselmointi ({0} päivää)',
+    Baton_Task_Csat_Survey: 'Automaattinen tyytyväisyyskysely',
+    Baton_Task_Recurring_Meeting: 'Säännöllinen tapaaminen ({0} päivän välein)'
   }
 } as const satisfies Record<MessageLanguage, Record<string, string>>;
 
