@@ -61,6 +61,20 @@ describe('SOSL search', () => {
     expect(Object.keys(ids.searchRecords[0]).sort()).toEqual(['Id', 'attributes']);
   });
 
+  it('ranks the best matches first when RETURNING has no ORDER BY', async () => {
+    await t.conn.sobject('Account').create([
+      {
+        Name: 'Initrode',
+        Description:
+          'Logistics partner for many years; the zenith deal was one of dozens of projects on supply chains, warehousing and freight'
+      },
+      { Name: 'Zenith Zenith Oy' }
+    ]);
+    expect(await found('FIND {zenith} RETURNING Account(Name LIMIT 1)')).toEqual([
+      ['Account', 'Zenith Zenith Oy']
+    ]);
+  });
+
   it('keeps the index current through updates, deletes, collections and Bulk', async () => {
     const { id } = (await t.conn.sobject('Account').create({ Name: 'Umbrella' })) as {
       id: string;

@@ -143,7 +143,7 @@ export function runSearch(org: OrgCore, request: SearchRequest): { searchRecords
     if (object && !searchable.has(object))
       throw badSearch(`${object.name} is not searchable in the local org`);
     if (object) refreshSearchIndex(org.store, object);
-    const compiled = compileQuery(query, org.schema, { condition: matching(object, ftsMatch) });
+    const compiled = compileQuery(query, org.schema, { rankedRows: matching(object, ftsMatch) });
     if (compiled.aggregate || compiled.children.length)
       throw badSearch('RETURNING takes fields, not aggregates or subqueries');
     const rows = org.db.prepare(compiled.sql).all(...compiled.params) as Record<string, unknown>[];
@@ -152,11 +152,12 @@ export function runSearch(org: OrgCore, request: SearchRequest): { searchRecords
   return { searchRecords: records };
 }
 
+/** The object's rows that match, ranked by FTS5's bm25 (lower is better). */
 function matching(object: ObjectDef | undefined, ftsMatch: string) {
   if (!object) return undefined;
   const index = q(searchTable(object));
   return {
-    sql: `t0.rowid IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`,
+    sql: `SELECT rowid AS row, rank FROM ${index} WHERE ${index} MATCH ?`,
     params: [ftsMatch]
   };
 }

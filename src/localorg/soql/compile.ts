@@ -97,8 +97,11 @@ export interface CompileOptions {
   storageOrder?: boolean;
   /** A child subquery's LIMIT, applied per parent outside the SQL (FIELDS() checks it). */
   childLimit?: number;
-  /** One more condition on the root table (SOSL's full-text match), ANDed before WHERE. */
-  condition?: { sql: string; params: SqlValue[] };
+  /**
+   * Rows of the root table that a ranked source picks (SOSL's full-text matches): `sql` selects
+   * `row` (a rowid) and `rank`; without ORDER BY, the best ranked come first.
+   */
+  rankedRows?: { sql: string; params: SqlValue[] };
 }
 
 /**
@@ -212,10 +215,6 @@ export function compileQuery(
   const subquery: Subquery = (sub) => semiJoin(sub, schema, now);
   const conditions: string[] = [];
   if (!options.all) conditions.push(`${paths.rootAlias}.IsDeleted = 0`);
-  if (options.condition) {
-    conditions.push(options.condition.sql);
-    params.push(...options.condition.params);
-  }
   if (query.where)
     conditions.push(`(${compileWhere(query.where, paths, params, now, { subquery })})`);
   const groupSql = groupBy.map((g) =>
@@ -227,13 +226,19 @@ export function compileQuery(
     ? compileWhere(query.having, paths, params, now, { subquery, aggregates: true })
     : '';
   if (having && !aggregate) throw malformedQuery('HAVING needs GROUP BY or an aggregate');
-  const order = orderBy(query, paths, columns);
+  const ranked = options.rankedRows;
+  const order = orderBy(query, paths, columns) || (ranked ? '_ranked.rank' : '');
   const root = `${q(object.name)} ${paths.rootAlias}${options.storageOrder ? ' NOT INDEXED' : ''}`;
-  const from = `${root} ${paths.joins.join(' ')}`;
+  const rankedJoin = ranked
+    ? `JOIN (${ranked.sql}) _ranked ON _ranked.row = ${paths.rootAlias}.rowid `
+    : '';
+  const from = `${root} ${rankedJoin}${paths.joins.join(' ')}`;
   let sql =
     countOnly && !groupBy.length
       ? `SELECT COUNT(*) AS expr FROM ${from}`
       : `SELECT ${selectList.join(', ')} FROM ${from}`;
+  // The ranked source's parameters come first: its join precedes WHERE in the statement.
+  if (ranked) params.unshift(...ranked.params);
   if (conditions.length) sql += ` WHERE ${conditions.join(' AND ')}`;
   if (groupSql.length) sql += ` GROUP BY ${groupSql.join(', ')}`;
   if (having) sql += ` HAVING ${having}`;
