@@ -9,16 +9,9 @@ import returnToSeller from '@salesforce/apex/HandoverController.returnToSeller';
 import { LABELS } from './labels';
 import { SECTIONS } from './sections';
 import { choicesFrom, draftFrom, factsOf, payloadOf } from './draft';
-import { badDateErrors } from './fieldErrors';
+import { focusField, saveErrors, showOnFields, submitErrors } from './formChecks';
 import { ANSWER, FORM, canStartNext, panelView } from './view';
-import {
-  answerState,
-  missingFields,
-  modelOf,
-  onboardingModelFor,
-  requiredFields,
-  suggestTierFor
-} from './rules';
+import { answerState, modelOf, onboardingModelFor, requiredFields, suggestTierFor } from './rules';
 
 /**
  * The seller's handover form on the Account (or closed-won Opportunity) page, the receiving
@@ -133,27 +126,20 @@ export default class HandoverPanel extends LightningElement {
   }
 
   handleSave() {
-    if (this.showFieldErrors(badDateErrors(this.unreadableDates()), LABELS.fixBeforeSave)) {
-      return;
+    if (!this.showFieldErrors(saveErrors(this.template), LABELS.fixBeforeSave)) {
+      this.run(() => saveDraft(this.saveParams()), LABELS.draftSaved);
     }
-    this.run(() => saveDraft(this.saveParams()), LABELS.draftSaved);
   }
 
   handleSubmit() {
-    const errors = [
-      ...badDateErrors(this.unreadableDates()),
-      ...missingFields(this.draft, this.tier, this.model)
-    ];
-    if (this.showFieldErrors(errors, LABELS.fixBeforeSubmit)) {
-      return;
+    const errors = submitErrors(this.template, this.draft, this.tier, this.model);
+    if (!this.showFieldErrors(errors, LABELS.fixBeforeSubmit)) {
+      this.run(async () => {
+        const saved = await saveDraft(this.saveParams());
+        const { Id, LastModifiedDate } = saved.handover;
+        return submit({ handoverId: Id, lastModified: LastModifiedDate || null });
+      }, LABELS.submittedMessage);
     }
-    this.run(async () => {
-      const saved = await saveDraft(this.saveParams());
-      return submit({
-        handoverId: saved.handover.Id,
-        lastModified: saved.handover.LastModifiedDate || null
-      });
-    }, LABELS.submittedMessage);
   }
 
   handleAccept() {
@@ -168,31 +154,19 @@ export default class HandoverPanel extends LightningElement {
   }
 
   handleFieldFocus(event) {
-    this.sectionElements().forEach((section) => section.focusField(event.detail.field));
+    focusField(this.template, event.detail.field);
   }
 
-  /** Shows errors on their fields and above the form, focused; @returns whether there were any */
+  /** Errors on their fields and, focused, above the form; @returns whether there were any */
   showFieldErrors(errors, title) {
-    const byField = Object.fromEntries(errors.map((item) => [item.field, item.message]));
-    this.sectionElements().forEach((section) => section.showErrors(byField));
-    this.fieldErrors = errors.filter(
-      (item, index) => errors.findIndex((other) => other.field === item.field) === index
-    );
+    this.fieldErrors = showOnFields(this.template, errors);
     this.fieldErrorsTitle = title;
     if (errors.length) {
       // A stale "Draft saved" must not sit above a list of what is still wrong.
       this.notice = undefined;
+      this.focusTarget = 'c-handover-error-summary';
     }
-    this.focusTarget = errors.length ? 'c-handover-error-summary' : undefined;
     return errors.length > 0;
-  }
-
-  unreadableDates() {
-    return this.sectionElements().flatMap((section) => section.unreadableDates());
-  }
-
-  sectionElements() {
-    return [...this.template.querySelectorAll('c-handover-section')];
   }
 
   /** The draft and the LastModifiedDate we read, so a stale tab cannot overwrite a newer save. */
