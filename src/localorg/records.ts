@@ -18,7 +18,13 @@ import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
 import { q, type Store } from './store';
-import { refused, triggerUser, type RecordTrigger, type TriggerReads } from './triggers';
+import {
+  refused,
+  triggerUser,
+  type RecordTrigger,
+  type TriggerContext,
+  type TriggerReads
+} from './triggers';
 import { formatDateTime, fromStored, toStored, type SqlValue } from './values';
 
 export type Fields = Record<string, unknown>;
@@ -141,6 +147,14 @@ export class Records {
         .all(value) as Row[];
     }
   };
+
+  /** An after trigger's writes: as the writer's user, without their access checks. */
+  private triggerContext(writer: Writer): TriggerContext {
+    return {
+      ...this.triggerReads,
+      create: (type, fields) => this.create(type, fields, { id: writer.id })
+    };
+  }
 
   hasTriggers(object: ObjectDef): boolean {
     return this.triggers.has(object.name);
@@ -290,6 +304,8 @@ export class Records {
       columns.map((c) => row[c]),
       object
     );
+    for (const trigger of this.triggers.get(object.name) ?? [])
+      trigger.afterInsert?.({ ...row }, triggerUser(writer), this.triggerContext(writer));
     return id;
   }
 
@@ -335,6 +351,13 @@ export class Records {
       [...columns.map((c) => row[c]), current.Id],
       object
     );
+    for (const trigger of this.triggers.get(object.name) ?? [])
+      trigger.afterUpdate?.(
+        { ...merged, ...row },
+        current,
+        triggerUser(writer),
+        this.triggerContext(writer)
+      );
   }
 
   /** Insert or update by an external id field; returns whether a record was created. */

@@ -19,10 +19,16 @@ export interface TriggerReads {
   rowsWhere(type: string, field: string, value: string): Row[];
 }
 
+/** What an after-save trigger may do besides reading: create records, as Apex DML in a trigger. */
+export interface TriggerContext extends TriggerReads {
+  /** Creates a record as the trigger's user without their access checks; its triggers run too. */
+  create(type: string, fields: Record<string, unknown>): string;
+}
+
 /**
- * A before-save trigger: the local org's stand-in for an Apex trigger on one object. It sees
- * the record as it would be stored and returns a refusal to stop the write; every write path
- * (REST, composite, UI API, Bulk, Apex twins) runs it.
+ * A trigger: the local org's stand-in for an Apex trigger on one object. Before save it sees
+ * the record as it would be stored and returns a refusal to stop the write; after save it may
+ * write other records. Every write path (REST, composite, UI API, Bulk, Apex twins) runs it.
  */
 export interface RecordTrigger {
   beforeInsert?(record: Row, user: TriggerUser, reads: TriggerReads): TriggerRefusal | null | void;
@@ -32,6 +38,9 @@ export interface RecordTrigger {
     user: TriggerUser,
     reads: TriggerReads
   ): TriggerRefusal | null | void;
+  /** After the record is stored (it has its Id), in the same transaction. */
+  afterInsert?(record: Row, user: TriggerUser, context: TriggerContext): void;
+  afterUpdate?(record: Row, old: Row, user: TriggerUser, context: TriggerContext): void;
 }
 
 /** What Salesforce answers for a record a trigger's addError refused. */

@@ -1,5 +1,7 @@
 import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
+import { announceDraftedHandover } from '../services/handover/wonDeal';
+import { registerWonDealTrigger } from '../services/handover/wonDealTrigger';
 import { registerHealthTwins } from '../services/health/twins';
 import { registerPortfolioTwins } from '../services/portfolio/twins';
 import { registerTierCadenceTwins } from '../services/tiers/twins';
@@ -11,6 +13,17 @@ import type { LocalOrg } from './server';
  */
 export function registerAllTwins(org: LocalOrg): void {
   registerHandoverTrigger(org.core.records);
+  registerWonDealTrigger(org.core.records, (drafted) => {
+    // As Apex queues HandoverDraftAnnouncement: the post follows the saved deal, and its
+    // failure never undoes the deal.
+    const user = org.users.find((one) => one.id === drafted.closedBy);
+    const admin = org.users.find((one) => one.persona === 'admin')!;
+    setImmediate(() => {
+      announceDraftedHandover(org.connectionFor(user ?? admin), drafted).catch((error) =>
+        process.emitWarning(`Could not announce handover ${drafted.handoverId}: ${String(error)}`)
+      );
+    });
+  });
   registerHandoverTwins(org);
   registerHealthTwins(org);
   registerTierCadenceTwins(org);

@@ -128,8 +128,29 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['Amount', 'currency'],
       ['Type', 'string', { length: 255 }],
       ['Description', 'textarea', { length: 32000 }],
+      ['NextStep', 'string', { length: 255 }],
       ['IsClosed', 'boolean', { system: true }],
       ['IsWon', 'boolean', { system: true }]
+    ]
+  },
+  OpportunityContactRole: {
+    label: 'Opportunity Contact Role',
+    prefix: '00K',
+    fields: [
+      ['OpportunityId', 'reference', ref('Opportunity', 'Opportunity', { required: true })],
+      ['ContactId', 'reference', ref('Contact', 'Contact', { required: true })],
+      ['Role', 'string', { length: 40 }],
+      ['IsPrimary', 'boolean']
+    ]
+  },
+  OpportunityCompetitor: {
+    label: 'Opportunity: Competitor',
+    prefix: '00J',
+    fields: [
+      ['OpportunityId', 'reference', ref('Opportunity', 'Opportunity', { required: true })],
+      ['CompetitorName', 'string', { length: 40 }],
+      ['Strengths', 'string', { length: 1000 }],
+      ['Weaknesses', 'string', { length: 1000 }]
     ]
   },
   Case: {

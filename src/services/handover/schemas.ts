@@ -78,5 +78,7 @@ export type HandoverRow = EditableHandover & {
   Returned_At__c?: string | null;
   Feed_Element_Id__c?: string | null;
   LastModifiedDate?: string | null;
+  /** JSON: each field drafted from the won deal and its source (Opportunity.Amount, ...). */
+  Prefill_Sources__c?: string | null;
   Account__r?: { Name: string } | null;
 };

@@ -1,0 +1,101 @@
+import { link, mention, text, type MessageSegment } from './connect';
+
+/**
+ * A Draft handover drafted from a won deal: what the org already knows fills the fields the
+ * seller would otherwise type, and each filled field records where it came from (the panel
+ * shows it; the seller confirms or edits). Mirrored by the Apex OpportunityTriggerHandler.
+ */
+
+export interface WonDeal {
+  Id: string;
+  AccountId?: string | null;
+  OwnerId?: string | null;
+  Amount?: number | null;
+  CloseDate?: string | null;
+  NextStep?: string | null;
+  Description?: string | null;
+}
+
+export interface DealProduct {
+  name: string;
+  quantity?: number | null;
+}
+
+export interface DealContact {
+  contactId: string;
+  name: string;
+  role?: string | null;
+  isPrimary: boolean;
+}
+
+export interface DealFacts {
+  /** Null when the user or the org cannot read line items and products. */
+  products: DealProduct[] | null;
+  contacts: DealContact[];
+  competitors: string[];
+}
+
+export interface DealPrefill {
+  fields: Record<string, string | number>;
+  /** Field API name → the source it was filled from, e.g. ARR__c → Opportunity.Amount. */
+  sources: Record<string, string>;
+}
+
+/** A deal reaching Closed Won in this write (inserted won, or won now and not before). */
+export const isNewlyWon = (isWon: unknown, wasWon: unknown): boolean =>
+  isWon === true && wasWon !== true;
+
+const contactLine = (contact: DealContact) =>
+  contact.role ? `${contact.name} (${contact.role})` : contact.name;
+
+/** The Handover__c fields of a draft from `deal`, and the source of each one filled. */
+export function prefillFromDeal(deal: WonDeal, facts: DealFacts): DealPrefill {
+  const fields: Record<string, string | number> = {};
+  const sources: Record<string, string> = {};
+  const fill = (field: string, value: string | number | null | undefined, source: string) => {
+    if (value === null || value === undefined || String(value).trim() === '') return;
+    fields[field] = value;
+    sources[field] = source;
+  };
+  fill(
+    'What_Was_Sold__c',
+    facts.products
+      ?.map((product) =>
+        product.quantity ? `${product.name} × ${product.quantity}` : product.name
+      )
+      .join('\n'),
+    'OpportunityLineItem.Product2.Name, Quantity'
+  );
+  fill('ARR__c', deal.Amount, 'Opportunity.Amount');
+  fill('Contract_Start__c', deal.CloseDate, 'Opportunity.CloseDate');
+  const primary = facts.contacts.find((contact) => contact.isPrimary);
+  fill('Primary_Contact__c', primary?.contactId, 'OpportunityContactRole.IsPrimary');
+  fill(
+    'Secondary_Contacts__c',
+    facts.contacts
+      .filter((contact) => contact !== primary)
+      .map(contactLine)
+      .join('\n'),
+    'OpportunityContactRole'
+  );
+  fill('Competitors__c', facts.competitors.join('\n'), 'OpportunityCompetitor.CompetitorName');
+  fill('Promises__c', deal.NextStep, 'Opportunity.NextStep');
+  fill('Why_They_Bought__c', deal.Description, 'Opportunity.Description');
+  return { fields, sources };
+}
+
+/** The post on the won Opportunity that tells its owner a handover was drafted from it. */
+export function draftedPostSegments(input: {
+  sellerId: string;
+  name: string;
+  accountName?: string | null;
+  recordUrl: string;
+}): MessageSegment[] {
+  return [
+    mention(input.sellerId),
+    text(
+      ` handover ${input.name} for ${input.accountName ?? 'the account'} was drafted from this won deal. Check each pre-filled field, then submit it: `
+    ),
+    link(input.recordUrl)
+  ];
+}
