@@ -114,8 +114,7 @@ describe('SOSL search', () => {
   });
 
   it('answers SOSL it cannot read with MALFORMED_SEARCH', async () => {
-    await expect(t.conn.search('SELECT Id FROM Account')).rejects.toMatchObject({
-      name: 'MALFORMED_SEARCH'
-    });
+    for (const sosl of ['SELECT Id FROM Account', 'FIND {(acme}', 'FIND {acme OR}'])
+      await expect(t.conn.search(sosl)).rejects.toMatchObject({ name: 'MALFORMED_SEARCH' });
   });
 });

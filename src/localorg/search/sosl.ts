@@ -1,7 +1,7 @@
 import { OrgError } from '../errors';
 import type { OrgCore } from '../orgCore';
 import type { ObjectDef } from '../schema/types';
-import { compileQuery, parseSoql } from '../soql/compile';
+import { compileQuery, parseSoql, type CompiledQuery } from '../soql/compile';
 import { shapeRow, type QueryRecord } from '../soql/execute';
 import { q } from '../store';
 import {
@@ -146,10 +146,21 @@ export function runSearch(org: OrgCore, request: SearchRequest): { searchRecords
     const compiled = compileQuery(query, org.schema, { rankedRows: matching(object, ftsMatch) });
     if (compiled.aggregate || compiled.children.length)
       throw badSearch('RETURNING takes fields, not aggregates or subqueries');
-    const rows = org.db.prepare(compiled.sql).all(...compiled.params) as Record<string, unknown>[];
-    for (const row of rows.slice(0, limit - records.length)) records.push(shapeRow(compiled, row));
+    for (const row of matchingRows(org, compiled).slice(0, limit - records.length))
+      records.push(shapeRow(compiled, row));
   }
   return { searchRecords: records };
+}
+
+/** Runs a compiled search; a term FTS5 cannot read (unbalanced parentheses, a dangling OR) is the caller's error. */
+function matchingRows(org: OrgCore, compiled: CompiledQuery): Record<string, unknown>[] {
+  try {
+    return org.db.prepare(compiled.sql).all(...compiled.params) as Record<string, unknown>[];
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('fts5:'))
+      throw badSearch(`The search term cannot be read: ${error.message.slice(6)}`);
+    throw error;
+  }
 }
 
 /** The object's rows that match, ranked by FTS5's bm25 (lower is better). */
