@@ -45,7 +45,7 @@ type AccountHealth = { Id: string; Health_Score__c: number | null; Health_Trend_
 beforeAll(async () => {
   testOrg = await startTestOrg({ twins: false });
   conn = testOrg.conn;
-  await seedDemoBook(conn, { accounts: 12, seed: 7, force: true });
+  await seedDemoBook(conn, { accounts: 12, seed: 7, force: true, historyWeeks: 0 });
   for (let d = 0; d < DAYS; d++) {
     const asOf = addDays(START, d);
     const { json, exitCode } = await health(

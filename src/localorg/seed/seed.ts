@@ -1,3 +1,4 @@
+import { backfillHistory } from '../../services/health/backfillHistory';
 import type { Connection } from 'jsforce';
 import { loadProjectModel, suggestTier } from '../../core';
 import { loadModelFromOrg } from '../../org/orgModel';
@@ -24,7 +25,12 @@ export interface SeedOptions {
   asOf?: string;
   /** Seed even when accounts exist: writes the same book again, by its keys (writeBook.ts). */
   force?: boolean;
+  /** Weeks of health history written before asOf (default DEMO_HISTORY_WEEKS; 0: none). */
+  historyWeeks?: number;
 }
+
+/** Half a year of weekly health history: the trend and the backtest have something true to read. */
+export const DEMO_HISTORY_WEEKS = 26;
 
 export interface SeedSummary {
   seeded: boolean;
@@ -143,13 +149,18 @@ export async function seedDemoBook(
     handovers,
     await writeSeedRows(conn, 'Handover__c', handovers.map(asWritten))
   );
+  const history = await backfillHistory(conn, {
+    asOf,
+    weeks: options.historyWeeks ?? DEMO_HISTORY_WEEKS
+  });
   return {
     seeded: true,
     counts: {
       Account: accountIds.length,
       Contact: contactIds.length,
       Handover__c: handovers.length,
-      ...Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length]))
+      ...Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length])),
+      Health_Snapshot__c: history
     }
   };
 }
