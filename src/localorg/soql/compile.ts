@@ -8,7 +8,14 @@ import type { Schema } from '../schema/schema';
 import type { FieldDef, ObjectDef } from '../schema/types';
 import { q } from '../store';
 import type { SqlValue } from '../values';
-import { AGGREGATES, aggregateFunction, dateFunction, isDateFunction } from './functions';
+import {
+  AGGREGATES,
+  aggregateFunction,
+  dateFunction,
+  fieldsOf,
+  isDateFunction,
+  toLabel
+} from './functions';
 import { PathResolver, POLYMORPHIC_PARENT, type ResolvedPath } from './paths';
 import { compileTypeof, type TypeofColumn } from './typeOf';
 import { compileWhere, type Subquery } from './where';
@@ -65,9 +72,6 @@ const unknownObject = (name: string) =>
     'INVALID_TYPE',
     `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
   );
-
-/** FIELDS(ALL) and FIELDS(CUSTOM) read every field, so Salesforce caps them at 200 rows. */
-const FIELDS_LIMIT = 200;
 
 export function parseSoql(soql: string): Query {
   try {
@@ -278,32 +282,6 @@ const normalize = (text: string) => text.replace(/\s/g, '').toUpperCase();
 
 const groupKey = (c: Column) =>
   c.kind === 'field' ? normalize(fieldName(c)) : c.grouped ? c.raw : normalize(c.name);
-
-/** The fields FIELDS(STANDARD|CUSTOM|ALL) stands for, in the object's field order. */
-function fieldsOf(object: ObjectDef, which: string, limit: unknown): FieldDef[] {
-  const kind = which.toUpperCase();
-  if (!['STANDARD', 'CUSTOM', 'ALL'].includes(kind))
-    throw malformedQuery(
-      `FIELDS(${which}) must be FIELDS(STANDARD), FIELDS(CUSTOM) or FIELDS(ALL)`
-    );
-  if (kind !== 'STANDARD' && !(limit !== undefined && Number(limit) <= FIELDS_LIMIT))
-    throw malformedQuery(
-      `The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT} when it reads FIELDS(${kind})`
-    );
-  const custom = (f: FieldDef) => f.name.endsWith('__c');
-  return [...object.fields.values()].filter((f) =>
-    kind === 'ALL' ? true : kind === 'CUSTOM' ? custom(f) : !custom(f)
-  );
-}
-
-/** toLabel(field): a picklist value's label in place of its value, other values as they are. */
-function toLabel(path: ResolvedPath): ResolvedPath {
-  const relabelled = (path.field.picklistValues ?? []).filter((v) => v.label !== v.value);
-  if (!relabelled.length) return path;
-  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-  const cases = relabelled.map((v) => `WHEN ${quote(v.value)} THEN ${quote(v.label)}`).join(' ');
-  return { ...path, sql: `(CASE ${path.sql} ${cases} ELSE ${path.sql} END)` };
-}
 
 /**
  * A semi-join or anti-join's subquery (`Id IN (SELECT AccountId FROM Contact)`): one Id or

@@ -1,5 +1,5 @@
 import { malformedQuery } from '../errors';
-import type { FieldDef } from '../schema/types';
+import type { FieldDef, ObjectDef } from '../schema/types';
 import type { ResolvedPath } from './paths';
 
 /** SOQL's aggregate functions. */
@@ -65,4 +65,33 @@ export function aggregateFunction(name: string, path: ResolvedPath | undefined):
     return { sql: `COUNT(DISTINCT ${path.sql})`, field: numberField(fn, 'int') };
   if (fn === 'AVG') return { sql: `AVG(${path.sql})`, field: numberField(fn, 'double') };
   return { sql: `${fn}(${path.sql})`, field: path.field };
+}
+
+/** FIELDS(ALL) and FIELDS(CUSTOM) read every field, so Salesforce caps them at 200 rows. */
+const FIELDS_LIMIT = 200;
+
+/** The fields FIELDS(STANDARD|CUSTOM|ALL) stands for, in the object's field order. */
+export function fieldsOf(object: ObjectDef, which: string, limit: unknown): FieldDef[] {
+  const kind = which.toUpperCase();
+  if (!['STANDARD', 'CUSTOM', 'ALL'].includes(kind))
+    throw malformedQuery(
+      `FIELDS(${which}) must be FIELDS(STANDARD), FIELDS(CUSTOM) or FIELDS(ALL)`
+    );
+  if (kind !== 'STANDARD' && !(limit !== undefined && Number(limit) <= FIELDS_LIMIT))
+    throw malformedQuery(
+      `The SOQL FIELDS function must have a LIMIT of at most ${FIELDS_LIMIT} when it reads FIELDS(${kind})`
+    );
+  const custom = (f: FieldDef) => f.name.endsWith('__c');
+  return [...object.fields.values()].filter((f) =>
+    kind === 'ALL' ? true : kind === 'CUSTOM' ? custom(f) : !custom(f)
+  );
+}
+
+/** toLabel(field): a picklist value's label in place of its value, other values as they are. */
+export function toLabel(path: ResolvedPath): ResolvedPath {
+  const relabelled = (path.field.picklistValues ?? []).filter((v) => v.label !== v.value);
+  if (!relabelled.length) return path;
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const cases = relabelled.map((v) => `WHEN ${quote(v.value)} THEN ${quote(v.label)}`).join(' ');
+  return { ...path, sql: `(CASE ${path.sql} ${cases} ELSE ${path.sql} END)` };
 }
