@@ -43,9 +43,34 @@ async function signIn(page: Page, persona: string, language: 'en' | 'fi', accoun
   await panel(page).locator('lightning-card').waitFor();
 }
 
+/** What a seller writes, in the language they work in. */
+const SAMPLES = {
+  en: {
+    sold: 'Baton Pro, 40 seats',
+    contacts: 'Liisa Laine, COO\nPekka Puro, IT',
+    deciders: 'Liisa Laine (COO)',
+    criteria: '40 users active by week 8',
+    goal: 'Invoicing in Baton',
+    promises: 'none',
+    technical: 'SSO with Azure AD',
+    risks: 'IT busy until February'
+  },
+  fi: {
+    sold: 'Baton Pro, 40 käyttäjää',
+    contacts: 'Liisa Laine, talousjohtaja\nPekka Puro, IT',
+    deciders: 'Liisa Laine (talousjohtaja)',
+    criteria: '40 käyttäjää aktiivisena viikolla 8',
+    goal: 'Laskutus Batonissa',
+    promises: 'ei erityisiä',
+    technical: 'Kertakirjautuminen Azure AD:lla',
+    risks: 'IT kiireinen helmikuuhun asti'
+  }
+};
+
 /** The seller's failed submit, then a complete one; returns with the handover Submitted. */
 async function sellerSubmits(page: Page, language: 'en' | 'fi', contractStart: string) {
   const t = labels[language];
+  const sample = SAMPLES[language];
   const text = (name: string) => t[name] ?? labels.en[name];
   await panel(page)
     .getByText(text('Baton_Handover_Suggested_Tier'), { exact: false })
@@ -70,27 +95,33 @@ async function sellerSubmits(page: Page, language: 'en' | 'fi', contractStart: s
     .waitFor();
   await panel(page).screenshot({ path: join(DOCS, `handover-seller-errors-${language}.png`) });
 
-  await field(page, text('Baton_Handover_Field_What_Was_Sold')).fill('Baton Pro, 40 seats');
+  await field(page, text('Baton_Handover_Field_What_Was_Sold')).fill(sample.sold);
   await field(page, text('Baton_Handover_Field_Contract_Start')).fill(contractStart);
   await choose(page, preview.manager.name);
   await choose(page, /Aino Virtanen|Liisa Laine/);
-  await field(page, text('Baton_Handover_Field_Secondary_Contacts')).fill(
-    'Liisa Laine, COO\nPekka Puro, IT'
-  );
-  await field(page, text('Baton_Handover_Field_Decision_Makers')).fill('Liisa Laine (COO)');
-  await field(page, text('Baton_Handover_Field_Success_Criteria')).fill(
-    '40 users active by week 8'
-  );
-  await field(page, text('Baton_Handover_Field_First_Year_Goal')).fill('Invoicing in Baton');
-  await field(page, text('Baton_Handover_Field_Promises')).fill('none');
-  await field(page, text('Baton_Handover_Field_Technical_Needs')).fill('SSO with Azure AD');
-  await field(page, text('Baton_Handover_Field_Risks')).fill('IT busy until February');
+  await field(page, text('Baton_Handover_Field_Secondary_Contacts')).fill(sample.contacts);
+  await field(page, text('Baton_Handover_Field_Decision_Makers')).fill(sample.deciders);
+  await field(page, text('Baton_Handover_Field_Success_Criteria')).fill(sample.criteria);
+  await field(page, text('Baton_Handover_Field_First_Year_Goal')).fill(sample.goal);
+  await field(page, text('Baton_Handover_Field_Promises')).fill(sample.promises);
+  await field(page, text('Baton_Handover_Field_Technical_Needs')).fill(sample.technical);
+  await field(page, text('Baton_Handover_Field_Risks')).fill(sample.risks);
   await choose(page, text('Baton_Fit_Good'));
   await panel(page)
     .getByRole('button', { name: text('Baton_Handover_Submit') })
     .click();
   await panel(page).getByText(text('Baton_Handover_Submitted_Message')).waitFor();
   expect(await isFocused(page, '.notice')).toBe(true);
+}
+
+/** English label texts (those Finnish words differently) found in a Finnish page's text. */
+function englishIn(pageText: string): string[] {
+  return Object.entries(labels.en)
+    .filter(([name, english]) => labels.fi[name] && labels.fi[name] !== english)
+    .map(([, english]) => english)
+    .filter(
+      (english) => english.length > 3 && !english.includes('{') && pageText.includes(english)
+    );
 }
 
 async function accountManagerAnswers(page: Page, language: 'en' | 'fi') {
@@ -105,6 +136,10 @@ async function accountManagerAnswers(page: Page, language: 'en' | 'fi') {
   ).toBe(0);
   expect(await panel(page).locator('c-handover-section').count()).toBe(0);
   await panel(page).screenshot({ path: join(DOCS, `handover-am-answer-${language}.png`) });
+  if (language === 'fi') {
+    expect(englishIn(labels.en.Baton_Handover_Answer_Intro)).not.toEqual([]);
+    expect(englishIn(await panel(page).innerText())).toEqual([]);
+  }
   await panel(page)
     .getByRole('button', { name: text('Baton_Handover_Accept') })
     .click();
