@@ -173,12 +173,20 @@ describe('handover answered in the preview', () => {
     await signIn(page, 'seller', 'fi', account.Id);
     const fi = labels.fi;
     const date = field(page, fi.Baton_Handover_Field_Contract_Start);
+    const handovers = () =>
+      preview.conn.query<{ Contract_Start__c: string }>(
+        `SELECT Contract_Start__c FROM Handover__c WHERE Account__c = '${account.Id}'`
+      );
+    // A date the locale cannot read stops the save, saying how to type it, instead of vanishing.
+    await date.fill('31/31/2026');
+    await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
+    const badDate = fi.Baton_Handover_Error_Bad_Date.replace('{0}', '31.12.2026');
+    await panel(page).locator('c-handover-error-summary').getByText(badDate).waitFor();
+    expect((await handovers()).totalSize).toBe(0);
     await date.fill('1.12.2026');
     await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
     await panel(page).getByText(fi.Baton_Handover_Draft_Saved).waitFor();
-    const saved = await preview.conn.query<{ Contract_Start__c: string }>(
-      `SELECT Contract_Start__c FROM Handover__c WHERE Account__c = '${account.Id}'`
-    );
+    const saved = await handovers();
     expect(saved.records[0].Contract_Start__c).toBe('2026-12-01');
     expect(await date.inputValue()).toBe('1.12.2026');
     expect(await panel(page).innerText()).not.toContain('Dec 31');
