@@ -10,6 +10,7 @@ import { LABELS } from './labels';
 import { SECTIONS } from './sections';
 import { choicesFrom, draftFrom, factsOf, payloadOf } from './draft';
 import { focusField, saveErrors, showOnFields, submitErrors } from './formChecks';
+import { prefillNotes } from './prefillSources';
 import { ANSWER, FORM, canStartNext, panelView } from './view';
 import { answerState, modelOf, onboardingModelFor, requiredFields, suggestTierFor } from './rules';
 
@@ -99,6 +100,11 @@ export default class HandoverPanel extends LightningElement {
 
   get prefilled() {
     return !this.handover && !!this.context.opportunity;
+  }
+
+  /** Where the won deal's draft got each field, shown under it; the saved record's, not our edits'. */
+  get prefillNotes() {
+    return prefillNotes(this.startingNext ? null : this.handover);
   }
 
   get choices() {

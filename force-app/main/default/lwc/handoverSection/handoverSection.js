@@ -16,6 +16,8 @@ export default class HandoverSection extends LightningElement {
   @api choices = {};
   /** Text shown when a `source` has no options, by source name. */
   @api emptyTexts = {};
+  /** A note under a field, by API name: where a pre-filled value came from. */
+  @api notes = {};
 
   get headingId() {
     return `handover-section-${this.section.key}`;
@@ -35,6 +37,7 @@ export default class HandoverSection extends LightningElement {
         isRadio: field.kind === 'radio' && options.length > 0,
         isEmptyChoice: field.kind === 'radio' && options.length === 0,
         emptyText: (this.emptyTexts || {})[field.source],
+        note: (this.notes || {})[field.name],
         isCheckboxes: field.kind === 'checkboxes',
         isDate: field.kind === 'date',
         isCurrency: field.kind === 'currency'

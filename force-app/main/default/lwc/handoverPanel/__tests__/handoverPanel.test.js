@@ -48,6 +48,12 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock(
+  '@salesforce/label/c.Baton_Handover_Prefilled_Source',
+  () => ({ default: 'Filled in from the won deal ({0}). Check it.' }),
+  { virtual: true }
+);
+
 const APEX_ERROR = {
   body: { message: 'Return Reason is required to return a handover.' },
   ok: false,
@@ -338,6 +344,28 @@ describe('c-handover-panel', () => {
     expect(input(element, 'ARR__c').value).toBe(24000);
     expect(input(element, 'Contract_Start__c').value).toBe('2026-01-02');
     expect(root(element).querySelector('.prefilled')).not.toBeNull();
+  });
+
+  it('says under each field of a draft from the won deal where its value came from', async () => {
+    const drafted = {
+      ...CONTEXT_DRAFT,
+      handover: {
+        ...CONTEXT_DRAFT.handover,
+        Prefill_Sources__c: JSON.stringify({
+          ARR__c: 'Opportunity.Amount',
+          Competitors__c: 'OpportunityCompetitor.CompetitorName'
+        })
+      }
+    };
+    const element = await render(drafted);
+    const notes = sections(element).flatMap((section) =>
+      [...section.shadowRoot.querySelectorAll('.prefill-note')].map((note) => note.textContent)
+    );
+    expect(notes).toEqual([
+      'Filled in from the won deal (c.Baton_Handover_Source_Amount). Check it.',
+      'Filled in from the won deal (c.Baton_Handover_Source_Competitors). Check it.'
+    ]);
+    await expect(element).toBeAccessible();
   });
 
   it('prefills from the deal alone for a seller who may not read its products', async () => {
