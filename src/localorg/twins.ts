@@ -2,6 +2,7 @@ import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
 import { announceDraftedHandover } from '../services/handover/wonDeal';
 import { registerWonDealTrigger } from '../services/handover/wonDealTrigger';
+import { registerOutcomeTrigger } from '../services/health/outcomeTrigger';
 import { registerHealthTwins } from '../services/health/twins';
 import { registerPortfolioTwins } from '../services/portfolio/twins';
 import { registerTierCadenceTwins } from '../services/tiers/twins';
@@ -13,6 +14,7 @@ import type { LocalOrg } from './server';
  */
 export function registerAllTwins(org: LocalOrg): void {
   registerHandoverTrigger(org.core.records);
+  registerOutcomeTrigger(org.core.records);
   registerWonDealTrigger(org.core.records, (drafted) => {
     // As Apex queues HandoverDraftAnnouncement: the post follows the saved deal, and its
     // failure never undoes the deal.

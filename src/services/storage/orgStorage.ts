@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 
 /** Baton's own custom objects, whose records count against the org's data storage. */
 export const BATON_OBJECTS = [
+  'Customer_Outcome__c',
   'Handover__c',
   'Health_Snapshot__c',
   'Survey_Response__c',
