@@ -5,6 +5,9 @@ import { registerAllTwins } from './twins';
 import { recomputeHealth } from '../services/health/recompute';
 import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
+import { startReminderTimer } from './reminderTimer';
+import { remindHeadline, remindOverdueHandovers } from '../services/handover/remind';
+import { todayUtc } from '../services/touchpoints/days';
 import { planSeededBook } from './planSeededBook';
 import { registerSfAlias } from './sfAlias';
 import { seedDemoBook } from './seed/seed';
@@ -90,7 +93,13 @@ export async function startOrgCommand(
   } else if (seed.seeded) {
     log(`Health: ${await recompute()}`);
   }
-  const timer = startHealthTimer(recompute, healthEvery, log);
+  const health = startHealthTimer(recompute, healthEvery, log);
+  // Overdue handovers: each account manager is reminded once a day (idempotent per day).
+  const reminders = startReminderTimer(
+    async () => remindHeadline(await remindOverdueHandovers(admin, { asOf: todayUtc() })),
+    log
+  );
+  const timer = { stop: () => (health.stop(), reminders.stop()) };
   if (healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
   // This start's new admin token replaces the alias's old one; then `baton org status` says ready.
   void registerSfAlias(org).then(({ alias, message }) => {

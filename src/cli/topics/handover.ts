@@ -10,7 +10,9 @@ import {
   submitDrafts,
   type HandoverSummary
 } from '../../services/handover/commands';
+import { remindHeadline, remindOverdueHandovers } from '../../services/handover/remind';
 import { HandoverIdParams } from '../../services/handover/schemas';
+import { isIsoDate } from '../../core';
 
 /** Opens the org a command runs against; tests pass their own. */
 export type Connect = (targetOrg?: string) => Promise<Connection>;
@@ -36,7 +38,9 @@ type Flags = { targetOrg?: string; json?: boolean };
 
 /** `baton handover submit|accept|return`: the handover for integrations and migrations. */
 export function register(program: Command, connect: Connect = connectWithSf): void {
-  const topic = program.command('handover').description('submit, accept and return handovers');
+  const topic = program
+    .command('handover')
+    .description('submit, accept and return handovers; remind account managers of overdue ones');
   const withOrg = (command: Command) =>
     command
       .option(
@@ -97,6 +101,30 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
         return returnById(await connect(flags.targetOrg), id, flags.reason);
       },
       human
+    )
+  );
+
+  withOrg(
+    topic
+      .command('remind')
+      .description(
+        'comment once a day on each overdue handover post, @mentioning its account manager'
+      )
+      .option('--as-of <YYYY-MM-DD>', 'the day to remind for (default: today, UTC)')
+      .option('--dry-run', 'list the overdue handovers, post nothing')
+  ).action((flags: Flags & { asOf?: string; dryRun?: boolean }) =>
+    runCommand(
+      flags,
+      async () => {
+        const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
+        if (!isIsoDate(asOf))
+          throw new UserInputError(`--as-of: not a date YYYY-MM-DD: ${asOf}`, 'as-of');
+        return remindOverdueHandovers(await connect(flags.targetOrg), {
+          asOf,
+          dryRun: flags.dryRun
+        });
+      },
+      remindHeadline
     )
   );
 }
