@@ -109,11 +109,16 @@ describe('baton handover against the local org', () => {
     const testOrg = await startTestOrg();
     try {
       const idOf = (persona: string) => testOrg.org.users.find((u) => u.persona === persona)!.id;
-      const account = await testOrg.conn.sobject('Account').create({ Name: 'CLI Oy', MRR__c: 100 });
-      const contact = await testOrg.conn
-        .sobject('Contact')
-        .create({ LastName: 'Virtanen', AccountId: account.id });
-      const record = (what: string) => ({
+      // One open handover per account: the file hands over two customers.
+      const customer = async (name: string) => {
+        const account = await testOrg.conn.sobject('Account').create({ Name: name, MRR__c: 100 });
+        const contact = await testOrg.conn
+          .sobject('Contact')
+          .create({ LastName: 'Virtanen', AccountId: account.id });
+        return { account, contact };
+      };
+      const [first, second] = [await customer('CLI Oy'), await customer('Toinen CLI Oy')];
+      const record = (what: string, { account, contact } = first) => ({
         Account__c: account.id,
         Account_Manager__c: idOf('accountManager'),
         Contract_Start__c: '2026-01-05',
@@ -136,7 +141,7 @@ describe('baton handover against the local org', () => {
         'handover',
         'submit',
         '--file',
-        file([record('Deal A'), record('Deal B')]),
+        file([record('Deal A'), record('Deal B', second)]),
         '--json'
       ]);
       const submitted = JSON.parse(out.join(''));
@@ -157,7 +162,7 @@ describe('baton handover against the local org', () => {
       ]);
       expect(JSON.parse(out.join(''))).toEqual([expect.objectContaining({ status: 'Accepted' })]);
       const posts = await testOrg.conn.query(
-        `SELECT Id FROM FeedItem WHERE ParentId = '${account.id}'`
+        `SELECT Id FROM FeedItem WHERE ParentId IN ('${first.account.id}', '${second.account.id}')`
       );
       expect(posts.totalSize).toBe(2);
     } finally {

@@ -200,11 +200,15 @@ describe('org-backed commands read the model from the org', () => {
     expect(refused.json).toMatchObject({ code: 'MISSING_REQUIRED_FIELDS' });
     expect(refused.json.message).toMatch(/Risks/);
 
+    // The refused run left its draft, the account's one open handover: the fix names it.
+    const draft = await testOrg.conn.query<{ Id: string }>(
+      `SELECT Id FROM Handover__c WHERE Account__c = '${account.id}'`
+    );
     const submitted = await run(
       'handover',
       'submit',
       '--file',
-      file({ ...handover, Risks__c: 'Small IT team' })
+      file({ Id: draft.records[0].Id, Risks__c: 'Small IT team' })
     );
     expect(submitted.exitCode).toBe(0);
     persona = 'accountManager';
