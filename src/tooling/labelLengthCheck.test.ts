@@ -25,7 +25,10 @@ describe('custom label length limits', () => {
           .replace('<value>Baton</value>', `<value>${'ä'.repeat(1001)}</value>`)
       );
       copy.edit(FINNISH, (xml) =>
-        xml.replace('<label>Baton</label>', `<label>${'v'.repeat(1001)}</label>`)
+        xml.replace(
+          '<label>Baton</label>\n        <name>Baton_App_Name</name>',
+          `<label>${'v'.repeat(1001)}</label>\n        <name>Baton_App_Name</name>`
+        )
       );
     });
     expect(problems).toEqual([
