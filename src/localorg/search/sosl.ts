@@ -157,8 +157,10 @@ function matchingRows(org: OrgCore, compiled: CompiledQuery): Record<string, unk
   try {
     return org.db.prepare(compiled.sql).all(...compiled.params) as Record<string, unknown>[];
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('fts5:'))
-      throw badSearch(`The search term cannot be read: ${error.message.slice(6)}`);
+    // Checked by message: SqliteError comes from the native module, another realm under jest.
+    const message = String((error as { message?: unknown })?.message ?? '');
+    if (message.startsWith('fts5:'))
+      throw badSearch(`The search term cannot be read: ${message.slice(6)}`);
     throw error;
   }
 }
