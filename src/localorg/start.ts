@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { onOrgStarted } from '../preview/orgStart';
 import { registerAllTwins } from './twins';
@@ -45,8 +45,10 @@ function writeAuth(org: LocalOrg, dataDir: string) {
     userId: admin.id
   };
   const file = localAuthFile(dataDir);
-  writeFileSync(file, JSON.stringify(auth, null, 2), { mode: 0o600 });
-  chmodSync(file, 0o600);
+  // Written aside and renamed: `baton org status` polling for it never reads half a file.
+  writeFileSync(`${file}.new`, JSON.stringify(auth, null, 2), { mode: 0o600 });
+  chmodSync(`${file}.new`, 0o600);
+  renameSync(`${file}.new`, file);
 }
 
 /**
@@ -70,6 +72,27 @@ export async function startOrgCommand(
   org.signIn.demoPersonas = options.demoPersonas ?? process.env.BATON_DEMO_PERSONAS === '1';
   writeAuth(org, dataDir);
   log(`Local org listening on ${org.instanceUrl} (data in ${dataDir})`);
+  try {
+    return await prepare(org, { ...options, dataDir, fresh, log, healthEvery });
+  } catch (error) {
+    // A start that fails half way stops its org: `baton org status` must not say "starting" forever.
+    rmSync(localAuthFile(dataDir), { force: true });
+    await org.close();
+    throw error;
+  }
+}
+
+/** Everything after the org listens: the demo book, health, the preview, the timer, the alias. */
+async function prepare(
+  org: LocalOrg,
+  options: OrgStartOptions & {
+    dataDir: string;
+    fresh: boolean;
+    log: (line: string) => void;
+    healthEvery: number;
+  }
+): Promise<{ org: LocalOrg; url: string; stopHealthTimer: () => void }> {
+  const { dataDir, fresh, log, healthEvery } = options;
   // Before the seed: the triggers guard its writes too, and a headless org serves the twins.
   registerAllTwins(org);
   const admin = org.connectionFor(org.users.find((u) => u.persona === 'admin')!);

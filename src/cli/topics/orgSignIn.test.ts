@@ -10,7 +10,8 @@ import { localOrgStatus, type LocalOrgLogin } from '../../org/localOrgSignIn';
 
 jest.setTimeout(300_000);
 
-const BIN = resolve(__dirname, '../../../bin/baton.js');
+const PROJECT = resolve(__dirname, '../../..');
+const BIN = join(PROJECT, 'bin/baton.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-signin-'));
 const elsewhere = mkdtempSync(join(tmpdir(), 'baton-signin-cwd-'));
 const DEMO_USERS = ['seller', 'am', 'lead', 'admin', 'mikko.korhonen@baton.local'];
@@ -18,6 +19,8 @@ const env = { ...process.env };
 delete env.BATON_NO_SF_ALIAS;
 
 let orgProcess: ChildProcess | undefined;
+/** What the org printed, for the message when it never gets ready. */
+let orgOutput = '';
 let logins: LocalOrgLogin[] = [];
 
 function baton(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,7 +32,7 @@ function baton(...args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-/** `baton org start` in the background, as a developer leaves it running. */
+/** `npm start`'s `baton org start` in the background, as a developer leaves it running. */
 function start(port = 0): ChildProcess {
   const args = [
     'org',
@@ -41,7 +44,10 @@ function start(port = 0): ChildProcess {
     '--health-every',
     '0'
   ];
-  return spawn('node', [BIN, ...args], { cwd: elsewhere, env, stdio: 'ignore' });
+  const child = spawn('node', [BIN, ...args], { cwd: PROJECT, env });
+  child.stdout.on('data', (chunk) => (orgOutput += String(chunk)));
+  child.stderr.on('data', (chunk) => (orgOutput += String(chunk)));
+  return child;
 }
 
 async function stop() {
@@ -51,14 +57,22 @@ async function stop() {
   orgProcess = undefined;
 }
 
+/** Waits for the start to finish (polling over HTTP), then asks the real CLI once. */
 async function readyStatus() {
   const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const status = await baton('org', 'status', '--json', '--data-dir', dataDir);
-    if (status.code === 0) return JSON.parse(status.stdout);
+  const ready = () =>
+    localOrgStatus(dataDir).then(
+      (status) => status.ready,
+      () => false
+    );
+  while (!(await ready())) {
+    if (Date.now() > deadline)
+      throw new Error(`The local org never became ready. It printed:\n${orgOutput}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('The local org never became ready');
+  const status = await baton('org', 'status', '--json', '--data-dir', dataDir);
+  expect(status.code).toBe(0);
+  return JSON.parse(status.stdout);
 }
 
 async function login(user: string): Promise<LocalOrgLogin> {
