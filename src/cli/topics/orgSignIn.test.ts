@@ -51,10 +51,12 @@ function start(port = 0): ChildProcess {
 }
 
 async function stop() {
-  const exited = new Promise((done) => orgProcess!.once('exit', done));
-  orgProcess!.kill('SIGTERM');
-  await exited;
+  const child = orgProcess!;
   orgProcess = undefined;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Waits for the start to finish (polling over HTTP), then asks the real CLI once. */
