@@ -36,7 +36,7 @@ describe('Chatter limits on the handover messages', () => {
     const problems = checkChatterLimits(files, model, quotingWhole).map((p) => p.message);
     expect(problems).toEqual([
       expect.stringMatching(
-        /^the submit post can reach 131\d{3} characters with every Handover__c field at its full length; Chatter accepts at most 10000$/
+        /^the submit post can reach 17\d{3} characters with every Handover__c field at its full length; Chatter accepts at most 10000$/
       )
     ]);
   });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { checkApex, isApexFile } from './apexCheck';
 import { checkApexCompiles } from './apexCompileCheck';
 import { checkChatterLimits } from './chatterLimitCheck';
+import { checkHandoverFieldLengths } from './fieldLengthCheck';
 import { checkCodeReferences } from './codeReferenceCheck';
 import { checkComponentApexCalls } from './componentApexCheck';
 import { checkComponentSet } from './componentSetCheck';
@@ -76,6 +77,7 @@ export async function checkPackageDir(
     ...checkUserModeAccess(files, model),
     ...checkComponentApexCalls(files, model),
     ...checkChatterLimits(files, model),
+    ...checkHandoverFieldLengths(model),
     ...checkShareFields(files),
     ...checkReports(files, model),
     ...(options.apex === false ? [] : await checkApex(files))

@@ -21,6 +21,7 @@ export type CheckName =
   | 'user-mode-access'
   | 'component-apex'
   | 'chatter-limit'
+  | 'field-length'
   | 'report';
 
 /** One thing that would fail a deploy or break a Baton rule, with the file to fix. */

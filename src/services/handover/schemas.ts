@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -7,7 +9,25 @@ import { z } from 'zod';
  */
 
 const id = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce Id');
-const text = z.string().nullable().optional();
+const FIELDS_DIR = join(__dirname, '../../../force-app/main/default/objects/Handover__c/fields');
+
+/**
+ * Each Handover__c text field's `<length>`, read from the object metadata the org deploys, so
+ * the twin refuses what the org would refuse, with the field's own limit (one source).
+ */
+export const HANDOVER_FIELD_LENGTHS: Record<string, number> = Object.fromEntries(
+  readdirSync(FIELDS_DIR).flatMap((file) => {
+    const length = /<length>(\d+)<\/length>/.exec(readFileSync(join(FIELDS_DIR, file), 'utf8'));
+    return length ? [[file.replace('.field-meta.xml', ''), Number(length[1])]] : [];
+  })
+);
+
+const text = (field: string) => {
+  const length = HANDOVER_FIELD_LENGTHS[field];
+  return (length ? z.string().max(length, `at most ${length} characters`) : z.string())
+    .nullable()
+    .optional();
+};
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
@@ -21,24 +41,24 @@ export const EditableHandoverSchema = z.object({
   Account_Manager__c: id.nullable().optional(),
   Opportunity__c: id.nullable().optional(),
   Contract_Start__c: date,
-  What_Was_Sold__c: text,
+  What_Was_Sold__c: text('What_Was_Sold__c'),
   License_Tier__c: pick(['Gold', 'Silver', 'Bronze']),
   ARR__c: z.number().nonnegative().nullable().optional(),
   Primary_Contact__c: id.nullable().optional(),
-  Secondary_Contacts__c: text,
-  Success_Criteria__c: text,
-  First_Year_Goal__c: text,
-  Why_They_Bought__c: text,
-  Value_Type__c: text,
-  Promises__c: text,
-  Technical_Needs__c: text,
-  Risks__c: text,
+  Secondary_Contacts__c: text('Secondary_Contacts__c'),
+  Success_Criteria__c: text('Success_Criteria__c'),
+  First_Year_Goal__c: text('First_Year_Goal__c'),
+  Why_They_Bought__c: text('Why_They_Bought__c'),
+  Value_Type__c: text('Value_Type__c'),
+  Promises__c: text('Promises__c'),
+  Technical_Needs__c: text('Technical_Needs__c'),
+  Risks__c: text('Risks__c'),
   Fit__c: pick(['Good', 'Stretch', 'Bad']),
-  Decision_Makers__c: text,
-  Competitors__c: text,
-  Meeting_Practices__c: text,
+  Decision_Makers__c: text('Decision_Makers__c'),
+  Competitors__c: text('Competitors__c'),
+  Meeting_Practices__c: text('Meeting_Practices__c'),
   Proposed_Touch_Tier__c: pick(['High', 'Low', 'Tech']),
-  Onboarding_Model__c: text
+  Onboarding_Model__c: text('Onboarding_Model__c')
 });
 export type EditableHandover = z.infer<typeof EditableHandoverSchema>;
 export const EDITABLE_FIELDS = Object.keys(
