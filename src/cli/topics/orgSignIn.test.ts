@@ -242,13 +242,19 @@ describe('baton org start, status and login', () => {
       expect((await userinfo(old.instanceUrl, old.accessToken)).status).toBe(401);
     expect((await fetch(seller.loginUrl, { redirect: 'manual' })).status).toBe(401);
 
-    // No auth.json in this data dir: the CLI reaches the org through the sf alias alone.
+    // No auth.json in this data dir or the working folder: the CLI reaches the org through the
+    // sf alias alone, for org login as for any command's --target-org.
     const empty = mkdtempSync(join(tmpdir(), 'baton-signin-none-'));
-    const viaAlias = await baton(
-      ...['org', 'login', '--target-org', 'baton-local', '--user', 'admin', '--json'],
-      ...['--data-dir', empty]
-    );
+    const [viaAlias, command] = await Promise.all([
+      baton(
+        ...['org', 'login', '--target-org', 'baton-local', '--user', 'admin', '--json'],
+        ...['--data-dir', empty]
+      ),
+      baton('touchpoints', 'onboarding', '--target-org', 'baton-local', '--dry-run', '--json')
+    ]);
     rmSync(empty, { recursive: true, force: true });
+    expect([command.code, command.stderr]).toEqual([0, expect.any(String)]);
+    expect(JSON.parse(command.stdout)).toMatchObject({ dryRun: true });
     expect(viaAlias.code).toBe(0);
     const fresh = JSON.parse(viaAlias.stdout) as LocalOrgLogin;
     expect(fresh.accessToken).not.toBe(admin.accessToken);
