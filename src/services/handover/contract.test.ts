@@ -1,5 +1,5 @@
 import { loadProjectModel } from '../../core';
-import { loadContract } from './contract';
+import { loadContract, type Fixture } from './contract';
 import { expectedTasks, plansOnAccept } from './contractTasks';
 import { runFixture, type ContractOrg } from './contractRun';
 import { memoryOrg } from './memoryOrg';
@@ -74,14 +74,20 @@ describe('accept fixtures pin the core planner over Tier_Cadence__mdt', () => {
   });
 });
 
+// The memory org runs no triggers, so a deal won there drafts nothing: those fixtures run on
+// the local org (below) and in Apex.
+const withoutTriggers = (fixture: Fixture) =>
+  !fixture.when.some((step) => step.method === 'winDeal');
+
 describe('handover contract fixtures against the twin (memory org)', () => {
-  it.each(loadContract().map((fixture) => [fixture.name, fixture] as const))(
-    '%s',
-    async (_name, fixture) => {
-      const observed = await runFixture(memoryContractOrg(), fixture, today);
-      expect(observed).toEqual(fixture.then);
-    }
-  );
+  it.each(
+    loadContract()
+      .filter(withoutTriggers)
+      .map((fixture) => [fixture.name, fixture] as const)
+  )('%s', async (_name, fixture) => {
+    const observed = await runFixture(memoryContractOrg(), fixture, today);
+    expect(observed).toEqual(fixture.then);
+  });
 });
 
 describe('handover contract fixtures against the twin (local org, through jsforce)', () => {

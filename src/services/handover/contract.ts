@@ -47,7 +47,8 @@ export const FixtureSchema = z.object({
     .array(
       z.object({
         as: z.enum(['seller', 'am', 'previousAm']),
-        method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller']),
+        /** winDeal: the deal's owner (`as`) wins an Opportunity on the Account; the org drafts. */
+        method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller', 'winDeal']),
         params: Record
       })
     )

@@ -29,6 +29,28 @@ async function create(
   return result.id;
 }
 
+/**
+ * A deal the actor owns, with its contact roles, taken to Closed Won. The sales profile
+ * (not Baton's permission sets) edits deals, so the admin writes them, as a sales user would.
+ */
+async function winDeal(
+  admin: Connection,
+  owner: Actor,
+  params: Record<string, unknown>,
+  refs: Map<string, string>
+) {
+  const id = await create(admin, 'Opportunity', {
+    ...(params.opportunity as Record<string, unknown>),
+    AccountId: refs.get('@account'),
+    OwnerId: owner.userId,
+    StageName: 'Negotiation'
+  });
+  refs.set('@opportunity', id);
+  for (const role of (params.contactRoles ?? []) as Record<string, unknown>[])
+    await create(admin, 'OpportunityContactRole', { ...role, OpportunityId: id });
+  await admin.sobject('Opportunity').update({ Id: id, StageName: 'Closed Won' });
+}
+
 /** '@current' is the handover's LastModifiedDate as a panel reads it just before the step. */
 async function lastModifiedOf(
   admin: Connection,
@@ -54,6 +76,7 @@ async function step(
   if (method === 'saveDraft')
     refs.set('@handover', await saveDraft(actor, params.handover as DraftInput, lastModified));
   if (method === 'submit') await submit(actor, handoverId, lastModified);
+  if (method === 'winDeal') await winDeal(org.admin, actor, params, refs);
   if (method === 'accept') await accept(actor, handoverId);
   if (method === 'returnToSeller') await returnToSeller(actor, handoverId, params.reason as string);
 }
