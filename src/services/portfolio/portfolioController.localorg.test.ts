@@ -9,6 +9,8 @@ import type { PortfolioView } from './portfolioController';
 // PortfolioController.getPortfolio's twin, called as the preview calls it (POST
 // /services/apexrest-local) by the CS lead, on a seeded and segmented book.
 
+jest.setTimeout(60_000);
+
 let testOrg: TestOrg;
 let lead: Connection;
 

@@ -27,6 +27,8 @@ import { loadPortfolioSettings } from './settingsFromOrg';
  */
 export const LIST_LIMIT = 1000;
 export const MOVERS = 5;
+/** Overrides and too-little-data accounts listed beside the chart (the bands count them all). */
+export const SIDE_LIST_LIMIT = 100;
 
 const userId = z.string().regex(/^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/, 'not a User Id');
 export const portfolioParams = z.object({
@@ -60,6 +62,7 @@ export interface PortfolioAccount {
   overrideUntil: string | null;
   score: number | null;
   potential: number | null;
+  contractStart: string | null;
   profitability: number | null;
   value: number | null;
   segment: string | null;
@@ -85,6 +88,7 @@ function accountOf(row: Row, asOf: string): PortfolioAccount {
     overrideUntil: overridden ? overrideUntil : null,
     score: num(row.Health_Score__c),
     potential: num(row.Growth_Potential__c),
+    contractStart: str(row.Contract_Start__c),
     profitability: num(row.Profitability__c),
     value: num(row.Portfolio_Value__c),
     segment: str(row.Portfolio_Segment__c),
@@ -238,7 +242,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     model,
     settings
   );
-  const overrides = shown.filter((account) => account.overridden);
+  const overrides = shown.filter((account) => account.overridden).slice(0, SIDE_LIST_LIMIT);
   return {
     asOf,
     totalAccounts: shown.length,
@@ -251,20 +255,12 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     overrides,
     insufficientData: shown
       .filter((account) => account.status === model.insufficientStatus)
+      .slice(0, SIDE_LIST_LIMIT)
       .map(({ id, name }) => ({ id, name })),
     queue: queue.queue,
     answerRates: queue.managers,
     workload: { capacityHours: load.capacityHours, managers: load.managers },
-    retention: retention(
-      shown.map((account) => ({
-        arr: account.arr,
-        contractStart: str(
-          keptRows.find((row) => String(row.Id) === account.id)?.Contract_Start__c
-        ),
-        stage: account.stage
-      })),
-      addDays(asOf, -365)
-    ),
+    retention: retention(shown, addDays(asOf, -365)),
     nps: npsByMonth(
       npsRows
         .filter((row) => ids.has(String(row.Account__c)))

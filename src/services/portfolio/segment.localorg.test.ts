@@ -7,6 +7,8 @@ import { startTestOrg, type TestOrg } from '../../localorg/testing';
 // book: the shipped settings (80 % rule, potential from 4) reach every account, a rerun writes
 // nothing, and an account manager cannot write the segment (read-only in Baton_Account_Manager).
 
+jest.setTimeout(60_000);
+
 let testOrg: TestOrg;
 const connect = jest.fn(async () => testOrg.conn);
 

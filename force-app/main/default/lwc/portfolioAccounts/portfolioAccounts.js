@@ -16,15 +16,30 @@ const COLUMNS = [
 
 /** The book's accounts: search by name, sort by any column (click or Enter), export as CSV. */
 export default class PortfolioAccounts extends LightningElement {
-  @api accounts;
   labels = LABELS;
   search = '';
   sortField = 'arr';
   sortAscending = false;
+  matching = [];
+  _accounts;
 
-  get matching() {
+  @api
+  get accounts() {
+    return this._accounts;
+  }
+  set accounts(value) {
+    this._accounts = value;
+    this.refresh();
+  }
+
+  /** Filters and sorts once per change of book, search or sort, not on every render. */
+  refresh() {
+    this.matching = this.sorted();
+  }
+
+  sorted() {
     const needle = this.search.trim().toLowerCase();
-    const rows = (this.accounts ?? []).filter(
+    const rows = (this._accounts ?? []).filter(
       (account) => !needle || (account.name ?? '').toLowerCase().includes(needle)
     );
     const direction = this.sortAscending ? 1 : -1;
@@ -76,6 +91,7 @@ export default class PortfolioAccounts extends LightningElement {
 
   handleSearch(event) {
     this.search = event.target.value;
+    this.refresh();
   }
 
   handleSort(event) {
@@ -85,6 +101,7 @@ export default class PortfolioAccounts extends LightningElement {
         ? !this.sortAscending
         : !COLUMNS.find((c) => c.field === field).numeric;
     this.sortField = field;
+    this.refresh();
   }
 
   handleExport() {

@@ -9,13 +9,33 @@ import { HEIGHT, MARGIN, WIDTH, bubbles, ticks } from './chartLayout';
  * beside it carries the same data for anyone who cannot see the chart.
  */
 export default class PortfolioChart extends NavigationMixin(LightningElement) {
-  @api accounts;
   labels = LABELS;
   focused;
   viewBox = `0 0 ${WIDTH} ${HEIGHT}`;
+  points = [];
+  rows = [];
+  _accounts;
 
-  get points() {
-    return bubbles(this.accounts).map((bubble) => {
+  /** Laid out once per new book, not on every render (a hover re-renders the chart). */
+  @api
+  get accounts() {
+    return this._accounts;
+  }
+  set accounts(value) {
+    this._accounts = value;
+    this.points = this.layout(value);
+    this.rows = this.points.map((point) => ({
+      key: point.key,
+      name: point.account.name,
+      value: formatNumber(point.account.value, 2),
+      potential: point.account.potential,
+      arr: formatNumber(point.account.arr),
+      status: point.account.status ?? '–'
+    }));
+  }
+
+  layout(accounts) {
+    return bubbles(accounts).map((bubble) => {
       const { account } = bubble;
       const name = fill(
         LABELS.chartPoint,
@@ -33,17 +53,6 @@ export default class PortfolioChart extends NavigationMixin(LightningElement) {
         href: `/lightning/r/Account/${account.id}/view`
       };
     });
-  }
-
-  get rows() {
-    return this.points.map((point) => ({
-      key: point.key,
-      name: point.account.name,
-      value: formatNumber(point.account.value, 2),
-      potential: point.account.potential,
-      arr: formatNumber(point.account.arr),
-      status: point.account.status ?? '–'
-    }));
   }
 
   get axes() {

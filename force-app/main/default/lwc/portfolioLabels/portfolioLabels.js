@@ -145,9 +145,14 @@ export const fill = (label, ...values) =>
 const locale = () => (LABELS.language === 'fi' ? 'fi-FI' : 'en-US');
 
 /** A number in the user's language (decimal comma and space grouping in Finnish). */
+// A formatter is costly to make and the page formats thousands of numbers: one per precision.
+const formatters = new Map();
+
 export function formatNumber(value, decimals = 0) {
   if (value === null || value === undefined) return '';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals }).format(value);
+  if (!formatters.has(decimals))
+    formatters.set(decimals, new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals }));
+  return formatters.get(decimals).format(value);
 }
 
 /** A 0–1 ratio as a whole percent, or the not-available text. */
