@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readJson } from './requestBody';
+import { bearerOf } from './requestGuards';
 import type { OrgUser } from './router';
 import type { LocalOrg } from './server';
 
@@ -42,8 +43,7 @@ const refusal = (errorCode: string, message: string) => [{ errorCode, message }]
  */
 export function signInRoutes(org: LocalOrg) {
   const admin = (req: IncomingMessage, res: ServerResponse): OrgUser | undefined => {
-    const bearer = /^(?:Bearer|OAuth) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const user = org.signIn.userByToken(bearer);
+    const user = org.signIn.userByToken(bearerOf(req));
     if (!user) send(res, 401, refusal('INVALID_SESSION_ID', 'Session expired or invalid'));
     else if (user.persona !== 'admin')
       send(res, 403, refusal('INSUFFICIENT_ACCESS', 'Only the local admin signs users in'));
