@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, downloadCsv, fill, formatNumber } from 'c/portfolioLabels';
+import { LABELS, downloadCsv, fill, formatNumber, statusText } from 'c/portfolioLabels';
 
 const PAGE_ROWS = 200;
 const COLUMNS = [
@@ -13,6 +13,13 @@ const COLUMNS = [
   { field: 'accountManager', label: LABELS.columnAccountManager, numeric: false },
   { field: 'hours', label: LABELS.columnHours, numeric: true }
 ];
+
+function cellText(account, column) {
+  const value = account[column.field];
+  if (column.numeric) return formatNumber(value, column.field === 'value' ? 2 : 1);
+  if (column.field === 'status') return statusText(value);
+  return value ?? '';
+}
 
 /** The book's accounts: search by name, sort by any column (click or Enter), export as CSV. */
 export default class PortfolioAccounts extends LightningElement {
@@ -73,9 +80,7 @@ export default class PortfolioAccounts extends LightningElement {
       href: `/lightning/r/Account/${account.id}/view`,
       cells: COLUMNS.slice(1).map((column) => ({
         key: column.field,
-        text: column.numeric
-          ? formatNumber(account[column.field], column.field === 'value' ? 2 : 1)
-          : (account[column.field] ?? '')
+        text: cellText(account, column)
       })),
       name: account.name
     }));

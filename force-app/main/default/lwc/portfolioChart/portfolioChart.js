@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { LABELS, fill, formatNumber } from 'c/portfolioLabels';
+import { LABELS, fill, formatNumber, statusText } from 'c/portfolioLabels';
 import { HEIGHT, MARGIN, WIDTH, bubbles, ticks } from './chartLayout';
 
 /**
@@ -30,7 +30,7 @@ export default class PortfolioChart extends NavigationMixin(LightningElement) {
       value: formatNumber(point.account.value, 2),
       potential: point.account.potential,
       arr: formatNumber(point.account.arr),
-      status: point.account.status ?? '–'
+      status: statusText(point.account.status)
     }));
   }
 
@@ -43,7 +43,7 @@ export default class PortfolioChart extends NavigationMixin(LightningElement) {
         formatNumber(account.value, 2),
         account.potential,
         formatNumber(account.arr),
-        account.status ?? '–'
+        statusText(account.status)
       );
       return {
         ...bubble,

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatNumber } from 'c/portfolioLabels';
+import { LABELS, formatNumber, statusText } from 'c/portfolioLabels';
 
 /** Health across the book: accounts and ARR by band, movers, overrides, too little data. */
 export default class PortfolioHealth extends LightningElement {
@@ -9,7 +9,7 @@ export default class PortfolioHealth extends LightningElement {
   get bands() {
     return (this.view?.bands ?? []).map((band) => ({
       key: band.status,
-      status: band.status,
+      status: statusText(band.status),
       accounts: formatNumber(band.accounts),
       arr: formatNumber(band.arr)
     }));
@@ -34,7 +34,7 @@ export default class PortfolioHealth extends LightningElement {
     return (this.view?.overrides ?? []).map((account) => ({
       key: account.id,
       name: account.name,
-      status: account.status,
+      status: statusText(account.status),
       until: account.overrideUntil ?? '–'
     }));
   }

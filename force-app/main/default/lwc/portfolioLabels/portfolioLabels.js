@@ -1,6 +1,10 @@
 // Every text the portfolio page shows, from Custom Labels (English, with Finnish translations).
 export { toCsv, downloadCsv } from './csv';
 import BATON_HEALTH_LANGUAGE from '@salesforce/label/c.Baton_Health_Language';
+import BATON_HEALTH_STATUS_GREEN from '@salesforce/label/c.Baton_Health_Status_Green';
+import BATON_HEALTH_STATUS_YELLOW from '@salesforce/label/c.Baton_Health_Status_Yellow';
+import BATON_HEALTH_STATUS_RED from '@salesforce/label/c.Baton_Health_Status_Red';
+import BATON_HEALTH_STATUS_INSUFFICIENT_DATA from '@salesforce/label/c.Baton_Health_Status_Insufficient_Data';
 import BATON_PORTFOLIO_TITLE from '@salesforce/label/c.Baton_Portfolio_Title';
 import BATON_PORTFOLIO_FILTERS from '@salesforce/label/c.Baton_Portfolio_Filters';
 import BATON_PORTFOLIO_FILTER_ALL from '@salesforce/label/c.Baton_Portfolio_Filter_All';
@@ -137,6 +141,17 @@ export const LABELS = {
   columnNps: BATON_PORTFOLIO_COLUMN_NPS,
   columnResponses: BATON_PORTFOLIO_COLUMN_RESPONSES
 };
+
+// The health panel's words for the stored statuses, so both views name a band alike.
+const STATUS_WORDS = {
+  Green: BATON_HEALTH_STATUS_GREEN,
+  Yellow: BATON_HEALTH_STATUS_YELLOW,
+  Red: BATON_HEALTH_STATUS_RED,
+  'Insufficient data': BATON_HEALTH_STATUS_INSUFFICIENT_DATA
+};
+
+/** A stored health status in the user's language ('–' for none). */
+export const statusText = (status) => (status ? (STATUS_WORDS[status] ?? status) : '–');
 
 /** A label with {0}, {1}… filled in, as Lightning formats them. */
 export const fill = (label, ...values) =>

@@ -18,6 +18,12 @@ jest.mock(
   () => ({ default: '{0}: {1} h → {2} h. {3}: {4} h → {5} h.' }),
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.Baton_Health_Status_Red', () => ({ default: 'Red' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Baton_Health_Status_Green', () => ({ default: 'Green' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.Baton_Portfolio_Over_Capacity', () => ({ default: '{0} h over' }), {
   virtual: true
 });
