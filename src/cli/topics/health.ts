@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerHealthBacktest } from '../commands/healthBacktest';
 import { registerHealthCompact } from '../commands/healthCompact';
 import { registerHealthExplain } from '../commands/healthExplain';
 import { registerHealthRecompute } from '../commands/healthRecompute';
@@ -17,4 +18,5 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
   registerHealthRecompute(health, connect);
   registerHealthExplain(health, connect);
   registerHealthCompact(health, connect);
+  registerHealthBacktest(health, connect);
 }

@@ -107,7 +107,8 @@ describe('health history within a storage budget', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(compared).toBeGreaterThan(12 * 200);
+    // Days with a score both now and trend-days before (insufficient data shows none).
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('the recompute summary and baton org storage report Baton records per object at 2 KB and their share of DataStorageMB', async () => {

@@ -14,7 +14,9 @@ const COUNTED = [
   'Task',
   'Handover__c',
   'Survey_Response__c',
-  'Usage_Snapshot__c'
+  'Usage_Snapshot__c',
+  'Customer_Outcome__c',
+  'Health_Snapshot__c'
 ];
 
 let testOrg: TestOrg;
@@ -72,7 +74,11 @@ describe('baton org seed (child process, local org)', () => {
     expect(afterFirst).toMatchObject({ Account: 12, Contact: 36, Handover__c: 8 });
     expect(afterFirst.Survey_Response__c).toBeGreaterThan(0);
     expect(afterFirst.Usage_Snapshot__c).toBe(36);
-    expect(afterFirst.Task).toBe(12);
+    // A touchpoint each, and a winback Task for each churned account.
+    const churned = await testOrg.conn.query(
+      "SELECT COUNT() FROM Customer_Outcome__c WHERE Type__c = 'Churn'"
+    );
+    expect(afterFirst.Task).toBe(12 + churned.totalSize);
 
     const second = await baton('org', 'seed', '--accounts', '12', '--json');
     expect(second.stderr).toBe('');

@@ -1,4 +1,5 @@
 import { backfillHistory } from '../../services/health/backfillHistory';
+import { seedOutcomes } from './outcomes';
 import type { Connection } from 'jsforce';
 import { loadProjectModel, suggestTier } from '../../core';
 import { loadModelFromOrg } from '../../org/orgModel';
@@ -29,8 +30,11 @@ export interface SeedOptions {
   historyWeeks?: number;
 }
 
-/** Half a year of weekly health history: the trend and the backtest have something true to read. */
-export const DEMO_HISTORY_WEEKS = 26;
+/**
+ * Weekly health history for 28 weeks: the trend has its baseline, and outcomes of the last
+ * two weeks have a score 180 days before them for the backtest.
+ */
+export const DEMO_HISTORY_WEEKS = 28;
 
 export interface SeedSummary {
   seeded: boolean;
@@ -149,10 +153,11 @@ export async function seedDemoBook(
     handovers,
     await writeSeedRows(conn, 'Handover__c', handovers.map(asWritten))
   );
-  const history = await backfillHistory(conn, {
-    asOf,
-    weeks: options.historyWeeks ?? DEMO_HISTORY_WEEKS
-  });
+  const weeks = options.historyWeeks ?? DEMO_HISTORY_WEEKS;
+  const history = await backfillHistory(conn, { asOf, weeks });
+  // Outcomes only with a history to test the score against (baton health backtest).
+  const outcomes =
+    weeks > 0 ? await seedOutcomes(conn, random, asOf, accountIds, accounts, profiles) : 0;
   return {
     seeded: true,
     counts: {
@@ -160,7 +165,8 @@ export async function seedDemoBook(
       Contact: contactIds.length,
       Handover__c: handovers.length,
       ...Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length])),
-      Health_Snapshot__c: history
+      Health_Snapshot__c: history,
+      Customer_Outcome__c: outcomes
     }
   };
 }

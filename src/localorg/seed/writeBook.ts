@@ -20,7 +20,8 @@ const SEED_KEYS: Record<string, { externalId: string } | { parent: string; key: 
   Contact: { parent: 'AccountId', key: ['Title'] },
   Case: { parent: 'AccountId', key: ['Subject', 'Priority', 'Origin'] },
   Task: { parent: 'WhatId', key: ['Subject', 'Type', 'Status'] },
-  Handover__c: { parent: 'Account__c', key: [] }
+  Handover__c: { parent: 'Account__c', key: [] },
+  Customer_Outcome__c: { parent: 'Account__c', key: ['Type__c'] }
 };
 
 function checked(type: string, results: SaveResult[]): string[] {

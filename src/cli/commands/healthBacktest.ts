@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { UserInputError } from '../../core/errors';
+import { connectToOrg } from '../../org/connection';
+import {
+  backtest,
+  DEFAULT_HORIZONS,
+  type BacktestReport,
+  type HorizonReport
+} from '../../services/health/backtest';
+import type { Connect } from '../../services/touchpoints/connect';
+import { runCommand } from '../run';
+
+/** `--horizons 90,180`: whole days, each at least 1. */
+export function parseHorizons(text: string | undefined): number[] {
+  if (text === undefined) return DEFAULT_HORIZONS;
+  const days = text.split(',').map((part) => part.trim());
+  if (days.length === 0 || days.some((day) => !/^\d+$/.test(day) || Number(day) < 1))
+    throw new UserInputError(
+      `--horizons: whole days separated by commas, got "${text}"`,
+      'horizons'
+    );
+  return days.map(Number);
+}
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+const two = (value: number) => value.toFixed(2);
+
+/** Each statistic with one plain sentence, per horizon. */
+export function formatBacktest(report: BacktestReport): string {
+  const lines = [`${report.outcomes} outcomes (churn, contraction, renewal) in the org.`];
+  for (const horizon of report.horizons) lines.push('', ...horizonLines(horizon));
+  return lines.join('\n');
+}
+
+function horizonLines(h: HorizonReport): string[] {
+  const head = `Score ${h.horizonDays} days before each outcome (${h.outcomes} outcomes: ${h.bad} churn or contraction, ${h.good} renewal)`;
+  if (h.refused) return [head, `  ${h.refused}`];
+  const lines = [head];
+  const [low, high] = h.aucInterval ?? [NaN, NaN];
+  lines.push(
+    `  AUC ${two(h.auc!)} (95 % interval ${two(low)}–${two(high)}): the chance that a customer who left had a lower score than one who renewed; 0.5 is a coin toss.`
+  );
+  if (h.lift)
+    lines.push(
+      `  Lowest-scored tenth: ${pct(h.lift.topRate)} churned or contracted against ${pct(h.lift.baseRate)} overall${h.lift.lift === null ? '' : ` (${h.lift.lift.toFixed(1)} times the base rate)`}.`
+    );
+  for (const band of h.bands)
+    lines.push(
+      `  ${band.status}: ${band.count} outcomes, ${pct(band.badRate ?? 0)} churned or contracted (95 % interval ${pct(band.interval![0])}–${pct(band.interval![1])}), ${Math.round(band.arrLost)} ARR lost.`
+    );
+  lines.push(
+    `  Calibration by score decile (lowest first): ${h.calibration.map((d) => `${Math.round(d.meanScore)}→${pct(d.badRate)}`).join(', ')}; a falling rate means higher scores fared better.`
+  );
+  for (const m of h.measures)
+    lines.push(
+      `  ${m.measure}: AUC ${m.auc === null ? '–' : two(m.auc)} on ${m.outcomes} outcomes; weight ${m.weight}, suggested ${m.suggestedWeight} (not applied: change Health_Measure__mdt to accept it).`
+    );
+  return lines;
+}
+
+/** `baton health backtest`, added to the `health` topic (src/cli/topics/health.ts). */
+export function registerHealthBacktest(health: Command, connect: Connect = connectToOrg): void {
+  health
+    .command('backtest')
+    .description(
+      "whether the health score predicted churn: each Customer_Outcome__c against the account's score a horizon before, from snapshot history only (AUC with interval, lift, bands, calibration, each measure's discrimination and suggested weights, never applied)"
+    )
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
+    .option('--horizons <days>', 'days before each outcome, comma separated (default 90,180)')
+    .option('--json', 'print one JSON document')
+    .action(async (flags: { targetOrg?: string; horizons?: string; json?: boolean }) => {
+      await runCommand(
+        flags,
+        async () => {
+          const horizons = parseHorizons(flags.horizons);
+          return backtest(await connect(flags.targetOrg), horizons);
+        },
+        formatBacktest
+      );
+    });
+}

@@ -1,0 +1,86 @@
+import type { Connection } from 'jsforce';
+import { seedDemoBook } from '../../localorg/seed/seed';
+import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { register } from './health';
+import { runCliJson } from './runForTest';
+
+// `baton health backtest` through the CLI on the seeded demo book (its weekly history, its
+// churns, contractions and renewals): each statistic per horizon, a refusal with its reason
+// where too few outcomes have a score that old, and flags checked before connecting.
+
+jest.setTimeout(180_000);
+
+let testOrg: TestOrg;
+let conn: Connection;
+const connect = jest.fn(async () => conn);
+const run = (...args: string[]) =>
+  runCliJson([register], connect, ['health', 'backtest', ...args]).finally(() =>
+    jest.restoreAllMocks()
+  );
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+  conn = testOrg.conn;
+  await seedDemoBook(conn, { accounts: 60, seed: 1 });
+});
+
+afterAll(async () => {
+  await testOrg?.close();
+});
+
+describe('baton health backtest', () => {
+  it('reports each statistic at 90 and 180 days on the demo book', async () => {
+    const { json, exitCode } = await run();
+    expect(exitCode).toBe(0);
+    expect(json.horizons.map((h: { horizonDays: number }) => h.horizonDays)).toEqual([90, 180]);
+    for (const horizon of json.horizons) {
+      expect(horizon.refused).toBeNull();
+      expect(horizon.bad).toBeGreaterThanOrEqual(10);
+      expect(horizon.good).toBeGreaterThanOrEqual(10);
+      expect(horizon.auc).toBeGreaterThanOrEqual(0);
+      expect(horizon.aucInterval[0]).toBeLessThanOrEqual(horizon.auc);
+      expect(horizon.aucInterval[1]).toBeGreaterThanOrEqual(horizon.auc);
+      expect(horizon.lift.baseRate).toBeCloseTo(horizon.bad / horizon.outcomes, 6);
+      expect(horizon.bands.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(
+        horizon.outcomes
+      );
+      expect(horizon.calibration.length).toBeGreaterThan(0);
+      expect(horizon.measures.map((m: { measure: string }) => m.measure)).toContain('NPS');
+    }
+    // The demo's at-risk accounts scored lower before they left: the score predicts there.
+    expect(json.horizons[0].auc).toBeGreaterThan(0.6);
+  });
+
+  it('says each statistic in a plain sentence', async () => {
+    const program = await import('commander');
+    const cli = new program.Command('baton').exitOverride();
+    register(cli, connect);
+    const out: string[] = [];
+    jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk) => (out.push(String(chunk)), true));
+    await cli.parseAsync(['node', 'baton', 'health', 'backtest', '--horizons', '90']);
+    jest.restoreAllMocks();
+    const text = out.join('');
+    expect(text).toMatch(
+      /AUC \d\.\d\d \(95 % interval \d\.\d\d–\d\.\d\d\): the chance that a customer who left had a lower score than one who renewed/
+    );
+    expect(text).toMatch(/Lowest-scored tenth: \d+ % churned or contracted against \d+ % overall/);
+    expect(text).toMatch(/suggested [\d.]+ \(not applied/);
+  });
+
+  it('refuses, saying why, where too few outcomes have a score that old', async () => {
+    const { json, exitCode } = await run('--horizons', '400');
+    expect(exitCode).toBe(0);
+    expect(json.horizons[0]).toMatchObject({ horizonDays: 400, outcomes: 0, auc: null });
+    expect(json.horizons[0].refused).toMatch(/^Too few outcomes with a score 400 days before them/);
+  });
+
+  it('checks --horizons before connecting', async () => {
+    connect.mockClear();
+    const { json, exitCode } = await run('--horizons', '90,0');
+    expect(exitCode).toBe(1);
+    expect(json.message).toMatch(/^--horizons: whole days/);
+    expect(connect).not.toHaveBeenCalled();
+  });
+});

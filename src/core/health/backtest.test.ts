@@ -1,0 +1,85 @@
+import {
+  auc,
+  aucInterval,
+  calibration,
+  measureDiscrimination,
+  scoresAtHorizon,
+  seededRandom,
+  topDecileLift,
+  wilson
+} from './backtest';
+
+const point = (bad: boolean, score: number) => ({ bad, score });
+
+describe('backtest statistics against known answers', () => {
+  it('AUC is 1 for a score that separates perfectly, 0 reversed, ties count half', () => {
+    expect(auc([point(true, 10), point(true, 20), point(false, 30), point(false, 40)])).toBe(1);
+    expect(auc([point(true, 40), point(false, 10)])).toBe(0);
+    expect(auc([point(true, 50), point(false, 50)])).toBe(0.5);
+    // 2 bad × 2 good: (10<30) 1, (10<50) 1, (50 vs 30) 0, (50=50) 0.5 → 2.5 / 4
+    expect(auc([point(true, 10), point(true, 50), point(false, 30), point(false, 50)])).toBe(0.625);
+    expect(auc([point(true, 10)])).toBeNull();
+  });
+
+  it('a score independent of the outcome gives an interval around 0.5', () => {
+    const random = seededRandom(42);
+    const points = Array.from({ length: 400 }, () =>
+      point(random() < 0.3, Math.round(random() * 100))
+    );
+    const [low, high] = aucInterval(points, 500, seededRandom(7))!;
+    expect(low).toBeLessThan(0.5);
+    expect(high).toBeGreaterThan(0.5);
+    expect(high - low).toBeLessThan(0.2);
+  });
+
+  it('lift and calibration match a hand count', () => {
+    // 20 outcomes, scores 1..20; the 2 lowest are bad, and 2 of the rest: base 4/20.
+    const points = Array.from({ length: 20 }, (_, k) =>
+      point(k < 2 || k === 10 || k === 15, k + 1)
+    );
+    expect(topDecileLift(points)).toEqual({ topRate: 1, baseRate: 0.2, lift: 5 });
+    const deciles = calibration(points);
+    expect(deciles).toHaveLength(10);
+    expect(deciles[0]).toEqual({ decile: 1, count: 2, meanScore: 1.5, badRate: 1 });
+    expect(deciles[5]).toEqual({ decile: 6, count: 2, meanScore: 11.5, badRate: 0.5 });
+    expect(deciles[9].badRate).toBe(0);
+  });
+
+  it('Wilson interval of 0 of 10 starts at 0 and stays below a third', () => {
+    const [low, high] = wilson(0, 10)!;
+    expect(low).toBe(0);
+    expect(high).toBeCloseTo(0.2775, 3);
+  });
+
+  it('uses only snapshots on or before the horizon day: one written after never counts', () => {
+    const snapshots = new Map([
+      [
+        'A',
+        [
+          { date: '2026-06-01', score: 30, status: 'Red' },
+          // Written after the horizon day (the churn was known): must not leak in.
+          { date: '2026-09-01', score: 90, status: 'Green' }
+        ]
+      ]
+    ]);
+    const outcomes = [{ accountId: 'A', type: 'Churn' as const, date: '2026-10-01', arr: 1200 }];
+    expect(scoresAtHorizon(outcomes, snapshots, 90)).toEqual([
+      { bad: true, score: 30, status: 'Red', arr: 1200, measures: {} }
+    ]);
+    expect(scoresAtHorizon(outcomes, snapshots, 180)).toEqual([]);
+  });
+});
+
+describe('measureDiscrimination', () => {
+  it('shares the measured weight by edge above chance and leaves unmeasured weights alone', () => {
+    const points = [
+      { bad: true, score: 10, status: 'Red', arr: 0, measures: { A: 0, B: 50 } },
+      { bad: false, score: 90, status: 'Green', arr: 0, measures: { A: 100, B: 50 } }
+    ];
+    expect(measureDiscrimination(points, { A: 10, B: 10, C: 5 })).toEqual([
+      { measure: 'A', outcomes: 2, auc: 1, weight: 10, suggestedWeight: 20 },
+      { measure: 'B', outcomes: 2, auc: 0.5, weight: 10, suggestedWeight: 0 },
+      { measure: 'C', outcomes: 0, auc: null, weight: 5, suggestedWeight: 5 }
+    ]);
+  });
+});
