@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { loadProjectModel } from '../core';
 import { seedDemoBook } from '../localorg/seed/seed';
 import { startTestOrg, type TestOrg } from '../localorg/testing';
 import { segmentAccounts } from '../services/portfolio/segment';
@@ -154,6 +155,17 @@ describe('the Portfolio tab as the CS lead', () => {
     await page.locator('a.bubble').first().waitFor();
     await page.getByRole('heading', { name: 'Asiakassalkku' }).waitFor();
     await page.getByRole('heading', { name: 'Luovutusjono' }).waitFor();
+    // The week's movers name the measure that moved most in Finnish (Label_Fi__c).
+    const finnish = new Set([
+      '–',
+      ...loadProjectModel().measures.map((measure) => measure.labelFi)
+    ]);
+    const drivers = await page
+      .locator('table', { hasText: 'Pääsyy' })
+      .locator('tbody td:nth-of-type(2)')
+      .allTextContents();
+    expect(drivers.length).toBeGreaterThan(0);
+    expect(drivers.filter((driver) => !finnish.has(driver.trim()))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portfolio-fi.png') });
     expect(errors).toEqual([]);
   });

@@ -108,7 +108,10 @@ function movers(snapshots: Row[], names: Map<string, string | null>, model: Bato
   const byAccount = new Map<string, Row[]>();
   for (const row of snapshots) {
     const id = String(row.Account__c);
-    if (names.has(id)) byAccount.set(id, [...(byAccount.get(id) ?? []), row]);
+    if (!names.has(id)) continue;
+    const rows = byAccount.get(id) ?? [];
+    rows.push(row);
+    byAccount.set(id, rows);
   }
   const moved = [...byAccount.entries()]
     .filter(([, rows]) => rows.length > 1)
@@ -116,18 +119,20 @@ function movers(snapshots: Row[], names: Map<string, string | null>, model: Bato
       const [first, last] = [rows[0], rows[rows.length - 1]];
       const before = readBreakdown(str(first.Breakdown__c), model.measures);
       const after = readBreakdown(str(last.Breakdown__c), model.measures);
-      let driver: string | null = null;
+      let driver: { name: string; label: string } | null = null;
       let most = 0;
       for (const measure of after?.measures ?? []) {
         const old = before?.measures.find((candidate) => candidate.key === measure.key);
         const change = Math.abs((measure.pointsLost ?? 0) - (old?.pointsLost ?? 0));
-        if (change > most) [most, driver] = [change, measure.label];
+        if (change > most) [most, driver] = [change, measure];
       }
+      const labelFi = model.measures.find((measure) => measure.name === driver?.name)?.labelFi;
       return {
         id,
         name: names.get(id) ?? null,
         change: (num(last.Score__c) ?? 0) - (num(first.Score__c) ?? 0),
-        driver
+        driver: driver?.label ?? null,
+        driverFi: labelFi || driver?.label || null
       };
     })
     .filter((mover) => mover.change !== 0);

@@ -22,7 +22,7 @@ export default class PortfolioHealth extends LightningElement {
       key: mover.id,
       name: mover.name,
       change: `${mover.change > 0 ? '+' : ''}${formatNumber(mover.change, 1)}`,
-      driver: mover.driver ?? '–'
+      driver: (LABELS.language === 'fi' ? mover.driverFi : mover.driver) ?? '–'
     }));
   }
 
