@@ -30,6 +30,11 @@ export default class PortfolioHealth extends LightningElement {
     return this.movers.length > 0;
   }
 
+  /** An org whose controller does not compute movers says so, rather than "none moved". */
+  get moversText() {
+    return this.view?.movers ? LABELS.moversEmpty : LABELS.notAvailable;
+  }
+
   get overrides() {
     return (this.view?.overrides ?? []).map((account) => ({
       key: account.id,

@@ -139,6 +139,15 @@ describe('c-portfolio', () => {
     ).toBe('"Name","ARR"\r\n"Say ""hi"", Oy","1200"\r\n"","0"');
   });
 
+  it('it_should_say_movers_are_not_available_when_the_controller_gives_none', async () => {
+    const withoutMovers = { ...VIEW };
+    delete withoutMovers.movers;
+    const element = await render(withoutMovers);
+    const health = child(element, 'c-portfolio-health');
+    expect(health.shadowRoot.textContent).toContain('c.Baton_Portfolio_Not_Available');
+    expect(health.shadowRoot.textContent).not.toContain('c.Baton_Portfolio_Movers_Empty');
+  });
+
   it('it_should_show_an_accessible_error_when_the_book_cannot_load', async () => {
     const element = await render(new Error('INSUFFICIENT_ACCESS'));
     expect(child(element, 'c-error-panel')).not.toBeNull();
