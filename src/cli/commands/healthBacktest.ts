@@ -27,7 +27,13 @@ const two = (value: number) => value.toFixed(2);
 
 /** Each statistic with one plain sentence, per horizon. */
 export function formatBacktest(report: BacktestReport): string {
-  const lines = [`${report.outcomes} outcomes (churn, contraction, renewal) in the org.`];
+  const flips = report.bandFlips;
+  const lines = [
+    `${report.outcomes} outcomes (churn, contraction, renewal) in the org.`,
+    flips.rate === null
+      ? 'No account with outcomes has two snapshots yet, so band changes cannot be counted.'
+      : `Band changes: ${pct(flips.rate)} of ${flips.pairs} snapshot-to-next pairs of these accounts changed band; a score that flips often is hard to act on.`
+  ];
   for (const horizon of report.horizons) lines.push('', ...horizonLines(horizon));
   return lines.join('\n');
 }
@@ -51,6 +57,12 @@ function horizonLines(h: HorizonReport): string[] {
   lines.push(
     `  Calibration by score decile (lowest first): ${h.calibration.map((d) => `${Math.round(d.meanScore)}→${pct(d.badRate)}`).join(', ')}; a falling rate means higher scores fared better.`
   );
+  if (h.overrides)
+    lines.push(
+      h.overrides.rate === null
+        ? '  No outcome had a Green or Red override in force at the horizon, so overrides cannot be judged.'
+        : `  Overrides: ${h.overrides.right} of ${h.overrides.overridden} Green or Red overrides (${pct(h.overrides.rate)}) said what became of the customer.`
+    );
   for (const m of h.measures)
     lines.push(
       `  ${m.measure}: AUC ${m.auc === null ? '–' : two(m.auc)} on ${m.outcomes} outcomes; weight ${m.weight}, suggested ${m.suggestedWeight} (not applied: change Health_Measure__mdt to accept it).`

@@ -47,6 +47,9 @@ describe('baton health backtest', () => {
       expect(horizon.calibration.length).toBeGreaterThan(0);
       expect(horizon.measures.map((m: { measure: string }) => m.measure)).toContain('NPS');
     }
+    expect(json.bandFlips.pairs).toBeGreaterThan(0);
+    expect(json.bandFlips.rate).toBeGreaterThanOrEqual(0);
+    expect(json.horizons[0].overrides).toMatchObject({ overridden: expect.any(Number) });
     // The demo's at-risk accounts scored lower before they left: the score predicts there.
     expect(json.horizons[0].auc).toBeGreaterThan(0.6);
   });
@@ -67,6 +70,8 @@ describe('baton health backtest', () => {
     );
     expect(text).toMatch(/Lowest-scored tenth: \d+ % churned or contracted against \d+ % overall/);
     expect(text).toMatch(/suggested [\d.]+ \(not applied/);
+    expect(text).toMatch(/Band changes: \d+ % of \d+ snapshot-to-next pairs/);
+    expect(text).toMatch(/overrides? (cannot be judged|\(\d+ %\) said)/i);
   });
 
   it('refuses, saying why, where too few outcomes have a score that old', async () => {

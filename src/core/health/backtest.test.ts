@@ -1,8 +1,10 @@
 import {
   auc,
   aucInterval,
+  bandFlips,
   calibration,
   measureDiscrimination,
+  overridesFared,
   scoresAtHorizon,
   seededRandom,
   topDecileLift,
@@ -64,7 +66,7 @@ describe('backtest statistics against known answers', () => {
     ]);
     const outcomes = [{ accountId: 'A', type: 'Churn' as const, date: '2026-10-01', arr: 1200 }];
     expect(scoresAtHorizon(outcomes, snapshots, 90)).toEqual([
-      { bad: true, score: 30, status: 'Red', arr: 1200, measures: {} }
+      { bad: true, score: 30, status: 'Red', arr: 1200, override: null, measures: {} }
     ]);
     expect(scoresAtHorizon(outcomes, snapshots, 180)).toEqual([]);
   });
@@ -73,13 +75,62 @@ describe('backtest statistics against known answers', () => {
 describe('measureDiscrimination', () => {
   it('shares the measured weight by edge above chance and leaves unmeasured weights alone', () => {
     const points = [
-      { bad: true, score: 10, status: 'Red', arr: 0, measures: { A: 0, B: 50 } },
-      { bad: false, score: 90, status: 'Green', arr: 0, measures: { A: 100, B: 50 } }
+      { bad: true, score: 10, status: 'Red', arr: 0, override: null, measures: { A: 0, B: 50 } },
+      {
+        bad: false,
+        score: 90,
+        status: 'Green',
+        arr: 0,
+        override: null,
+        measures: { A: 100, B: 50 }
+      }
     ];
     expect(measureDiscrimination(points, { A: 10, B: 10, C: 5 })).toEqual([
       { measure: 'A', outcomes: 2, auc: 1, weight: 10, suggestedWeight: 20 },
       { measure: 'B', outcomes: 2, auc: 0.5, weight: 10, suggestedWeight: 0 },
       { measure: 'C', outcomes: 0, auc: null, weight: 5, suggestedWeight: 5 }
     ]);
+  });
+});
+
+describe('band flips and overrides', () => {
+  it('counts a flip for each consecutive pair of snapshots in different bands', () => {
+    const snapshot = (date: string, status: string) => ({ date, score: 50, status });
+    const history = new Map([
+      [
+        'A',
+        [
+          snapshot('2026-03-01', 'Red'),
+          snapshot('2026-01-01', 'Green'),
+          snapshot('2026-02-01', 'Green')
+        ]
+      ],
+      ['B', [snapshot('2026-01-01', 'Yellow')]]
+    ]);
+    // A by date: Green, Green, Red: 2 pairs, 1 flip.
+    expect(bandFlips(history)).toEqual({ pairs: 2, flips: 1, rate: 0.5 });
+  });
+
+  it('judges an override right when a Green one renewed or a Red one left; Yellow says neither', () => {
+    const outcome = (bad: boolean, override: string | null) => ({
+      bad,
+      score: 50,
+      status: 'Yellow',
+      arr: 0,
+      override,
+      measures: {}
+    });
+    const points = [
+      outcome(false, 'Green'),
+      outcome(true, 'Green'),
+      outcome(true, 'Red'),
+      outcome(true, 'Yellow'),
+      outcome(true, null)
+    ];
+    expect(overridesFared(points, 'Green', 'Red')).toEqual({
+      overridden: 3,
+      right: 2,
+      rate: 2 / 3
+    });
   });
 });

@@ -18,6 +18,8 @@ export interface BacktestSnapshot {
   date: string;
   score: number | null;
   status: string;
+  /** The status an active override showed then, else null. */
+  override?: string | null;
   /** Each measure's 0–100 score then, by measure name (null: no data). */
   measures?: Record<string, number | null>;
 }
@@ -28,6 +30,7 @@ export interface ScoredOutcome {
   score: number;
   status: string;
   arr: number;
+  override: string | null;
   measures: Record<string, number | null>;
 }
 
@@ -61,6 +64,7 @@ export function scoresAtHorizon(
       score: best.score as number,
       status: best.status,
       arr: outcome.arr ?? 0,
+      override: best.override ?? null,
       measures: best.measures ?? {}
     });
   }
@@ -199,4 +203,32 @@ export function measureDiscrimination(
         ? row.weight
         : Math.round(((total * edge(row)) / edgeSum) * 10) / 10
   }));
+}
+
+/**
+ * How often an account's band changed from one snapshot to its next: flips over pairs of
+ * consecutive snapshots (by date), across every account given.
+ */
+export function bandFlips(snapshotsByAccount: ReadonlyMap<string, readonly BacktestSnapshot[]>) {
+  let pairs = 0;
+  let flips = 0;
+  for (const snapshots of snapshotsByAccount.values()) {
+    const sorted = [...snapshots].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    for (let k = 1; k < sorted.length; k++) {
+      pairs++;
+      if (sorted[k].status !== sorted[k - 1].status) flips++;
+    }
+  }
+  return { pairs, flips, rate: pairs ? flips / pairs : null };
+}
+
+/**
+ * Whether overridden accounts fared as the override said: an override of the best band
+ * (`best`) was right when the customer renewed, one of the worst band (`worst`) when it
+ * churned or contracted; an override in between says neither and is not counted.
+ */
+export function overridesFared(points: readonly ScoredOutcome[], best: string, worst: string) {
+  const judged = points.filter((p) => p.override === best || p.override === worst);
+  const right = judged.filter((p) => (p.override === worst) === p.bad).length;
+  return { overridden: judged.length, right, rate: judged.length ? right / judged.length : null };
 }

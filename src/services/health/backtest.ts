@@ -3,9 +3,11 @@ import { readBreakdown, type BatonModel } from '../../core';
 import {
   auc,
   aucInterval,
+  bandFlips,
   byBand,
   calibration,
   measureDiscrimination,
+  overridesFared,
   scoresAtHorizon,
   topDecileLift,
   type BacktestOutcome,
@@ -34,10 +36,13 @@ export interface HorizonReport {
   bands: ReturnType<typeof byBand>;
   calibration: ReturnType<typeof calibration>;
   measures: ReturnType<typeof measureDiscrimination>;
+  overrides: ReturnType<typeof overridesFared> | null;
 }
 
 export interface BacktestReport {
   outcomes: number;
+  /** Band changes between consecutive snapshots of the accounts with outcomes. */
+  bandFlips: ReturnType<typeof bandFlips>;
   horizons: HorizonReport[];
 }
 
@@ -71,8 +76,11 @@ export async function backtest(
   );
   const snapshots = await historyOf(conn, [...new Set(outcomes.map((o) => o.accountId))], model);
   const weights = Object.fromEntries(model.measures.map((m) => [m.name, m.weight]));
+  const best = model.bands[0]?.status ?? '';
+  const worst = model.bands[model.bands.length - 1]?.status ?? '';
   return {
     outcomes: outcomes.length,
+    bandFlips: bandFlips(snapshots),
     horizons: horizons.map((horizonDays) => {
       const points = scoresAtHorizon(outcomes, snapshots, horizonDays);
       const bad = points.filter((p) => p.bad).length;
@@ -94,7 +102,8 @@ export async function backtest(
           ? []
           : byBand(points, [...model.bands.map((b) => b.status), model.insufficientStatus]),
         calibration: refused ? [] : calibration(points),
-        measures: refused ? [] : measureDiscrimination(points, weights)
+        measures: refused ? [] : measureDiscrimination(points, weights),
+        overrides: refused ? null : overridesFared(points, best, worst)
       };
     })
   };
@@ -110,7 +119,7 @@ async function historyOf(
   for (let from = 0; from < accountIds.length; from += IDS_PER_QUERY) {
     const ids = accountIds.slice(from, from + IDS_PER_QUERY);
     await org.query(
-      `SELECT Account__c, Score__c, Status__c, Computed_At__c, Breakdown__c FROM Health_Snapshot__c WHERE ${idCondition('Account__c', ids)}`,
+      `SELECT Account__c, Score__c, Status__c, Override_Status__c, Computed_At__c, Breakdown__c FROM Health_Snapshot__c WHERE ${idCondition('Account__c', ids)}`,
       ids.length * 40,
       (rows) => {
         for (const row of rows) {
@@ -121,6 +130,7 @@ async function historyOf(
             score:
               row.Score__c === null || row.Score__c === undefined ? null : Number(row.Score__c),
             status: String(row.Status__c ?? ''),
+            override: (row.Override_Status__c as string | null) ?? null,
             measures: Object.fromEntries((breakdown?.measures ?? []).map((m) => [m.name, m.score]))
           });
           history.set(String(row.Account__c), list);
