@@ -39,8 +39,16 @@ describe('handover in the preview', () => {
   it('seller submits; the account manager gets the mention, sees the post, accepts; the Account changes', async () => {
     const { page, errors } = await openPage(browser, preview.url);
     await page.setViewportSize({ width: 1280, height: 1000 });
-    // A High-touch customer in Retention: accepting must visibly move it to Onboarding.
-    const account = preview.accounts.find((candidate) => candidate.Touch_Tier__c === 'High')!;
+    // A new High-touch customer, won today: accepting must visibly move it to Onboarding (an
+    // existing customer keeps its stage, README "Handover").
+    const template = preview.accounts.find((candidate) => candidate.Touch_Tier__c === 'High')!;
+    const created = await preview.conn.sobject('Account').create({
+      Name: 'Uusi Asiakas Oy',
+      Touch_Tier__c: 'High',
+      MRR__c: template.MRR__c,
+      OwnerId: preview.seller.userId
+    });
+    const account = { Id: created.id as string, Name: 'Uusi Asiakas Oy' };
     const accountPage = `/lightning/r/Account/${account.Id}/view`;
     await page.goto(preview.loginUrl('seller').replace('/?login', `${accountPage}?login`));
     // Set-up, as the admin: the contact the seller will name in the handover.
@@ -48,7 +56,7 @@ describe('handover in the preview', () => {
       .sobject('Contact')
       .create({ FirstName: 'Liisa', LastName: 'Laine', Title: 'COO', AccountId: account.Id });
     await page.reload();
-    await header(page).getByText(String(account.Customer_Stage__c)).first().waitFor();
+    await header(page).getByText(account.Name).first().waitFor();
     await panel(page).getByText(en.Baton_Handover_Suggested_Tier, { exact: false }).waitFor();
 
     // A phone-width column: one field per line, nothing cut off.

@@ -151,6 +151,8 @@ describe('health panel in the preview', () => {
     const created = await setup.request.post(
       `${preview.url}/services/data/v62.0/sobjects/Account`,
       {
+        // As the page's own fetch sends it: cookie-session writes must be same-origin.
+        headers: { Origin: preview.url },
         data: { Name: 'Uusi Asiakas Oy', Touch_Tier__c: 'Tech' }
       }
     );
@@ -225,7 +227,10 @@ describe('health panel in the preview', () => {
     const before = await account(page, preview.accountId);
     const refused = await page.request.patch(
       `${preview.url}/services/data/v62.0/sobjects/Account/${preview.accountId}`,
-      { data: { Health_Override__c: 'Red', Health_Override_Reason__c: 'Seller thinks so' } }
+      {
+        headers: { Origin: preview.url },
+        data: { Health_Override__c: 'Red', Health_Override_Reason__c: 'Seller thinks so' }
+      }
     );
     expect(refused.status()).toBe(400);
     expect(await refused.json()).toEqual([
