@@ -22,15 +22,15 @@ describe('component calls to Apex', () => {
       copy.edit(PANEL, (js) =>
         js
           .replace(
-            'saveDraft({ handover: this.payload() })',
-            'saveDraft({ Handover: this.payload() })'
+            'getContext({ recordId: this.recordId })',
+            'getContext({ RecordId: this.recordId })'
           )
           .replace('accept({ handoverId: this.handover.Id })', 'accept({ id: this.handover.Id })')
       )
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^component-apex main\/default\/lwc\/handoverPanel\/handoverPanel\.js: line \d+: HandoverController\.saveDraft has no parameter "Handover" \(it takes handover\)$/
+        /^component-apex main\/default\/lwc\/handoverPanel\/handoverPanel\.js: line \d+: HandoverController\.getContext has no parameter "RecordId" \(it takes recordId\)$/
       ),
       expect.stringMatching(
         /handoverPanel\.js: line \d+: HandoverController\.accept has no parameter "id" \(it takes handoverId\)$/
