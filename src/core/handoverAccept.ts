@@ -2,6 +2,7 @@ import { planTouchpoints, type PlannedTouchpoint } from './cadence';
 import type { BatonModel } from './config/model';
 import type { Tier } from './config/records';
 import { sameSalesforceId } from './handoverGuard';
+import type { MessageLanguage } from './messageTexts';
 
 /**
  * What accepting a handover does depends on whom it hands over, read from the Account as it
@@ -63,13 +64,15 @@ export const isHandoverTouchpointKey = (key: string) => key.includes(':handover-
 /**
  * @param acceptedOn the acceptance day (YYYY-MM-DD)
  * @param tier the handover's tier (the seller's proposal, else the Account's)
+ * @param language the Tasks' subjects' language: the handover's account manager's, who owns them
  */
 export function acceptPlan(
   account: AcceptAccount,
   handover: AcceptHandover,
   tier: Tier,
   acceptedOn: string,
-  model: BatonModel
+  model: BatonModel,
+  language: MessageLanguage = 'en'
 ): AcceptPlan {
   const kind = acceptKindOf(account, handover);
   const previousAccountManager =
@@ -86,7 +89,8 @@ export function acceptPlan(
       tier,
       contractStart: handover.Contract_Start__c ?? acceptedOn,
       acceptedAt: acceptedOn,
-      asOf: acceptedOn
+      asOf: acceptedOn,
+      language
     },
     model
   );

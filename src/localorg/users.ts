@@ -5,12 +5,28 @@ import { q } from './store';
 
 type Persona = OrgUser['persona'];
 
-/** The demo people of every local org: who you can be in the preview and the CLI. */
-const DEMO_USERS: { first: string; last: string; persona: Persona; title: string }[] = [
+/**
+ * The demo people of every local org: who you can be in the preview and the CLI. Juha Mäkinen
+ * works in Finnish (LanguageLocaleKey fi), so posts and Tasks made for him are Finnish; the
+ * others stay English, whose words the contract fixtures pin.
+ */
+const DEMO_USERS: {
+  first: string;
+  last: string;
+  persona: Persona;
+  title: string;
+  language?: string;
+}[] = [
   { first: 'Sanna', last: 'Virtanen', persona: 'seller', title: 'Account Executive' },
   { first: 'Mikko', last: 'Korhonen', persona: 'seller', title: 'Account Executive' },
   { first: 'Aino', last: 'Nieminen', persona: 'accountManager', title: 'Account Manager' },
-  { first: 'Juha', last: 'Mäkinen', persona: 'accountManager', title: 'Key Account Manager' },
+  {
+    first: 'Juha',
+    last: 'Mäkinen',
+    persona: 'accountManager',
+    title: 'Key Account Manager',
+    language: 'fi'
+  },
   { first: 'Baton', last: 'Admin', persona: 'admin', title: 'Salesforce Admin' },
   // Last, so that orgs made before the CS lead existed keep every other user's id.
   { first: 'Laura', last: 'Lehtonen', persona: 'lead', title: 'Head of Customer Success' }
@@ -87,6 +103,7 @@ function createUser(
       Email: username,
       Alias: demo.first.slice(0, 5).toLowerCase(),
       Title: demo.title,
+      LanguageLocaleKey: demo.language ?? 'en_US',
       Persona__c: demo.persona
     },
     writer

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MESSAGE_EXCERPT_LENGTH, type MessageSegment } from '../core/connect';
+import { MESSAGE_LANGUAGES } from '../core/messageTexts';
 import { acceptComment, returnComment, submitPost } from '../services/handover/rules';
 import type { HandoverRow } from '../services/handover/schemas';
 import type { MetadataModel } from './metadataModel';
@@ -15,12 +16,20 @@ const LONGEST_ORG_URL = `https://${'x'.repeat(40)}--${'x'.repeat(40)}.sandbox.my
 
 export type HandoverMessages = Record<string, (handover: HandoverRow) => MessageSegment[]>;
 
-/** The handover's Chatter messages, built by the core exactly as the twin posts them. */
-export const HANDOVER_MESSAGES: HandoverMessages = {
-  'submit post': (handover) => submitPost(handover, LONGEST_ORG_URL),
-  'accept comment': acceptComment,
-  'return comment': returnComment
-};
+/** The handover's Chatter messages in every language, built by the core exactly as the twin posts them. */
+export const HANDOVER_MESSAGES: HandoverMessages = Object.fromEntries(
+  MESSAGE_LANGUAGES.flatMap((language) => {
+    const of = (what: string) => (language === 'en' ? what : `${what} (${language})`);
+    return [
+      [
+        of('submit post'),
+        (handover: HandoverRow) => submitPost(handover, LONGEST_ORG_URL, language)
+      ],
+      [of('accept comment'), (handover: HandoverRow) => acceptComment(handover, language)],
+      [of('return comment'), (handover: HandoverRow) => returnComment(handover, language)]
+    ];
+  })
+);
 
 /**
  * Chatter rejects a body over 10 000 characters at run time, so every handover message is

@@ -10,6 +10,7 @@ import {
   type HandoverAction,
   type HandoverMessageInput,
   type HandoverStatus,
+  type MessageLanguage,
   type MessageSegment,
   type PlannedTouchpoint,
   type Tier
@@ -109,12 +110,16 @@ function messageInput(handover: HandoverRow, baseUrl: string): HandoverMessageIn
   };
 }
 
-export const submitPost = (handover: HandoverRow, baseUrl: string): MessageSegment[] =>
-  submitPostSegments(messageInput(handover, baseUrl));
-export const acceptComment = (handover: HandoverRow): MessageSegment[] =>
-  acceptCommentSegments(messageInput(handover, ''));
-export const returnComment = (handover: HandoverRow): MessageSegment[] =>
-  returnCommentSegments(messageInput(handover, ''));
+/** The submit post, in the account manager's language; accept and return comments in the seller's. */
+export const submitPost = (
+  handover: HandoverRow,
+  baseUrl: string,
+  language: MessageLanguage
+): MessageSegment[] => submitPostSegments(messageInput(handover, baseUrl), language);
+export const acceptComment = (handover: HandoverRow, language: MessageLanguage): MessageSegment[] =>
+  acceptCommentSegments(messageInput(handover, ''), language);
+export const returnComment = (handover: HandoverRow, language: MessageLanguage): MessageSegment[] =>
+  returnCommentSegments(messageInput(handover, ''), language);
 
 /** Planned touchpoints (the core's acceptPlan) as Tasks owned by the handover's AM. */
 export function touchpointTasks(handover: HandoverRow, planned: readonly PlannedTouchpoint[]) {

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { OPEN_HANDOVER_STATUSES } from '../../core';
+import { messageLanguage, OPEN_HANDOVER_STATUSES, type MessageLanguage } from '../../core';
 import { soqlString } from '../../org/soql';
 import type { HandoverRow } from './schemas';
 
@@ -212,4 +212,17 @@ export async function accountsByIds(
 ): Promise<AccountRow[]> {
   if (ids.length === 0) return [];
   return all<AccountRow>(conn, `SELECT ${ACCOUNT_FIELDS} FROM Account WHERE Id IN (${quote(ids)})`);
+}
+
+/** The language to write to a user in (their LanguageLocaleKey); English for nobody or a user not found. */
+export async function languageOf(
+  conn: Connection,
+  userId: string | null | undefined
+): Promise<MessageLanguage> {
+  if (!userId) return 'en';
+  const [user] = await all<{ LanguageLocaleKey?: string | null }>(
+    conn,
+    `SELECT LanguageLocaleKey FROM User WHERE Id = ${quote([userId])} LIMIT 1`
+  );
+  return messageLanguage(user?.LanguageLocaleKey);
 }

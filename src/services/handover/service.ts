@@ -12,6 +12,7 @@ import { postComment, postFeedElement } from './feed';
 import {
   accountsByIds,
   handoversByIds,
+  languageOf,
   openForAccount,
   openTouchpointTasksOf,
   tasksByTouchpointKey
@@ -154,7 +155,11 @@ export async function submit(
       Submitted_At__c: handover.Submitted_At__c
     });
   }
-  const segments = submitPost(handover, actor.baseUrl);
+  const segments = submitPost(
+    handover,
+    actor.baseUrl,
+    await languageOf(actor.conn, handover.Account_Manager__c)
+  );
   if (handover.Feed_Element_Id__c) {
     await postComment(actor.conn, handover.Feed_Element_Id__c, segments);
     return;
@@ -182,7 +187,8 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     handover,
     tierOf(handover, account),
     today(actor.asOf),
-    model
+    model,
+    await languageOf(actor.conn, handover.Account_Manager__c)
   );
   await update(actor, 'Account', { Id: handover.Account__c, ...plan.account });
   if (plan.previousAccountManager && handover.Account_Manager__c) {
@@ -225,7 +231,11 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     Accepted_At__c: actor.asOf.toISOString()
   });
   if (handover.Feed_Element_Id__c)
-    await postComment(actor.conn, handover.Feed_Element_Id__c, acceptComment(handover));
+    await postComment(
+      actor.conn,
+      handover.Feed_Element_Id__c,
+      acceptComment(handover, await languageOf(actor.conn, handover.Seller__c))
+    );
 }
 
 /** Returns to the seller with a reason; the comment @mentions the seller. */
@@ -253,7 +263,11 @@ export async function returnToSeller(
     Return_Reason__c: trimmed
   });
   if (handover.Feed_Element_Id__c)
-    await postComment(actor.conn, handover.Feed_Element_Id__c, returnComment(handover));
+    await postComment(
+      actor.conn,
+      handover.Feed_Element_Id__c,
+      returnComment(handover, await languageOf(actor.conn, handover.Seller__c))
+    );
 }
 
 function planned(results: { success: boolean }[]): void {

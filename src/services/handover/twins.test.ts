@@ -101,6 +101,36 @@ describe('handover twins through the local org', () => {
     expect(comments.map((comment) => comment.mentions)).toEqual([[sellerId]]);
   });
 
+  it("writes to each reader in their language: a Finnish account manager's post and Tasks in Finnish, the English seller's comment in English", async () => {
+    const finnish = testOrg.org.users.find((user) => user.name === 'Juha Mäkinen')!;
+    const { accountId, contactId } = await newAccount();
+    const { handover } = await apex(seller, 'saveDraft', {
+      handover: { ...complete(accountId, contactId), Account_Manager__c: finnish.id }
+    });
+    const submitted = await apex(seller, 'submit', { handoverId: handover!.Id });
+    const postId = submitted.handover!.Feed_Element_Id__c as string;
+
+    const post = await readFeedElement(am, postId);
+    expect(post.text).toContain(`luovutus ${handover!.Name} asiakkuudesta`);
+    expect(post.text).toContain('Mitä myytiin: Baton Pro, 40 seats');
+    expect(post.text).toContain('Avaa luovutus:');
+    expect(post.text).not.toContain('ready for you');
+
+    await apex(testOrg.connAs(finnish.id), 'accept', { handoverId: handover!.Id });
+    const subjects = (
+      await testOrg.conn.query<{ Subject: string }>(
+        `SELECT Subject FROM Task WHERE WhatId = '${accountId}' AND OwnerId = '${finnish.id}'`
+      )
+    ).records.map((task) => task.Subject);
+    expect(subjects.sort()).toEqual([
+      'Ensimmäinen yhteydenotto',
+      'Onnistumisen tarkistus (60 päivää)',
+      'Tavoitteiden katselmointi (365 päivää)'
+    ]);
+    const [comment] = await readComments(seller, postId);
+    expect(comment.text).toContain(`handover ${handover!.Name} accepted. Onboarding has started.`);
+  });
+
   it('gives the account manager the touchpoints planned before acceptance, keeping completed ones', async () => {
     const { accountId, contactId } = await newAccount();
     await testOrg.conn
