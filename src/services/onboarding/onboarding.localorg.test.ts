@@ -71,7 +71,13 @@ describe('alertMissedFirstValue through the local org', () => {
   it('does not alert in a dry run, nor for a churned account', async () => {
     const late = await account(addDays(AS_OF, -60));
     const churned = await account(addDays(AS_OF, -60));
-    await conn.sobject('Account').update({ Id: churned, Customer_Stage__c: 'Churned' });
+    // Churning needs its date and reason, as the Account trigger demands.
+    await conn.sobject('Account').update({
+      Id: churned,
+      Customer_Stage__c: 'Churned',
+      Churn_Date__c: AS_OF,
+      Churn_Reason__c: 'Price'
+    });
     const dry = await alertMissedFirstValue(conn, {
       asOf: AS_OF,
       targetDays: 30,
