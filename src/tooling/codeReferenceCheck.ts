@@ -53,7 +53,8 @@ function apexLabels(file: string, model: MetadataModel): Problem[] {
   const code = readFileSync(file, 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '');
-  return [...code.matchAll(/(?<![\w.])(?:System\.)?Label\.(\w+)/g)]
+  // Label.get(…) and Label.translationExists(…) are methods, not labels.
+  return [...code.matchAll(/(?<![\w.])(?:System\.)?Label\.(\w+)\b(?!\s*\()/g)]
     .filter(([, label]) => !model.labels.has(label))
     .map(([, label]) => problem('missing-reference', file, `custom label ${label} is not defined`));
 }

@@ -166,7 +166,7 @@ const APEX_META = `<?xml version="1.0" encoding="UTF-8"?>
 const APEX = `public with sharing class FixtureLabels {
     // Label.In_A_Comment is not a reference.
     public static String title() {
-        return Label.Baton_Error_Title + System.Label.Baton_Gone_Label;
+        return Label.Baton_Error_Title + System.Label.Baton_Gone_Label + System.Label.get(null, 'Baton_Error_Title', 'fi');
     }
 }
 `;

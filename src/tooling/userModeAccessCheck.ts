@@ -53,6 +53,7 @@ export const ROLE_ENTRY_POINTS: Record<string, string[]> = {
 const ALWAYS_ACCESSIBLE = new Set([
   ...['Id', 'Name', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate'],
   ...['LastModifiedById', 'SystemModstamp', 'IsDeleted', 'User.IsActive', 'Contact.LastName'],
+  ...['User.LanguageLocaleKey'],
   ...['Task.Subject', 'Task.Status', 'Task.Priority', 'Task.WhatId', 'Task.WhoId', 'Task.IsClosed'],
   ...[
     'Opportunity.StageName',
