@@ -117,16 +117,24 @@ describe('handover twins through the local org', () => {
     expect(post.text).not.toContain('ready for you');
 
     await apex(testOrg.connAs(finnish.id), 'accept', { handoverId: handover!.Id });
-    const subjects = (
-      await testOrg.conn.query<{ Subject: string }>(
-        `SELECT Subject FROM Task WHERE WhatId = '${accountId}' AND OwnerId = '${finnish.id}'`
-      )
-    ).records.map((task) => task.Subject);
-    expect(subjects.sort()).toEqual([
+    const subjects = async () =>
+      (
+        await testOrg.conn.query<{ Subject: string }>(
+          `SELECT Subject FROM Task WHERE WhatId = '${accountId}' AND OwnerId = '${finnish.id}'`
+        )
+      ).records
+        .map((task) => task.Subject)
+        .sort();
+    const finnishPlan = [
       'Ensimmäinen yhteydenotto',
       'Onnistumisen tarkistus (60 päivää)',
       'Tavoitteiden katselmointi (365 päivää)'
-    ]);
+    ];
+    expect(await subjects()).toEqual(finnishPlan);
+    // The daily `touchpoints plan` keeps them in their owner's language.
+    await testOrg.conn.sobject('Account').update({ Id: accountId, Touch_Tier__c: 'Low' });
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    expect(await subjects()).toEqual(finnishPlan);
     const [comment] = await readComments(seller, postId);
     expect(comment.text).toContain(`handover ${handover!.Name} accepted. Onboarding has started.`);
   });

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { isHandoverTouchpointKey, type PlannerInput } from '../../core';
+import { isHandoverTouchpointKey, messageLanguage, type PlannerInput } from '../../core';
 import { isAlertKey } from '../onboarding/missedFirstValue';
 import { addDays } from './days';
 import {
@@ -53,6 +53,12 @@ export async function planAndWrite(
   const horizonEnd = addDays(asOf, horizonDays);
   const handovers = handoversByAccount(inputs.handovers);
   const tasks = tasksByAccount(inputs.tasks);
+  const languages = new Map(
+    (inputs.owners ?? []).map((owner) => [
+      String(owner.Id),
+      messageLanguage(owner.LanguageLocaleKey as string | null)
+    ])
+  );
   const summary: PlanSummary = {
     asOf,
     horizonDays,
@@ -95,7 +101,8 @@ export async function planAndWrite(
       contractStart,
       acceptedAt,
       asOf,
-      horizonDays
+      horizonDays,
+      language: languages.get(ownerId)
     });
     const diff = diffTaskPlan({
       accountId: account.Id,

@@ -39,6 +39,29 @@ export interface PlanInputs {
   accounts: Row[];
   handovers: Row[];
   tasks: Row[];
+  /** The Tasks' owners (Id, LanguageLocaleKey): subjects are written in their language. */
+  owners?: Row[];
+}
+
+/** The languages of the accounts' Task owners (account manager, else Account owner). */
+async function readOwners(conn: Connection, accounts: Row[]): Promise<Row[]> {
+  const ids = [
+    ...new Set(
+      accounts
+        .map((row) => planAccountSchema.parse(row))
+        .map((account) => account.Account_Manager__c ?? account.OwnerId)
+        .filter((id): id is string => Boolean(id))
+    )
+  ];
+  const owners: Row[] = [];
+  for (const chunk of chunks(ids, 300))
+    owners.push(
+      ...(await readAll(
+        conn,
+        `SELECT Id, LanguageLocaleKey FROM User WHERE Id IN ${idList(chunk)}`
+      ))
+    );
+  return owners;
 }
 
 /** Latest accepted handover per account (Accepted_At__c as a date). */
@@ -75,7 +98,7 @@ const relevantTasks = (asOf: string) =>
   `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null AND (IsClosed = false OR ActivityDate >= ${assertDay(asOf)})`;
 const ACCEPTED = `SELECT Account__c, Accepted_At__c, Contract_Start__c FROM Handover__c WHERE Status__c = 'Accepted'`;
 
-/** Reads what planning needs for the given accounts: three queries per 300 accounts. */
+/** Reads what planning needs for the given accounts: three queries per 300 accounts, one per 300 owners. */
 export async function readPlanInputsFor(
   conn: Connection,
   accountIds: readonly string[],
@@ -90,10 +113,11 @@ export async function readPlanInputsFor(
     inputs.handovers.push(...(await readAll(conn, `${ACCEPTED} AND Account__c IN ${list}`)));
     inputs.tasks.push(...(await readAll(conn, `${relevantTasks(asOf)} AND WhatId IN ${list}`)));
   }
+  inputs.owners = await readOwners(conn, inputs.accounts);
   return inputs;
 }
 
-/** Reads what planning needs for every eligible account: three whole-object reads. */
+/** Reads what planning needs for every eligible account: three whole-object reads, then the owners. */
 export async function readAllPlanInputs(conn: Connection, asOf: string): Promise<PlanInputs> {
   const handovers = await readMany(conn, ACCEPTED);
   const accounts = await readMany(
@@ -112,5 +136,5 @@ export async function readAllPlanInputs(conn: Connection, asOf: string): Promise
       ))
     );
   const tasks = await readMany(conn, relevantTasks(asOf));
-  return { accounts, handovers, tasks };
+  return { accounts, handovers, tasks, owners: await readOwners(conn, accounts) };
 }
