@@ -174,8 +174,8 @@ describe('handover answered in the preview', () => {
     const fi = labels.fi;
     const date = field(page, fi.Baton_Handover_Field_Contract_Start);
     const handovers = () =>
-      preview.conn.query<{ Contract_Start__c: string }>(
-        `SELECT Contract_Start__c FROM Handover__c WHERE Account__c = '${account.Id}'`
+      preview.conn.query<{ Contract_Start__c: string; ARR__c: number }>(
+        `SELECT Contract_Start__c, ARR__c FROM Handover__c WHERE Account__c = '${account.Id}'`
       );
     // A date the locale cannot read stops the save, saying how to type it, instead of vanishing.
     await date.fill('31/31/2026');
@@ -183,11 +183,22 @@ describe('handover answered in the preview', () => {
     const badDate = fi.Baton_Handover_Error_Bad_Date.replace('{0}', '31.12.2026');
     await panel(page).locator('c-handover-error-summary').getByText(badDate).waitFor();
     expect((await handovers()).totalSize).toBe(0);
+    // So does an amount typed as Baton shows it (with a space between thousands).
     await date.fill('1.12.2026');
+    const arr = field(page, fi.Baton_Handover_Field_ARR);
+    await arr.fill('27 696,50');
+    await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
+    await panel(page)
+      .locator('c-handover-error-summary')
+      .getByText(fi.Baton_Handover_Error_Bad_Amount)
+      .waitFor();
+    expect((await handovers()).totalSize).toBe(0);
+    await arr.fill('27696,50');
     await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
     await panel(page).getByText(fi.Baton_Handover_Draft_Saved).waitFor();
     const saved = await handovers();
     expect(saved.records[0].Contract_Start__c).toBe('2026-12-01');
+    expect(saved.records[0].ARR__c).toBe(27696.5);
     expect(await date.inputValue()).toBe('1.12.2026');
     expect(await panel(page).innerText()).not.toContain('Dec 31');
 

@@ -5,6 +5,7 @@ import chooseSome from '@salesforce/label/c.Baton_Handover_Error_Choose_Some';
 import enterDate from '@salesforce/label/c.Baton_Handover_Error_Date';
 import badDate from '@salesforce/label/c.Baton_Handover_Error_Bad_Date';
 import enterAmount from '@salesforce/label/c.Baton_Handover_Error_Amount';
+import badAmount from '@salesforce/label/c.Baton_Handover_Error_Bad_Amount';
 import minEntries from '@salesforce/label/c.Baton_Handover_Error_Min_Entries';
 import { SECTIONS } from './sections';
 
@@ -56,13 +57,13 @@ export function missingFieldErrors(problems) {
   );
 }
 
-/** @returns errors for dates typed in a form the user's locale cannot read, in form order */
-export function badDateErrors(fieldNames) {
+/** @returns errors for dates and amounts typed in a form the user's locale cannot read, in form order */
+export function unreadableErrors(inputs) {
   return inFormOrder(
-    fieldNames.map((name) => ({
+    inputs.map(({ field: name, kind }) => ({
       field: name,
       label: (FORM_ORDER.find((field) => field.name === name) || { label: name }).label,
-      message: format(badDate, exampleDate())
+      message: kind === 'date' ? format(badDate, exampleDate()) : badAmount
     }))
   );
 }

@@ -1,4 +1,4 @@
-import { badDateErrors } from './fieldErrors';
+import { unreadableErrors } from './fieldErrors';
 import { missingFields } from './rules';
 
 // The form's checks before a save or submit, run over the panel's c-handover-section
@@ -6,16 +6,16 @@ import { missingFields } from './rules';
 
 const sectionsIn = (template) => [...template.querySelectorAll('c-handover-section')];
 
-function unreadableDates(template) {
-  return sectionsIn(template).flatMap((section) => section.unreadableDates());
+function unreadableInputs(template) {
+  return sectionsIn(template).flatMap((section) => section.unreadableInputs());
 }
 
-/** A draft may be incomplete, but a date that could not be read would silently vanish. */
+/** A draft may be incomplete, but a date or amount that could not be read would silently vanish. */
 export function saveErrors(template) {
-  return badDateErrors(unreadableDates(template));
+  return unreadableErrors(unreadableInputs(template));
 }
 
-/** @returns [{ field, label, message }] unreadable dates, then what the tier requires */
+/** @returns [{ field, label, message }] unreadable dates and amounts, then what the tier requires */
 export function submitErrors(template, draft, tier, model) {
   return [...saveErrors(template), ...missingFields(draft, tier, model)];
 }

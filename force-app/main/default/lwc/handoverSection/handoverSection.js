@@ -1,5 +1,13 @@
 import { LightningElement, api } from 'lwc';
 
+/** A typed date or amount the input could not parse (its own check, not a message we set). */
+function unreadable(input) {
+  const validity = input.validity;
+  if (!validity) return false;
+  if (input.dataset.kind === 'date') return validity.badInput;
+  return input.dataset.kind === 'currency' && !validity.valid && !validity.customError;
+}
+
 /**
  * One titled section of the handover form. It renders its fields from a definition, marks
  * the ones the tier requires, and reports edits upward as `fieldchange` events; it holds no
@@ -87,12 +95,15 @@ export default class HandoverSection extends LightningElement {
     return !!input;
   }
 
-  /** @returns this section's date fields holding typed text the user's locale cannot read */
+  /**
+   * @returns [{ field, kind }] this section's date and amount fields holding typed text the
+   * user's locale cannot read (the input would otherwise hand the save an empty value)
+   */
   @api
-  unreadableDates() {
+  unreadableInputs() {
     return this.inputs()
-      .filter((input) => input.dataset.kind === 'date' && input.validity && input.validity.badInput)
-      .map((input) => input.dataset.field);
+      .filter((input) => unreadable(input))
+      .map((input) => ({ field: input.dataset.field, kind: input.dataset.kind }));
   }
 
   inputs() {
