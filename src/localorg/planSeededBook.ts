@@ -7,11 +7,15 @@ import { todayUtc } from '../services/touchpoints/days';
 import { corePlanner } from '../services/touchpoints/corePlanner';
 import { planHeadline } from '../services/touchpoints/flags';
 import { planAllTouchpoints } from '../services/touchpoints/plan';
+import { segmentAccounts } from '../services/portfolio/segment';
+import { formatSegment } from '../services/portfolio/segmentCommand';
+import { loadPortfolioSettings } from '../services/portfolio/settingsFromOrg';
 
 /**
- * After the first seed: the same services `baton tier assign` and `baton touchpoints plan`
- * run, in that order, because the plan follows each account's tier. The health recompute
- * comes after this (its cadence measure reads the planned touchpoints). One line each.
+ * After the first seed: the same services `baton tier assign`, `baton touchpoints plan` and
+ * `baton portfolio segment` run, in that order, because the plan follows each account's tier
+ * (and the CS lead's portfolio needs the segments). The health recompute comes after this
+ * (its cadence measure reads the planned touchpoints). One line each.
  */
 export async function planSeededBook(
   conn: Connection,
@@ -24,4 +28,6 @@ export async function planSeededBook(
   log(
     `Touchpoints: ${planHeadline(await planAllTouchpoints(conn, { asOf, planner: corePlanner(model) }))}`
   );
+  const segments = await segmentAccounts(conn, await loadPortfolioSettings(conn));
+  log(`Portfolio: ${formatSegment(segments).split('\n')[0]}`);
 }

@@ -29,6 +29,10 @@ it('assigns tiers, plans touchpoints, recomputes health after seeding and again 
     expect(tiersAt).toBeGreaterThanOrEqual(0);
     expect(planAt).toBeGreaterThan(tiersAt);
     expect(healthAt).toBeGreaterThan(planAt);
+    // The CS lead's portfolio has its segments from the first start (no command to remember).
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^Portfolio: Wrote the segment of \d+ of 60 accounts: A \d+/)
+    );
     const admin = started.org.connectionFor(started.org.users.find((u) => u.persona === 'admin')!);
     const accounts = await admin.query<{
       Id: string;
