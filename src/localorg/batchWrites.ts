@@ -391,6 +391,7 @@ export class BatchWriter {
     } catch (error) {
       throw duplicateValue(error, object);
     }
+    this.recordChange(plan, 'CREATE', id, values, writer.id);
     return id;
   }
 
@@ -440,7 +441,27 @@ export class BatchWriter {
       throw duplicateValue(error, object);
     }
     if (result.changes === 0) throw missing();
+    this.recordChange(plan, 'UPDATE', id18, values, context.writer.id);
     return id18;
+  }
+
+  /** The row's written fields as a change event (Change Data Capture) carries them. */
+  private recordChange(
+    plan: ChunkPlan,
+    changeType: 'CREATE' | 'UPDATE',
+    id: string,
+    values: (SqlValue | undefined)[],
+    userId: string
+  ) {
+    const log = this.records.changeLog;
+    if (!log?.captures(plan.object.name)) return;
+    const fields: Record<string, SqlValue> = {};
+    plan.slots.forEach((field, slot) => {
+      const value = values[slot];
+      if (value !== undefined && (value !== null || changeType === 'UPDATE'))
+        fields[field.name] = value;
+    });
+    log.record(plan.object.name, changeType, id, fields, userId);
   }
 
   private rowId(plan: ChunkPlan, row: string[]): string {

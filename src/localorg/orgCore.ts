@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { BatchWriter } from './batchWrites';
+import { ChangeLog, selectedEntities } from './changeEvents/changeLog';
 import { FEED_OBJECTS, feedLinks } from './chatter/links';
 import { makeId } from './ids';
 import { AccessRules } from './permissions';
@@ -60,6 +61,7 @@ export class OrgCore {
     ensureSearchIndexes(this.store, this.schema);
     this.loadCustomMetadata(projectDir);
     this.records = new Records(this.store, this.schema);
+    this.records.changeLog = new ChangeLog(this.store, selectedEntities(projectDir));
     for (const object of FEED_OBJECTS)
       this.records.addTrigger(object, `${object}.webLinksOnly`, feedLinks);
     this.batches = new BatchWriter(this.store, this.schema, this.records);

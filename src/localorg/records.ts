@@ -12,6 +12,7 @@ import {
   requiredMissing,
   wrongReferenceType
 } from './errors';
+import type { ChangeLog } from './changeEvents/changeLog';
 import { makeId, to18 } from './ids';
 import { parentKeyOf, resolveParentKey, type ParentKey } from './parentKeys';
 import type { UserAccess } from './permissions';
@@ -116,6 +117,11 @@ export function duplicateValue(error: unknown, object: ObjectDef): unknown {
  * Record writes and reads for one local org, validated as an org validates them. Every
  * public method runs in one SQLite transaction (callers may nest them in a larger one).
  */
+/** A new record's fields that hold a value, as a CREATE change event carries them. */
+export function withValues(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value != null));
+}
+
 export class Records {
   constructor(
     private readonly store: Store,
@@ -123,6 +129,8 @@ export class Records {
   ) {}
 
   private readonly plans = new WeakMap<ObjectDef, WritePlan>();
+  /** Change Data Capture: every write path records its changes here (set by OrgCore). */
+  changeLog?: ChangeLog;
   private readonly triggers = new Map<string, RecordTrigger[]>();
   private readonly triggerNames = new Set<string>();
 
@@ -304,6 +312,7 @@ export class Records {
       columns.map((c) => row[c]),
       object
     );
+    this.changeLog?.record(object.name, 'CREATE', id, withValues(row), writer.id);
     for (const trigger of this.triggers.get(object.name) ?? [])
       trigger.afterInsert?.({ ...row }, triggerUser(writer), this.triggerContext(writer));
     return id;
@@ -351,6 +360,7 @@ export class Records {
       [...columns.map((c) => row[c]), current.Id],
       object
     );
+    this.changeLog?.record(object.name, 'UPDATE', String(current.Id), row, writer.id);
     for (const trigger of this.triggers.get(object.name) ?? [])
       trigger.afterUpdate?.(
         { ...merged, ...row },
@@ -415,6 +425,7 @@ export class Records {
         `UPDATE ${q(object.name)} SET IsDeleted = 1, LastModifiedDate = ?, SystemModstamp = ?, LastModifiedById = ? WHERE Id = ?`
       )
       .run(now, now, writer.id, row.Id);
+    this.changeLog?.record(object.name, 'DELETE', String(row.Id), {}, writer.id);
   }
 
   /** One record as the REST API returns it, with all or the named fields. */

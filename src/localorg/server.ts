@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
 import { recoverBulkJobs, registerBulkRoutes } from './bulk/routes';
 import { registerChatterRoutes } from './chatter/routes';
+import { bayeuxRoutes } from './changeEvents/bayeux';
 import { registerChatterUserRoutes } from './chatter/users';
 import { registerCompositeRoutes } from './composite';
 import { OrgError } from './errors';
@@ -368,5 +369,6 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   holder.org = new LocalOrg(core, server, router, options.bodyCaps);
+  holder.org.mount('/cometd/', bayeuxRoutes(holder.org, core.records.changeLog!));
   return holder.org;
 }
