@@ -54,7 +54,11 @@ async function listen(channel: string, replayId: number) {
   return {
     received,
     until,
-    stop: () => (client as unknown as { disconnect(): void }).disconnect()
+    // Awaited: Faye closes its transport only when the org answers the disconnect; a client
+    // left waiting retries forever and keeps the test process alive.
+    stop: async () => {
+      await (client as unknown as { disconnect(): PromiseLike<void> | undefined }).disconnect();
+    }
   };
 }
 
@@ -125,8 +129,8 @@ describe('Change Data Capture in the local org', () => {
     expect((await everything.until(4)).map((e) => e.payload.ChangeEventHeader.entityName)).toEqual(
       Array(4).fill('Survey_Response__c')
     );
-    surveys.stop();
-    everything.stop();
+    await surveys.stop();
+    await everything.stop();
   });
 
   it('replays retained events after a restart from a stored replay id, or all with -2', async () => {
@@ -141,7 +145,7 @@ describe('Change Data Capture in the local org', () => {
     });
     await conn.sobject('Survey_Response__c').create(survey(8));
     const [seen] = await first.until(1);
-    first.stop();
+    await first.stop();
     await conn.sobject('Survey_Response__c').create(survey(2));
 
     await org.close();
@@ -151,11 +155,11 @@ describe('Change Data Capture in the local org', () => {
     const [missed] = await resumed.until(1);
     expect(missed.payload.Score__c).toBe(2);
     expect(missed.event.replayId).toBeGreaterThan(seen.event.replayId);
-    resumed.stop();
+    await resumed.stop();
 
     // -2: every survey event this file wrote, the four of the first test and these two.
     const all = await listen(SURVEYS, -2);
     expect(await all.until(6)).toHaveLength(6);
-    all.stop();
+    await all.stop();
   });
 });
