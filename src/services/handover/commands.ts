@@ -3,6 +3,7 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
 import type { HandoverStatus } from '../../core/handover';
+import { sameSalesforceId } from '../../core/handoverGuard';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
 import { DraftInputSchema, type DraftInput } from './schemas';
@@ -104,8 +105,7 @@ function sameValue(stored: unknown, given: unknown): boolean {
   const text = (value: unknown) =>
     value === null || value === undefined || value === '' ? null : String(value);
   const [a, b] = [text(stored), text(given)];
-  if (a !== null && b !== null && ID.test(a) && ID.test(b))
-    return a.slice(0, 15) === b.slice(0, 15);
+  if (a !== null && b !== null && ID.test(a) && ID.test(b)) return sameSalesforceId(a, b);
   return a === b;
 }
 const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;

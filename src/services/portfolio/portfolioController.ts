@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { TIERS, type BatonModel, type Tier } from '../../core';
+import { sameSalesforceId, TIERS, type BatonModel, type Tier } from '../../core';
 import { addDays } from '../../core/dates';
 import { readBreakdown } from '../../core/health/breakdown';
 import {
@@ -98,7 +98,7 @@ function accountOf(row: Row, asOf: string): PortfolioAccount {
 
 const matches = (account: PortfolioAccount, filters: PortfolioFilters) =>
   (!filters.accountManagerId ||
-    account.accountManagerId?.slice(0, 15) === filters.accountManagerId.slice(0, 15)) &&
+    sameSalesforceId(account.accountManagerId, filters.accountManagerId)) &&
   (!filters.tier || account.tier === filters.tier) &&
   (!filters.segment || account.segment === filters.segment) &&
   (!filters.stage || account.stage === filters.stage);
