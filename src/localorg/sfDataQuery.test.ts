@@ -35,8 +35,8 @@ describe('sf data query against the local org', () => {
       "SELECT Name, Industry FROM Account WHERE Industry = 'Energy' ORDER BY Name"
     );
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/NAME\s*│\s*INDUSTRY/);
-    expect(run.stdout).toMatch(/Acme\s*│\s*Energy/);
+    expect(run.stdout).toMatch(/NAME[\s│|]+INDUSTRY/);
+    expect(run.stdout).toMatch(/Acme[\s│|]+Energy/);
     expect(run.stdout).toContain('Total number of records retrieved: 2.');
   });
 
@@ -83,8 +83,8 @@ describe('sf data query against the local org', () => {
       'SELECT Industry, COUNT(Id) accounts FROM Account GROUP BY Industry ORDER BY Industry'
     );
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(/INDUSTRY\s*│\s*ACCOUNTS/);
-    expect(table.stdout).toMatch(/Software\s*│\s*1/);
+    expect(table.stdout).toMatch(/INDUSTRY[\s│|]+ACCOUNTS/);
+    expect(table.stdout).toMatch(/Software[\s│|]+1/);
   });
 
   it('shows child subquery rows', async () => {
@@ -158,6 +158,6 @@ describe('sf data search against the local org', () => {
       sf.alias
     ]);
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(/Globex\s*│\s*Energy/);
+    expect(table.stdout).toMatch(/Globex[\s│|]+Energy/);
   });
 });
