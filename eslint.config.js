@@ -8,6 +8,8 @@ const globals = require('globals');
 const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
 const lwcConfig = require('@salesforce/eslint-config-lwc');
+const importPlugin = require('eslint-plugin-import');
+const { LAYER_ZONES } = require('./scripts/layers.js');
 
 const LWC_FILES = ['force-app/**/lwc/**/*.js'];
 const TS_FILES = ['src/**/*.ts'];
@@ -52,6 +54,25 @@ module.exports = [
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+      ]
+    }
+  },
+  {
+    // The layers point one way (docs/architecture.md); tests sit outside them, as the gate.
+    files: TS_FILES,
+    ignores: ['src/**/*.test.ts'],
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
+    rules: { 'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }] }
+  },
+  {
+    // The core is pure: it runs in the browser bundle (c/batonCore) and in Apex's twin tests.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The core is pure: no Node modules.' }] }
       ]
     }
   },

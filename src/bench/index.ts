@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as coreHealth from '../core/health.bench';
-import * as localOrg from '../localorg/localorg.bench';
-import * as mixedLoad from '../localorg/mixedLoad.bench';
-import * as healthRecompute from '../services/health/healthRecompute.bench';
-import * as tierAssign from '../services/tiers/tierAssign.bench';
-import * as touchpointsPlan from '../services/touchpoints/touchpointsPlan.bench';
+import * as coreHealth from './coreHealth.bench';
+import * as localOrg from './localOrgBulk.bench';
+import * as mixedLoad from './localOrgMixed.bench';
+import * as healthRecompute from './healthRecompute.bench';
+import * as tierAssign from './tierAssign.bench';
+import * as touchpointsPlan from './touchpointsPlan.bench';
 import type { BenchLine, BenchModule } from './types';
 
 /**

@@ -1,6 +1,6 @@
-import { healthBenchFill } from '../services/health/benchSignals';
-import { seededBenchOrg } from '../services/touchpoints/benchOrg';
-import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { healthBenchFill } from './benchSignals';
+import { seededBenchOrg } from './benchOrg';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 import type { OrgBook, OrgReply, OrgRequest } from './orgProcess';
 
 /**

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadProjectModel, PROJECT_MODEL_DIR } from './config/loadFiles';
+import { loadProjectModel, PROJECT_MODEL_DIR } from '../metadata/projectModel';
 import { recordsFromXml } from './config/loadXml';
 import { scoreAccounts } from './health/score';
 import { validateHandover } from './handover';

@@ -4,7 +4,7 @@ import {
   planTouchpoints,
   type PlannerInput
 } from './cadence';
-import { loadProjectModel } from './config/loadFiles';
+import { loadProjectModel } from '../metadata/projectModel';
 
 const model = loadProjectModel();
 const input = (overrides: Partial<PlannerInput>): PlannerInput => ({

@@ -1,4 +1,4 @@
-import { loadProjectModel } from './config/loadFiles';
+import { loadProjectModel } from '../metadata/projectModel';
 import {
   buildAcceptComment,
   buildReturnComment,

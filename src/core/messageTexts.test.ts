@@ -1,7 +1,7 @@
 import { readLabels } from '../preview/labels';
 import { buildAcceptComment, buildReturnComment, buildSubmitPost } from './connect';
 import { planTouchpoints } from './cadence';
-import { loadProjectModel } from './config/loadFiles';
+import { loadProjectModel } from '../metadata/projectModel';
 import { MESSAGE_LANGUAGES, MESSAGE_TEXTS, messageLanguage } from './messageTexts';
 
 const PROJECT_DIR = `${__dirname}/../..`;

@@ -1,4 +1,4 @@
-import { loadProjectModel } from './config/loadFiles';
+import { loadProjectModel } from '../metadata/projectModel';
 import { UserInputError } from './errors';
 import { effectiveTier, suggestTier } from './tier';
 

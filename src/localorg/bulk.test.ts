@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { bulkIngest, bulkQuery, queryAll } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // Bulk API 2.0 through the client Baton's services use, against the real local org.
 let t: TestOrg;

@@ -1,5 +1,5 @@
 import { bulkIngest, type IngestResult } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // Bulk ingest writes a chunk of rows at a time (batchWrites.ts). These pin that each row still
 // gets the check and the error Records' one-row writes give it (the REST path, compared row

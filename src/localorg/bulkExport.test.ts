@@ -1,5 +1,5 @@
 import { bulkIngest, bulkQuery } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // Bulk export pages (SQLite-built CSV where it can be, JS where a value needs quoting or a
 // number SQLite would write otherwise) against the REST API's values for the same records.

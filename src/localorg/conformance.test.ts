@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // The local org as jsforce sees it: every assertion goes through the public REST API.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested query records are read freely in assertions

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { bulkIngest } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // Object and field permissions through jsforce → local org, per persona, on every write path.
 let t: TestOrg;

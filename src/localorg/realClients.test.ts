@@ -1,6 +1,6 @@
 import { Connection } from 'jsforce';
 import { to18 } from './ids';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 type Json = Record<string, unknown>;
 const V = '/services/data/v62.0';

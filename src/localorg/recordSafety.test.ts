@@ -1,5 +1,5 @@
 import { bulkIngest } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // What one signed-in user can do to others through the data API: rename the admin, give
 // themself another persona, read someone else's query pages, or store a script link in the

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // What a page of another site, or of another server on 127.0.0.1, can make a browser send to
 // the org, and the bad bodies and URLs a careless client sends: each is refused with a

@@ -1,5 +1,5 @@
 import { bulkIngest } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // A lookup with Restrict delete (or a required one) keeps its parent: an Account with surveys,
 // usage or snapshots cannot be deleted by any path until they are gone, as in an org.

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { to18 } from './ids';
-import { signInSf, type SfSession } from './sfCliForTest';
-import { startTestOrg, type TestOrg } from './testing';
+import { signInSf, type SfSession } from '../testkit/sfCli';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 const SAMPLE = join(__dirname, '..', '..', 'data', 'sample');
 const SF_TIMEOUT = 120_000;

@@ -1,5 +1,5 @@
-import { signInSf, type SfSession } from './sfCliForTest';
-import { startTestOrg, type TestOrg } from './testing';
+import { signInSf, type SfSession } from '../testkit/sfCli';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // `sf data query` and `sf data search` from the pinned @salesforce/cli, as a user runs them
 // against a started local org. The CLI asks `/query?columns=true` for the columns of every

@@ -2,30 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readJson } from './requestBody';
 import { bearerOf } from './requestGuards';
+import { loginResultSchema, statusSchema } from '../org/localOrgSignInSchemas';
 import type { OrgUser } from './router';
 import type { LocalOrg } from './server';
 
 /** `POST /baton/login`: whom to sign in; none means the seller, as `npm start`'s link. */
 export const loginRequestSchema = z.object({ user: z.string().min(1).default('seller') });
-
-export const loginResultSchema = z.object({
-  username: z.string(),
-  userId: z.string(),
-  instanceUrl: z.string(),
-  accessToken: z.string(),
-  loginUrl: z.string()
-});
-
-export const statusSchema = z.object({
-  ready: z.boolean(),
-  instanceUrl: z.string(),
-  port: z.number(),
-  dataDir: z.string(),
-  alias: z.string().nullable(),
-  users: z.array(
-    z.object({ username: z.string(), userId: z.string(), name: z.string(), persona: z.string() })
-  )
-});
 
 const MAX_BODY_BYTES = 4096;
 

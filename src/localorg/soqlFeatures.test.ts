@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // SOQL that real code sends, through jsforce against a started local org, answered as Salesforce
 // answers it.

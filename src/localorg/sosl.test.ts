@@ -1,5 +1,5 @@
 import { bulkIngest } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // SOSL through jsforce's conn.search and the parameterized search resource, answered from the
 // org's full-text indexes, which every write path keeps current.

@@ -1,5 +1,5 @@
 import { bulkIngest } from '../org/bulk';
-import { startTestOrg, type TestOrg } from './testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 // A value the field cannot hold is refused whole by every write path (REST, collections, Bulk)
 // with Salesforce's code, never stored rounded, cut at the junk or read as something else.

@@ -1,4 +1,4 @@
-import { startTestOrg } from './testing';
+import { startTestOrg } from '../testkit/testOrg';
 
 // Upsert by a text external id: matched case-insensitively (as an org does, and as the
 // NOCASE unique index already enforces), through an index search rather than a table scan.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { BatonError, UserInputError } from '../core/errors';
-import { loginResultSchema, statusSchema } from '../localorg/signInRoutes';
+import { loginResultSchema, statusSchema } from './localOrgSignInSchemas';
 import { LOCAL_ORG_ALIAS, localAuthFile, readLocalAuth } from './connection';
 
 export type LocalOrgStatus = z.infer<typeof statusSchema>;

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 import { launchBrowser, openPage } from './browser';
 import { attachPreview, type AttachedPreview } from './start';
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
 import { readLabels } from './labels';
-import { startLocalPreview } from './localPreview';
+import { startLocalPreview } from '../testkit/localPreview';
 
 // The handover end to end in Chromium: the real preview build on a fresh local org (all twins):
 // the seller fills and submits the panel; as the account manager, the @mention is in the

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
 import { readLabels } from './labels';
-import { startLocalPreview } from './localPreview';
+import { startLocalPreview } from '../testkit/localPreview';
 
 // The handover as the seller fills it and the account manager answers it, in English and in
 // Finnish, in Chromium on the real preview build over a fresh local org. The pictures of the

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
-import { loadProjectModel, scoreAccount, type HealthResult } from '../core';
+import { scoreAccount, type HealthResult } from '../core';
+import { loadProjectModel } from '../metadata/projectModel';
 import { readLabels } from './labels';
-import { startLocalPreview } from './localPreview';
-import { signalsOf } from './previewBook';
+import { startLocalPreview } from '../testkit/localPreview';
+import { signalsOf } from '../testkit/previewBook';
 
 // The account manager's health panel in Chromium: the real preview build on a fresh local org
 // (all twins) with the preview book's signal records, scored by the real recompute. What the

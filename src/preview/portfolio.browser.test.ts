@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { loadProjectModel } from '../core';
-import { seedDemoBook } from '../localorg/seed/seed';
-import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { loadProjectModel } from '../metadata/projectModel';
+import { seedDemoBook } from '../devstack/seed/seed';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 import { segmentAccounts } from '../services/portfolio/segment';
 import { loadPortfolioSettings } from '../services/portfolio/settingsFromOrg';
-import { recomputeHealth } from '../services/health/recompute';
+import { recomputeHealth } from '../services/health/recompute/recompute';
 import { planAllTouchpoints } from '../services/touchpoints/plan';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';

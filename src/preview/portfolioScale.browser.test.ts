@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 import { segmentAccounts } from '../services/portfolio/segment';
 import { loadPortfolioSettings } from '../services/portfolio/settingsFromOrg';
 import { saveMany } from '../services/touchpoints/records';

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
-import { loadProjectModel, scoreAccount } from '../core';
+import { scoreAccount } from '../core';
+import { loadProjectModel } from '../metadata/projectModel';
 import { readLabels } from './labels';
-import { startLocalPreview } from './localPreview';
-import { signalsOf } from './previewBook';
+import { startLocalPreview } from '../testkit/localPreview';
+import { signalsOf } from '../testkit/previewBook';
 
 // The preview shell in Chromium on the real preview build: account list, search and filters,
 // the Account page laid out from the FlexiPage, the language switch, the persona switch, and

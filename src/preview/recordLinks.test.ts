@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../localorg/testing';
+import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 import { attachPreview } from './start';
 
 // Both links of a handover post ("Open the handover", "Open the Chatter post") open the

@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJson } from '../localorg/requestBody';
+import { readJson, type OrgUser, type SignIn } from '../localorg/host';
 import { sendFile } from './staticFiles';
-import type { OrgUser } from '../localorg/router';
-import type { SignIn } from '../localorg/signIn';
 
 /** A user the preview can act as; the token is the local org session id of that user. */
 export interface PreviewPersona {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SignIn } from '../localorg/signIn';
+import type { SignIn } from '../localorg/host';
 import { buildPreview, PROJECT_DIR, type PreviewBuild } from './build';
 import { accountOfRecord, type RecordReader } from './recordPages';
 import { previewHandler, type PreviewPersona } from './server';

@@ -6,7 +6,7 @@ import {
   DEFAULT_HORIZONS,
   type BacktestReport,
   type HorizonReport
-} from '../../services/health/backtest';
+} from '../../services/health/history/backtest';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
 

@@ -1,10 +1,10 @@
+import { loadProjectModel } from '../../metadata/projectModel';
 import { asShown } from '../../core/health/shown';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   healthInputSchema,
   jsonPath,
-  loadProjectModel,
   scoreAccounts,
   UserInputError,
   type HealthResult

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadProjectModel, suggestTier, UserInputError } from '../../core';
+import { suggestTier, UserInputError } from '../../core';
+import { loadProjectModel } from '../../metadata/projectModel';
 import { runPure } from './pureOutput';
 
 /** `baton tier suggest --mrr N --potential 1-5 [--strategic] [--json]`: pure, needs no org. */

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { startTestOrg } from '../../localorg/testing';
-import { memoryOrg } from '../../services/handover/memoryOrg';
+import { startTestOrg } from '../../testkit/testOrg';
+import { memoryOrg } from '../../testkit/handover/memoryOrg';
 import { register } from './handover';
 
 // The CLI topic end to end against an in-memory org: flags → twin → one JSON document and

@@ -1,8 +1,8 @@
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
-import { readComments } from '../../services/handover/feedReader';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
+import { readComments } from '../../testkit/handover/feedReader';
 import { saveDraft, submit } from '../../services/handover/service';
 import { register } from './handover';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // `baton handover remind`, as the daily job runs it: an overdue handover's account manager is
 // reminded once per overdue day, on the handover's post.

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register } from './handover';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // `baton handover submit --file` run again with the same file, as a retry after a timeout or a
 // pipeline rerun would: the handovers and their Chatter posts are there once.

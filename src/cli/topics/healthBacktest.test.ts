@@ -1,8 +1,8 @@
 import type { Connection } from 'jsforce';
-import { seedDemoBook } from '../../localorg/seed/seed';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { seedDemoBook } from '../../devstack/seed/seed';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register } from './health';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // `baton health backtest` through the CLI on the seeded demo book (its weekly history, its
 // churns, contractions and renewals): each statistic per horizon, a refusal with its reason

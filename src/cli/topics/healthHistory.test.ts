@@ -2,12 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { addDays, loadProjectModel } from '../../core';
-import { seedDemoBook } from '../../localorg/seed/seed';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { addDays } from '../../core';
+import { loadProjectModel } from '../../metadata/projectModel';
+import { seedDemoBook } from '../../devstack/seed/seed';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register as registerHealth } from './health';
 import { register as registerOrg } from './org';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // A year of daily `baton health recompute` over a seeded book on the local org, through the
 // CLI: the history stays within its budget, the trend is what daily snapshots would give,

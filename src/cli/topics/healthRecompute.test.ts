@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register } from './health';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // `baton health recompute|explain` through commander against the local org: flags checked
 // before connecting, one JSON document, exit 1 naming the flag, exit 2 when rows failed.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bulkIngest } from '../../org/bulk';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // `baton health recompute` killed with SIGKILL mid-run, as a user's Ctrl-\ or an OOM killer
 // would, then run again: every health drop is alerted exactly once, none lost, none doubled.

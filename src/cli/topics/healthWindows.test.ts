@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Connection } from 'jsforce';
 import { addDays } from '../../core';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register } from './health';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // Every window is the model's: an org whose Health_Measure__mdt survey windows and
 // Health_Band__mdt trend days differ from the shipped ones gets the same answer from

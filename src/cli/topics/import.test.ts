@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { register } from './import';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // Flag checks happen before any connection: a typo costs no API call and exits 1 with one
 // JSON document naming the flag. Then the commands through commander against the local org

@@ -1,14 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, loadProjectModel, suggestTier } from '../../core';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { addDays, suggestTier } from '../../core';
+import { loadProjectModel } from '../../metadata/projectModel';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { register as registerHandover } from './handover';
 import { register as registerHealth } from './health';
 import { register as registerTier } from './tier';
 import { register as registerTouchpoints } from './touchpoints';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // The org-backed commands run with the connected org's custom metadata, not force-app's: an
 // admin's edit in the org reaches `tier assign`, `health recompute`, `health explain`,

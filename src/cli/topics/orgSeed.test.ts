@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
-import { readRecordFeed } from '../../services/handover/feedReader';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
+import { readRecordFeed } from '../../testkit/handover/feedReader';
 
 const BIN = resolve(__dirname, '../../../bin/baton.js');
 const COUNTED = [

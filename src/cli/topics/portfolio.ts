@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { connectToOrg } from '../../org/connection';
-import { registerPortfolioSegment } from '../../services/portfolio/segmentCommand';
+import { registerPortfolioSegment } from '../commands/portfolioSegment';
 import type { Connect } from '../../services/touchpoints/connect';
 
 /** `baton portfolio …`: the value × potential portfolio (issue 21). */

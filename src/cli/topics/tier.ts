@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { registerTierSuggest } from '../commands/tierSuggest';
-import { registerTierAssign } from '../../services/tiers/assignCommand';
+import { registerTierAssign } from '../commands/tierAssign';
 import { connectToOrg } from '../../org/connection';
 import type { Connect } from '../../services/touchpoints/connect';
 

@@ -1,8 +1,8 @@
-import { startTestOrg } from '../../localorg/testing';
-import { formatAssign } from '../../services/tiers/assignCommand';
+import { startTestOrg } from '../../testkit/testOrg';
+import { formatAssign } from '../commands/tierAssign';
 import { register as registerTier } from './tier';
 import { register } from './touchpoints';
-import { runCliJson } from './runForTest';
+import { runCliJson } from '../../testkit/runCli';
 
 // `baton touchpoints plan|onboarding` and `baton tier assign` through commander against the
 // local org: flags checked before connecting, one JSON document, exit codes, --dry-run writes

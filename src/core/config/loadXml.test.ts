@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatonError } from '../errors';
-import { PROJECT_MODEL_DIR, loadProjectModel } from './loadFiles';
+import { PROJECT_MODEL_DIR, loadProjectModel } from '../../metadata/projectModel';
 import { loadModelFromXml, recordsFromXml, type MetadataFile } from './loadXml';
 import { parseModelRecords } from './model';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadProjectModel } from '../config/loadFiles';
+import { loadProjectModel } from '../../metadata/projectModel';
 import { isoOfDay } from '../dates';
 import { scoreAccount, scoreAccounts } from './score';
 import type { AccountSignals } from './signals';

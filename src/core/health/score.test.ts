@@ -1,4 +1,4 @@
-import { loadProjectModel } from '../config/loadFiles';
+import { loadProjectModel } from '../../metadata/projectModel';
 import type { BatonModel } from '../config/model';
 import { scoreAccount, type HealthResult } from './score';
 import type { AccountSignals } from './signals';

@@ -1,4 +1,4 @@
-import { loadProjectPortfolioSettings } from './loadSettings';
+import { loadProjectPortfolioSettings } from '../../metadata/portfolioSettings';
 import { parsePortfolioSettings, type PortfolioSettings } from './settings';
 import { segmentBook, volumeScore, type ValueInput } from './value';
 

@@ -1,5 +1,5 @@
-import { loadProjectModel } from '../config/loadFiles';
-import { loadProjectPortfolioSettings } from './loadSettings';
+import { loadProjectModel } from '../../metadata/projectModel';
+import { loadProjectPortfolioSettings } from '../../metadata/portfolioSettings';
 import {
   accountLoad,
   managerLoads,

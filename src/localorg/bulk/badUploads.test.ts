@@ -1,4 +1,4 @@
-import { startTestOrg, type TestOrg } from '../testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // An upload that cannot be read fails its job with the line to fix, and stores none of it.
 let t: TestOrg;

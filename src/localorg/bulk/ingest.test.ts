@@ -1,7 +1,7 @@
 import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvRecords } from '../../org/csvRecords';
-import { startTestOrg, type TestOrg } from '../testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // The result files echo each row as it was sent (its text, not its cells quoted again): these
 // pin that the echo is the sent line, byte for byte, and reads back as the values sent.

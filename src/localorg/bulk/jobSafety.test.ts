@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestOrg, type TestOrg } from '../testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { recoverBulkJobs } from './routes';
 
 // Bulk jobs as Salesforce keeps them: a job belongs to its creator (another user cannot read,

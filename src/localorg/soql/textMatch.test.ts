@@ -1,4 +1,4 @@
-import { startTestOrg, type TestOrg } from '../testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // SOQL text matching as Salesforce does it, through the REST query API of a started org.
 let t: TestOrg;

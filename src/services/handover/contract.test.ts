@@ -1,9 +1,9 @@
-import { loadProjectModel } from '../../core';
-import { loadContract, type Fixture } from './contract';
-import { expectedTasks, plansOnAccept } from './contractTasks';
-import { runFixture, type ContractOrg } from './contractRun';
-import { memoryOrg } from './memoryOrg';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { loadProjectModel } from '../../metadata/projectModel';
+import { loadContract, type Fixture } from '../../testkit/handover/contract';
+import { expectedTasks, plansOnAccept } from '../../testkit/handover/contractTasks';
+import { runFixture, type ContractOrg } from '../../testkit/handover/contractRun';
+import { memoryOrg } from '../../testkit/handover/memoryOrg';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // Every fixture of the shared contract against the twin. HandoverControllerContract_Tests
 // runs the same file (static resource BatonHandoverContract) against the Apex.

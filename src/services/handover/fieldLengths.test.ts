@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { HANDOVER_FIELD_LENGTHS } from './schemas';
 
 // A seller's text fits the field the org deploys: the panel's twin and the org refuse the same

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 
 // Every write path of Handover__c keeps the state machine, not only the panel's Apex: the
 // local org runs the twin of HandoverTrigger on REST, collections and the Apex twins alike.

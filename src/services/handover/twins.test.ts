@@ -1,10 +1,11 @@
 import type { Connection } from 'jsforce';
-import { loadProjectModel, parseModelRecords, requiredHandoverFields } from '../../core';
-import { startTestOrg } from '../../localorg/testing';
+import { parseModelRecords, requiredHandoverFields } from '../../core';
+import { loadProjectModel } from '../../metadata/projectModel';
+import { startTestOrg } from '../../testkit/testOrg';
 import { todayUtc } from '../touchpoints/days';
 import { planTouchpointsForAccounts } from '../touchpoints/plan';
 import type { HandoverContext } from './context';
-import { readComments, readFeedElement } from './feedReader';
+import { readComments, readFeedElement } from '../../testkit/handover/feedReader';
 
 // The full lifecycle as the panel drives it: each call goes through the local org's Apex
 // route (POST /services/apexrest-local/HandoverController/<method>) to the registered twin,

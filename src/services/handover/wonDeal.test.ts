@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
-import { readRecordFeed } from './feedReader';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
+import { readRecordFeed } from '../../testkit/handover/feedReader';
 
 // A deal reaching Closed Won drafts its Account's handover in the local org, as the Apex
 // OpportunityTrigger does: pre-filled, each field with its source, and its owner is told.

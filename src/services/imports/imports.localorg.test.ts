@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { parseCsv } from './csv';
 import { importSurveys, importUsage } from './commands';
 

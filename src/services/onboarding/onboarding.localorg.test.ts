@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { addDays } from '../touchpoints/days';
 import { recordFirstValue } from './firstValue';
 import { alertMissedFirstValue } from './missedFirstValue';

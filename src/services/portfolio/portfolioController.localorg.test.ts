@@ -1,9 +1,9 @@
 import type { Connection } from 'jsforce';
 import { register as registerPortfolio } from '../../cli/topics/portfolio';
-import { runCliJson } from '../../cli/topics/runForTest';
-import { seedDemoBook } from '../../localorg/seed/seed';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
-import { countApiCalls } from '../health/apiCalls';
+import { runCliJson } from '../../testkit/runCli';
+import { seedDemoBook } from '../../devstack/seed/seed';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
+import { countApiCalls } from '../health/recompute/apiCalls';
 import type { PortfolioView } from './portfolioController';
 
 // PortfolioController.getPortfolio's twin, called as the preview calls it (POST

@@ -1,7 +1,7 @@
 import { register as registerPortfolio } from '../../cli/topics/portfolio';
-import { runCliJson } from '../../cli/topics/runForTest';
-import { seedDemoBook } from '../../localorg/seed/seed';
-import { startTestOrg, type TestOrg } from '../../localorg/testing';
+import { runCliJson } from '../../testkit/runCli';
+import { seedDemoBook } from '../../devstack/seed/seed';
+import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 
 // `baton portfolio segment` as a user runs it, against a started local org with its seeded
 // book: the shipped settings (80 % rule, potential from 4) reach every account, a rerun writes

@@ -102,3 +102,12 @@ export async function segmentAccounts(
     }))
   };
 }
+
+/** The run in one sentence: the report's first line, and what `npm start` logs. */
+export function segmentHeadline(summary: SegmentSummary): string {
+  const { A, B, C, D } = summary.bySegment;
+  return (
+    `${summary.dryRun ? 'Would write' : 'Wrote'} the segment of ${summary.changed} of ${summary.accounts} accounts: A ${A}, B ${B}, C ${C}, D ${D}; ${summary.unscored.length} not scored` +
+    (summary.failures.length ? `; ${summary.failures.length} failed.` : '.')
+  );
+}

@@ -1,7 +1,8 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { assignTiers } from './assign';
 import { coreSuggest } from './coreSuggest';
+import { loadProjectModel } from '../../metadata/projectModel';
 
 // tier assign end to end: jsforce → local org, with the core rules and the project's
 // custom metadata thresholds (DESIGN §3: High from ARR 50 000, or 20 000 with potential ≥ 4,
@@ -61,7 +62,7 @@ describe('assignTiers through the local org', () => {
       (await conn.query(`SELECT Id, ${TIER_FIELDS} FROM Account ORDER BY Id`)).records;
     const beforeDry = await allAccounts();
 
-    const dry = await assignTiers(conn, coreSuggest(), { dryRun: true });
+    const dry = await assignTiers(conn, coreSuggest(loadProjectModel()), { dryRun: true });
     expect(dry.dryRun).toBe(true);
     expect(dry.changes.map((change) => change.accountId)).toEqual(
       expect.arrayContaining([big, growing])
@@ -69,7 +70,7 @@ describe('assignTiers through the local org', () => {
     // A dry run reports the same changes and writes nothing, not even a SystemModstamp.
     expect(await allAccounts()).toEqual(beforeDry);
 
-    const summary = await assignTiers(conn, coreSuggest());
+    const summary = await assignTiers(conn, coreSuggest(loadProjectModel()));
     const byId = new Map(summary.changes.map((change) => [change.accountId, change]));
     expect(byId.get(big)).toMatchObject({ from: null, to: 'High' });
     // The reason names the rule's inputs (Touch_Tier_Rule__mdt thresholds, ARR = MRR × 12).
@@ -98,7 +99,7 @@ describe('assignTiers through the local org', () => {
     expect(await read(overridden)).toEqual(overriddenBefore);
 
     const before = testOrg.org.apiRequestCount();
-    const rerun = await assignTiers(conn, coreSuggest());
+    const rerun = await assignTiers(conn, coreSuggest(loadProjectModel()));
     expect(rerun.changed).toBe(0);
     expect(rerun.suggestionRefreshed).toBe(0);
     // One read of the accounts, no writes.

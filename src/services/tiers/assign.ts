@@ -125,3 +125,8 @@ export async function assignTiers(
   summary.changed = summary.changes.length;
   return summary;
 }
+
+/** The run in one sentence: the report's first line, and what `npm start` logs. */
+export const assignHeadline = (summary: TierAssignSummary) =>
+  `${summary.dryRun ? 'Would change' : 'Changed'} the tier of ${summary.changed} of ${summary.accounts} accounts; suggestion refreshed on ${summary.suggestionRefreshed}; ${summary.unchanged} unchanged; ${summary.overridden} kept by an override` +
+  (summary.failures.length ? `; ${summary.failures.length} failed.` : '.');

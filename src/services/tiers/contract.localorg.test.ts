@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { addDays, todayUtc } from '../touchpoints/days';
 import {
   clearTierOverride,

@@ -1,4 +1,4 @@
-import { loadProjectModel, suggestTier, type BatonModel } from '../../core';
+import { suggestTier, type BatonModel } from '../../core';
 import type { SuggestTier } from './assign';
 
 /**
@@ -7,7 +7,7 @@ import type { SuggestTier } from './assign';
  * An account without MRR is suggested from MRR 0, so it lands in the lowest ARR band unless
  * another rule (strategic) lifts it.
  */
-export function coreSuggest(model: BatonModel = loadProjectModel()): SuggestTier {
+export function coreSuggest(model: BatonModel): SuggestTier {
   return (account) => {
     const suggestion = suggestTier(
       {

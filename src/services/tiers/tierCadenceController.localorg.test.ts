@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { addDays, todayUtc } from '../touchpoints/days';
 import { clearTierOverride, getCadence, setTierOverride } from './tierCadenceController';
 

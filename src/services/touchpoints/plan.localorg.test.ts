@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { startTestOrg } from '../../localorg/testing';
+import { startTestOrg } from '../../testkit/testOrg';
 import { planAllTouchpoints, planTouchpointsForAccounts } from './plan';
 
 // touchpoints plan end to end: jsforce → local org, with the core cadence planner and the

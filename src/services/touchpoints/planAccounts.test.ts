@@ -3,6 +3,7 @@ import { corePlanner } from './corePlanner';
 import { planAndWrite } from './planAccounts';
 import type { PlanInputs } from './planInputs';
 import type { TaskWrite } from './taskDiff';
+import { loadProjectModel } from '../../metadata/projectModel';
 
 // Planning with the core planner and the project's Tier_Cadence__mdt records, in dry-run
 // (no connection used): what would be written for a fresh account, a rerun, and a tier change.
@@ -11,7 +12,7 @@ const ACCOUNT = '001000000000001AAA';
 const AM = '005000000000001AAA';
 const OWNER = '005000000000009AAA';
 const noOrg = {} as Connection;
-const planner = corePlanner();
+const planner = corePlanner(loadProjectModel());
 const options = { asOf: '2026-01-10', horizonDays: 365, dryRun: true };
 
 const account = (fields: Record<string, unknown> = {}) => ({

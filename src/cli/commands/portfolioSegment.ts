@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { runCommand } from '../run';
+import { connectToOrg } from '../../org/connection';
+import type { Connect } from '../../services/touchpoints/connect';
+import { segmentAccounts, segmentHeadline, type SegmentSummary } from '../../services/portfolio/segment';
+import { loadPortfolioSettings } from '../../services/portfolio/settingsFromOrg';
+
+const LISTED = 20;
+
+export function formatSegment(summary: SegmentSummary): string {
+  const lines = [segmentHeadline(summary)];
+  for (const entry of summary.unscored.slice(0, LISTED))
+    lines.push(
+      `  not scored: ${entry.name ?? entry.accountId} (${entry.accountId}) lacks ${entry.missing.join(', ')}`
+    );
+  if (summary.unscored.length > LISTED)
+    lines.push(`  … and ${summary.unscored.length - LISTED} more (--json lists all)`);
+  for (const failure of summary.failures.slice(0, LISTED))
+    lines.push(`  failed ${failure.accountId}: ${failure.errorCode} ${failure.message}`);
+  return lines.join('\n');
+}
+
+/** `baton portfolio segment`, in the `portfolio` topic (src/cli/topics/portfolio.ts). */
+export function registerPortfolioSegment(topic: Command, connect: Connect = connectToOrg): void {
+  topic
+    .command('segment')
+    .description(
+      'score every account’s current value and write its value × potential segment (A–D) and strategy'
+    )
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
+    .option('--dry-run', 'report the changes, write nothing')
+    .option('--json', 'print one JSON document')
+    .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
+      runCommand(
+        flags,
+        async () => {
+          const conn = await connect(flags.targetOrg);
+          return segmentAccounts(conn, await loadPortfolioSettings(conn), { dryRun: flags.dryRun });
+        },
+        formatSegment
+      )
+    );
+}

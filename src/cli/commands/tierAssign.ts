@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { runCommand } from '../run';
+import { connectToOrg } from '../../org/connection';
+import { loadModelFromOrg } from '../../org/orgModel';
+import type { Connect } from '../../services/touchpoints/connect';
+import { assignHeadline, assignTiers, type TierAssignSummary } from '../../services/tiers/assign';
+import { coreSuggest } from '../../services/tiers/coreSuggest';
+
+const LISTED = 50;
+
+export function formatAssign(summary: TierAssignSummary): string {
+  const lines = [assignHeadline(summary)];
+  for (const change of summary.changes.slice(0, LISTED))
+    lines.push(
+      `  ${change.name ?? change.accountId} (${change.accountId}): ${change.from ?? 'none'} → ${change.to} — ${change.reason}`
+    );
+  if (summary.changes.length > LISTED)
+    lines.push(`  … and ${summary.changes.length - LISTED} more (--json lists all)`);
+  for (const held of summary.overridesDiffering.slice(0, LISTED))
+    lines.push(
+      `  override kept: ${held.name ?? held.accountId} stays ${held.tier} (suggested ${held.suggested})`
+    );
+  for (const failure of summary.failures.slice(0, 20))
+    lines.push(`  failed ${failure.accountId}: ${failure.errorCode} ${failure.message}`);
+  return lines.join('\n');
+}
+
+/** `baton tier assign`, added to the `tier` topic (src/cli/topics/tier.ts). */
+export function registerTierAssign(topic: Command, connect: Connect = connectToOrg): void {
+  topic
+    .command('assign')
+    .description(
+      "suggest every account's touch tier and set it where no override reason exists; reports from → to with the reason"
+    )
+    .option(
+      '-o, --target-org <alias>',
+      'org alias or username (sf CLI auth store); default: the local org'
+    )
+    .option('--dry-run', 'report the changes, write nothing')
+    .option('--json', 'print one JSON document')
+    .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
+      runCommand(
+        flags,
+        async () => {
+          const conn = await connect(flags.targetOrg);
+          // The org's own Touch_Tier_Rule__mdt records, read once for every account.
+          const suggest = coreSuggest(await loadModelFromOrg(conn));
+          return assignTiers(conn, suggest, { dryRun: flags.dryRun });
+        },
+        formatAssign
+      )
+    );
+}

@@ -1,0 +1,33 @@
+import { registerHandoverTrigger } from '../services/handover/trigger';
+import { registerHandoverTwins } from '../services/handover/twins';
+import { announceDraftedHandover } from '../services/handover/wonDeal';
+import { registerWonDealTrigger } from '../services/handover/wonDealTrigger';
+import { registerOutcomeTrigger } from '../services/health/history/outcomeTrigger';
+import { registerHealthTwins } from '../services/health/panel/twins';
+import { registerPortfolioTwins } from '../services/portfolio/twins';
+import { registerTierCadenceTwins } from '../services/tiers/twins';
+import type { LocalOrg } from '../localorg/server';
+
+/**
+ * Every Apex entry point's TypeScript twin, registered in one place: the preview's
+ * `@salesforce/apex/<Class>.<method>` calls reach these through /services/apexrest-local.
+ */
+export function registerAllTwins(org: LocalOrg): void {
+  registerHandoverTrigger(org.core.records);
+  registerOutcomeTrigger(org.core.records);
+  registerWonDealTrigger(org.core.records, (drafted) => {
+    // As Apex queues HandoverDraftAnnouncement: the post follows the saved deal, and its
+    // failure never undoes the deal.
+    const user = org.users.find((one) => one.id === drafted.closedBy);
+    const admin = org.users.find((one) => one.persona === 'admin')!;
+    setImmediate(() => {
+      announceDraftedHandover(org.connectionFor(user ?? admin), drafted).catch((error) =>
+        process.emitWarning(`Could not announce handover ${drafted.handoverId}: ${String(error)}`)
+      );
+    });
+  });
+  registerHandoverTwins(org);
+  registerHealthTwins(org);
+  registerTierCadenceTwins(org);
+  registerPortfolioTwins(org);
+}

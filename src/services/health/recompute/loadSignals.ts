@@ -1,0 +1,96 @@
+import type { AccountSelection } from './accountSelection';
+import { waveCondition, type AccountWave } from './accountWaves';
+import type { OrgAccess } from './orgAccess';
+import type { Progress } from './progress';
+import { SignalTable } from './signalTable';
+import type { LatestSnapshots } from '../history/latestSnapshots';
+import { accountQuery, idCondition, signalQueries, type SignalWindows } from './signalQueries';
+
+/** Up to this many accounts, related rows are filtered by Account Id; above it, by the query's date windows only. */
+export const ID_FILTER_LIMIT = 2000;
+/** Ids per IN list, to keep a REST query URL well under its length limit. */
+export const IDS_PER_QUERY = 300;
+
+const chunk = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, k) =>
+    items.slice(k * size, (k + 1) * size)
+  );
+
+/** The Account condition for a selection; Ids were validated, the WHERE was recomposed from its parse. */
+export function accountConditions(selection: AccountSelection): string[] {
+  if (selection.kind === 'ids')
+    return chunk(selection.ids, IDS_PER_QUERY).map((ids) => idCondition('Id', ids));
+  return [selection.kind === 'where' ? selection.where : ''];
+}
+
+const both = (a: string, b: string) => (a && b ? `(${a}) AND ${b}` : a || b);
+
+/**
+ * Loads every health input of the selected accounts (of one wave, when given) with one
+ * Account query and one query per signal object (six), whatever the number of accounts.
+ * Only a small explicit selection adds Id filters (in chunks), so a few accounts do not read
+ * the whole org's signals; a wave filters every query to its Id range. `total` is the
+ * selection's count, when the caller has it (else one COUNT); `label` names the wave in the
+ * progress phases; `reuse`, the last wave's table, is emptied and filled again when it is
+ * large enough; `latest`, when given, must be as large as the table and is filled too.
+ */
+export async function loadSignals(
+  org: OrgAccess,
+  selection: AccountSelection,
+  asOfDay: number,
+  progress: Progress,
+  scope: {
+    total?: number;
+    wave?: AccountWave;
+    label?: string;
+    reuse?: SignalTable;
+    /** The org's model's windows (default: the project's records). */
+    windows?: SignalWindows;
+    /** Filled with each account's newest snapshot, for the recompute's snapshot rule. */
+    latest?: LatestSnapshots;
+  } = {}
+): Promise<SignalTable> {
+  const { wave } = scope;
+  const conditions = wave
+    ? [both(accountConditions(selection)[0], waveCondition('Id', wave))]
+    : accountConditions(selection);
+  let total = wave ? wave.accounts : (scope.total ?? -1);
+  if (total < 0) {
+    total = 0;
+    for (const condition of conditions)
+      total += await org.count(
+        `SELECT COUNT() FROM Account${condition ? ` WHERE ${condition}` : ''}`
+      );
+  }
+  const reusable = scope.reuse && scope.reuse.capacity >= total ? scope.reuse : undefined;
+  reusable?.clear();
+  const table = reusable ?? new SignalTable(total);
+  const label = scope.label ?? '';
+  progress.phase(`Reading accounts${label}`, total);
+  for (const condition of conditions) {
+    await org.query(accountQuery(condition), total, (rows) => {
+      for (const row of rows) table.addAccount(row);
+      progress.advance(table.size);
+    });
+  }
+  const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
+  const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
+  const queries = signalQueries(asOfDay, scope.windows, scope.latest);
+  progress.phase(`Reading signals${label}`, queries.length);
+  let done = 0;
+  for (const query of queries) {
+    for (const ids of idChunks) {
+      if (ids && ids.length === 0) continue;
+      const filter = ids
+        ? idCondition(query.accountField, ids)
+        : wave
+          ? waveCondition(query.accountField, wave)
+          : '';
+      await org.query(query.soql(filter), table.size * 3, (rows) => {
+        for (const row of rows) query.fold(table, row);
+      });
+    }
+    progress.advance(++done);
+  }
+  return table;
+}
