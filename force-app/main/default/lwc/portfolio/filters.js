@@ -1,3 +1,5 @@
+import { valueText } from 'c/portfolioLabels';
+
 // The filter row's choices: the book's own account managers, the tiers, segments and stages.
 const TIERS = ['High', 'Low', 'Tech'];
 const SEGMENTS = ['A', 'B', 'C', 'D'];
@@ -8,6 +10,7 @@ const choices = (values, selected, all) => [
   ...values.map(({ value, label }) => ({ value, label, selected: value === selected }))
 ];
 const plain = (values) => values.map((value) => ({ value, label: value }));
+const named = (kind, values) => values.map((value) => ({ value, label: valueText(kind, value) }));
 
 /** One group per filter, with the current choice selected. */
 export function filterOptions(view, filters, labels) {
@@ -25,7 +28,7 @@ export function filterOptions(view, filters, labels) {
       name: 'tier',
       id: 'filter-tier',
       label: labels.filterTier,
-      options: choices(plain(TIERS), filters.tier, labels.filterAll)
+      options: choices(named('tier', TIERS), filters.tier, labels.filterAll)
     },
     {
       name: 'segment',
@@ -37,7 +40,7 @@ export function filterOptions(view, filters, labels) {
       name: 'stage',
       id: 'filter-stage',
       label: labels.filterStage,
-      options: choices(plain(STAGES), filters.stage, labels.filterAll)
+      options: choices(named('stage', STAGES), filters.stage, labels.filterAll)
     }
   ];
 }

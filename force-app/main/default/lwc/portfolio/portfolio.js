@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import getPortfolio from '@salesforce/apex/PortfolioController.getPortfolio';
-import { LABELS, fill, formatNumber, formatPercent } from 'c/portfolioLabels';
+import { LABELS, fill, formatMoney, formatNumber, formatPercent } from 'c/portfolioLabels';
 import { filterOptions } from './filters';
 
 /**
@@ -60,7 +60,7 @@ export default class Portfolio extends LightningElement {
     const months = view.nps ?? [];
     const latest = months.length ? months[months.length - 1].nps : null;
     return [
-      { key: 'risk', label: LABELS.arrAtRisk, value: formatNumber(view.arrAtRisk) },
+      { key: 'risk', label: LABELS.arrAtRisk, value: formatMoney(view.arrAtRisk) },
       { key: 'churn', label: LABELS.churnRate, value: formatPercent(view.retention?.churnRate) },
       {
         key: 'grr',

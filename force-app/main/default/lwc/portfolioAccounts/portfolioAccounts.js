@@ -1,5 +1,13 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, downloadCsv, fill, formatNumber, statusText } from 'c/portfolioLabels';
+import {
+  LABELS,
+  downloadCsv,
+  fill,
+  formatMoney,
+  formatNumber,
+  statusText,
+  valueText
+} from 'c/portfolioLabels';
 
 const PAGE_ROWS = 200;
 const COLUMNS = [
@@ -16,8 +24,10 @@ const COLUMNS = [
 
 function cellText(account, column) {
   const value = account[column.field];
+  if (column.field === 'arr') return formatMoney(value);
   if (column.numeric) return formatNumber(value, column.field === 'value' ? 2 : 1);
   if (column.field === 'status') return statusText(value);
+  if (column.field === 'strategy') return valueText('strategy', value);
   return value ?? '';
 }
 

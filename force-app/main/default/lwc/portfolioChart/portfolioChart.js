@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { LABELS, fill, formatNumber, statusText } from 'c/portfolioLabels';
+import { LABELS, fill, formatMoney, formatNumber, statusText } from 'c/portfolioLabels';
 import { HEIGHT, MARGIN, WIDTH, bubbles, ticks } from './chartLayout';
 
 /**
@@ -29,7 +29,7 @@ export default class PortfolioChart extends NavigationMixin(LightningElement) {
       name: point.account.name,
       value: formatNumber(point.account.value, 2),
       potential: point.account.potential,
-      arr: formatNumber(point.account.arr),
+      arr: formatMoney(point.account.arr),
       status: statusText(point.account.status)
     }));
   }
@@ -42,7 +42,7 @@ export default class PortfolioChart extends NavigationMixin(LightningElement) {
         account.name,
         formatNumber(account.value, 2),
         account.potential,
-        formatNumber(account.arr),
+        formatMoney(account.arr),
         statusText(account.status)
       );
       return {

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatNumber, statusText } from 'c/portfolioLabels';
+import { LABELS, formatMoney, formatNumber, statusText } from 'c/portfolioLabels';
 
 /** Health across the book: accounts and ARR by band, movers, overrides, too little data. */
 export default class PortfolioHealth extends LightningElement {
@@ -11,7 +11,7 @@ export default class PortfolioHealth extends LightningElement {
       key: band.status,
       status: statusText(band.status),
       accounts: formatNumber(band.accounts),
-      arr: formatNumber(band.arr)
+      arr: formatMoney(band.arr)
     }));
   }
 

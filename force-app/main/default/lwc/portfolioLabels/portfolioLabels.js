@@ -72,6 +72,20 @@ import BATON_PORTFOLIO_NPS_TITLE from '@salesforce/label/c.Baton_Portfolio_Nps_T
 import BATON_PORTFOLIO_COLUMN_MONTH from '@salesforce/label/c.Baton_Portfolio_Column_Month';
 import BATON_PORTFOLIO_COLUMN_NPS from '@salesforce/label/c.Baton_Portfolio_Column_Nps';
 import BATON_PORTFOLIO_COLUMN_RESPONSES from '@salesforce/label/c.Baton_Portfolio_Column_Responses';
+import BATON_TIER_HIGH from '@salesforce/label/c.Baton_Tier_High';
+import BATON_TIER_LOW from '@salesforce/label/c.Baton_Tier_Low';
+import BATON_TIER_TECH from '@salesforce/label/c.Baton_Tier_Tech';
+import BATON_STAGE_ONBOARDING from '@salesforce/label/c.Baton_Stage_Onboarding';
+import BATON_STAGE_ADOPTION from '@salesforce/label/c.Baton_Stage_Adoption';
+import BATON_STAGE_RETENTION from '@salesforce/label/c.Baton_Stage_Retention';
+import BATON_STAGE_EXPANSION from '@salesforce/label/c.Baton_Stage_Expansion';
+import BATON_STAGE_ADVOCACY from '@salesforce/label/c.Baton_Stage_Advocacy';
+import BATON_STAGE_CHURNED from '@salesforce/label/c.Baton_Stage_Churned';
+import BATON_STRATEGY_PROTECT_GROW from '@salesforce/label/c.Baton_Portfolio_Strategy_Protect_Grow';
+import BATON_STRATEGY_PROTECT from '@salesforce/label/c.Baton_Portfolio_Strategy_Protect';
+import BATON_STRATEGY_GROW from '@salesforce/label/c.Baton_Portfolio_Strategy_Grow';
+import BATON_STRATEGY_STREAMLINE from '@salesforce/label/c.Baton_Portfolio_Strategy_Streamline';
+import CURRENCY from '@salesforce/i18n/currency';
 
 export const LABELS = {
   language: BATON_HEALTH_LANGUAGE,
@@ -152,6 +166,29 @@ const STATUS_WORDS = {
   'Insufficient data': BATON_HEALTH_STATUS_INSUFFICIENT_DATA
 };
 
+// Stored picklist values (the API values the controller sends) in the user's words, as the
+// fields' Finnish picklist translations name them on the record page.
+const VALUE_WORDS = {
+  tier: { High: BATON_TIER_HIGH, Low: BATON_TIER_LOW, Tech: BATON_TIER_TECH },
+  stage: {
+    Onboarding: BATON_STAGE_ONBOARDING,
+    Adoption: BATON_STAGE_ADOPTION,
+    Retention: BATON_STAGE_RETENTION,
+    Expansion: BATON_STAGE_EXPANSION,
+    Advocacy: BATON_STAGE_ADVOCACY,
+    Churned: BATON_STAGE_CHURNED
+  },
+  strategy: {
+    'Protect + Grow': BATON_STRATEGY_PROTECT_GROW,
+    Protect: BATON_STRATEGY_PROTECT,
+    Grow: BATON_STRATEGY_GROW,
+    Streamline: BATON_STRATEGY_STREAMLINE
+  }
+};
+
+/** A stored tier, stage or strategy value in the user's language; an unknown one as stored. */
+export const valueText = (kind, value) => (value ? (VALUE_WORDS[kind][value] ?? value) : '');
+
 /** A stored health status in the user's language ('–' for none). */
 export const statusText = (status) => (status ? (STATUS_WORDS[status] ?? status) : '–');
 
@@ -170,6 +207,19 @@ export function formatNumber(value, decimals = 0) {
   if (!formatters.has(decimals))
     formatters.set(decimals, new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals }));
   return formatters.get(decimals).format(value);
+}
+
+let moneyFormat;
+
+/** An amount in the org's currency, in whole units, as the user's language writes it (188 172 €). */
+export function formatMoney(value) {
+  if (value === null || value === undefined) return '';
+  moneyFormat ??= new Intl.NumberFormat(locale(), {
+    style: 'currency',
+    currency: CURRENCY,
+    maximumFractionDigits: 0
+  });
+  return moneyFormat.format(value);
 }
 
 /** A 0–1 ratio as a whole percent, or the not-available text. */

@@ -18,6 +18,8 @@ jest.mock(
   () => ({ default: '{0}: {1} h → {2} h. {3}: {4} h → {5} h.' }),
   { virtual: true }
 );
+// The demo org's currency, as the preview's org answers @salesforce/i18n/currency.
+jest.mock('@salesforce/i18n/currency', () => ({ default: 'EUR' }), { virtual: true });
 jest.mock('@salesforce/label/c.Baton_Health_Status_Red', () => ({ default: 'Red' }), {
   virtual: true
 });
@@ -51,13 +53,13 @@ describe('c-portfolio', () => {
 
   it('it_should_show_the_books_figures_and_a_named_bubble_per_valued_account', async () => {
     const element = await render(VIEW);
-    expect(texts(element, 'dd[data-figure]')).toEqual(['120,000', '50%', '75%', '113%', '33']);
+    expect(texts(element, 'dd[data-figure]')).toEqual(['€120,000', '50%', '75%', '113%', '33']);
     const chart = child(element, 'c-portfolio-chart');
     const bubbles = [...chart.shadowRoot.querySelectorAll('a.bubble')];
     // Cedar has no value yet: two bubbles, largest ARR first, each a link to its account.
     expect(bubbles.map((bubble) => bubble.getAttribute('aria-label'))).toEqual([
-      'Aalto Logistics Oy: value 5, potential 5, ARR 120,000, health Red',
-      'Berg Retail Oy: value 2.75, potential 2, ARR 30,000, health Green'
+      'Aalto Logistics Oy: value 5, potential 5, ARR €120,000, health Red',
+      'Berg Retail Oy: value 2.75, potential 2, ARR €30,000, health Green'
     ]);
     expect(bubbles[0].getAttribute('href')).toBe('/lightning/r/Account/001000000000001AAA/view');
     bubbles[1].dispatchEvent(new CustomEvent('focus'));
