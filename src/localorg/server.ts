@@ -140,6 +140,11 @@ export class LocalOrg {
     this.twins.set(`${className}.${method}`.toLowerCase(), twin);
   }
 
+  /** `class.method` of every registered twin, lower case (Apex names are case-insensitive). */
+  registeredApexTwins(): string[] {
+    return [...this.twins.keys()].sort();
+  }
+
   connectionFor(user: OrgUser): Connection {
     return new Connection({
       instanceUrl: this.instanceUrl,
