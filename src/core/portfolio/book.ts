@@ -159,39 +159,79 @@ export function handoverQueue(
 }
 
 export interface RetentionAccount {
+  id: string;
   arr: number;
   contractStart: string | null;
   stage: string | null;
 }
 
+/** A Customer_Outcome__c (churn, contraction, renewal) as retention reads it. */
+export interface RetentionOutcome {
+  accountId: string;
+  /** Outcome_Date__c, YYYY-MM-DD. */
+  date: string;
+  /** ARR_Before__c: the ARR just before the outcome. */
+  arrBefore: number | null;
+}
+
+const ratio = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
+
 /**
- * Churn and gross revenue retention over the period that ends at asOf: the customers at its
- * start are those whose contract started before it; the lost are those now Churned. The org
- * keeps no revenue history, so gross retention weighs each customer by its current ARR and
- * net retention (which needs the start's revenue) is not reported.
+ * Churn, gross and net revenue retention over the period from periodStart to today (source
+ * studies 001 and 003). Decision, from what Baton holds: the cohort is the customers whose
+ * contract started before the period. A customer's ARR at the start is the ARR before its
+ * first outcome in the period (Customer_Outcome__c.ARR_Before__c), else its ARR now; at the end
+ * it is its ARR now, 0 once Churned.
+ * - churn rate = cohort now Churned ÷ cohort;
+ * - gross revenue retention = Σ min(start, end) ÷ Σ start (churn and contraction, no expansion);
+ * - net revenue retention = Σ end ÷ Σ start (expansion counted too).
+ * The org keeps no other revenue history, so a rise that no outcome recorded (between
+ * renewals) counts from the start: net retention may understate expansion, never overstate it.
  */
 export function retention(
   accounts: readonly RetentionAccount[],
-  periodStart: string
+  periodStart: string,
+  outcomes: readonly RetentionOutcome[] = []
 ): {
   customersAtStart: number;
   lost: number;
   churnRate: number | null;
   grossRevenueRetention: number | null;
+  netRevenueRetention: number | null;
 } {
+  const arrBefore = new Map<string, number>();
+  for (const outcome of [...outcomes].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+  ))
+    if (
+      outcome.date >= periodStart &&
+      outcome.arrBefore !== null &&
+      !arrBefore.has(outcome.accountId)
+    )
+      arrBefore.set(outcome.accountId, outcome.arrBefore);
   const cohort = accounts.filter(
     (account) => account.contractStart !== null && account.contractStart < periodStart
   );
-  const lost = cohort.filter((account) => account.stage === 'Churned');
-  const cohortArr = cohort.reduce((sum, account) => sum + account.arr, 0);
-  const lostArr = lost.reduce((sum, account) => sum + account.arr, 0);
-  const ratio = (part: number, whole: number) =>
-    whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
+  let start = 0;
+  let kept = 0;
+  let end = 0;
+  let lost = 0;
+  for (const account of cohort) {
+    const churned = account.stage === 'Churned';
+    const atStart = arrBefore.get(account.id) ?? account.arr;
+    const now = churned ? 0 : account.arr;
+    if (churned) lost++;
+    start += atStart;
+    kept += Math.min(atStart, now);
+    end += now;
+  }
   return {
     customersAtStart: cohort.length,
-    lost: lost.length,
-    churnRate: ratio(lost.length, cohort.length),
-    grossRevenueRetention: ratio(cohortArr - lostArr, cohortArr)
+    lost,
+    churnRate: ratio(lost, cohort.length),
+    grossRevenueRetention: ratio(kept, start),
+    netRevenueRetention: ratio(end, start)
   };
 }
 

@@ -2,7 +2,6 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { sameSalesforceId, TIERS, type BatonModel, type Tier } from '../../core';
 import { addDays } from '../../core/dates';
-import { readBreakdown } from '../../core/health/breakdown';
 import {
   handoverQueue,
   healthByBand,
@@ -11,22 +10,25 @@ import {
   retention,
   shownStatus
 } from '../../core/portfolio/book';
+import { snapshotsToRead, weekMovers, withDrivers } from '../../core/portfolio/movers';
 import type { PortfolioSettings } from '../../core/portfolio/settings';
 import { SEGMENTS } from '../../core/portfolio/value';
 import { accountLoad, managerLoads, overdueByManager } from '../../core/portfolio/workload';
 import { loadModelFromOrg } from '../../org/orgModel';
-import { todayUtc } from '../touchpoints/days';
+import { loadHistoryPolicy } from '../health/history/historyPolicy';
 import { readMany, type Row } from '../touchpoints/records';
 import { loadPortfolioSettings } from './settingsFromOrg';
 
 /**
  * TypeScript twin of the Apex class PortfolioController.getPortfolio: the CS lead's book in
- * one call, whatever its size: the settings and model (8 custom metadata queries), then a
- * COUNT() and one query (Bulk API 2.0 above 10 000 rows) each for accounts, handovers, open
- * touchpoints, the week's snapshots and a year of NPS answers. Filters are matched in memory, so no caller text reaches SOQL.
+ * one call, whatever its size: the settings, model and history policy (9 custom metadata
+ * queries), then a COUNT() and one query (Bulk API 2.0 above 10 000 rows) each for accounts,
+ * handovers, open touchpoints, the snapshot scores since the week's baseline, a year of
+ * outcomes and a year of NPS answers, and one for the shown movers' breakdowns. Filters are
+ * matched in memory, so no caller text reaches SOQL. The shared contract
+ * BatonPortfolioContract pins it to the Apex class.
  */
 export const LIST_LIMIT = 1000;
-export const MOVERS = 5;
 /** Overrides and too-little-data accounts listed beside the chart (the bands count them all). */
 export const SIDE_LIST_LIMIT = 100;
 
@@ -103,50 +105,6 @@ const matches = (account: PortfolioAccount, filters: PortfolioFilters) =>
   (!filters.segment || account.segment === filters.segment) &&
   (!filters.stage || account.stage === filters.stage);
 
-/** The week's movers: first and last snapshot of the last 7 days, with the measure that moved most. */
-function movers(snapshots: Row[], names: Map<string, string | null>, model: BatonModel) {
-  const byAccount = new Map<string, Row[]>();
-  for (const row of snapshots) {
-    const id = String(row.Account__c);
-    if (!names.has(id)) continue;
-    const rows = byAccount.get(id) ?? [];
-    rows.push(row);
-    byAccount.set(id, rows);
-  }
-  const moved = [...byAccount.entries()]
-    .filter(([, rows]) => rows.length > 1)
-    .map(([id, rows]) => {
-      const [first, last] = [rows[0], rows[rows.length - 1]];
-      const before = readBreakdown(str(first.Breakdown__c), model.measures);
-      const after = readBreakdown(str(last.Breakdown__c), model.measures);
-      let driver: { name: string; label: string } | null = null;
-      let most = 0;
-      for (const measure of after?.measures ?? []) {
-        const old = before?.measures.find((candidate) => candidate.key === measure.key);
-        const change = Math.abs((measure.pointsLost ?? 0) - (old?.pointsLost ?? 0));
-        if (change > most) [most, driver] = [change, measure];
-      }
-      const labelFi = model.measures.find((measure) => measure.name === driver?.name)?.labelFi;
-      return {
-        id,
-        name: names.get(id) ?? null,
-        change: (num(last.Score__c) ?? 0) - (num(first.Score__c) ?? 0),
-        driver: driver?.label ?? null,
-        driverFi: labelFi || driver?.label || null
-      };
-    })
-    .filter((mover) => mover.change !== 0);
-  const up = moved
-    .filter((m) => m.change > 0)
-    .sort((a, b) => b.change - a.change)
-    .slice(0, MOVERS);
-  const down = moved
-    .filter((m) => m.change < 0)
-    .sort((a, b) => a.change - b.change)
-    .slice(0, MOVERS);
-  return { up, down };
-}
-
 function workload(
   accountRows: Row[],
   tasks: Row[],
@@ -182,10 +140,10 @@ function workload(
   );
   return {
     capacityHours: settings.capacityHours,
-    managers: managerLoads(loads, overdue, settings).map((load) => ({
-      ...load,
-      name: names.get(load.accountManagerId) ?? null
-    })),
+    // Busiest first, then by name, as the Apex PortfolioWorkload lists them.
+    managers: managerLoads(loads, overdue, settings)
+      .map((load) => ({ ...load, name: names.get(load.accountManagerId) ?? null }))
+      .sort((a, b) => b.hours - a.hours || ((a.name ?? '') < (b.name ?? '') ? -1 : 1)),
     accountHours: Object.fromEntries(loads.map((load) => [load.id, load.hours]))
   };
 }
@@ -193,31 +151,39 @@ function workload(
 /** Twin of PortfolioController.getPortfolio. */
 export async function getPortfolio(conn: Connection, params: unknown) {
   const filters = portfolioParams.parse(params ?? {});
-  const asOf = todayUtc();
-  const [settings, model] = await Promise.all([
+  const asOf = new Date().toISOString().slice(0, 10);
+  const [settings, model, history] = await Promise.all([
     loadPortfolioSettings(conn),
-    loadModelFromOrg(conn)
+    loadModelFromOrg(conn),
+    loadHistoryPolicy(conn)
   ]);
-  const weekAgo = addDays(asOf, -7);
-  const [accountRows, handoverRows, taskRows, snapshotRows, npsRows] = await Promise.all([
-    readMany(conn, ACCOUNT_SOQL),
-    readMany(
-      conn,
-      "SELECT Id, Status__c, Account__c, Account__r.Name, Account__r.Touch_Tier__c, Account_Manager__r.Name, Seller__r.Name, Submitted_At__c, Accepted_At__c, Returned_At__c FROM Handover__c WHERE Status__c != 'Draft'"
-    ),
-    readMany(
-      conn,
-      'SELECT OwnerId, ActivityDate, WhatId FROM Task WHERE IsClosed = false AND Touchpoint_Key__c != null'
-    ),
-    readMany(
-      conn,
-      `SELECT Account__c, Score__c, Computed_At__c, Breakdown__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${weekAgo}T00:00:00Z ORDER BY Computed_At__c ASC`
-    ),
-    readMany(
-      conn,
-      `SELECT Score__c, Responded_On__c, Account__c FROM Survey_Response__c WHERE Type__c = 'NPS' AND Responded_On__c >= ${addDays(asOf, -365)}`
-    )
-  ]);
+  const weekStart = `${addDays(asOf, -7)}T00:00:00Z`;
+  const baselineFrom = `${addDays(asOf, -7 - history.heartbeatDays)}T00:00:00Z`;
+  const yearAgo = addDays(asOf, -365);
+  const [accountRows, handoverRows, taskRows, snapshotRows, outcomeRows, npsRows] =
+    await Promise.all([
+      readMany(conn, ACCOUNT_SOQL),
+      readMany(
+        conn,
+        "SELECT Id, Status__c, Account__c, Account__r.Name, Account__r.Touch_Tier__c, Account_Manager__r.Name, Seller__r.Name, Submitted_At__c, Accepted_At__c, Returned_At__c FROM Handover__c WHERE Status__c != 'Draft'"
+      ),
+      readMany(
+        conn,
+        'SELECT OwnerId, ActivityDate, WhatId FROM Task WHERE IsClosed = false AND Touchpoint_Key__c != null'
+      ),
+      readMany(
+        conn,
+        `SELECT Id, Account__c, Score__c, Computed_At__c FROM Health_Snapshot__c WHERE Computed_At__c >= ${baselineFrom} ORDER BY Computed_At__c ASC`
+      ),
+      readMany(
+        conn,
+        `SELECT Account__c, Outcome_Date__c, ARR_Before__c FROM Customer_Outcome__c WHERE Outcome_Date__c >= ${yearAgo} ORDER BY Outcome_Date__c ASC, CreatedDate ASC`
+      ),
+      readMany(
+        conn,
+        `SELECT Score__c, Responded_On__c, Account__c FROM Survey_Response__c WHERE Type__c = 'NPS' AND Responded_On__c >= ${yearAgo}`
+      )
+    ]);
   const all = accountRows.map((row) => accountOf(row, asOf));
   const shown = all.filter((account) => matches(account, filters));
   const ids = new Set(shown.map((account) => account.id));
@@ -248,6 +214,23 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     settings
   );
   const overrides = shown.filter((account) => account.overridden).slice(0, SIDE_LIST_LIMIT);
+  const picks = weekMovers(
+    snapshotRows.map((row) => ({
+      id: String(row.Id),
+      accountId: String(row.Account__c),
+      score: num(row.Score__c),
+      computedAt: String(row.Computed_At__c)
+    })),
+    names,
+    weekStart
+  );
+  const toRead = snapshotsToRead(picks);
+  const breakdownRows = toRead.length
+    ? await readMany(
+        conn,
+        `SELECT Id, Breakdown__c FROM Health_Snapshot__c WHERE Id IN (${toRead.map((id) => `'${id}'`).join(', ')})`
+      )
+    : [];
   return {
     asOf,
     totalAccounts: shown.length,
@@ -256,7 +239,11 @@ export async function getPortfolio(conn: Connection, params: unknown) {
       .slice(0, LIST_LIMIT)
       .map((account) => ({ ...account, hours: load.accountHours[account.id] ?? 0 })),
     ...healthByBand(shown),
-    movers: movers(snapshotRows, names, model),
+    movers: withDrivers(
+      picks,
+      new Map(breakdownRows.map((row) => [String(row.Id), str(row.Breakdown__c)])),
+      model
+    ),
     overrides,
     insufficientData: shown
       .filter((account) => account.status === model.insufficientStatus)
@@ -265,7 +252,17 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     queue: queue.queue,
     answerRates: queue.managers,
     workload: { capacityHours: load.capacityHours, managers: load.managers },
-    retention: retention(shown, addDays(asOf, -365)),
+    retention: retention(
+      shown,
+      yearAgo,
+      outcomeRows
+        .filter((row) => ids.has(String(row.Account__c)))
+        .map((row) => ({
+          accountId: String(row.Account__c),
+          date: String(row.Outcome_Date__c),
+          arrBefore: num(row.ARR_Before__c)
+        }))
+    ),
     nps: npsByMonth(
       npsRows
         .filter((row) => ids.has(String(row.Account__c)))
