@@ -34,7 +34,8 @@ export interface PlannedTouchpoint {
 }
 export type Touchpoint = PlannedTouchpoint;
 
-const SUBJECTS: Record<string, MessageTextName> = {
+/** The Custom Label of each first-contact kind's Task subject (Apex mirrors it; apexMirror.test.ts). */
+export const SUBJECTS: Record<string, MessageTextName> = {
   kickoff: 'Baton_Task_Kickoff',
   'first-contact': 'Baton_Task_First_Contact',
   welcome: 'Baton_Task_Welcome',

@@ -43,7 +43,7 @@ export interface AcceptPlan {
 }
 
 /** Stages after which a customer starts over: winning it back is onboarding a new customer. */
-const STARTS_OVER = ['Churned'];
+export const STARTS_OVER = ['Churned'];
 
 export function acceptKindOf(account: AcceptAccount, handover: AcceptHandover): AcceptKind {
   const stage = account.Customer_Stage__c;

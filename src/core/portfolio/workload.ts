@@ -36,7 +36,7 @@ export interface ManagerLoad {
   overdueTouchpoints: number;
 }
 
-const YEAR_DAYS = 365;
+export const YEAR_DAYS = 365;
 
 /** `recurring-meeting-3` and its siblings are one kind. */
 export const kindOf = (kind: string) => kind.replace(/-\d+$/, '');
