@@ -45,7 +45,9 @@ test('the bench book has 10 signal rows per account and every band', async () =>
     ['Survey_Response__c', 'Usage_Snapshot__c', 'Case', 'Task', 'Health_Snapshot__c'].map(count)
   );
   expect(rows).toEqual([180, 120, 120, 120, 60]);
-  const summary = await recompute(orgAccess(testOrg.conn), coreScorer(loadProjectModel()), { asOf: ASOF });
+  const summary = await recompute(orgAccess(testOrg.conn), coreScorer(loadProjectModel()), {
+    asOf: ASOF
+  });
   expect(summary.failed).toBe(0);
   expect(summary.scored).toBe(60);
   for (const status of ['Green', 'Yellow', 'Red', 'Insufficient data'])

@@ -11,7 +11,7 @@ export interface PlannerInput {
   /** When the handover was accepted (onboarding start); the contract start if absent. */
   acceptedAt?: string | null;
   asOf: string;
-  /** How far ahead recurring meetings are planned; default 365 (issue 3: the next 12 months). */
+  /** How far ahead recurring meetings are planned; default 365 (the next 12 months). */
   horizonDays?: number;
   /** The language of the Tasks' subjects: their owner's (messageLanguage); default English. */
   language?: MessageLanguage;

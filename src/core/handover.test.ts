@@ -26,7 +26,7 @@ const BASE = [
 const HIGH_AND_LOW = [...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_Needs__c'];
 
 describe('handover rules', () => {
-  it('requires the DESIGN §3 fields per tier', () => {
+  it('requires the handover fields each tier needs', () => {
     const fields = (tier: 'High' | 'Low' | 'Tech') => requiredHandoverFields(tier, model);
     expect(fields('Tech')).toEqual(BASE);
     expect(fields('Low')).toEqual(HIGH_AND_LOW);

@@ -81,7 +81,7 @@ export function handoverTransition(
   return to;
 }
 
-/** DESIGN §3's answer time, used when no tier's Tier_Cadence__mdt.Response_Business_Days__c is given. */
+/** The default answer time, used when no tier's Tier_Cadence__mdt.Response_Business_Days__c is given. */
 export const DEFAULT_RESPONSE_BUSINESS_DAYS = 2;
 
 const responseDays = (tier?: Tier, model?: BatonModel) =>

@@ -50,7 +50,7 @@ it('assigns tiers, plans touchpoints, recomputes health after seeding and again 
         firstOpen.set(task.WhatId, task.ActivityDate);
     // Next_Touchpoint_Due__c is the first open planned Task; High and Low meet on a recurring
     // interval, so each has one from today on. Tech has only a welcome and a 60-day survey
-    // (DESIGN.md), so a Tech account past those rightly has none.
+    // (Tier_Cadence__mdt), so a Tech account past those rightly has none.
     expect(accounts.records.map((a) => [a.Id, a.Next_Touchpoint_Due__c ?? null])).toEqual(
       accounts.records.map((a) => [a.Id, firstOpen.get(a.Id) ?? null])
     );

@@ -6,10 +6,7 @@ import { parseModelRecords, type BatonModel } from '../core/config/model';
 import type { ModelRecords } from '../core/config/records';
 
 /** Where the project's custom metadata records live. */
-export const PROJECT_MODEL_DIR = resolve(
-  __dirname,
-  '../../force-app/main/default/customMetadata'
-);
+export const PROJECT_MODEL_DIR = resolve(__dirname, '../../force-app/main/default/customMetadata');
 
 /** Node only: the model from a directory of `.md-meta.xml` records (default: the project's). */
 export function loadProjectModel(dir: string = PROJECT_MODEL_DIR): BatonModel {

@@ -177,13 +177,9 @@ function lineMaker(columns: string[]): (row: Record<string, unknown>) => string 
 }
 
 /**
- * Upload text is made and sent in pieces of about this many characters. A piece is joined
- * from its lines in one go: appended line by line, it was a rope that the socket flattened,
- * measured and encoded (~5 s of a million-account recompute's client time, in
- * Buffer.byteLength under the request's write). Pieces are strings, encoded natively as they
- * are written (Buffers of their own left ~70 MB of ArrayBuffers to a collection), and small
- * enough for V8's young generation: 1 MB strings went to the large-object space, garbage that
- * only a full collection frees, and took the million-account recompute over 500 MB.
+ * Upload text is made and sent in pieces of about this many characters: each joined from its
+ * lines in one go (not a rope the socket flattens), a string encoded natively as it is written,
+ * and small enough for V8's young generation (docs/performance.md).
  */
 const PIECE_CHARS = 1 << 16;
 

@@ -16,8 +16,7 @@ export function parseCsvRecords(text: string, keep?: readonly string[]): Record<
 /**
  * Reads CSV text given in pieces, as a response arrives, into records, whole rows at a time:
  * a page is parsed while the rest of it is still on its way, and neither its bytes nor its
- * text are ever held whole (a 100 000-row page read whole was three 5 MB copies, and its
- * records all alive at once kept the garbage collector busy moving them).
+ * text are ever held whole (docs/performance.md).
  */
 export class CsvRecordReader {
   private readonly cutter = new CsvRowCutter();

@@ -5,9 +5,7 @@ import { once } from 'node:events';
 /**
  * PUTs text made of pieces, written as they are taken and only as fast as the connection
  * takes them, and returns the answer's status and body. Strings go to the socket as they are
- * (encoded natively per write): through `fetch`, each 1 MB piece became a Buffer and then
- * web-stream copies, and a 200 000-row snapshot upload left ~100 MB of ArrayBuffers waiting
- * for a collection (measured: .scratch/abUpload.ts, peak arrayBuffers 103 MB).
+ * (encoded natively per write), where `fetch` copied each piece twice (docs/performance.md).
  */
 export async function putPieces(
   url: string,

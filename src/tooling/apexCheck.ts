@@ -66,7 +66,7 @@ function parseProblems(files: string[]): Problem[] {
 }
 
 /**
- * DESIGN §6: Apex runs `with sharing`. PMD only flags a class with no keyword at all, so an
+ * Apex runs `with sharing`. PMD only flags a class with no keyword at all, so an
  * explicit `without sharing` needs its own check.
  */
 function sharingProblems(file: string): Problem[] {

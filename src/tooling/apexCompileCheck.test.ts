@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 
 const SERVICE = 'force-app/main/default/classes/HandoverService.cls';
 
-/** Each compile error issue 15 found, as a member put back into HandoverService. */
+/** Each compile error Salesforce's compilers found in an earlier HandoverService, as a member put back into HandoverService. */
 const BROKEN_MEMBERS = {
   // Apex names are case-insensitive: DRAFT is the parameter, not the class's String constant.
   shadowedConstant: `  public Handover__c saveDraftAgain(Handover__c draft) {

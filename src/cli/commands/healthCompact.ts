@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { connectToOrg } from '../../org/connection';
-import { compactHistory, type CompactionResult } from '../../services/health/history/compactHistory';
+import {
+  compactHistory,
+  type CompactionResult
+} from '../../services/health/history/compactHistory';
 import { loadHistoryPolicy } from '../../services/health/history/historyPolicy';
 import type { Connect } from '../../services/touchpoints/connect';
 import { EXIT_FAILURE, runCommand } from '../run';

@@ -10,7 +10,11 @@ import { historyUpkeep } from '../../services/health/history/historyUpkeep';
 import { terminalProgress } from '../../services/health/recompute/progress';
 import { recompute } from '../../services/health/recompute/recompute';
 import { orgAccess } from '../../services/health/recompute/restOrBulkAccess';
-import { formatSummary, toReport, type RecomputeReport } from '../../services/health/recompute/summaryFormat';
+import {
+  formatSummary,
+  toReport,
+  type RecomputeReport
+} from '../../services/health/recompute/summaryFormat';
 import type { Connect } from '../../services/touchpoints/connect';
 import { EXIT_FAILURE, runCommand } from '../run';
 import { parseAsOf, parseFailuresFile, parseWaveSize } from './healthFlags';

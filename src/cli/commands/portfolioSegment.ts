@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { runCommand } from '../run';
 import { connectToOrg } from '../../org/connection';
 import type { Connect } from '../../services/touchpoints/connect';
-import { segmentAccounts, segmentHeadline, type SegmentSummary } from '../../services/portfolio/segment';
+import {
+  segmentAccounts,
+  segmentHeadline,
+  type SegmentSummary
+} from '../../services/portfolio/segment';
 import { loadPortfolioSettings } from '../../services/portfolio/settingsFromOrg';
 
 const LISTED = 20;

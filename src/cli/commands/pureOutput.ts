@@ -4,8 +4,7 @@ import { EXIT_FAILURE, EXIT_USER_ERROR } from '../run';
 /**
  * Output for the pure commands (`health score`, `tier suggest`): the result on stdout, or on
  * an error only a message on stderr and exit 1 (bad input) or 2. Unlike runCommand, an
- * error prints nothing to stdout even with --json, so a pipe never mistakes it for results
- * (issue 3).
+ * error prints nothing to stdout even with --json, so a pipe never mistakes it for results.
  */
 export async function runPure<T>(
   options: { json?: boolean },

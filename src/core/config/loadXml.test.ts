@@ -37,7 +37,7 @@ function errorOf(files: MetadataFile[]): BatonError {
 }
 
 describe('custom metadata model', () => {
-  it('loads every default of DESIGN §3 from the project records', () => {
+  it('loads every default the model ships from the project records', () => {
     const model = loadProjectModel();
     expect(model.measures.map((measure) => [measure.kind, measure.weight])).toEqual([
       ['licenseUtilisation', 20],

@@ -5,7 +5,7 @@ import { KIND } from './plan';
 import type { HealthResult, MeasureResult, QuadrantKey } from './score';
 
 /**
- * Health_Snapshot__c.Breakdown__c, version 2: what a million snapshots a day can afford (issue 6).
+ * Health_Snapshot__c.Breakdown__c, version 2: what a million snapshots a day can afford.
  * Only what cannot be derived is stored:
  *
  *   {"version":2,"quadrant":"healthy","trendDirection":"up",

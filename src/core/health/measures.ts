@@ -91,7 +91,7 @@ function surveyFacts(
 /**
  * The facts of one measure for one account, written to slot k: NOT_APPLICABLE, NO_DATA or
  * HAS_DATA. Tier applicability is settled by the plan; this decides what depends on the
- * account. The precise windows are issue 3's semantics.
+ * account, with each measure's window.
  */
 export function measureFacts(
   k: number,

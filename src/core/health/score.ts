@@ -99,7 +99,7 @@ const slots = slotsImport;
 const drivers3 = driversOf;
 
 /**
- * Scores one account with the model (DESIGN §3, issue 3's precise semantics). Pure and
+ * Scores one account with the model. Pure and
  * allocation-light: the input is trusted to match accountSignalsSchema (validate at the
  * boundary); survey scores are still range-checked because the maths depends on them.
  * @param options.facts also return `facts`, what a stored breakdown needs (the recompute)

@@ -5,7 +5,7 @@ import { isHandoverOverdue } from '../handover';
 import { nps } from '../survey';
 
 /**
- * The book's figures a CS lead reads (issue 21): health by band with ARR at risk, the handover
+ * The book's figures a CS lead reads: health by band with ARR at risk, the handover
  * queue, and the retention figures studies 001 and 003 report, all from rows the org holds.
  */
 export interface BookAccount {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BatonError } from '../errors';
 
 /**
- * The portfolio's configuration (issue 21), from three custom metadata types an admin edits:
+ * The portfolio's configuration, from three custom metadata types an admin edits:
  * Portfolio_Setting__mdt (one record, `Default`: weights, the high-value share, the
  * high-potential threshold, an account manager's yearly capacity), Value_Band__mdt (revenue →
  * volume score) and Touchpoint_Effort__mdt (hours per touchpoint kind). Kept apart from the

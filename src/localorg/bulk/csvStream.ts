@@ -4,8 +4,7 @@ import { CsvFormatError, CsvRowCutter, readRow } from '../../org/csvRecords';
 
 /**
  * Bytes per read. Small on purpose: a read's rows are all parsed at once and wait for their
- * chunk, and rows parsed a megabyte ahead outlived young-generation collections (GC time
- * at 200 000 Accounts: ~400 ms with 1 MB reads, ~100 ms with 64 KB).
+ * chunk, and rows parsed far ahead outlive young-generation collections (docs/performance.md).
  */
 const READ_BYTES = 64 * 1024;
 /** A row longer than this (or a quote never closed) fails the job instead of filling memory. */

@@ -9,9 +9,8 @@ import { sendChunk } from './sendChunk';
  * A job's success results are not written while it runs: each processed row leaves only its
  * outcome in the job's outcomes file, one line per row in upload order ("Id,created", or an
  * empty line for a row that failed), and the success file is joined from those lines and the
- * uploaded rows when a client asks for it. Echoing every row into a success file wrote the
- * upload a second time: ~420 MB and ~2 s of the org's CPU in a million-account recompute,
- * which asks only for its failures.
+ * uploaded rows when a client asks for it, since echoing every row wrote the upload twice
+ * for clients that ask only for failures (docs/performance.md).
  */
 export const outcomeLine = (outcome: { id: string; created: boolean } | null) =>
   outcome ? `${outcome.id},${outcome.created}\n` : '\n';

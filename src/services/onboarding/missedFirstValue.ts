@@ -6,7 +6,7 @@ import { addDays, assertDay, daysBetween } from '../touchpoints/days';
 export const alertKeyOf = (accountId: string) => `${accountId.slice(0, 15)}:onboarding-alert`;
 export const isAlertKey = (key: string) => key.endsWith(':onboarding-alert');
 
-/** Default onboarding target: the time-to-first-value target of the health model (DESIGN §3). */
+/** Default onboarding target: the time-to-first-value target of the health model. */
 export const DEFAULT_TARGET_DAYS = 30;
 
 export interface MissedFirstValueOptions {

@@ -5,7 +5,7 @@ import { coreSuggest } from './coreSuggest';
 import { loadProjectModel } from '../../metadata/projectModel';
 
 // tier assign end to end: jsforce → local org, with the core rules and the project's
-// custom metadata thresholds (DESIGN §3: High from ARR 50 000, or 20 000 with potential ≥ 4,
+// custom metadata thresholds (High from ARR 50 000, or 20 000 with potential ≥ 4,
 // or strategic; Tech below ARR 5 000 unless strategic; Low otherwise).
 
 type TestOrg = Awaited<ReturnType<typeof startTestOrg>>;

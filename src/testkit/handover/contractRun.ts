@@ -3,7 +3,13 @@ import { BatonError } from '../../core/errors';
 import { resolveRefs, TASK_FIELDS, type ExpectedTask, type Fixture } from './contract';
 import { readComments, readRecordFeed, type ReadMessage } from './feedReader';
 import { HandoverRuleError } from '../../services/handover/rules';
-import { accept, returnToSeller, saveDraft, submit, type Actor } from '../../services/handover/service';
+import {
+  accept,
+  returnToSeller,
+  saveDraft,
+  submit,
+  type Actor
+} from '../../services/handover/service';
 import type { DraftInput } from '../../services/handover/schemas';
 
 /**

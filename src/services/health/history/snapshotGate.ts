@@ -1,4 +1,8 @@
-import { snapshotReason, type HistoryPolicy, type SnapshotReason } from '../../../core/health/history';
+import {
+  snapshotReason,
+  type HistoryPolicy,
+  type SnapshotReason
+} from '../../../core/health/history';
 import { overrideActive } from '../recompute/accountSignals';
 import type { LatestSnapshots } from './latestSnapshots';
 import type { ChunkOutcome } from '../recompute/scoreChunk';

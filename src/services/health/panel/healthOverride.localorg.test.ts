@@ -40,9 +40,9 @@ describe('health override default length (twin of HealthController.setOverride)'
       .sobject('Account')
       .create({ Name: `Override ${Date.now()}` });
     const params = { accountId: created.id, status: 'Red', reason: 'Escalation', until: '' };
-    await expect(setOverride(testOrg.connAs('accountManager'), params, loadProjectModel())).rejects.toThrow(
-      /must be a date/
-    );
+    await expect(
+      setOverride(testOrg.connAs('accountManager'), params, loadProjectModel())
+    ).rejects.toThrow(/must be a date/);
   });
 
   it('follows a changed Override band, so a copied constant would fail', async () => {

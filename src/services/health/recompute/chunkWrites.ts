@@ -8,20 +8,14 @@ import { writeRows } from './writeRows';
 const accountOf = (field: string) => (row: Row) => String(row[field]);
 
 /**
- * Accounts per chunk: a wave (WAVE_ACCOUNTS) in three. The recompute holds at most three
- * chunks' rows, two being written and the next one scored meanwhile: the rows of 200 000
- * accounts, what two chunks of 100 000 held before the third was scored ahead. With two
- * chunks of 100 000 and scoring only once one was written, the org wrote a backlog while the
- * recompute waited, then sat idle while it scored (.scratch/bins.js over both CPU profiles of
- * a million-account bench); scored ahead in thirds, interleaved runs at 1 M went 57–63 s →
- * 51–58 s, peak RSS ~400 MB, ~33 API calls per 100 000 accounts.
+ * Accounts per chunk: a wave (WAVE_ACCOUNTS) in three, so one chunk is scored while two are
+ * written and neither the org nor the recompute waits (docs/performance.md).
  */
 const CHUNK_ACCOUNTS = Math.ceil(WAVE_ACCOUNTS / 3);
 
 /**
  * Accounts per chunk for a wave's table of `accounts`: up to half a wave, one chunk (its rows
- * are fewer than three chunks' of a full wave, and a second chunk costs ~11 API calls: 100 000
- * accounts took 52 calls in two chunks, 41 in one, against a goal of 50 per 100 000), else a
+ * are fewer than three chunks' of a full wave, and a second chunk costs API calls), else a
  * third of a wave.
  */
 export function chunkAccounts(accounts: number): number {

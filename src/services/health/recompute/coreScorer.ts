@@ -2,7 +2,7 @@ import { scoreAccount, type AccountSignals, type BatonModel } from '../../../cor
 import type { HealthScorer, ScoredAccount } from './scorer';
 
 /**
- * The recompute's scorer: the core health model (DESIGN §3) configured by the project's
+ * The recompute's scorer: the core health model configured by the project's
  * Health_Measure__mdt and Health_Band__mdt records, so the CLI, the local org and the panel
  * agree on every score. The model is compiled once per model object by the core.
  */

@@ -47,7 +47,7 @@ export interface HealthScorer {
 
 /**
  * The JSON stored in Health_Snapshot__c.Breakdown__c and read by the panel: the core's
- * version 2 (encodeBreakdown; issue 6). Decision: store only what cannot be derived, ~300
+ * version 2 (encodeBreakdown). Decision: store only what cannot be derived, ~300
  * bytes instead of ~2 KB. Labels, names and groups come from the model (Health_Measure__mdt)
  * when read; score, status, coverage and the day are the snapshot's own fields; numbers keep
  * the two decimals version 1 kept (so the panel shows the same); drivers are stored as their

@@ -10,7 +10,7 @@ function addDays(isoDate, days) {
 
 /**
  * The account manager's override: a status, a reason (required) and an expiry, 30 days from
- * today by default (DESIGN §3). Fires `save` with { status, reason, until } or `cancel`.
+ * today by default. Fires `save` with { status, reason, until } or `cancel`.
  * Radio buttons instead of a combobox: they work in synthetic shadow and show every choice.
  */
 export default class HealthOverrideForm extends LightningElement {
