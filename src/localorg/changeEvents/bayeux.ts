@@ -24,6 +24,8 @@ interface Client {
   user: OrgUser;
   /** Per subscribed channel, the last replay id delivered. */
   cursors: Map<string, number>;
+  /** Ends the client's waiting connect: a disconnect answers it at once, as CometD servers do. */
+  wake?: () => void;
 }
 
 interface Host {
@@ -96,6 +98,8 @@ export function bayeuxRoutes(host: Host, log: ChangeLog) {
         client.cursors.delete(message.subscription ?? '');
         return { ...reply, subscription: message.subscription, successful: true };
       case '/meta/disconnect':
+        client.cursors.clear();
+        client.wake?.();
         clients.delete(message.clientId!);
         return { ...reply, successful: true };
       default:
@@ -134,12 +138,14 @@ export function bayeuxRoutes(host: Host, log: ChangeLog) {
           clearTimeout(timer);
           log.off('appended', onAppended);
           res.off('close', done);
+          client.wake = undefined;
           resolve();
         };
         const onAppended = () => {
           if (pending(client).length) done();
         };
         const timer = setTimeout(done, LONG_POLL_MS);
+        client.wake = done;
         log.on('appended', onAppended);
         res.on('close', done);
       });
