@@ -4,5 +4,6 @@
  */
 export { readJson } from './requestBody';
 export type { OrgUser } from './router';
+export type { TabVisibility } from './permissions';
 export type { SignIn } from './signIn';
 export type { LocalOrg } from './server';

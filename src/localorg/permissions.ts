@@ -28,11 +28,17 @@ interface PermissionSetDef {
   fields: Map<string, { read: boolean; edit: boolean }>;
   /** Lower-cased names of the custom permissions granted. */
   customPermissions: Set<string>;
+  /** Lower-cased tab names → Visible (in the navigation bar) or Available (opens, not shown). */
+  tabs: Map<string, TabVisibility>;
 }
+
+/** A tab as one user meets it: Hidden when none of their permission sets grants it. */
+export type TabVisibility = 'Visible' | 'Available' | 'Hidden';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
-  isArray: (name) => ['objectPermissions', 'fieldPermissions', 'customPermissions'].includes(name)
+  isArray: (name) =>
+    ['objectPermissions', 'fieldPermissions', 'customPermissions', 'tabSettings'].includes(name)
 });
 const bool = (value: unknown) => value === true || value === 'true';
 
@@ -64,11 +70,22 @@ export function readPermissionSets(projectDir: string): PermissionSetDef[] {
           .filter((p: { enabled: unknown }) => bool(p.enabled))
           .map((p: { name: unknown }) => String(p.name).toLowerCase())
       );
+      const tabs = new Map<string, TabVisibility>(
+        (xml.tabSettings ?? [])
+          .filter((t: { visibility: unknown }) =>
+            ['Visible', 'Available'].includes(String(t.visibility))
+          )
+          .map((t: { tab: unknown; visibility: unknown }) => [
+            String(t.tab).toLowerCase(),
+            String(t.visibility) as TabVisibility
+          ])
+      );
       return {
         name: file.replace('.permissionset-meta.xml', ''),
         objects,
         fields,
-        customPermissions
+        customPermissions,
+        tabs
       };
     });
 }
@@ -87,6 +104,7 @@ export class UserAccess {
   private readonly objects = new Map<string, Set<ObjectOperation>>();
   private readonly editable = new Set<string>();
   private readonly customPermissions = new Set<string>();
+  private readonly tabs = new Map<string, TabVisibility>();
 
   constructor(
     private readonly governedFields: Set<string>,
@@ -100,7 +118,15 @@ export class UserAccess {
       }
       for (const [field, perm] of set.fields) if (perm.edit) this.editable.add(field);
       set.customPermissions.forEach((name) => this.customPermissions.add(name));
+      // Visible in one set beats Available in another, as a real org unions permission sets.
+      for (const [tab, visibility] of set.tabs)
+        if (this.tabs.get(tab) !== 'Visible') this.tabs.set(tab, visibility);
     }
+  }
+
+  /** A custom tab no held permission set grants is hidden: not in the bar, not opened. */
+  tabVisibility(tab: string): TabVisibility {
+    return this.tabs.get(tab.toLowerCase()) ?? 'Hidden';
   }
 
   /** As FeatureManagement.checkPermission: granted by one of the user's permission sets. */

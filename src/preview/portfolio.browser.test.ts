@@ -70,6 +70,10 @@ describe('the Portfolio tab as the CS lead', () => {
     expect(count).toBeGreaterThan(10);
     // The screen-reader table lists the same accounts as the chart.
     await expect(page.locator('table.data tbody tr').count()).resolves.toBe(count);
+    // Net revenue retention from the seeded book's outcomes, beside gross.
+    await expect(
+      page.locator('dt', { hasText: 'Net revenue retention' }).locator('+ dd').textContent()
+    ).resolves.toMatch(/^\d+%$/);
     await page.screenshot({ path: join(SHOTS, 'portfolio.png'), fullPage: true });
 
     await page.keyboard.press('Tab');
@@ -147,6 +151,20 @@ describe('the Portfolio tab as the CS lead', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is not in a seller’s navigation, and its address tells them they lack access', async () => {
+    const { page, errors } = await openPage(browser, testOrg.org.url);
+    const calls: string[] = [];
+    page.on('request', (request) => calls.push(new URL(request.url()).pathname));
+    await page.goto(loginUrl('seller'));
+    await page.locator('nav[role="navigation"]').waitFor();
+    await expect(page.locator('[data-id="portfolio-tab"]').count()).resolves.toBe(0);
+    await page.goto('/lightning/n/Baton_Portfolio');
+    await page.getByRole('alert').getByText('Insufficient privileges').waitFor();
+    expect(calls.filter((path) => path.includes('PortfolioController'))).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'portfolio-seller.png') });
+    expect(errors).toEqual([]);
+  });
+
   it('reads in Finnish for a Finnish lead', async () => {
     const { page, errors } = await openPage(browser, testOrg.org.url);
     await page.context().addCookies([{ name: 'baton_lang', value: 'fi', url: testOrg.org.url }]);
@@ -155,6 +173,9 @@ describe('the Portfolio tab as the CS lead', () => {
     await page.locator('a.bubble').first().waitFor();
     await page.getByRole('heading', { name: 'Asiakassalkku' }).waitFor();
     await page.getByRole('heading', { name: 'Luovutusjono' }).waitFor();
+    await expect(
+      page.locator('dt', { hasText: 'Nettomyynnin pysyvyys' }).locator('+ dd').textContent()
+    ).resolves.toMatch(/^\d+\s%$/);
     // The week's movers name the measure that moved most in Finnish (Label_Fi__c).
     const finnish = new Set([
       '–',

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJson, type OrgUser, type SignIn } from '../localorg/host';
+import { readJson, type OrgUser, type SignIn, type TabVisibility } from '../localorg/host';
 import { sendFile } from './staticFiles';
 
 /** A user the preview can act as; the token is the local org session id of that user. */
@@ -23,7 +23,12 @@ export interface PreviewServerOptions {
   signIn: SignIn;
   /** The Account a record's page belongs to (recordPages.ts); absent: every record is an Account. */
   accountOfRecord?: (objectApiName: string, recordId: string) => string | null;
+  /** How `user` meets a custom tab, from their permission sets; absent: every tab is visible. */
+  tabVisibility?: (user: OrgUser, tab: string) => TabVisibility;
 }
+
+/** The custom tabs the Baton app shows beside Accounts. */
+const APP_TABS = ['Baton_Portfolio'];
 
 const RECORD_PAGE = /^\/lightning\/r\/(\w+)\/(\w+)\/view$/;
 
@@ -79,7 +84,10 @@ function appHtml(options: PreviewServerOptions, user: OrgUser, language: string)
     userName: user.name,
     persona: user.persona,
     language,
-    personas: switchTargets(options, user).map(({ key, label }) => ({ key, label }))
+    personas: switchTargets(options, user).map(({ key, label }) => ({ key, label })),
+    tabs: Object.fromEntries(
+      APP_TABS.map((tab) => [tab, options.tabVisibility?.(user, tab) ?? 'Visible'])
+    )
   };
   // Escape '<' so no value can close the script element.
   const json = JSON.stringify(session).replace(/</g, '\\u003c');

@@ -1,10 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SignIn } from '../localorg/host';
+import type { OrgUser, SignIn, TabVisibility } from '../localorg/host';
 import { buildPreview, PROJECT_DIR, type PreviewBuild } from './build';
 import { accountOfRecord, type RecordReader } from './recordPages';
 import { previewHandler, type PreviewPersona } from './server';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/** Who may open which tab: the org's permission sets (undefined access: the admin, unrestricted). */
+interface TabAccess {
+  access: {
+    forUser(user: OrgUser): { tabVisibility(tab: string): TabVisibility } | undefined;
+  };
+}
 
 /** What the preview needs from the local org it is served by. */
 export interface PreviewHost {
@@ -13,8 +20,8 @@ export interface PreviewHost {
   mount(prefix: string, handler: Handler): void;
   personas(): PreviewPersona[];
   signIn: SignIn;
-  /** The org's records, to open a linked handover or post on its Account's page. */
-  core: RecordReader;
+  /** The org's records, to open a linked handover or post on its Account's page, and its access rules. */
+  core: RecordReader & TabAccess;
 }
 
 /** Paths the preview serves on the org's server. */
@@ -43,7 +50,8 @@ export async function attachPreview(
     personas: () => host.personas(),
     signIn: host.signIn,
     accountOfRecord: (objectApiName, recordId) =>
-      accountOfRecord(host.core, objectApiName, recordId)
+      accountOfRecord(host.core, objectApiName, recordId),
+    tabVisibility: (user, tab) => host.core.access.forUser(user)?.tabVisibility(tab) ?? 'Visible'
   });
   for (const prefix of [...PREVIEW_PREFIXES, '/']) host.mount(prefix, handler);
   return {

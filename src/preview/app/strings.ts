@@ -6,6 +6,9 @@ const STRINGS = {
   en: {
     accounts: 'Accounts',
     portfolio: 'Portfolio',
+    noAccessTitle: 'Insufficient privileges',
+    noAccessText:
+      'You don’t have access to the Portfolio tab. Ask your Salesforce admin for the Baton CS lead permission set.',
     allAccounts: 'All Accounts',
     account: 'Account',
     search: 'Search this list...',
@@ -45,6 +48,9 @@ const STRINGS = {
   fi: {
     accounts: 'Asiakkaat',
     portfolio: 'Asiakassalkku',
+    noAccessTitle: 'Riittämättömät oikeudet',
+    noAccessText:
+      'Sinulla ei ole pääsyä Asiakassalkku-välilehdelle. Pyydä Salesforce-ylläpitäjältä Baton CS lead -käyttöoikeusjoukko.',
     allAccounts: 'Kaikki asiakkaat',
     account: 'Asiakas',
     search: 'Hae tästä luettelosta...',

@@ -8,7 +8,12 @@ export interface PreviewSession {
   persona: string;
   language: string;
   personas?: { key: string; label: string }[];
+  /** Custom tabs by name: Visible (in the bar), Available (opens) or Hidden, per permission sets. */
+  tabs?: Record<string, 'Visible' | 'Available' | 'Hidden'>;
 }
+
+/** How the user meets a custom tab; a session without tabs (tests) shows every tab. */
+export const tabVisibility = (tab: string) => session().tabs?.[tab] ?? 'Visible';
 
 declare global {
   interface Window {

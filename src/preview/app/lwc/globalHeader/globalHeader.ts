@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import { LOCATION_EVENT, currentPageReference, navigate } from '../../../platform/navigation';
-import { session } from '../../../platform/session';
+import { session, tabVisibility } from '../../../platform/session';
 import {
   markNotificationRead,
   mentionNotifications,
@@ -121,6 +121,11 @@ export default class GlobalHeader extends LightningElement {
 
   get accountsTabClass(): string {
     return `slds-context-bar__item${this.onPortfolio ? '' : ' slds-is-active'}`;
+  }
+
+  /** Only a user whose permission sets make the tab Visible finds it in the bar, as in an org. */
+  get showPortfolioTab(): boolean {
+    return tabVisibility('Baton_Portfolio') === 'Visible';
   }
 
   get portfolioTabClass(): string {

@@ -6,7 +6,9 @@ import {
 } from '../../../platform/navigation';
 import { TOAST_EVENT, type Toast } from '../../../platform/toast';
 import { REFRESH_EVENT, runRefreshHandlers } from '../../../platform/refresh';
+import { tabVisibility } from '../../../platform/session';
 import { refreshAllRecords } from '../../../platform/uiRecordApi';
+import { strings } from '../../strings';
 
 interface ShownToast extends Toast {
   key: number;
@@ -75,6 +77,15 @@ export default class Shell extends LightningElement {
       this.page.type === 'standard__navItemPage' &&
       this.page.attributes?.apiName === 'Baton_Portfolio'
     );
+  }
+
+  /** A hidden tab's address opens nothing but the org's no-access page, as in Lightning. */
+  get portfolioAllowed(): boolean {
+    return tabVisibility('Baton_Portfolio') !== 'Hidden';
+  }
+
+  get text() {
+    return strings();
   }
 
   get search(): string {
