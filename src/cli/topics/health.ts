@@ -4,6 +4,7 @@ import { registerHealthCompact } from '../commands/healthCompact';
 import { registerHealthExplain } from '../commands/healthExplain';
 import { registerHealthRecompute } from '../commands/healthRecompute';
 import { registerHealthScore } from '../commands/healthScore';
+import { registerHealthWatch } from '../commands/healthWatch';
 import { connectToOrg } from '../../org/connection';
 import type { Connect } from '../../services/touchpoints/connect';
 
@@ -19,4 +20,5 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
   registerHealthExplain(health, connect);
   registerHealthCompact(health, connect);
   registerHealthBacktest(health, connect);
+  registerHealthWatch(health, connect);
 }

@@ -10,8 +10,8 @@ export interface HealthWatchOptions {
   conn: Connection;
   /** The org's Id, which the state file is checked against. */
   orgId: string;
-  /** Rescores these accounts (the recompute for an Id list); a throw keeps them for a retry. */
-  rescore: (accountIds: string[]) => Promise<void>;
+  /** Rescores these accounts (the recompute for an Id list), saying how it went; a throw keeps them for a retry. */
+  rescore: (accountIds: string[]) => Promise<string | void>;
   /** Where the replay ids are kept (see README, "Fresh health"). */
   statePath: string;
   /** A burst ends after this long without a new event (default 2 s). */
@@ -58,6 +58,7 @@ export async function watchHealth(options: HealthWatchOptions): Promise<HealthWa
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  let stopping: Promise<void> | undefined;
   let rescored = 0;
 
   const schedule = (delay: number) => {
@@ -76,14 +77,14 @@ export async function watchHealth(options: HealthWatchOptions): Promise<HealthWa
       const started = Date.now();
       try {
         const accounts = await taken.resolve(conn);
-        if (accounts.length > 0) await options.rescore(accounts);
+        const said = accounts.length > 0 ? await options.rescore(accounts) : undefined;
         rescored += accounts.length;
         updateFreshnessState(statePath, orgId, (state) => {
           for (const [channel, id] of taken.replayIds)
             state.replayIds[channel] = Math.max(state.replayIds[channel] ?? 0, id);
         });
         log(
-          `Health watch: ${taken.size} change${taken.size === 1 ? '' : 's'}, ${accounts.length} account${accounts.length === 1 ? '' : 's'} rescored in ${Date.now() - started} ms`
+          `Health watch: ${taken.size} change${taken.size === 1 ? '' : 's'}, ${accounts.length} account${accounts.length === 1 ? '' : 's'} rescored in ${Date.now() - started} ms${said ? `: ${said}` : ''}`
         );
       } catch (error) {
         // Kept whole for the next try; the stored replay ids stay where the last success left them.
@@ -137,12 +138,16 @@ export async function watchHealth(options: HealthWatchOptions): Promise<HealthWa
     async idle() {
       while (batch.size > 0 || running) await new Promise((resolve) => setTimeout(resolve, 25));
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-      // Awaited: Faye closes its transport only on the org's answer to the disconnect.
-      await client.disconnect();
+    stop() {
+      // One goodbye however often it is asked for: a second disconnect would not wait for the first.
+      stopping ??= (async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await running;
+        // Awaited: Faye closes its transport only on the org's answer to the disconnect.
+        await client.disconnect();
+      })();
+      return stopping;
     }
   };
 }
