@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { onOrgStarted } from './previewStart';
 import { registerAllTwins } from './twins';
 import { recomputeHealth } from '../services/health/recompute/recompute';
+import { rescoreThroughRecompute } from '../services/freshness/rescore';
+import { watchHealth } from '../services/freshness/watch';
 import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
 import { startReminderTimer } from './reminderTimer';
@@ -24,6 +26,8 @@ export interface OrgStartOptions {
   seed?: boolean;
   /** Minutes between health recomputes while running; default BATON_HEALTH_EVERY_MINUTES or 60; 0: off. */
   healthEveryMinutes?: number;
+  /** Rescore accounts as their signals change (Change Data Capture, `baton health watch`); default true. */
+  watchHealth?: boolean;
   /** Anyone may switch among the non-admin personas in the preview; default BATON_DEMO_PERSONAS=1. */
   demoPersonas?: boolean;
   log?: (line: string) => void;
@@ -122,7 +126,20 @@ async function prepare(
     async () => remindHeadline(await remindOverdueHandovers(admin, { asOf: todayUtc() })),
     log
   );
-  const timer = { stop: () => (health.stop(), reminders.stop()) };
+  // Signals reach the scores within seconds; the timer covers what the days passing change.
+  const watch =
+    options.watchHealth === false
+      ? undefined
+      : await watchHealth({
+          conn: admin,
+          orgId: org.organizationId(),
+          statePath: join(dataDir, 'health-watch.json'),
+          rescore: rescoreThroughRecompute(admin, join(dataDir, 'health-failures.csv')),
+          log
+        });
+  // Its CometD client says goodbye while the org still answers, whoever closes the org.
+  if (watch) org.beforeClose(() => watch.stop());
+  const timer = { stop: () => (health.stop(), reminders.stop(), void watch?.stop()) };
   if (healthEvery > 0) log(`Health recomputes every ${healthEvery} min.`);
   // This start's new admin token replaces the alias's old one; then `baton org status` says ready.
   void registerSfAlias(org).then(({ alias, message }) => {

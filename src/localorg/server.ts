@@ -87,6 +87,7 @@ export class LocalOrg {
   private readonly mounts: { prefix: string; handler: MountHandler }[] = [];
   private readonly twins = new Map<string, ApexTwin>();
   private requests = 0;
+  private readonly closing: (() => Promise<void>)[] = [];
   private readonly port: number;
 
   constructor(
@@ -327,7 +328,13 @@ export class LocalOrg {
     return organizationIdFor(this.users[0].id);
   }
 
+  /** Runs before the org stops listening, so its own clients (a change event subscriber) end cleanly. */
+  beforeClose(hook: () => Promise<void>): void {
+    this.closing.push(hook);
+  }
+
   async close(): Promise<void> {
+    for (const hook of this.closing.splice(0)) await hook();
     this.core.store.setMeta('apiRequests', String(this.requests));
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
