@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../testkit/testOrg';
-import { addDays, todayUtc } from '../touchpoints/days';
+import { addDays, isoDateOf } from '../../core/dates';
 import { clearTierOverride, getCadence, setTierOverride } from './tierCadenceController';
 
 // The TierCadenceController twin through jsforce → local org, as the preview calls it.
@@ -28,9 +28,48 @@ async function tieredAccount(): Promise<string> {
 }
 
 describe('TierCadenceController twin', () => {
+  it('re-plans the touchpoints at once when the account manager sets the tier, and says what it implies', async () => {
+    // A Low account 100 days into onboarding: only its goal review (day 365) lies ahead.
+    const onboarded = addDays(isoDateOf(new Date()), -100);
+    const created = await conn.sobject('Account').create({
+      Name: `Replan ${Math.random()}`,
+      Touch_Tier__c: 'Low',
+      Suggested_Touch_Tier__c: 'Low',
+      Contract_Start__c: onboarded,
+      Onboarding_Started__c: onboarded
+    });
+    const accountId = created.id as string;
+    const am = testOrg.connAs('accountManager');
+    const low = await clearTierOverride(am, { accountId }, conn);
+    expect(low.touchpoints.map((t) => t.dueDate)).toEqual([addDays(onboarded, 365)]);
+    expect(low.rhythm).toMatchObject({
+      meetingIntervalDays: 365,
+      firstContactFrom: 'ContractStart'
+    });
+
+    const high = await setTierOverride(
+      am,
+      { accountId, tier: 'High', reason: 'Three sites' },
+      conn
+    );
+    // A meeting every 90 days from onboarding: day 90 is past and not backfilled.
+    expect(high.touchpoints.map((t) => t.dueDate)).toEqual(
+      [180, 270, 360, 365, 450].map((day) => addDays(onboarded, day))
+    );
+    expect(high.rhythm).toMatchObject({ meetingIntervalDays: 90, firstContactKind: 'kickoff' });
+    const account = await conn.sobject('Account').retrieve(accountId);
+    expect((account as Record<string, unknown>).Next_Touchpoint_Due__c).toBe(
+      addDays(onboarded, 180)
+    );
+
+    // Back to the suggested Low: High's meetings are cancelled.
+    const back = await clearTierOverride(am, { accountId }, conn);
+    expect(back.touchpoints.map((t) => t.dueDate)).toEqual([addDays(onboarded, 365)]);
+  });
+
   it('lists open planned touchpoints earliest first and flags the overdue ones', async () => {
     const accountId = await tieredAccount();
-    const today = todayUtc();
+    const today = isoDateOf(new Date());
     await conn.sobject('Task').create([
       {
         WhatId: accountId,

@@ -1,9 +1,12 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
+import type { BatonModel, Tier } from '../../core';
 import { UserInputError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { onboardingTargetDays } from '../onboarding/target';
-import { todayUtc } from '../touchpoints/days';
+import { isoDateOf } from '../../core/dates';
+import { corePlanner } from '../touchpoints/corePlanner';
+import { planTouchpointsForAccounts } from '../touchpoints/plan';
 import { readAll } from '../touchpoints/records';
 
 /**
@@ -33,6 +36,20 @@ export interface CadenceView {
   overdue: boolean;
   canOverride: boolean;
   serverDate: string;
+  /** What the account's tier implies (its Tier_Cadence__mdt record), or null without one. */
+  rhythm: TierRhythm | null;
+}
+
+/** The tier's cadence as the planner reads it, so the card can say what the tier implies. */
+export interface TierRhythm {
+  firstContactKind: string;
+  firstContactDays: number;
+  firstContactFrom: 'Acceptance' | 'ContractStart';
+  successCheckDays: number | null;
+  goalReviewDays: number | null;
+  surveyDays: number | null;
+  meetingIntervalDays: number | null;
+  automated: boolean;
 }
 
 const accountId = z.string().regex(/^001[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/, 'not an Account Id');
@@ -58,7 +75,7 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
   const { accountId: id } = getParams.parse(params);
   const account = await accountById(conn, id);
   const tier = account.Touch_Tier__c as 'High' | 'Low' | 'Tech' | null;
-  const serverDate = todayUtc();
+  const serverDate = isoDateOf(new Date());
   const tasks = await readAll(
     conn,
     `SELECT Id, Subject, ActivityDate, Owner.Name, Automated_Step__c FROM Task WHERE WhatId = '${id}' AND IsClosed = false AND Touchpoint_Key__c != null ORDER BY ActivityDate ASC NULLS LAST LIMIT ${TOUCHPOINT_LIMIT}`
@@ -91,8 +108,35 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
     canOverride: describe.fields.some(
       (field) => field.name === 'Touch_Tier_Override_Reason__c' && field.updateable
     ),
-    serverDate
+    serverDate,
+    rhythm: rhythmOf(tier ? model.cadence[tier] : undefined)
   };
+}
+
+function rhythmOf(cadence: BatonModel['cadence'][Tier] | undefined): TierRhythm | null {
+  if (!cadence) return null;
+  return {
+    firstContactKind: cadence.firstContactKind,
+    firstContactDays: cadence.firstContactDays,
+    firstContactFrom: cadence.firstContactFrom,
+    successCheckDays: cadence.successCheckDays,
+    goalReviewDays: cadence.goalReviewDays,
+    surveyDays: cadence.surveyDays,
+    meetingIntervalDays: cadence.meetingIntervalDays,
+    automated: cadence.automated
+  };
+}
+
+/**
+ * Twin of TouchpointReplan.replan: the plan follows a tier set by hand at once, as the daily
+ * plan would the next morning. The writes are the org's automation (system mode in Apex).
+ */
+async function replan(systemConn: Connection, id: string) {
+  const model = await loadModelFromOrg(systemConn);
+  await planTouchpointsForAccounts(systemConn, [id], {
+    asOf: isoDateOf(new Date()),
+    planner: corePlanner(model)
+  });
 }
 
 async function save(conn: Connection, row: Record<string, unknown> & { Id: string }) {
@@ -104,7 +148,11 @@ async function save(conn: Connection, row: Record<string, unknown> & { Id: strin
 }
 
 /** Twin of TierCadenceController.setTierOverride. */
-export async function setTierOverride(conn: Connection, params: unknown): Promise<CadenceView> {
+export async function setTierOverride(
+  conn: Connection,
+  params: unknown,
+  systemConn: Connection = conn
+): Promise<CadenceView> {
   const { accountId: id, tier, reason } = overrideParams.parse(params);
   if (!tier || !TIERS.includes(tier))
     throw new UserInputError('Tier must be High, Low or Tech.', 'tier');
@@ -113,11 +161,16 @@ export async function setTierOverride(conn: Connection, params: unknown): Promis
   if (reason.trim().length > 255)
     throw new UserInputError('Reason can be at most 255 characters.', 'reason');
   await save(conn, { Id: id, Touch_Tier__c: tier, Touch_Tier_Override_Reason__c: reason.trim() });
+  await replan(systemConn, id);
   return getCadence(conn, { accountId: id });
 }
 
 /** Twin of TierCadenceController.clearTierOverride: back to the suggested tier. */
-export async function clearTierOverride(conn: Connection, params: unknown): Promise<CadenceView> {
+export async function clearTierOverride(
+  conn: Connection,
+  params: unknown,
+  systemConn: Connection = conn
+): Promise<CadenceView> {
   const { accountId: id } = getParams.parse(params);
   const account = await accountById(conn, id);
   const row: Record<string, unknown> & { Id: string } = {
@@ -126,5 +179,6 @@ export async function clearTierOverride(conn: Connection, params: unknown): Prom
   };
   if (account.Suggested_Touch_Tier__c) row.Touch_Tier__c = account.Suggested_Touch_Tier__c;
   await save(conn, row);
+  await replan(systemConn, id);
   return getCadence(conn, { accountId: id });
 }

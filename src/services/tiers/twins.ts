@@ -9,6 +9,6 @@ export function registerTierCadenceTwins(org: TwinHost): void {
   const methods = { getCadence, setTierOverride, clearTierOverride };
   for (const [method, twin] of Object.entries(methods))
     org.registerApexTwin('TierCadenceController', method, (ctx, params) =>
-      asUserError(() => twin(ctx.conn, params ?? {}))
+      asUserError(() => twin(ctx.conn, params ?? {}, ctx.systemConn))
     );
 }

@@ -58,6 +58,45 @@ export function firstValueView(fields, cadence) {
 }
 
 /**
+ * What the tier implies, in one line from its Tier_Cadence__mdt record (getCadence's rhythm):
+ * the first touchpoint and from when, the checkpoints counted from the handover, and how often
+ * the account manager meets the customer. Null without a record.
+ */
+export function rhythmText(rhythm) {
+  if (!rhythm) {
+    return null;
+  }
+  const name = LABELS.firstContactKinds[rhythm.firstContactKind] || rhythm.firstContactKind;
+  const parts = [];
+  if (name) {
+    const first =
+      !rhythm.firstContactDays && rhythm.firstContactFrom !== 'ContractStart'
+        ? LABELS.cadenceFirstNow
+        : rhythm.firstContactFrom === 'ContractStart'
+          ? LABELS.cadenceFirstContract
+          : LABELS.cadenceFirstHandover;
+    parts.push(format(first, name, rhythm.firstContactDays || 0));
+  }
+  const checkpoints = [
+    [rhythm.successCheckDays, LABELS.cadenceSuccessCheck],
+    [rhythm.goalReviewDays, LABELS.cadenceGoalReview],
+    [rhythm.surveyDays, LABELS.cadenceSurvey]
+  ];
+  for (const [after, label] of checkpoints) {
+    if (after !== null && after !== undefined) {
+      parts.push(format(label, after));
+    }
+  }
+  parts.push(
+    rhythm.meetingIntervalDays
+      ? format(LABELS.cadenceMeetings, rhythm.meetingIntervalDays)
+      : LABELS.cadenceNoMeetings
+  );
+  const text = parts.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
  * The card's view from the Account fields (Lightning Data Service) and getCadence (Apex):
  * effective tier, suggestion and its reason, the override, the onboarding model (agreed in
  * the handover, else the tier's default from Tier_Cadence__mdt), time to first value against
@@ -75,6 +114,7 @@ export function buildView(fields, cadence) {
     reason: suggestionReason(fields),
     overridden,
     overrideText: overridden ? format(LABELS.overridden, fields.overrideReason) : null,
+    rhythm: rhythmText(cadence.rhythm),
     model: agreed || cadence.tierOnboardingModel || null,
     modelSource: agreed ? LABELS.modelAgreed : null,
     ...firstValueView(fields, cadence),

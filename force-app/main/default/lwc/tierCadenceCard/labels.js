@@ -31,6 +31,19 @@ import REASON_REQUIRED from '@salesforce/label/c.Baton_Tier_Card_Reason_Required
 import LOAD_ERROR from '@salesforce/label/c.Baton_Tier_Card_Load_Error';
 import SAVE_ERROR from '@salesforce/label/c.Baton_Tier_Card_Save_Error';
 
+import CADENCE from '@salesforce/label/c.Baton_Tier_Card_Cadence';
+import CADENCE_FIRST_HANDOVER from '@salesforce/label/c.Baton_Tier_Card_Cadence_First_Handover';
+import CADENCE_FIRST_CONTRACT from '@salesforce/label/c.Baton_Tier_Card_Cadence_First_Contract';
+import CADENCE_FIRST_NOW from '@salesforce/label/c.Baton_Tier_Card_Cadence_First_Now';
+import CADENCE_SUCCESS_CHECK from '@salesforce/label/c.Baton_Tier_Card_Cadence_Success_Check';
+import CADENCE_GOAL_REVIEW from '@salesforce/label/c.Baton_Tier_Card_Cadence_Goal_Review';
+import CADENCE_SURVEY from '@salesforce/label/c.Baton_Tier_Card_Cadence_Survey';
+import CADENCE_MEETINGS from '@salesforce/label/c.Baton_Tier_Card_Cadence_Meetings';
+import CADENCE_NO_MEETINGS from '@salesforce/label/c.Baton_Tier_Card_Cadence_No_Meetings';
+import TASK_KICKOFF from '@salesforce/label/c.Baton_Task_Kickoff';
+import TASK_FIRST_CONTACT from '@salesforce/label/c.Baton_Task_First_Contact';
+import TASK_WELCOME from '@salesforce/label/c.Baton_Task_Welcome';
+
 export const LABELS = {
   touchTier: TOUCH_TIER,
   suggestedTier: SUGGESTED_TIER,
@@ -60,5 +73,20 @@ export const LABELS = {
   cancel: CANCEL,
   reasonRequired: REASON_REQUIRED,
   loadError: LOAD_ERROR,
-  saveError: SAVE_ERROR
+  saveError: SAVE_ERROR,
+  cadence: CADENCE,
+  cadenceFirstHandover: CADENCE_FIRST_HANDOVER,
+  cadenceFirstContract: CADENCE_FIRST_CONTRACT,
+  cadenceFirstNow: CADENCE_FIRST_NOW,
+  cadenceSuccessCheck: CADENCE_SUCCESS_CHECK,
+  cadenceGoalReview: CADENCE_GOAL_REVIEW,
+  cadenceSurvey: CADENCE_SURVEY,
+  cadenceMeetings: CADENCE_MEETINGS,
+  cadenceNoMeetings: CADENCE_NO_MEETINGS,
+  // The first touchpoint's name, as its Task is called (Tier_Cadence__mdt.First_Contact_Kind__c).
+  firstContactKinds: {
+    kickoff: TASK_KICKOFF,
+    'first-contact': TASK_FIRST_CONTACT,
+    welcome: TASK_WELCOME
+  }
 };
