@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
-import { scoreAccount, type HealthResult } from '../core';
+import { addDays, scoreAccount, type HealthResult } from '../core';
 import { loadProjectModel } from '../metadata/projectModel';
 import { readLabels } from './labels';
 import { startLocalPreview } from '../testkit/localPreview';
@@ -20,9 +20,13 @@ import { signalsOf } from '../testkit/previewBook';
 jest.setTimeout(180_000);
 
 const SHOTS = join(PROJECT_DIR, 'screenshots');
-const { en } = readLabels(PROJECT_DIR);
+const { en, fi } = readLabels(PROJECT_DIR);
 const fill = (label: string, ...values: (string | number)[]) =>
   label.replace(/\{(\d+)\}/g, (_match, index: string) => String(values[Number(index)]));
+const usDate = (isoDay: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`)
+  );
 let preview: Awaited<ReturnType<typeof startLocalPreview>>;
 let browser: Browser;
 const model = loadProjectModel();
@@ -89,13 +93,42 @@ describe('health panel in the preview', () => {
     await expect(
       panel.locator('c-health-gauge [role="img"]').getAttribute('aria-label')
     ).resolves.toBe(`${en.Baton_Health}: ${core.score}/100, ${STATUS_WORDS[core.status]}`);
-    await panel.getByText(fill(en.Baton_Health_Trend_Up, core.trend!)).waitFor();
-    // Earlier recomputes' scores, then today's from the real recompute.
-    const history = [...book.history.map((h) => h.score), core.score];
+    // The trend compares with the newest earlier snapshot at least the model's trend days old
+    // (here 35 days, the book's newest), and the words say that span, not a fixed 4 weeks.
+    const baselineDays = Math.min(
+      ...book.history.map((h) => h.daysAgo).filter((days) => days >= model.trend.days)
+    );
+    expect(baselineDays).toBe(35);
     await panel
-      .getByRole('img', { name: fill(en.Baton_Health_Sparkline, history.join(', ')) })
+      .getByText(fill(en.Baton_Health_Trend_Up, core.trend!, fill(en.Baton_Health_Period_Weeks, 5)))
       .waitFor();
-    await panel.getByText(fill(en.Baton_Health_History_Caption, history.length)).waitFor();
+    // The score line on a time axis: each earlier recompute's score from its day, then today's
+    // from the real recompute, oldest first, for a screen reader as for the eye.
+    const points = [
+      ...[...book.history].sort((a, b) => b.daysAgo - a.daysAgo),
+      { daysAgo: 0, score: core.score }
+    ];
+    const dayText = (daysAgo: number) => usDate(addDays(preview.asOf, -daysAgo));
+    await panel
+      .getByRole('img', {
+        name: fill(
+          en.Baton_Health_Sparkline,
+          points
+            .map((p) => fill(en.Baton_Health_History_Point, p.score!, dayText(p.daysAgo)))
+            .join(', ')
+        )
+      })
+      .waitFor();
+    await panel
+      .getByText(fill(en.Baton_Health_History_Caption, dayText(points[0].daysAgo)))
+      .waitFor();
+    // On a time axis, not one step per point: the newest earlier snapshot (35 days ago) sits
+    // 42 of the line's 77 days from its left end, and today's score reaches the right end.
+    const line = await panel.locator('c-health-sparkline path.line').getAttribute('d');
+    const xs = [...line!.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
+    const span = points[0].daysAgo;
+    expect(xs).toContain(Math.round(((span - 35) / span) * 1600) / 10);
+    expect(Math.max(...xs)).toBe(160);
     await panel
       .getByText(fill(en.Baton_Health_Coverage_Text, core.measuresUsed, core.measuresApplicable))
       .waitFor();
@@ -242,6 +275,56 @@ describe('health panel in the preview', () => {
     ]);
     await expect(account(page, preview.accountId)).resolves.toEqual(before);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads the trend, the score line and the tier cadence in Finnish, and re-plans the touchpoints when the account manager sets the tier', async () => {
+    const { page, errors, panel } = await openAccount('accountManager', preview.accountId);
+    const card = page.locator('c-tier-cadence-card');
+    // The shipped Low tier, in the English the account manager reads first.
+    await card
+      .getByText(
+        'First contact within 90 days of the contract start, success check after 60 days, goal review after 365 days, a meeting every 365 days'
+      )
+      .waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fi');
+    const core = expected(0);
+    await panel
+      .getByText(fill(fi.Baton_Health_Trend_Up, core.trend!, fill(fi.Baton_Health_Period_Weeks, 5)))
+      .waitFor();
+    await panel.getByText(/^Pisteet \d{1,2}\.\d{1,2}\.\d{4} alkaen$/).waitFor();
+    await card
+      .getByText(
+        'Ensimmäinen yhteydenotto 90 päivän kuluessa sopimuksen alusta, onnistumisen tarkistus 60 päivän jälkeen, tavoitteiden katselmointi 365 päivän jälkeen, tapaaminen 365 päivän välein'
+      )
+      .waitFor();
+    await expectReadable(panel);
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-fi.png') });
+    await card.screenshot({ path: join(SHOTS, 'tier-card-fi.png') });
+    await page.getByRole('combobox', { name: 'Kieli' }).selectOption('en');
+
+    // Saimaa Systems is Tech (automated, no meetings); set High, the plan follows at once.
+    const target = preview.accounts[2];
+    const tech = await openAccount('accountManager', target.Id);
+    const techCard = tech.page.locator('c-tier-cadence-card');
+    await techCard.getByText(/no recurring meetings$/).waitFor();
+    await techCard.getByRole('button', { name: en.Baton_Tier_Card_Override_Button }).click();
+    await techCard.locator('label', { hasText: en.Baton_Tier_High }).click();
+    await techCard.getByLabel(en.Baton_Tier_Card_Override_Reason).fill('Three new sites');
+    await techCard.getByRole('button', { name: en.Baton_Tier_Card_Save }).click();
+    await techCard.getByText(/a meeting every 90 days$/).waitFor();
+    const meetings = techCard.locator('.touchpoint', {
+      hasText: fill(en.Baton_Task_Recurring_Meeting, 90)
+    });
+    await meetings.first().waitFor();
+    const tasks = await preview.conn.query<{ ActivityDate: string }>(
+      `SELECT ActivityDate FROM Task WHERE WhatId = '${target.Id}' AND IsClosed = false AND Touchpoint_Key__c LIKE '%recurring-meeting-%' ORDER BY ActivityDate`
+    );
+    expect(tasks.records.length).toBeGreaterThan(0);
+    expect(tasks.records.every((t) => t.ActivityDate >= preview.asOf)).toBe(true);
+    await techCard.screenshot({ path: join(SHOTS, 'tier-card-replanned.png') });
+    expect([...errors, ...tech.errors]).toEqual([]);
+    await tech.page.context().close();
     await page.context().close();
   });
 });

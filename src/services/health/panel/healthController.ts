@@ -4,6 +4,7 @@ import { isIsoDate, type BatonModel, type ModelRecords } from '../../../core';
 import { modelRecords } from '../../../org/orgModel';
 import { UserInputError } from '../../../core/errors';
 import { accountIdSchema } from '../recompute/accountSelection';
+import { addDays, isoDateOf } from '../../../core/dates';
 
 /**
  * TypeScript twin of the Apex class HealthController: the same methods, parameters, answers
@@ -11,7 +12,10 @@ import { accountIdSchema } from '../recompute/accountSelection';
  * `@salesforce/apex/HealthController.<method>`. Queries go through the caller's connection,
  * so the local org applies that persona's access as the org applies user mode.
  */
-export const HISTORY_SIZE = 12;
+/** How far back the panel's score line reaches (HealthSelector.HISTORY_DAYS). */
+export const HISTORY_DAYS = 365;
+/** At most one snapshot a day is written, so a year holds at most 366. */
+const HISTORY_LIMIT = HISTORY_DAYS + 1;
 
 export interface HealthView {
   snapshots: { score: number | null; status: string | null; computedAt: string | null }[];
@@ -32,9 +36,7 @@ const setOverrideParams = z.object({
   until: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').nullish()
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const today = () => isoDateOf(new Date());
 
 type Snapshot = {
   Score__c: number | null;
@@ -47,13 +49,15 @@ async function latestSnapshots(
   conn: Connection,
   accountId: string,
   limit: number,
-  withBreakdown: boolean
+  withBreakdown: boolean,
+  since: string | null = null
 ): Promise<Snapshot[]> {
   const fields = withBreakdown
     ? 'Score__c, Status__c, Breakdown__c, Computed_At__c'
     : 'Score__c, Status__c, Computed_At__c';
+  const from = since ? ` AND Computed_At__c >= ${since}` : '';
   const result = await conn.query<Snapshot>(
-    `SELECT ${fields} FROM Health_Snapshot__c WHERE Account__c = '${accountId}' ORDER BY Computed_At__c DESC LIMIT ${limit}`
+    `SELECT ${fields} FROM Health_Snapshot__c WHERE Account__c = '${accountId}'${from} ORDER BY Computed_At__c DESC LIMIT ${limit}`
   );
   return result.records;
 }
@@ -84,7 +88,14 @@ export async function getHealth(conn: Connection, params: unknown): Promise<Heal
     );
   }
   const [history, latest, nps, csat, ces, canOverride, records] = await Promise.all([
-    latestSnapshots(conn, accountId, HISTORY_SIZE, false),
+    // A time span, not a count: snapshots are written only on a change or a heartbeat.
+    latestSnapshots(
+      conn,
+      accountId,
+      HISTORY_LIMIT,
+      false,
+      new Date(Date.now() - HISTORY_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    ),
     latestSnapshots(conn, accountId, 1, true),
     latestSurvey(conn, accountId, 'NPS'),
     latestSurvey(conn, accountId, 'CSAT'),

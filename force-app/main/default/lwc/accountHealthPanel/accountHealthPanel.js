@@ -15,7 +15,6 @@ import SUGGESTED_TIER from '@salesforce/schema/Account.Suggested_Touch_Tier__c';
 import NEXT_TOUCHPOINT from '@salesforce/schema/Account.Next_Touchpoint_Due__c';
 import { reloadOnPageRefresh } from 'c/pageRefresh';
 import { LABELS } from './labels';
-import { format } from './healthFormat';
 import { buildView } from './healthView';
 
 // Optional: a field the user cannot read comes back missing and the panel shows the rest.
@@ -102,10 +101,6 @@ export default class AccountHealthPanel extends LightningElement {
   get ringText() {
     const view = this.view;
     return `${LABELS.title}: ${view.score === null || view.score === undefined ? LABELS.noData : `${view.score}/100`}, ${view.status.label}`;
-  }
-
-  get sparklineText() {
-    return format(LABELS.sparkline, this.view.history.join(', '));
   }
 
   get trendClass() {

@@ -45,34 +45,47 @@ export function statusInfo(status) {
 }
 
 const TRENDS = {
-  up: (trend) => ({
-    text: format(LABELS.trendUp, trend),
+  up: (trend, period) => ({
+    text: format(LABELS.trendUp, trend, period),
     icon: 'utility:arrowup',
     direction: 'up'
   }),
-  down: (trend) => ({
-    text: format(LABELS.trendDown, Math.abs(trend)),
+  down: (trend, period) => ({
+    text: format(LABELS.trendDown, Math.abs(trend), period),
     icon: 'utility:arrowdown',
     direction: 'down'
   }),
-  flat: (trend) => ({
-    text: format(LABELS.trendFlat, trend > 0 ? `+${trend}` : String(trend)),
+  flat: (trend, period) => ({
+    text: format(LABELS.trendFlat, trend > 0 ? `+${trend}` : String(trend), period),
     icon: 'utility:forward',
     direction: 'flat'
   })
 };
 
+/** "in 5 weeks" when the days are whole weeks (two or more), else "in 33 days"; '' unknown. */
+export function periodText(days) {
+  if (days === null || days === undefined) {
+    return '';
+  }
+  return days % 7 === 0 && days >= 14
+    ? format(LABELS.periodWeeks, days / 7)
+    : format(LABELS.periodDays, days);
+}
+
 /**
  * Trend word and arrow. The direction is the one the recompute stored in the breakdown (the
  * core's, by the Health_Band__mdt trend records), never re-derived here from thresholds: an
  * admin's change to the records reaches the words. No stored direction reads as no trend.
+ * @param periodDays the days between the score and the snapshot it was compared with
  */
-export function trendInfo(trend, direction) {
+export function trendInfo(trend, direction, periodDays) {
   const known = Object.prototype.hasOwnProperty.call(TRENDS, direction);
   if (trend === null || trend === undefined || !known) {
     return { text: LABELS.trendNone, icon: 'utility:dash', direction: 'none' };
   }
-  return TRENDS[direction](trend);
+  const info = TRENDS[direction](trend, periodText(periodDays));
+  // Without a known period the label's gap closes up ("Steady (+2 points)").
+  return { ...info, text: info.text.replace(/\s+\)/, ')').trim() };
 }
 
 const TIERS = { High: LABELS.tierHigh, Low: LABELS.tierLow, Tech: LABELS.tierTech };

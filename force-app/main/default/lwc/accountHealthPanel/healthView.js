@@ -16,23 +16,28 @@ import {
   trendInfo
 } from './healthFormat';
 
-const measuresByRecords = new WeakMap();
+const modelsByRecords = new WeakMap();
 
-/** The model's measures (labels in both languages, groups, sentiment words), parsed once per answer. */
-function modelMeasures(modelRecords) {
+/** The model (measures with labels in both languages, trend days), parsed once per answer. */
+function modelOf(modelRecords) {
   if (!modelRecords) {
-    return [];
+    return null;
   }
-  if (!measuresByRecords.has(modelRecords)) {
-    let measures = [];
+  if (!modelsByRecords.has(modelRecords)) {
+    let model = null;
     try {
-      measures = parseModelRecords(modelRecords).measures;
+      model = parseModelRecords(modelRecords);
     } catch {
       // Invalid records must not hide the score: drivers then name a measure by its kind.
     }
-    measuresByRecords.set(modelRecords, measures);
+    modelsByRecords.set(modelRecords, model);
   }
-  return measuresByRecords.get(modelRecords);
+  return modelsByRecords.get(modelRecords);
+}
+
+function modelMeasures(modelRecords) {
+  const model = modelOf(modelRecords);
+  return model ? model.measures : [];
 }
 
 /**
@@ -97,6 +102,42 @@ function surveyRows(surveys) {
   });
 }
 
+const DAY_MS = 86400000;
+const dayOf = (isoDateTime) => (isoDateTime ? String(isoDateTime).slice(0, 10) : null);
+const daysBetween = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+/**
+ * The score history on a time axis, oldest first: one point per snapshot, dated by its day.
+ * A snapshot is written only when something changed, so each score holds until the next.
+ */
+function historyPoints(snapshots) {
+  return snapshots
+    .map((snapshot) => ({
+      day: dayOf(snapshot.computedAt),
+      score: snapshot.score === undefined ? null : snapshot.score
+    }))
+    .filter((point) => point.day)
+    .reverse();
+}
+
+/**
+ * The days the stored trend spans: from the snapshot the core compared with (the newest one
+ * at least the model's trend days before the score's day, Health_Band__mdt) to the score's
+ * day; the model's trend days when that snapshot is not in the history; null when unknown.
+ */
+function trendPeriodDays(points, scoredDay, trendDays) {
+  if (!scoredDay || typeof trendDays !== 'number') {
+    return null;
+  }
+  let baseline = null;
+  for (const point of points) {
+    if (point.score !== null && daysBetween(point.day, scoredDay) >= trendDays) {
+      baseline = point.day;
+    }
+  }
+  return baseline ? daysBetween(baseline, scoredDay) : trendDays;
+}
+
 function overrideOf(fields, today) {
   const active =
     Boolean(fields.override) && (!fields.overrideUntil || !today || fields.overrideUntil >= today);
@@ -130,10 +171,17 @@ export function buildView(fields, health) {
   const shownStatus = override ? override.status : computedStatus;
   const used = breakdown ? breakdown.measuresUsed : null;
   const applicable = breakdown ? breakdown.measuresApplicable : null;
-  const history = snapshots
-    .map((snapshot) => snapshot.score)
-    .filter((score) => score !== null && score !== undefined)
-    .reverse();
+  const points = historyPoints(snapshots);
+  const model = modelOf(health.modelRecords);
+  const scoredDay =
+    dayOf(fields.scoredAt) || (points.length ? points[points.length - 1].day : null);
+  // The line runs from the oldest snapshot to today, where the latest score still holds.
+  const historyFrom = points.length ? points[0].day : null;
+  const historyTo = health.serverDate || scoredDay;
+  const hasLine =
+    points.some((point) => point.score !== null) &&
+    Boolean(historyFrom && historyTo) &&
+    historyTo > historyFrom;
   const suggestedDiffers = Boolean(fields.suggestedTier) && fields.suggestedTier !== fields.tier;
   // A score resting on too little data is no number, even where an older run stored one.
   const reliable = computedStatus !== 'Insufficient data';
@@ -150,10 +198,25 @@ export function buildView(fields, health) {
           statusInfo(computedStatus).label
         )
       : null,
-    trend: trendInfo(reliable ? fields.trend : null, breakdown && breakdown.trendDirection),
-    history,
-    // A line needs two points; the caption says what the line is to sighted readers.
-    historyCaption: history.length >= 2 ? format(LABELS.historyCaption, history.length) : null,
+    trend: trendInfo(
+      reliable ? fields.trend : null,
+      breakdown && breakdown.trendDirection,
+      trendPeriodDays(points, scoredDay, model && model.trend ? model.trend.days : null)
+    ),
+    history: points,
+    historyFrom,
+    historyTo,
+    // A line needs time to run; the caption says to sighted readers when it starts.
+    historyCaption: hasLine ? format(LABELS.historyCaption, formatDate(historyFrom)) : null,
+    historyText: hasLine
+      ? format(
+          LABELS.sparkline,
+          points
+            .filter((point) => point.score !== null)
+            .map((point) => format(LABELS.historyPoint, point.score, formatDate(point.day)))
+            .join(', ')
+        )
+      : null,
     coverageText:
       used === null || used === undefined ? null : format(LABELS.coverageText, used, applicable),
     drivers: driverSentences(breakdown),

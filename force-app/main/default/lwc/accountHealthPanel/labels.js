@@ -20,6 +20,7 @@ import BATON_HEALTH_DAYS from '@salesforce/label/c.Baton_Health_Days';
 import BATON_HEALTH_DRIVERS from '@salesforce/label/c.Baton_Health_Drivers';
 import BATON_HEALTH_DRIVERS_NONE from '@salesforce/label/c.Baton_Health_Drivers_None';
 import BATON_HEALTH_HISTORY_CAPTION from '@salesforce/label/c.Baton_Health_History_Caption';
+import BATON_HEALTH_HISTORY_POINT from '@salesforce/label/c.Baton_Health_History_Point';
 import BATON_HEALTH_INSUFFICIENT_HELP from '@salesforce/label/c.Baton_Health_Insufficient_Help';
 import BATON_HEALTH_LANGUAGE from '@salesforce/label/c.Baton_Health_Language';
 import BATON_HEALTH_LOAD_ERROR from '@salesforce/label/c.Baton_Health_Load_Error';
@@ -45,6 +46,8 @@ import BATON_HEALTH_OVERRIDE_SET from '@salesforce/label/c.Baton_Health_Override
 import BATON_HEALTH_OVERRIDE_STATUS from '@salesforce/label/c.Baton_Health_Override_Status';
 import BATON_HEALTH_OVERRIDE_SUMMARY from '@salesforce/label/c.Baton_Health_Override_Summary';
 import BATON_HEALTH_OVERRIDE_UNTIL from '@salesforce/label/c.Baton_Health_Override_Until';
+import BATON_HEALTH_PERIOD_DAYS from '@salesforce/label/c.Baton_Health_Period_Days';
+import BATON_HEALTH_PERIOD_WEEKS from '@salesforce/label/c.Baton_Health_Period_Weeks';
 import BATON_HEALTH_QUADRANT from '@salesforce/label/c.Baton_Health_Quadrant';
 import BATON_HEALTH_QUADRANT_AT_RISK from '@salesforce/label/c.Baton_Health_Quadrant_At_Risk';
 import BATON_HEALTH_QUADRANT_HEALTHY from '@salesforce/label/c.Baton_Health_Quadrant_Healthy';
@@ -100,6 +103,7 @@ export const LABELS = {
   drivers: BATON_HEALTH_DRIVERS,
   driversNone: BATON_HEALTH_DRIVERS_NONE,
   historyCaption: BATON_HEALTH_HISTORY_CAPTION,
+  historyPoint: BATON_HEALTH_HISTORY_POINT,
   insufficientHelp: BATON_HEALTH_INSUFFICIENT_HELP,
   language: BATON_HEALTH_LANGUAGE,
   loadError: BATON_HEALTH_LOAD_ERROR,
@@ -125,6 +129,8 @@ export const LABELS = {
   overrideStatus: BATON_HEALTH_OVERRIDE_STATUS,
   overrideSummary: BATON_HEALTH_OVERRIDE_SUMMARY,
   overrideUntil: BATON_HEALTH_OVERRIDE_UNTIL,
+  periodDays: BATON_HEALTH_PERIOD_DAYS,
+  periodWeeks: BATON_HEALTH_PERIOD_WEEKS,
   quadrant: BATON_HEALTH_QUADRANT,
   quadrantAtRisk: BATON_HEALTH_QUADRANT_AT_RISK,
   quadrantHealthy: BATON_HEALTH_QUADRANT_HEALTHY,

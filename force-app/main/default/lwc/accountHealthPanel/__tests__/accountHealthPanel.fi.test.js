@@ -46,7 +46,10 @@ describe('c-account-health-panel in Finnish', () => {
   });
 
   it('shows the scored panel in Finnish words, Finnish drivers and Finnish dates', async () => {
-    const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
+    const element = await render(ACCOUNT_SCORED, {
+      ...HEALTH_SCORED,
+      modelRecords: projectModelRecords()
+    });
 
     const seen = visibleText(element);
     expect(seen).toEqual(
@@ -54,7 +57,8 @@ describe('c-account-health-panel in Finnish', () => {
         'Asiakkuuden terveys',
         '64',
         'Keltainen',
-        'Laskenut 8 pistettä 4 viikossa',
+        'Laskenut 8 pistettä 31 päivässä',
+        'Pisteet 20.9.2026 alkaen',
         'Perustuu 6/9 mittariin',
         'Lisenssien käyttöaste -17: 20/40 lisenssiä käytössä',
         'Tyytyväinen mutta ei onnistu (hiljaisen poistuman riski)',

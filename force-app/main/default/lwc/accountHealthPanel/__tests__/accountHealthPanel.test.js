@@ -29,10 +29,14 @@ jest.mock('../labels', () => ({
   LABELS: require('./deployedLabels').inLanguage(jest.requireActual('../labels').LABELS, 'en')
 }));
 
+// The project's custom metadata records, as getHealth sends them (modelRecords).
+const { projectModelRecords } = require('../../handoverPanel/__tests__/data/projectModelRecords');
+const modelRecords = projectModelRecords();
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function render(account, health) {
-  getHealth.mockResolvedValue(health);
+  getHealth.mockResolvedValue({ modelRecords, ...health });
   const element = createElement('c-account-health-panel', { is: AccountHealthPanel });
   element.recordId = account.id;
   document.body.appendChild(element);
@@ -80,15 +84,22 @@ describe('c-account-health-panel', () => {
       expect(seen.slice(0, 3)).toEqual(['Customer Health', '64', 'Yellow']);
       expect(gauge(element).tone).toBe('yellow');
       expect(ariaLabel(gauge(element), '[role="img"]')).toBe('Customer Health: 64/100, Yellow');
-      expect(text($(element, '.trend'))).toBe('Down 8 points in 4 weeks');
+      // The -8 compares with the snapshot of Oct 20 (the newest at least 28 days older), so
+      // the words say the 31 days it spans, not a fixed four weeks.
+      expect(text($(element, '.trend'))).toBe('Down 8 points in 31 days');
       expect($(element, '.trend lightning-icon').iconName).toBe('utility:arrowdown');
-      // Sparkline: oldest first, so the line reads left to right in time; its text says the same.
+      // Sparkline on a time axis, oldest first; its text gives each score with its date.
       const sparkline = $(element, 'c-health-sparkline');
-      expect(sparkline.scores).toEqual([72, 70, 64]);
+      expect(sparkline.points).toEqual([
+        { day: '2026-09-20', score: 75 },
+        { day: '2026-10-20', score: 72 },
+        { day: '2026-11-20', score: 64 }
+      ]);
+      expect([sparkline.from, sparkline.to]).toEqual(['2026-09-20', '2026-11-20']);
       expect(ariaLabel(sparkline, '[role="img"]')).toBe(
-        'Score history, oldest to newest: 72, 70, 64'
+        'Score history, oldest to newest: 75 from Sep 20, 2026, 72 from Oct 20, 2026, 64 from Nov 20, 2026'
       );
-      expect(text($(element, '.history'))).toBe('Last 3 scores');
+      expect(text($(element, '.history'))).toBe('Score since Sep 20, 2026');
       expect(text($(element, '.coverage'))).toBe('Based on 6 of 9 measures');
       expect(allInDetails(element, '.drivers li').map(text)).toEqual([
         'Licence utilisation -17: 20 of 40 seats active',
@@ -220,8 +231,23 @@ describe('c-account-health-panel', () => {
       );
       expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Yellow');
       expect(gauge(element).tone).toBe('yellow');
-      expect(text($(element, '.trend'))).toBe('Steady (+6 points in 4 weeks)');
+      expect(text($(element, '.trend'))).toBe('Steady (+6 points in 31 days)');
       expect($(element, '.trend lightning-icon').iconName).toBe('utility:forward');
+    });
+
+    it('says the weeks the trend spans when its baseline snapshot is whole weeks older', async () => {
+      // Snapshots are written only on a change or a heartbeat: the newest one at least 28 days
+      // before Nov 20 is Oct 16, so the +6 is over 5 weeks.
+      const element = await render(withFields({ Health_Trend__c: 6 }), {
+        ...HEALTH_SCORED,
+        snapshots: [
+          { score: 70, status: 'Green', computedAt: '2026-11-20T03:00:00.000Z' },
+          { score: 68, status: 'Yellow', computedAt: '2026-10-30T03:00:00.000Z' },
+          { score: 64, status: 'Yellow', computedAt: '2026-10-16T03:00:00.000Z' }
+        ],
+        breakdown: breakdownWith({ trend: 6, trendDirection: 'up' })
+      });
+      expect(text($(element, '.trend'))).toBe('Up 6 points in 5 weeks');
     });
 
     it('takes the snapshot status when the breakdown is unreadable, and a 4-point fall stored as down', async () => {
@@ -234,6 +260,7 @@ describe('c-account-health-panel', () => {
         }
       );
       expect(text(gauge(element).shadowRoot.querySelector('.status'))).toBe('Red');
+      // No snapshot 28 days older is in the history: the model's trend days are the period.
       expect(text($(element, '.trend'))).toBe('Down 4 points in 4 weeks');
 
       const damaged = await render(
