@@ -57,6 +57,7 @@ function horizonLines(h: HorizonReport): string[] {
   lines.push(
     `  Calibration by score decile (lowest first): ${h.calibration.map((d) => `${Math.round(d.meanScore)}→${pct(d.badRate)}`).join(', ')}; a falling rate means higher scores fared better.`
   );
+  if (h.reachable) lines.push(`  ${reachableSentence(h.reachable, h.horizonDays)}`);
   if (h.overrides)
     lines.push(
       h.overrides.rate === null
@@ -68,6 +69,17 @@ function horizonLines(h: HorizonReport): string[] {
       `  ${m.measure}: AUC ${m.auc === null ? '–' : two(m.auc)} on ${m.outcomes} outcomes; weight ${m.weight}, suggested ${m.suggestedWeight} (not applied: change Health_Measure__mdt to accept it).`
     );
   return lines;
+}
+
+function reachableSentence(r: NonNullable<HorizonReport['reachable']>, days: number): string {
+  const away = `${r.churns - r.reachable} more churned where the tier plans no meeting that often`;
+  const thin =
+    r.tooLittleData > 0 ? `; ${r.tooLittleData} had too little data for a score then` : '';
+  if (r.rate === null)
+    return r.reachable === 0
+      ? `Churn caught among reachable accounts: none of the ${r.churns} churned accounts had a tier that meets them at least every ${days} days, so no warning this early could have reached an account manager in time.`
+      : `Churn caught among reachable accounts: the ${r.reachable} churned accounts whose tier meets them at least every ${days} days all had too little data for a score ${days} days before; ${away}.`;
+  return `Churn caught among reachable accounts: of ${r.reachable - r.tooLittleData} churned accounts with a score whose tier meets them at least every ${days} days, the score had ${r.caught} (${pct(r.rate)}, 95 % interval ${pct(r.interval![0])}–${pct(r.interval![1])}) in a warning band ${days} days before${thin}; ${away}.`;
 }
 
 /** `baton health backtest`, added to the `health` topic (src/cli/topics/health.ts). */

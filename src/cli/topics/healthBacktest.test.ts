@@ -52,6 +52,21 @@ describe('baton health backtest', () => {
     expect(json.horizons[0].overrides).toMatchObject({ overridden: expect.any(Number) });
     // The demo's at-risk accounts scored lower before they left: the score predicts there.
     expect(json.horizons[0].auc).toBeGreaterThan(0.6);
+
+    // Churn caught among reachable accounts: the shipped High tier meets every 90 days, Low
+    // every 365, Tech never, so at 90 and 180 days only High accounts are in reach.
+    const churned = await conn.query<{ Account__r: { Touch_Tier__c: string | null } }>(
+      "SELECT Account__r.Touch_Tier__c FROM Customer_Outcome__c WHERE Type__c = 'Churn'"
+    );
+    const high = churned.records.filter((r) => r.Account__r?.Touch_Tier__c === 'High').length;
+    for (const horizon of json.horizons) {
+      const { churns, reachable, tooLittleData, caught, rate } = horizon.reachable;
+      expect(churns).toBe(churned.records.length);
+      expect(reachable).toBe(high);
+      const scored = reachable - tooLittleData;
+      expect(caught).toBeLessThanOrEqual(scored);
+      expect(rate).toBe(scored ? caught / scored : null);
+    }
   });
 
   it('says each statistic in a plain sentence', async () => {
@@ -72,6 +87,9 @@ describe('baton health backtest', () => {
     expect(text).toMatch(/suggested [\d.]+ \(not applied/);
     expect(text).toMatch(/Band changes: \d+ % of \d+ snapshot-to-next pairs/);
     expect(text).toMatch(/overrides? (cannot be judged|\(\d+ %\) said)/i);
+    expect(text).toMatch(
+      /Churn caught among reachable accounts: (of \d+ churned accounts with a score whose tier meets them at least every 90 days, the score had \d+ \(\d+ %, 95 % interval \d+ %–\d+ %\) in a warning band 90 days before|none of the \d+ churned accounts|the \d+ churned accounts whose tier)/
+    );
   });
 
   it('refuses, saying why, where too few outcomes have a score that old', async () => {

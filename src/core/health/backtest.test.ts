@@ -3,8 +3,10 @@ import {
   aucInterval,
   bandFlips,
   calibration,
+  churnCaughtReachable,
   measureDiscrimination,
   overridesFared,
+  reachableWithin,
   scoresAtHorizon,
   seededRandom,
   topDecileLift,
@@ -66,7 +68,16 @@ describe('backtest statistics against known answers', () => {
     ]);
     const outcomes = [{ accountId: 'A', type: 'Churn' as const, date: '2026-10-01', arr: 1200 }];
     expect(scoresAtHorizon(outcomes, snapshots, 90)).toEqual([
-      { bad: true, score: 30, status: 'Red', arr: 1200, override: null, measures: {} }
+      {
+        accountId: 'A',
+        type: 'Churn',
+        bad: true,
+        score: 30,
+        status: 'Red',
+        arr: 1200,
+        override: null,
+        measures: {}
+      }
     ]);
     expect(scoresAtHorizon(outcomes, snapshots, 180)).toEqual([]);
   });
@@ -75,8 +86,19 @@ describe('backtest statistics against known answers', () => {
 describe('measureDiscrimination', () => {
   it('shares the measured weight by edge above chance and leaves unmeasured weights alone', () => {
     const points = [
-      { bad: true, score: 10, status: 'Red', arr: 0, override: null, measures: { A: 0, B: 50 } },
       {
+        accountId: 'a',
+        type: 'Churn' as const,
+        bad: true,
+        score: 10,
+        status: 'Red',
+        arr: 0,
+        override: null,
+        measures: { A: 0, B: 50 }
+      },
+      {
+        accountId: 'b',
+        type: 'Renewal' as const,
         bad: false,
         score: 90,
         status: 'Green',
@@ -113,6 +135,8 @@ describe('band flips and overrides', () => {
 
   it('judges an override right when a Green one renewed or a Red one left; Yellow says neither', () => {
     const outcome = (bad: boolean, override: string | null) => ({
+      accountId: 'a',
+      type: bad ? ('Churn' as const) : ('Renewal' as const),
       bad,
       score: 50,
       status: 'Yellow',
@@ -132,5 +156,67 @@ describe('band flips and overrides', () => {
       right: 2,
       rate: 2 / 3
     });
+  });
+
+  it('counts churn caught only among the accounts the tier cadence meets within the horizon', () => {
+    // Tiers as shipped: High meets every 90 days, Low every 365, Tech never (automated).
+    const cadence = { High: 90, Low: 365, Tech: null } as Record<string, number | null>;
+    const tierOf: Record<string, string> = {
+      h1: 'High',
+      h2: 'High',
+      h3: 'High',
+      l1: 'Low',
+      t1: 'Tech'
+    };
+    const reachable = (horizon: number) => (accountId: string) =>
+      reachableWithin({ meetingIntervalDays: cadence[tierOf[accountId]] }, horizon);
+    const outcome = (
+      accountId: string,
+      type: 'Churn' | 'Contraction' | 'Renewal',
+      status: string
+    ) => ({
+      accountId,
+      type,
+      bad: type !== 'Renewal',
+      score: 50,
+      status,
+      arr: 0,
+      override: null,
+      measures: {}
+    });
+    const points = [
+      outcome('h1', 'Churn', 'Red'), // reachable, flagged
+      outcome('h2', 'Churn', 'Yellow'), // reachable, flagged
+      outcome('h3', 'Churn', 'Green'), // reachable, missed
+      outcome('h1', 'Contraction', 'Red'), // not a churn
+      outcome('l1', 'Churn', 'Red'), // a yearly meeting is out of reach at 90 days
+      outcome('t1', 'Churn', 'Red'), // no meetings: never in reach
+      outcome('h2', 'Renewal', 'Red'),
+      outcome('h3', 'Churn', 'Insufficient data') // reachable, but no number to act on
+    ];
+    const at90 = churnCaughtReachable(
+      points,
+      reachable(90),
+      ['Yellow', 'Red'],
+      'Insufficient data'
+    );
+    expect(at90).toMatchObject({
+      churns: 6,
+      reachable: 4,
+      tooLittleData: 1,
+      caught: 2,
+      rate: 2 / 3
+    });
+    expect(at90.interval).toEqual(wilson(2, 3));
+    // At 365 days the yearly meeting is in reach too; an automated tier never is.
+    expect(
+      churnCaughtReachable(points, reachable(365), ['Yellow', 'Red'], 'Insufficient data')
+    ).toMatchObject({ reachable: 5, caught: 3 });
+    expect(churnCaughtReachable([], reachable(90), ['Red'], 'Insufficient data')).toMatchObject({
+      reachable: 0,
+      rate: null,
+      interval: null
+    });
+    expect(reachableWithin(undefined, 90)).toBe(false);
   });
 });

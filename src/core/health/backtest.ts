@@ -26,6 +26,8 @@ export interface BacktestSnapshot {
 
 /** One outcome with the score as it stood `horizon` days before it. */
 export interface ScoredOutcome {
+  accountId: string;
+  type: BacktestOutcome['type'];
   bad: boolean;
   score: number;
   status: string;
@@ -60,6 +62,8 @@ export function scoresAtHorizon(
     }
     if (!best) continue;
     scored.push({
+      accountId: outcome.accountId,
+      type: outcome.type,
       bad: outcome.type !== 'Renewal',
       score: best.score as number,
       status: best.status,
@@ -231,4 +235,48 @@ export function overridesFared(points: readonly ScoredOutcome[], best: string, w
   const judged = points.filter((p) => p.override === best || p.override === worst);
   const right = judged.filter((p) => (p.override === worst) === p.bad).length;
   return { overridden: judged.length, right, rate: judged.length ? right / judged.length : null };
+}
+
+/**
+ * Whether a tier's cadence lets an account manager reach the customer within `horizonDays`:
+ * its recurring meetings come at least that often. A tier without meetings (automated) or
+ * with rarer ones leaves a warning that early without a conversation to act on it.
+ */
+export function reachableWithin(
+  cadence: { meetingIntervalDays: number | null } | undefined,
+  horizonDays: number
+): boolean {
+  return (
+    cadence !== undefined &&
+    cadence.meetingIntervalDays !== null &&
+    cadence.meetingIntervalDays > 0 &&
+    cadence.meetingIntervalDays <= horizonDays
+  );
+}
+
+/**
+ * Churn caught among the accounts the team can reach: of the churns whose account the tier
+ * cadence meets within the horizon (`reachable`) and that had a score then, how many the
+ * score had in a risk band (`riskBands`: every scored band below the best), with a Wilson
+ * interval. A churn resting on too little data then (`insufficientStatus`) showed no number
+ * to act on and is counted apart, as are the churns out of reach.
+ */
+export function churnCaughtReachable(
+  points: readonly ScoredOutcome[],
+  reachable: (accountId: string) => boolean,
+  riskBands: readonly string[],
+  insufficientStatus: string
+) {
+  const churns = points.filter((p) => p.type === 'Churn');
+  const inReach = churns.filter((p) => reachable(p.accountId));
+  const scored = inReach.filter((p) => p.status !== insufficientStatus);
+  const caught = scored.filter((p) => riskBands.includes(p.status)).length;
+  return {
+    churns: churns.length,
+    reachable: inReach.length,
+    tooLittleData: inReach.length - scored.length,
+    caught,
+    rate: scored.length ? caught / scored.length : null,
+    interval: wilson(caught, scored.length)
+  };
 }

@@ -1,13 +1,15 @@
 import type { Connection } from 'jsforce';
-import { readBreakdown, type BatonModel } from '../../../core';
+import { readBreakdown, type BatonModel, type Tier } from '../../../core';
 import {
   auc,
   aucInterval,
   bandFlips,
   byBand,
   calibration,
+  churnCaughtReachable,
   measureDiscrimination,
   overridesFared,
+  reachableWithin,
   scoresAtHorizon,
   topDecileLift,
   type BacktestOutcome,
@@ -37,6 +39,11 @@ export interface HorizonReport {
   calibration: ReturnType<typeof calibration>;
   measures: ReturnType<typeof measureDiscrimination>;
   overrides: ReturnType<typeof overridesFared> | null;
+  /**
+   * Churn caught among the accounts the team can reach: those whose tier (Touch_Tier__c,
+   * as it is now) meets the customer at least every `horizonDays` (Tier_Cadence__mdt).
+   */
+  reachable: ReturnType<typeof churnCaughtReachable> | null;
 }
 
 export interface BacktestReport {
@@ -74,7 +81,11 @@ export async function backtest(
         });
     }
   );
-  const snapshots = await historyOf(conn, [...new Set(outcomes.map((o) => o.accountId))], model);
+  const accountIds = [...new Set(outcomes.map((o) => o.accountId))];
+  const snapshots = await historyOf(conn, accountIds, model);
+  const tiers = await tiersOf(conn, accountIds);
+  // Every scored band below the best one is a warning an account manager could act on.
+  const riskBands = model.bands.slice(1).map((band) => band.status);
   const weights = Object.fromEntries(model.measures.map((m) => [m.name, m.weight]));
   const best = model.bands[0]?.status ?? '';
   const worst = model.bands[model.bands.length - 1]?.status ?? '';
@@ -103,10 +114,41 @@ export async function backtest(
           : byBand(points, [...model.bands.map((b) => b.status), model.insufficientStatus]),
         calibration: refused ? [] : calibration(points),
         measures: refused ? [] : measureDiscrimination(points, weights),
-        overrides: refused ? null : overridesFared(points, best, worst)
+        overrides: refused ? null : overridesFared(points, best, worst),
+        reachable: refused
+          ? null
+          : churnCaughtReachable(
+              points,
+              (accountId) => {
+                const tier = tiers.get(accountId);
+                return reachableWithin(tier ? model.cadence[tier] : undefined, horizonDays);
+              },
+              riskBands,
+              model.insufficientStatus
+            )
       };
     })
   };
+}
+
+/** Each account's touch tier (the suggested one where none is set). */
+async function tiersOf(conn: Connection, accountIds: string[]): Promise<Map<string, Tier>> {
+  const tiers = new Map<string, Tier>();
+  const org = orgAccess(conn);
+  for (let from = 0; from < accountIds.length; from += IDS_PER_QUERY) {
+    const ids = accountIds.slice(from, from + IDS_PER_QUERY);
+    await org.query(
+      `SELECT Id, Touch_Tier__c, Suggested_Touch_Tier__c FROM Account WHERE ${idCondition('Id', ids)}`,
+      ids.length,
+      (rows) => {
+        for (const row of rows) {
+          const tier = (row.Touch_Tier__c || row.Suggested_Touch_Tier__c) as Tier | null;
+          if (tier) tiers.set(String(row.Id), tier);
+        }
+      }
+    );
+  }
+  return tiers;
 }
 
 async function historyOf(
