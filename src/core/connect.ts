@@ -72,14 +72,25 @@ export function buildSubmitPost(
   ];
 }
 
-/** The comment when the AM accepts, @mentioning the seller, in the seller's language. */
+/** What accepting did for the Account (handoverAccept's AcceptKind), as the seller reads it. */
+export const ACCEPTED_TEXTS = {
+  'new-customer': 'Baton_Post_Accepted',
+  'existing-customer': 'Baton_Post_Accepted_Existing',
+  'new-account-manager': 'Baton_Post_Accepted_New_AM'
+} as const;
+
+/**
+ * The comment when the AM accepts, @mentioning the seller, in the seller's language: onboarding
+ * started for a new customer, the plan kept for an upsell or renewal, or a new account manager.
+ */
 export function buildAcceptComment(
   input: HandoverMessageInput,
-  language: MessageLanguage = 'en'
+  language: MessageLanguage = 'en',
+  kind: keyof typeof ACCEPTED_TEXTS = 'new-customer'
 ): MessageSegment[] {
   return [
     mention(input.sellerId),
-    text(` ${messageText(language, 'Baton_Post_Accepted', input.name)}`)
+    text(` ${messageText(language, ACCEPTED_TEXTS[kind], input.name)}`)
   ];
 }
 

@@ -1,4 +1,5 @@
 import { link, mention, text, type MessageSegment } from './connect';
+import { messageText, type MessageLanguage } from './messageTexts';
 
 /**
  * A Draft handover drafted from a won deal: what the org already knows fills the fields the
@@ -84,18 +85,18 @@ export function prefillFromDeal(deal: WonDeal, facts: DealFacts): DealPrefill {
   return { fields, sources };
 }
 
-/** The post on the won Opportunity that tells its owner a handover was drafted from it. */
-export function draftedPostSegments(input: {
-  sellerId: string;
-  name: string;
-  accountName?: string | null;
-  recordUrl: string;
-}): MessageSegment[] {
-  return [
-    mention(input.sellerId),
-    text(
-      ` handover ${input.name} for ${input.accountName ?? 'the account'} was drafted from this won deal. Check each pre-filled field, then submit it: `
-    ),
-    link(input.recordUrl)
-  ];
+/** The post on the won Opportunity that tells its owner, in their language, a handover was drafted from it. */
+export function draftedPostSegments(
+  input: {
+    sellerId: string;
+    name: string;
+    accountName?: string | null;
+    recordUrl: string;
+  },
+  language: MessageLanguage = 'en'
+): MessageSegment[] {
+  const words = input.accountName
+    ? messageText(language, 'Baton_Post_Drafted', input.name, input.accountName)
+    : messageText(language, 'Baton_Post_Drafted_No_Account', input.name);
+  return [mention(input.sellerId), text(` ${words} `), link(input.recordUrl)];
 }

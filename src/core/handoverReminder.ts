@@ -2,6 +2,7 @@ import type { BatonModel } from './config/model';
 import type { Tier } from './config/records';
 import { link, mention, text, type MessageSegment } from './connect';
 import { isHandoverOverdue, responseDeadline } from './handover';
+import { messageDate, messageText, type MessageLanguage } from './messageTexts';
 
 /** A Submitted handover as the reminder reads it. */
 export interface RemindableHandover {
@@ -31,18 +32,22 @@ export function reminderDue(
   );
 }
 
-/** The reminder comment on the handover's post: @mention the account manager, say what is owed. */
+/**
+ * The reminder comment on the handover's post: @mention the account manager, say what is owed,
+ * in their language (Apex HandoverServiceFeed.reminderComment mirrors it).
+ */
 export function reminderCommentSegments(
   handover: RemindableHandover,
   recordUrl: string,
   tier?: Tier,
-  model?: BatonModel
+  model?: BatonModel,
+  language: MessageLanguage = 'en'
 ): MessageSegment[] {
   const deadline = responseDeadline(handover.submittedAt ?? '', tier, model);
   return [
     mention(handover.accountManagerId ?? ''),
     text(
-      ` handover ${handover.name} is waiting for your answer: it was due ${deadline}. Accept it or return it to the seller: `
+      ` ${messageText(language, 'Baton_Post_Reminder', handover.name, messageDate(language, deadline))} `
     ),
     link(recordUrl)
   ];

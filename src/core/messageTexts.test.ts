@@ -1,6 +1,8 @@
 import { readLabels } from '../preview/labels';
 import { buildAcceptComment, buildReturnComment, buildSubmitPost } from './connect';
 import { planTouchpoints } from './cadence';
+import { draftedPostSegments } from './handoverPrefill';
+import { reminderCommentSegments } from './handoverReminder';
 import { loadProjectModel } from '../metadata/projectModel';
 import { MESSAGE_LANGUAGES, MESSAGE_TEXTS, messageLanguage } from './messageTexts';
 
@@ -64,5 +66,57 @@ describe('Chatter message texts', () => {
     expect(finnish).toContain('Aloituspalaveri');
     expect(finnish.some((subject) => subject.startsWith('Onnistumisen tarkistus ('))).toBe(true);
     expect(finnish.filter((subject) => english.includes(subject))).toEqual([]);
+  });
+
+  const textOf = (segment: { type: string; text?: string }) => segment.text ?? '';
+
+  it('it_should_tell_a_finnish_seller_what_accepting_did_for_each_kind_of_handover', () => {
+    const input = { name: 'HO-00042', accountManagerId: '005A', sellerId: '005S', recordUrl: '' };
+    const words = (kind: 'new-customer' | 'existing-customer' | 'new-account-manager') =>
+      textOf(buildAcceptComment(input, 'fi', kind)[1]);
+    expect(words('new-customer')).toBe(' luovutus HO-00042 hyväksytty. Käyttöönotto on alkanut.');
+    expect(words('existing-customer')).toContain('Asiakkuuden vaihe ja suunnitelma säilyvät');
+    expect(words('existing-customer')).not.toContain('Käyttöönotto on alkanut');
+    expect(words('new-account-manager')).toContain('Uusi asiakkuuspäällikkö');
+    expect(textOf(buildAcceptComment(input, 'en', 'existing-customer')[1])).toContain(
+      'keeps its stage and plan'
+    );
+  });
+
+  it('it_should_remind_and_announce_drafts_in_finnish_with_a_finnish_date', () => {
+    const reminder = reminderCommentSegments(
+      {
+        name: 'HO-00042',
+        status: 'Submitted',
+        submittedAt: '2026-12-07T09:00:00Z',
+        accountManagerId: '005A'
+      },
+      'https://example.my.salesforce.com/a01',
+      undefined,
+      undefined,
+      'fi'
+    );
+    expect(textOf(reminder[1])).toBe(
+      ' luovutus HO-00042 odottaa vastaustasi: vastauksen määräpäivä oli 9.12.2026. Hyväksy luovutus tai palauta se myyjälle: '
+    );
+    const english = reminderCommentSegments(
+      {
+        name: 'HO-00042',
+        status: 'Submitted',
+        submittedAt: '2026-12-07T09:00:00Z',
+        accountManagerId: '005A'
+      },
+      'https://example.my.salesforce.com/a01'
+    );
+    expect(textOf(english[1])).toBe(
+      ' handover HO-00042 is waiting for your answer: it was due 2026-12-09. Accept it or return it to the seller: '
+    );
+    const drafted = draftedPostSegments(
+      { sellerId: '005S', name: 'HO-00043', accountName: 'Kontrakti Oy', recordUrl: 'https://x' },
+      'fi'
+    );
+    expect(textOf(drafted[1])).toBe(
+      ' luovutus HO-00043 asiakkuudesta Kontrakti Oy on luonnosteltu tästä voitetusta kaupasta. Tarkista esitäytetyt kentät ja lähetä luovutus: '
+    );
   });
 });

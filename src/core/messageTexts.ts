@@ -17,7 +17,17 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Risks: 'Risks and blockers',
     Baton_Post_Open_Handover: 'Open the handover:',
     Baton_Post_Accepted: 'handover {0} accepted. Onboarding has started.',
+    Baton_Post_Accepted_Existing:
+      "handover {0} accepted. The customer keeps its stage and plan; the handover's first contact and success check were added.",
+    Baton_Post_Accepted_New_AM:
+      'handover {0} accepted. The new account manager has taken over the account and its open touchpoints.',
     Baton_Post_Returned: 'handover {0} was returned: {1}',
+    Baton_Post_Reminder:
+      'handover {0} is waiting for your answer: it was due {1}. Accept it or return it to the seller:',
+    Baton_Post_Drafted:
+      'handover {0} for {1} was drafted from this won deal. Check each pre-filled field, then submit it:',
+    Baton_Post_Drafted_No_Account:
+      'handover {0} was drafted from this won deal. Check each pre-filled field, then submit it:',
     Baton_Task_Kickoff: 'Kickoff meeting',
     Baton_Task_First_Contact: 'First contact',
     Baton_Task_Welcome: 'Automated welcome',
@@ -35,7 +45,17 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Risks: 'Riskit ja esteet',
     Baton_Post_Open_Handover: 'Avaa luovutus:',
     Baton_Post_Accepted: 'luovutus {0} hyväksytty. Käyttöönotto on alkanut.',
+    Baton_Post_Accepted_Existing:
+      'luovutus {0} hyväksytty. Asiakkuuden vaihe ja suunnitelma säilyvät; luovutuksen ensimmäinen yhteydenotto ja onnistumisen tarkistus lisättiin.',
+    Baton_Post_Accepted_New_AM:
+      'luovutus {0} hyväksytty. Uusi asiakkuuspäällikkö on ottanut asiakkuuden ja sen avoimet kohtaamiset hoitaakseen.',
     Baton_Post_Returned: 'luovutus {0} palautettiin: {1}',
+    Baton_Post_Reminder:
+      'luovutus {0} odottaa vastaustasi: vastauksen määräpäivä oli {1}. Hyväksy luovutus tai palauta se myyjälle:',
+    Baton_Post_Drafted:
+      'luovutus {0} asiakkuudesta {1} on luonnosteltu tästä voitetusta kaupasta. Tarkista esitäytetyt kentät ja lähetä luovutus:',
+    Baton_Post_Drafted_No_Account:
+      'luovutus {0} on luonnosteltu tästä voitetusta kaupasta. Tarkista esitäytetyt kentät ja lähetä luovutus:',
     Baton_Task_Kickoff: 'Aloituspalaveri',
     Baton_Task_First_Contact: 'Ensimmäinen yhteydenotto',
     Baton_Task_Welcome: 'Automaattinen tervetuloviesti',
@@ -51,6 +71,16 @@ export type MessageTextName = keyof (typeof MESSAGE_TEXTS)['en'];
 /** The language to write in for a user's LanguageLocaleKey ('fi', 'en_US'…); English otherwise. */
 export function messageLanguage(languageLocaleKey: string | null | undefined): MessageLanguage {
   return languageLocaleKey?.toLowerCase().startsWith('fi') ? 'fi' : 'en';
+}
+
+/**
+ * A day (YYYY-MM-DD) as the reader writes it: 9.12.2026 in Finnish, otherwise as given (ISO),
+ * digits only so no month name is left untranslated; Apex BatonMessageText.dateFor mirrors it.
+ */
+export function messageDate(language: MessageLanguage, isoDay: string): string {
+  if (language !== 'fi') return isoDay;
+  const [year, month, day] = isoDay.slice(0, 10).split('-');
+  return `${Number(day)}.${Number(month)}.${year}`;
 }
 
 /** A text with {0}, {1}… filled in, as Salesforce formats a Custom Label. */

@@ -101,6 +101,7 @@ export {
 export {
   MESSAGE_LANGUAGES,
   MESSAGE_TEXTS,
+  messageDate,
   messageLanguage,
   messageText,
   type MessageLanguage,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MESSAGE_EXCERPT_LENGTH, type MessageSegment } from '../core/connect';
+import type { AcceptKind } from '../core/handoverAccept';
 import { MESSAGE_LANGUAGES } from '../core/messageTexts';
 import { acceptComment, returnComment, submitPost } from '../services/handover/rules';
 import type { HandoverRow } from '../services/handover/schemas';
@@ -14,6 +15,8 @@ const MENTION_LENGTH = 1 + 40 + 1 + 80;
 /** The longest org domain a record link starts with (a 40-character My Domain sandbox). */
 const LONGEST_ORG_URL = `https://${'x'.repeat(40)}--${'x'.repeat(40)}.sandbox.my.salesforce.com`;
 
+const ACCEPT_KINDS: AcceptKind[] = ['new-customer', 'existing-customer', 'new-account-manager'];
+
 export type HandoverMessages = Record<string, (handover: HandoverRow) => MessageSegment[]>;
 
 /** The handover's Chatter messages in every language, built by the core exactly as the twin posts them. */
@@ -25,7 +28,10 @@ export const HANDOVER_MESSAGES: HandoverMessages = Object.fromEntries(
         of('submit post'),
         (handover: HandoverRow) => submitPost(handover, LONGEST_ORG_URL, language)
       ],
-      [of('accept comment'), (handover: HandoverRow) => acceptComment(handover, language)],
+      ...ACCEPT_KINDS.map((kind) => [
+        of(`accept comment, ${kind}`),
+        (handover: HandoverRow) => acceptComment(handover, language, kind)
+      ]),
       [of('return comment'), (handover: HandoverRow) => returnComment(handover, language)]
     ];
   })

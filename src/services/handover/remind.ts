@@ -1,10 +1,10 @@
 import type { Connection } from 'jsforce';
 import { reminderCommentSegments, reminderDue } from '../../core/handoverReminder';
-import type { BatonModel } from '../../core';
+import type { BatonModel, MessageLanguage } from '../../core';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { postComment } from './feed';
 import { tierOf } from './rules';
-import { accountsByIds } from './selector';
+import { accountsByIds, languageOf } from './selector';
 import type { HandoverRow } from './schemas';
 
 export interface RemindSummary {
@@ -46,6 +46,8 @@ export async function remindOverdueHandovers(
     submitted: submitted.length,
     reminded: []
   };
+  // Each account manager's language, read once: the reminder is written in it.
+  const languages = new Map<string, MessageLanguage>();
   for (const row of submitted) {
     const tier = tierOf(row, accounts.get(row.Account__c));
     const handover = {
@@ -63,10 +65,13 @@ export async function remindOverdueHandovers(
     });
     if (options.dryRun) continue;
     const recordUrl = `${conn.instanceUrl}/lightning/r/Handover__c/${row.Id}/view`;
+    const language =
+      languages.get(row.Account_Manager__c!) ?? (await languageOf(conn, row.Account_Manager__c));
+    languages.set(row.Account_Manager__c!, language);
     await postComment(
       conn,
       row.Feed_Element_Id__c!,
-      reminderCommentSegments(handover, recordUrl, tier, model)
+      reminderCommentSegments(handover, recordUrl, tier, model, language)
     );
     await conn.sobject('Handover__c').update({ Id: row.Id, Last_Reminded_On__c: options.asOf });
   }

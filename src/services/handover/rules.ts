@@ -6,6 +6,7 @@ import {
   sameSalesforceId,
   submitPostSegments,
   validateHandover,
+  type AcceptKind,
   type BatonModel,
   type HandoverAction,
   type HandoverMessageInput,
@@ -116,8 +117,11 @@ export const submitPost = (
   baseUrl: string,
   language: MessageLanguage
 ): MessageSegment[] => submitPostSegments(messageInput(handover, baseUrl), language);
-export const acceptComment = (handover: HandoverRow, language: MessageLanguage): MessageSegment[] =>
-  acceptCommentSegments(messageInput(handover, ''), language);
+export const acceptComment = (
+  handover: HandoverRow,
+  language: MessageLanguage,
+  kind: AcceptKind
+): MessageSegment[] => acceptCommentSegments(messageInput(handover, ''), language, kind);
 export const returnComment = (handover: HandoverRow, language: MessageLanguage): MessageSegment[] =>
   returnCommentSegments(messageInput(handover, ''), language);
 

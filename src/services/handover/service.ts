@@ -234,7 +234,7 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     await postComment(
       actor.conn,
       handover.Feed_Element_Id__c,
-      acceptComment(handover, await languageOf(actor.conn, handover.Seller__c))
+      acceptComment(handover, await languageOf(actor.conn, handover.Seller__c), plan.kind)
     );
 }
 

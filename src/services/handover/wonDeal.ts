@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { draftedPostSegments } from '../../core/handoverPrefill';
 import { postFeedElement } from './feed';
-import { handoversByIds } from './selector';
+import { handoversByIds, languageOf } from './selector';
 import type { DraftedHandover } from './wonDealTrigger';
 
 /**
@@ -17,11 +17,14 @@ export async function announceDraftedHandover(
   await postFeedElement(
     conn,
     drafted.opportunityId,
-    draftedPostSegments({
-      sellerId: drafted.ownerId,
-      name: handover.Name,
-      accountName: handover.Account__r?.Name,
-      recordUrl: `${conn.instanceUrl}/lightning/r/Handover__c/${handover.Id}/view`
-    })
+    draftedPostSegments(
+      {
+        sellerId: drafted.ownerId,
+        name: handover.Name,
+        accountName: handover.Account__r?.Name,
+        recordUrl: `${conn.instanceUrl}/lightning/r/Handover__c/${handover.Id}/view`
+      },
+      await languageOf(conn, drafted.ownerId)
+    )
   );
 }

@@ -41,7 +41,12 @@ export const FixtureSchema = z.object({
     contact: Record,
     handover: Record.optional(),
     /** Tasks on the Account before the steps (an existing customer's plan). */
-    tasks: z.array(Record).optional()
+    tasks: z.array(Record).optional(),
+    /** Each user's LanguageLocaleKey ('fi', 'en_US'); en_US when not named. */
+    languages: z
+      .object({ seller: z.string(), am: z.string(), previousAm: z.string() })
+      .partial()
+      .optional()
   }),
   when: z
     .array(

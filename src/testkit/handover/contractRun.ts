@@ -163,6 +163,12 @@ function observeTasks(
 
 /** @returns the observed outcome, shaped like `fixture.then`. */
 export async function runFixture(org: ContractOrg, fixture: Fixture, today: string) {
+  // Messages are written in their reader's language, so each fixture sets its users' own.
+  for (const as of ['seller', 'am', 'previousAm'] as const)
+    await org.admin.sobject('User').update({
+      Id: org[as].userId,
+      LanguageLocaleKey: fixture.given.languages?.[as] ?? 'en_US'
+    });
   const refs = new Map<string, string>([
     ['@seller', org.seller.userId],
     ['@am', org.am.userId],

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CONTRACT_PATH, loadContract, type ExpectedTask, type Fixture } from './contract';
-import { acceptPlan, type BatonModel, type Tier } from '../../core';
+import { acceptPlan, messageLanguage, type BatonModel, type Tier } from '../../core';
 import { loadProjectModel } from '../../metadata/projectModel';
 
 /**
@@ -48,7 +48,8 @@ export function expectedTasks(
       },
       tier,
       day,
-      model
+      model,
+      messageLanguage(fixture.given.languages?.am)
     );
   const accepted = plan(today);
   // Planned again one day later: what moves with the acceptance day is relative to it.
