@@ -52,4 +52,29 @@ describe('accountOutcome', () => {
       winbackDue: null
     });
   });
+
+  it('records a contract start moved later as a renewal dated the new start; a first or earlier start as nothing', () => {
+    const contracted = { ...active, Contract_Start__c: '2025-01-01' };
+    const renewed = { ...contracted, Contract_Start__c: '2026-01-01', MRR__c: 1100 };
+    expect(accountOutcome(contracted, renewed, policy, '2026-12-07')).toEqual({
+      outcome: {
+        type: 'Renewal',
+        date: '2026-01-01',
+        arrBefore: 12000,
+        arrAfter: 13200,
+        reason: null
+      },
+      winbackDue: null
+    });
+    const nothing = { outcome: null, winbackDue: null };
+    const corrected = { ...contracted, Contract_Start__c: '2024-12-01' };
+    expect(accountOutcome(contracted, corrected, policy, '2026-12-07')).toEqual(nothing);
+    const first = { ...active, Contract_Start__c: '2026-01-01' };
+    expect(accountOutcome(active, first, policy, '2026-12-07')).toEqual(nothing);
+    // Renewed at 30 % less: the contraction is what became of the customer.
+    const shrunk = { ...renewed, MRR__c: 700 };
+    expect(accountOutcome(contracted, shrunk, policy, '2026-12-07')).toMatchObject({
+      outcome: { type: 'Contraction' }
+    });
+  });
 });

@@ -14,10 +14,11 @@ export interface OutcomeFields {
   Churn_Date__c?: unknown;
   Churn_Reason__c?: unknown;
   MRR__c?: unknown;
+  Contract_Start__c?: unknown;
 }
 
 export interface Outcome {
-  type: 'Churn' | 'Contraction';
+  type: 'Churn' | 'Contraction' | 'Renewal';
   date: string;
   arrBefore: number | null;
   arrAfter: number | null;
@@ -39,7 +40,10 @@ const arrOf = (mrr: unknown) =>
  * What an Account save records (the rule AccountOutcomeHandler.cls applies in Apex): moving
  * to Churned needs a churn date and reason and records the churn with the ARR it had, and
  * plans a winback touchpoint the policy's days after the churn date; otherwise an ARR fall of
- * at least the policy's share is a contraction, dated `today`.
+ * at least the policy's share is a contraction, dated `today`, and a contract start moved
+ * later on a customer who had one (a new term) is a renewal, dated the new start. A renewal
+ * at a fall of the share is the contraction: the customer stayed, but the bad news is what
+ * the backtest must see.
  */
 export function accountOutcome(
   before: OutcomeFields,
@@ -75,10 +79,15 @@ export function accountOutcome(
     arrBefore > 0 &&
     arrAfter !== null &&
     arrBefore - arrAfter >= policy.contractionShare * arrBefore;
+  const startBefore = text(before.Contract_Start__c).slice(0, 10);
+  const startAfter = text(after.Contract_Start__c).slice(0, 10);
+  const renewed = !churned && startBefore !== '' && startAfter !== '' && startAfter > startBefore;
   return {
     outcome: contracted
       ? { type: 'Contraction', date: today, arrBefore, arrAfter, reason: null }
-      : null,
+      : renewed
+        ? { type: 'Renewal', date: startAfter, arrBefore, arrAfter, reason: null }
+        : null,
     winbackDue: null
   };
 }

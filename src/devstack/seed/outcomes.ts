@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
-import { addDays, type SeededRandom } from './random';
+import { addDays } from '../../core/dates';
+import type { SeededRandom } from './random';
 import type { Profile } from './signals';
-import { writeSeedRows } from './writeBook';
 
 type Row = Record<string, unknown>;
 type Update = Row & { Id: string };
@@ -10,9 +10,10 @@ const REASONS = ['Price', 'Product fit', 'Champion left', 'Budget cut'];
 
 /**
  * What became of the seeded customers in the last two weeks, drawn by profile so the history
- * has something true to say: most at-risk and half the unhappy accounts churn (through the
- * Account, so AccountTrigger records the churn and plans the winback), half the silent risks
- * contract by 30 %, thriving and most steady accounts renew.
+ * has something true to say: most at-risk and half the unhappy accounts churn, half the silent
+ * risks contract by 30 %, thriving and most steady accounts renew (a new contract term from
+ * the outcome day). All through the Account, so AccountTrigger records each outcome as it
+ * would in the org, and plans the winbacks.
  * @returns how many of the accounts have an outcome
  */
 export async function seedOutcomes(
@@ -27,7 +28,7 @@ export async function seedOutcomes(
   const decided = await accountsWithOutcomes(conn, accountIds);
   const churns: Update[] = [];
   const contractions: Update[] = [];
-  const renewals: Row[] = [];
+  const renewals: Update[] = [];
   accountIds.forEach((id, i) => {
     const profile = profiles[i];
     const mrr = Number(accounts[i].MRR__c ?? 0);
@@ -54,16 +55,11 @@ export async function seedOutcomes(
         Churn_Reason__c: reason
       });
     else if (fate === 'contraction') contractions.push({ Id: id, MRR__c: Math.round(mrr * 0.7) });
-    else
-      renewals.push({
-        Account__c: id,
-        Type__c: 'Renewal',
-        Outcome_Date__c: outcomeDate,
-        ARR_Before__c: mrr * 12,
-        ARR_After__c: mrr * 12
-      });
+    // A renewal is a new term: a contract that started before the outcome day.
+    else if (String(accounts[i].Contract_Start__c ?? '9999') < outcomeDate)
+      renewals.push({ Id: id, Contract_Start__c: outcomeDate });
   });
-  for (const rows of [churns, contractions]) {
+  for (const rows of [churns, contractions, renewals]) {
     if (rows.length === 0) continue;
     const results = await conn
       .sobject('Account')
@@ -71,7 +67,6 @@ export async function seedOutcomes(
     const failed = results.find((result) => !result.success);
     if (failed) throw new Error(`Seeding outcomes failed: ${JSON.stringify(failed.errors)}`);
   }
-  await writeSeedRows(conn, 'Customer_Outcome__c', renewals);
   return (await accountsWithOutcomes(conn, accountIds)).size;
 }
 

@@ -3,7 +3,8 @@ import { startTestOrg, type TestOrg } from '../../../testkit/testOrg';
 
 // Churn captured, through jsforce → local org as the account manager: moving an Account to
 // Churned needs a churn date and reason, records the churn with its ARR and plans a winback
-// (Customer_Outcome_Policy__mdt.Default: 90 days); an ARR fall of 20 % is a contraction.
+// (Customer_Outcome_Policy__mdt.Default: 90 days); an ARR fall of 20 % is a contraction, a
+// contract start moved later a renewal.
 
 jest.setTimeout(60_000);
 
@@ -99,5 +100,24 @@ describe('churn and contraction captured on the Account', () => {
       }
     ]);
     expect(await outcomesOf(dipped)).toEqual([]);
+  });
+
+  it('records a new contract term as a renewal, as the account manager saves it', async () => {
+    const id = await account({ Contract_Start__c: '2025-01-01' });
+    const am = testOrg.connAs('accountManager');
+    await am.sobject('Account').update({ Id: id, Contract_Start__c: '2026-01-01' });
+    expect(await outcomesOf(id)).toEqual([
+      {
+        Type__c: 'Renewal',
+        Outcome_Date__c: '2026-01-01',
+        ARR_Before__c: 12000,
+        ARR_After__c: 12000,
+        Reason__c: null
+      }
+    ]);
+    // A first contract start is onboarding, not a renewal.
+    const fresh = await account();
+    await am.sobject('Account').update({ Id: fresh, Contract_Start__c: '2026-01-01' });
+    expect(await outcomesOf(fresh)).toEqual([]);
   });
 });

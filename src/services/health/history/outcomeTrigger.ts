@@ -1,4 +1,5 @@
 import { accountOutcome, type OutcomePolicy } from '../../../core/health/outcomes';
+import { isoDateOf } from '../../../core/dates';
 
 type Row = Record<string, unknown>;
 
@@ -38,11 +39,13 @@ function policyOf(reads: OutcomeReads): OutcomePolicy {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDateOf(new Date());
 
-/** Most saves (the recompute's among them) touch neither: no policy read, nothing decided. */
+/** Most saves (the recompute's among them) touch none: no policy read, nothing decided. */
 const untouched = (record: Row, old: Row) =>
-  record.Customer_Stage__c === old.Customer_Stage__c && record.MRR__c === old.MRR__c;
+  record.Customer_Stage__c === old.Customer_Stage__c &&
+  record.MRR__c === old.MRR__c &&
+  record.Contract_Start__c === old.Contract_Start__c;
 
 /**
  * Twin of AccountTrigger (AccountOutcomeHandler.cls) in the local org: the core's
