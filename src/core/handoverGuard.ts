@@ -1,4 +1,5 @@
 import type { HandoverStatus } from './handover';
+import { messageText } from './messageTexts';
 
 /**
  * The handover's state machine as every write must respect it, not only the panel's: the
@@ -17,8 +18,7 @@ export const HANDOVER_LIFECYCLE_FIELDS = [
   'Returned_At__c',
   'Return_Reason__c',
   'Feed_Element_Id__c',
-  'Last_Reminded_On__c',
-  'Escalated_On__c'
+  'Last_Reminded_On__c'
 ] as const;
 
 const LEGAL_MOVES: Partial<Record<HandoverStatus, HandoverStatus[]>> = {
@@ -94,7 +94,8 @@ export function handoverWriteProblem(
   if (to === 'Returned' && blank(next.Return_Reason__c))
     return {
       code: 'RETURN_REASON_REQUIRED',
-      message: 'Give a return reason so the seller knows what to fix.',
+      // The trigger twin is not told the writer's language, so it writes the label's English.
+      message: messageText('en', 'Baton_Handover_Error_Return_Reason'),
       fields: ['Return_Reason__c']
     };
   return null;

@@ -22,8 +22,6 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Accepted_New_AM:
       'handover {0} accepted. The new account manager has taken over the account and its open touchpoints.',
     Baton_Post_Returned: 'handover {0} was returned: {1}',
-    Baton_Post_Escalation:
-      'handover {0} is overdue: {1} has not answered it since it was due {2}. Please follow up:',
     Baton_Post_Reminder:
       'handover {0} is waiting for your answer: it was due {1}. Accept it or return it to the seller:',
     Baton_Post_Drafted:
@@ -36,7 +34,10 @@ export const MESSAGE_TEXTS = {
     Baton_Task_Success_Check: 'Success check ({0} days)',
     Baton_Task_Goal_Review: 'Goal review ({0} days)',
     Baton_Task_Csat_Survey: 'Automated CSAT survey',
-    Baton_Task_Recurring_Meeting: 'Recurring meeting (every {0} days)'
+    Baton_Task_Recurring_Meeting: 'Recurring meeting (every {0} days)',
+    Baton_Handover_Error_Missing_Fields: '{0} touch handover needs: {1}.',
+    Baton_Handover_Error_At_Least: '{0} (at least {1})',
+    Baton_Handover_Error_Return_Reason: 'Give a return reason so the seller knows what to fix.'
   },
   fi: {
     Baton_Post_Submit: 'luovutus {0} asiakkuudesta {1} odottaa vastaustasi.',
@@ -52,8 +53,6 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Accepted_New_AM:
       'luovutus {0} hyväksytty. Uusi asiakkuuspäällikkö on ottanut asiakkuuden ja sen avoimet kohtaamiset hoitaakseen.',
     Baton_Post_Returned: 'luovutus {0} palautettiin: {1}',
-    Baton_Post_Escalation:
-      'luovutus {0} on myöhässä: {1} ei ole vastannut siihen määräpäivään {2} mennessä. Selvitäthän tilanteen:',
     Baton_Post_Reminder:
       'luovutus {0} odottaa vastaustasi: vastauksen määräpäivä oli {1}. Hyväksy luovutus tai palauta se myyjälle:',
     Baton_Post_Drafted:
@@ -66,7 +65,10 @@ export const MESSAGE_TEXTS = {
     Baton_Task_Success_Check: 'Onnistumisen tarkistus ({0} päivää)',
     Baton_Task_Goal_Review: 'Tavoitteiden katselmointi ({0} päivää)',
     Baton_Task_Csat_Survey: 'Automaattinen tyytyväisyyskysely',
-    Baton_Task_Recurring_Meeting: 'Säännöllinen tapaaminen ({0} päivän välein)'
+    Baton_Task_Recurring_Meeting: 'Säännöllinen tapaaminen ({0} päivän välein)',
+    Baton_Handover_Error_Missing_Fields: '{0}-tason luovutuksesta puuttuu: {1}.',
+    Baton_Handover_Error_At_Least: '{0} (vähintään {1})',
+    Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.'
   }
 } as const satisfies Record<MessageLanguage, Record<string, string>>;
 

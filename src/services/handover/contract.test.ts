@@ -1,5 +1,5 @@
 import { loadProjectModel } from '../../metadata/projectModel';
-import { loadContract, type Fixture } from '../../testkit/handover/contract';
+import { loadContract, pinnedMessageProblems, type Fixture } from '../../testkit/handover/contract';
 import { expectedTasks, plansOnAccept } from '../../testkit/handover/contractTasks';
 import { runFixture, type ContractOrg } from '../../testkit/handover/contractRun';
 import { memoryOrg } from '../../testkit/handover/memoryOrg';
@@ -72,6 +72,32 @@ describe('accept fixtures pin the core planner over Tier_Cadence__mdt', () => {
       '@account:success-check @today+60'
     ]);
   });
+});
+
+describe('the messages the contract pins', () => {
+  const pinned = loadContract().filter((fixture) => fixture.then.error?.message);
+
+  it('pins what the user reads of a missing field and a missing return reason', () => {
+    expect(pinned.map((fixture) => fixture.then.error?.code)).toEqual(
+      expect.arrayContaining(['MISSING_REQUIRED_FIELDS', 'RETURN_REASON_REQUIRED'])
+    );
+  });
+
+  it('fits each English and Finnish text to its Custom Label', () => {
+    expect(pinnedMessageProblems(pinned, `${__dirname}/../../..`)).toEqual([]);
+  });
+
+  // The memory org describes fields in the reader's language, as an org does; the local org
+  // describes them in English only.
+  it.each(pinned.map((fixture) => [fixture.name, fixture] as const))(
+    '%s: the twin writes the Finnish text to Finnish users',
+    async (_name, fixture) => {
+      const finnish = { seller: 'fi', am: 'fi', previousAm: 'fi' };
+      const variant = { ...fixture, given: { ...fixture.given, languages: finnish } };
+      const observed = await runFixture(memoryContractOrg(), variant, today);
+      expect(observed.error).toEqual(fixture.then.error);
+    }
+  );
 });
 
 // The memory org runs no triggers, so a deal won there drafts nothing: those fixtures run on

@@ -2,6 +2,7 @@ import {
   acceptCommentSegments,
   BatonError,
   handoverTransition,
+  messageText,
   returnCommentSegments,
   sameSalesforceId,
   submitPostSegments,
@@ -79,18 +80,31 @@ export function assertCanAnswer(
   }
 }
 
-/** `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it. */
+/**
+ * `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it.
+ * `reader`: the submitter's language and the org's Handover__c field labels (its describe), so
+ * the message names the fields as the Apex's Schema labels do.
+ */
 export function assertComplete(
   handover: HandoverRow,
   account: AccountRow | undefined,
-  model: BatonModel
+  model: BatonModel,
+  reader: { language: MessageLanguage; fieldLabels: Record<string, string> }
 ): void {
   const tier = tierOf(handover, account);
   const problems = validateHandover(handover as unknown as Record<string, unknown>, tier, model);
   if (problems.length) {
+    const say = (name: Parameters<typeof messageText>[1], ...values: string[]) =>
+      messageText(reader.language, name, ...values);
+    const missing = problems.map((problem) => {
+      const label = reader.fieldLabels[problem.field] ?? problem.field;
+      return problem.minEntries > 1
+        ? say('Baton_Handover_Error_At_Least', label, String(problem.minEntries))
+        : label;
+    });
     throw new HandoverRuleError(
       'MISSING_REQUIRED_FIELDS',
-      `${tier} touch handover needs: ${problems.map((problem) => problem.message).join('; ')}.`,
+      say('Baton_Handover_Error_Missing_Fields', tier, missing.join(', ')),
       problems.map((problem) => problem.field)
     );
   }

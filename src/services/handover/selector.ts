@@ -226,3 +226,15 @@ export async function languageOf(
   );
   return messageLanguage(user?.LanguageLocaleKey);
 }
+
+/**
+ * The object's field labels as the org describes them to this user: in the user's language
+ * on a real org, as Apex's Schema describe gives them.
+ */
+export async function fieldLabelsOf(
+  conn: Connection,
+  sobject: string
+): Promise<Record<string, string>> {
+  const { fields } = await conn.sobject(sobject).describe();
+  return Object.fromEntries(fields.map((field) => [field.name, field.label]));
+}

@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import {
   acceptPlan,
+  messageText,
   openHandoverProblem,
   recordChangedProblem,
   type BatonModel,
@@ -11,6 +12,7 @@ import { loadModelFromOrg } from '../../org/orgModel';
 import { postComment, postFeedElement } from './feed';
 import {
   accountsByIds,
+  fieldLabelsOf,
   handoversByIds,
   languageOf,
   openForAccount,
@@ -146,7 +148,10 @@ export async function submit(
   if (handover.Status__c !== 'Submitted') {
     assertTransition(handover, 'submit');
     const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
-    assertComplete(handover, account, await modelOf(actor));
+    assertComplete(handover, account, await modelOf(actor), {
+      language: await languageOf(actor.conn, actor.userId),
+      fieldLabels: await fieldLabelsOf(actor.conn, 'Handover__c')
+    });
     handover.Status__c = 'Submitted';
     handover.Submitted_At__c = actor.asOf.toISOString();
     await update(actor, 'Handover__c', {
@@ -248,7 +253,7 @@ export async function returnToSeller(
   if (!trimmed) {
     throw new BatonError(
       'RETURN_REASON_REQUIRED',
-      'Return Reason is required to return a handover.',
+      messageText(await languageOf(actor.conn, actor.userId), 'Baton_Handover_Error_Return_Reason'),
       'Return_Reason__c'
     );
   }

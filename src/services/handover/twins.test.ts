@@ -218,7 +218,7 @@ describe('handover twins through the local org', () => {
     const handoverId = drafted.handover!.Id;
     await apex(seller, 'submit', { handoverId });
     await expect(apex(am, 'returnToSeller', { handoverId, reason: ' ' })).rejects.toThrow(
-      /Return Reason is required/
+      /Give a return reason/
     );
     const returned = await apex(am, 'returnToSeller', {
       handoverId,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readLabels } from '../../preview/labels';
 
 /**
  * The shared contract fixtures (force-app/main/default/staticresources/BatonHandoverContract.json),
@@ -33,6 +34,17 @@ export const ExpectedTaskSchema = z.object({
 export type ExpectedTask = z.infer<typeof ExpectedTaskSchema>;
 export const TASK_FIELDS = Object.keys(ExpectedTaskSchema.shape) as (keyof ExpectedTask)[];
 
+/**
+ * A refusal: its code, the fields at fault, and where pinned the message the user reads, as
+ * the whole text in English and in Finnish and the Custom Label it is written with.
+ */
+const ContractErrorSchema = z.object({
+  code: z.string(),
+  fields: z.array(z.string()),
+  message: z.object({ label: z.string(), en: z.string(), fi: z.string() }).optional()
+});
+export type ContractError = z.infer<typeof ContractErrorSchema>;
+
 export const FixtureSchema = z.object({
   name: z.string(),
   description: z.string(),
@@ -59,7 +71,7 @@ export const FixtureSchema = z.object({
     )
     .min(1),
   then: z.object({
-    error: z.object({ code: z.string(), fields: z.array(z.string()) }).optional(),
+    error: ContractErrorSchema.optional(),
     handover: Record.optional(),
     account: Record.optional(),
     posts: z.array(Message),
@@ -86,4 +98,32 @@ export function resolveRefs<T>(value: T, refs: Map<string, string>): T {
     ) as T;
   }
   return value;
+}
+
+/** Whether `text` is `template` with its {0}, {1}… filled in. */
+export function fitsLabel(text: string, template: string): boolean {
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = template
+    .split(/\{\d+\}/)
+    .map(literal)
+    .join('.+');
+  return new RegExp(`^${pattern}$`, 's').test(text);
+}
+
+/** Each pinned message whose label is missing or whose English or Finnish text does not fit it. */
+export function pinnedMessageProblems(fixtures: Fixture[], projectDir: string): string[] {
+  const labels = readLabels(projectDir, ['fi']);
+  return fixtures.flatMap((fixture) => {
+    const message = fixture.then.error?.message;
+    if (!message) return [];
+    return (['en', 'fi'] as const)
+      .filter((language) => {
+        const template = labels[language][message.label];
+        return template === undefined || !fitsLabel(message[language], template);
+      })
+      .map(
+        (language) =>
+          `${fixture.name}: the ${language} text does not fit ${message.label} (${labels[language][message.label] ?? 'no such label'})`
+      );
+  });
 }

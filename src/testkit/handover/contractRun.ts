@@ -1,6 +1,13 @@
 import type { Connection } from 'jsforce';
+import { messageLanguage } from '../../core';
 import { BatonError } from '../../core/errors';
-import { resolveRefs, TASK_FIELDS, type ExpectedTask, type Fixture } from './contract';
+import {
+  resolveRefs,
+  TASK_FIELDS,
+  type ContractError,
+  type ExpectedTask,
+  type Fixture
+} from './contract';
 import { readComments, readRecordFeed, type ReadMessage } from './feedReader';
 import { HandoverRuleError } from '../../services/handover/rules';
 import {
@@ -201,15 +208,19 @@ export async function runFixture(org: ContractOrg, fixture: Fixture, today: stri
   }
   for (const task of fixture.given.tasks ?? [])
     await create(org.admin, 'Task', resolveTask(task, refs, today));
-  let error: { code: string; fields: string[] } | undefined;
+  let error: ContractError | undefined;
   for (const [index, { as, method, params }] of fixture.when.entries()) {
     try {
       await step(org, method, org[as], resolveRefs(params, refs), refs);
     } catch (failure) {
       if (index < fixture.when.length - 1 || !(failure instanceof BatonError)) throw failure;
+      // The refusal is written in the language of the user who made the step.
+      const pinned = fixture.then.error?.message;
+      const language = messageLanguage(fixture.given.languages?.[as]);
       error = {
         code: failure.code,
-        fields: failure instanceof HandoverRuleError ? failure.fields : [failure.field ?? '']
+        fields: failure instanceof HandoverRuleError ? failure.fields : [failure.field ?? ''],
+        ...(pinned ? { message: { ...pinned, [language]: failure.message } } : {})
       };
     }
   }

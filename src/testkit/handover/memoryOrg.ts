@@ -1,10 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { Connection } from 'jsforce';
 import { projectModelRecords } from '../../metadata/projectModel';
 
 /**
  * An in-memory stand-in for the small part of a jsforce Connection the handover twin uses
- * (SOQL with =, !=, IN and AND; sobject create/update/retrieve; the Chatter Connect
+ * (SOQL with =, !=, IN and AND; sobject create/update/retrieve/describe; the Chatter Connect
  * endpoints), so the twin's rules run in milliseconds. The same tests also run against the
  * local org over HTTP; this is not a replacement for that.
  */
@@ -19,6 +21,30 @@ const PREFIX: Record<string, string> = {
   FeedItem: '0D5',
   FeedComment: '0D7'
 };
+
+const OBJECTS_DIR = join(__dirname, '../../../force-app/main/default/objects');
+
+/**
+ * An object's custom fields and their labels as the package deploys them, in the reader's
+ * language (objectTranslations) when the package translates it, as an org's describe gives them.
+ */
+function describedFields(sobject: string, languageLocaleKey: unknown) {
+  const dir = join(OBJECTS_DIR, sobject, 'fields');
+  if (!existsSync(dir)) return [];
+  const label = (path: string) =>
+    existsSync(path) ? /<label>([^<]*)<\/label>/.exec(readFileSync(path, 'utf8'))?.[1] : undefined;
+  const language = String(languageLocaleKey ?? '').slice(0, 2);
+  const translations = join(OBJECTS_DIR, '..', 'objectTranslations', `${sobject}-${language}`);
+  return readdirSync(dir).map((file) => {
+    const name = file.replace('.field-meta.xml', '');
+    return {
+      name,
+      label:
+        (language && label(join(translations, `${name}.fieldTranslation-meta.xml`))) ||
+        (label(join(dir, file)) ?? name)
+    };
+  });
+}
 
 export function memoryOrg(options: { instanceUrl?: string } = {}) {
   const settings = { instanceUrl: options.instanceUrl ?? 'http://memory.invalid' };
@@ -226,7 +252,11 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
           };
           return Array.isArray(input) ? input.map(one) : one(input);
         },
-        retrieve: async (id: string) => ({ ...table(name).get(id) })
+        retrieve: async (id: string) => ({ ...table(name).get(id) }),
+        describe: async () => ({
+          name,
+          fields: describedFields(name, table('User').get(userId)?.LanguageLocaleKey)
+        })
       })
     };
     return conn as unknown as Connection;
