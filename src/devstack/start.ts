@@ -9,6 +9,7 @@ import { localAuthFile, type LocalAuth } from '../org/connection';
 import { healthEveryMinutes, startHealthTimer } from './healthTimer';
 import { startReminderTimer } from './reminderTimer';
 import { remindHeadline, remindOverdueHandovers } from '../services/handover/remind';
+import { escalateHeadline, escalateOverdueHandovers } from '../services/handover/escalate';
 import { todayUtc } from '../services/touchpoints/days';
 import { planSeededBook } from './planSeededBook';
 import { registerSfAlias } from '../localorg/sfAlias';
@@ -121,11 +122,13 @@ async function prepare(
     log(`Health: ${await recompute()}`);
   }
   const health = startHealthTimer(recompute, healthEvery, log);
-  // Overdue handovers: each account manager is reminded once a day (idempotent per day).
-  const reminders = startReminderTimer(
-    async () => remindHeadline(await remindOverdueHandovers(admin, { asOf: todayUtc() })),
-    log
-  );
+  // Overdue handovers: each account manager is reminded once a day, and the escalation lead
+  // told once when the reminders went unanswered (both idempotent).
+  const reminders = startReminderTimer(async () => {
+    const asOf = todayUtc();
+    const reminded = remindHeadline(await remindOverdueHandovers(admin, { asOf }));
+    return `${reminded}; ${escalateHeadline(await escalateOverdueHandovers(admin, { asOf }))}`;
+  }, log);
   // Signals reach the scores within seconds; the timer covers what the days passing change.
   const watch =
     options.watchHealth === false

@@ -11,6 +11,7 @@ import {
   type HandoverSummary
 } from '../../services/handover/commands';
 import { remindHeadline, remindOverdueHandovers } from '../../services/handover/remind';
+import { escalateHeadline, escalateOverdueHandovers } from '../../services/handover/escalate';
 import { HandoverIdParams } from '../../services/handover/schemas';
 import { isIsoDate } from '../../core';
 
@@ -40,7 +41,9 @@ type Flags = { targetOrg?: string; json?: boolean };
 export function register(program: Command, connect: Connect = connectWithSf): void {
   const topic = program
     .command('handover')
-    .description('submit, accept and return handovers; remind account managers of overdue ones');
+    .description(
+      'submit, accept and return handovers; remind account managers of overdue ones and escalate'
+    );
   const withOrg = (command: Command) =>
     command
       .option(
@@ -125,6 +128,30 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
         });
       },
       remindHeadline
+    )
+  );
+
+  withOrg(
+    topic
+      .command('escalate')
+      .description(
+        'tell the escalation lead (Portfolio_Setting__mdt) once about each handover still unanswered after the reminders'
+      )
+      .option('--as-of <YYYY-MM-DD>', 'the day to escalate for (default: today, UTC)')
+      .option('--dry-run', 'list the handovers to escalate, post nothing')
+  ).action((flags: Flags & { asOf?: string; dryRun?: boolean }) =>
+    runCommand(
+      flags,
+      async () => {
+        const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
+        if (!isIsoDate(asOf))
+          throw new UserInputError(`--as-of: not a date YYYY-MM-DD: ${asOf}`, 'as-of');
+        return escalateOverdueHandovers(await connect(flags.targetOrg), {
+          asOf,
+          dryRun: flags.dryRun
+        });
+      },
+      escalateHeadline
     )
   );
 }
