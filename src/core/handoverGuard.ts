@@ -18,7 +18,8 @@ export const HANDOVER_LIFECYCLE_FIELDS = [
   'Returned_At__c',
   'Return_Reason__c',
   'Feed_Element_Id__c',
-  'Last_Reminded_On__c'
+  'Last_Reminded_On__c',
+  'Escalated_On__c'
 ] as const;
 
 const LEGAL_MOVES: Partial<Record<HandoverStatus, HandoverStatus[]>> = {

@@ -22,6 +22,8 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Accepted_New_AM:
       'handover {0} accepted. The new account manager has taken over the account and its open touchpoints.',
     Baton_Post_Returned: 'handover {0} was returned: {1}',
+    Baton_Post_Escalation:
+      'handover {0} is overdue: {1} has not answered it since it was due {2}. Please follow up:',
     Baton_Post_Reminder:
       'handover {0} is waiting for your answer: it was due {1}. Accept it or return it to the seller:',
     Baton_Post_Drafted:
@@ -53,6 +55,8 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Accepted_New_AM:
       'luovutus {0} hyväksytty. Uusi asiakkuuspäällikkö on ottanut asiakkuuden ja sen avoimet kohtaamiset hoitaakseen.',
     Baton_Post_Returned: 'luovutus {0} palautettiin: {1}',
+    Baton_Post_Escalation:
+      'luovutus {0} on myöhässä: {1} ei ole vastannut siihen määräpäivään {2} mennessä. Selvitäthän tilanteen:',
     Baton_Post_Reminder:
       'luovutus {0} odottaa vastaustasi: vastauksen määräpäivä oli {1}. Hyväksy luovutus tai palauta se myyjälle:',
     Baton_Post_Drafted:
