@@ -33,7 +33,7 @@ it('rescores an account whose survey arrives while it runs and keeps the replay 
       CSM_Sentiment_Date__c: today
     })
   ).id!;
-  let stop = () => undefined as unknown;
+  let stop: (value?: unknown) => void = () => undefined;
   const stopped = new Promise((resolve) => (stop = resolve));
   const lines: string[] = [];
   const statePath = join(dir, 'state.json');

@@ -20,6 +20,7 @@ import { scoreChunkYielding, type ChunkOutcome, type PendingAlert } from './scor
 import type { HealthScorer } from './scorer';
 import type { SignalTable } from './signalTable';
 import { emptyTally, keepDueSnapshots, type SnapshotTally } from '../history/snapshotGate';
+import { settleNextChange } from './nextChange';
 import { signalWindows } from './signalQueries';
 import { oneLineSummary } from './summaryFormat';
 
@@ -145,6 +146,7 @@ export async function recompute(
       // and the org has this one's writes as soon as the first of them is done.
       const chunk = await scoreChunkYielding(context, from, to);
       keepDueSnapshots(chunk, gate, summary.snapshots);
+      settleNextChange(chunk, table, latest, policy, model.trend.days, asOfDay);
       progress.advance(to);
       await writes.room();
       if (options.dryRun) record(chunk, []);

@@ -1,7 +1,9 @@
+import { isoOfDay } from '../../../core/dates';
 import { asShown } from '../../../core/health/shown';
 import { decideAlert, owedAlertStatus, type OwedAlert } from './alerts';
 import { overrideActive, signalsOf } from './accountSignals';
 import type { Failure } from './failures';
+import { NEXT_CHANGE_HORIZON, rowNextChange } from './nextChange';
 import type { Row } from './orgAccess';
 import { breakdownJson, type HealthScorer } from './scorer';
 import { STATUSES, type SignalTable } from './signalTable';
@@ -95,9 +97,10 @@ export function scoreChunk(
   const alertKey = Date.parse(context.scoredAt).toString(36);
   for (let i = from; i < to; i++) {
     const id = table.ids[i];
+    const signals = signalsOf(table, i, asOfDay, asOf);
     let result;
     try {
-      result = scorer.score(signalsOf(table, i, asOfDay, asOf), asOf);
+      result = scorer.score(signals, asOf);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       outcome.failures.push({
@@ -137,7 +140,14 @@ export function scoreChunk(
       Health_Trend__c: seen.trend,
       Health_Coverage__c: round3(result.coverage),
       Health_Scored_At__c: context.scoredAt,
-      Health_Alert_Status__c: alert ? owedAlertStatus(alert) : decision.alertStatus
+      Health_Alert_Status__c: alert ? owedAlertStatus(alert) : decision.alertStatus,
+      // The recompute lowers it to the snapshot rule's days once the chunk's snapshots are known.
+      Health_Next_Change__c: isoOfDay(
+        Math.min(
+          rowNextChange(table, i, signals, scorer.model, asOfDay, asOf),
+          asOfDay + NEXT_CHANGE_HORIZON
+        )
+      )
     });
     outcome.snapshotRows.push(snapshotRow(context, id, result, override));
     if (alert) {

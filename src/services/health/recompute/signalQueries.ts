@@ -83,19 +83,29 @@ export function signalQueries(
   const baselineDay = asOfDay - windows.trendDays;
   const { surveyDays } = windows;
   const oldestSurveyDay = asOfDay - Math.max(surveyDays.NPS, surveyDays.CSAT, surveyDays.CES);
-  const asOf = isoDay(asOfDay);
+  // A meeting dated later (an Event ahead in the calendar) is the last one from its day.
+  const touchpoint = (table: SignalTable, row: Row) => {
+    const i = table.indexOf(row.WhatId);
+    if (i < 0) return;
+    const day = dayOf(row.ActivityDate);
+    if (day > asOfDay) table.agesOn(i, day);
+    else table.addTouchpoint(i, row.ActivityDate);
+  };
   return [
     {
       name: 'surveys',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(oldestSurveyDay)} AND Responded_On__c <= ${asOf}${and(accounts)}`,
+        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(oldestSurveyDay)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
+        // A later-dated answer counts from its day: the account's score can change then.
+        const answered = dayOf(row.Responded_On__c);
+        if (i >= 0 && answered > asOfDay) return table.agesOn(i, answered);
         // An answer counts only inside its own type's window, as the core's measure reads it.
         // An unknown type goes to the table, which counts it as ignored.
         const days = surveyDays[row.Type__c as SurveyType] as number | undefined;
-        if (i >= 0 && (days === undefined || dayOf(row.Responded_On__c) > asOfDay - days))
+        if (i >= 0 && (days === undefined || answered > asOfDay - days))
           table.addSurvey(i, row.Type__c, row.Score__c, true);
       }
     },
@@ -103,10 +113,13 @@ export function signalQueries(
       name: 'usage',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Period_End__c, Active_Users__c, Logins__c FROM Usage_Snapshot__c WHERE Period_End__c > ${isoDay(asOfDay - 90)} AND Period_End__c <= ${asOf}${and(accounts)}`,
+        `SELECT Account__c, Period_End__c, Active_Users__c, Logins__c FROM Usage_Snapshot__c WHERE Period_End__c > ${isoDay(asOfDay - 90)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
-        if (i >= 0) table.addUsage(i, row.Period_End__c, row.Active_Users__c, row.Logins__c);
+        if (i < 0) return;
+        const end = dayOf(row.Period_End__c);
+        if (end > asOfDay) table.agesOn(i, end);
+        else table.addUsage(i, row.Period_End__c, row.Active_Users__c, row.Logins__c);
       }
     },
     {
@@ -119,29 +132,26 @@ export function signalQueries(
         if (i < 0) return;
         if (!truthy(row.IsClosed) && row.Priority === 'High') table.openHighCases[i]++;
         const created = dayOf(row.CreatedDate);
-        if (truthy(row.IsEscalated) && created > asOfDay - 90 && created <= asOfDay)
+        if (truthy(row.IsEscalated) && created > asOfDay - 90 && created <= asOfDay) {
           table.escalations[i]++;
+          // Out of the 90 days on this day.
+          table.agesOn(i, created + 90);
+        }
       }
     },
     {
       name: 'tasks',
       accountField: 'WhatId',
       soql: (accounts) =>
-        `SELECT WhatId, ActivityDate FROM Task WHERE IsClosed = true AND Type IN ('Meeting', 'Call') AND ActivityDate <= ${asOf}${and(accounts)}`,
-      fold: (table, row) => {
-        const i = table.indexOf(row.WhatId);
-        if (i >= 0) table.addTouchpoint(i, row.ActivityDate);
-      }
+        `SELECT WhatId, ActivityDate FROM Task WHERE IsClosed = true AND Type IN ('Meeting', 'Call')${and(accounts)}`,
+      fold: (table, row) => touchpoint(table, row)
     },
     {
       name: 'events',
       accountField: 'WhatId',
       soql: (accounts) =>
-        `SELECT WhatId, ActivityDate FROM Event WHERE Type IN ('Meeting', 'Call') AND ActivityDate <= ${asOf}${and(accounts)}`,
-      fold: (table, row) => {
-        const i = table.indexOf(row.WhatId);
-        if (i >= 0) table.addTouchpoint(i, row.ActivityDate);
-      }
+        `SELECT WhatId, ActivityDate FROM Event WHERE Type IN ('Meeting', 'Call')${and(accounts)}`,
+      fold: (table, row) => touchpoint(table, row)
     },
     {
       name: 'snapshots',
@@ -151,8 +161,10 @@ export function signalQueries(
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
         if (i < 0) return;
-        if (dayOf(row.Computed_At__c) <= baselineDay)
-          table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
+        const day = dayOf(row.Computed_At__c);
+        if (day <= baselineDay) table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
+        // A newer snapshot becomes the trend's baseline once it is old enough.
+        else table.agesOn(i, day + windows.trendDays);
         latest?.add(i, row);
       }
     }

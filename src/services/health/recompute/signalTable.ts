@@ -1,6 +1,9 @@
 import { readAlertStatus, type OwedAlert } from './alerts';
 import { NO_DAY, dayOf, isoDay } from './days';
 
+/** agingDay of an account none of whose rows age. */
+export const NO_AGING = 0x7fffffff;
+
 const TIERS = ['', 'High', 'Low', 'Tech'] as const;
 const SENTIMENTS = ['', 'Positive', 'Neutral', 'Negative'] as const;
 export const STATUSES = ['', 'Green', 'Yellow', 'Red', 'Insufficient data'] as const;
@@ -61,6 +64,12 @@ export class SignalTable {
   readonly usageLogins: Float64Array;
   readonly previousScore: Float64Array;
   readonly previousDay: Int32Array;
+  /**
+   * The earliest day after asOf on which a row already read starts or stops counting (a
+   * later-dated answer or meeting, an escalation leaving its 90 days, a newer snapshot
+   * becoming the trend's baseline); NO_AGING when none. Health_Next_Change__c is built on it.
+   */
+  readonly agingDay: Int32Array;
   ignoredRows = 0;
 
   constructor(readonly capacity: number) {
@@ -85,6 +94,7 @@ export class SignalTable {
     this.usageLogins = new Float64Array(capacity * USAGE_SLOTS);
     this.previousScore = new Float64Array(capacity);
     this.previousDay = new Int32Array(capacity);
+    this.agingDay = new Int32Array(capacity);
     this.clear();
   }
 
@@ -99,6 +109,7 @@ export class SignalTable {
     this.lastId = undefined;
     this.ignoredRows = 0;
     this.owedAlerts.clear();
+    this.agingDay.fill(NO_AGING);
     for (const days of [
       this.contractStart,
       this.onboardingStarted,
@@ -179,6 +190,11 @@ export class SignalTable {
     else this.owedAlerts.delete(i);
     this.override[i] = code(STATUSES, row.Health_Override__c);
     this.overrideUntil[i] = dayOf(row.Health_Override_Until__c);
+  }
+
+  /** Row i's inputs change on `day` (the earliest such day is kept). */
+  agesOn(i: number, day: number): void {
+    if (day < this.agingDay[i]) this.agingDay[i] = day;
   }
 
   /** A survey answer already inside its window (the query filters by date). */
