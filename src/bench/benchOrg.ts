@@ -1,5 +1,5 @@
 import { startTestOrg } from '../testkit/testOrg';
-import { addDays } from '../services/touchpoints/days';
+import { addDays } from '../core/dates';
 
 /** Accounts a tier/touchpoint bench runs on: 100 000 × BENCH_SCALE (e.g. 0.01 for a smoke run). */
 export function benchAccounts(): number {

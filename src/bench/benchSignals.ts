@@ -1,5 +1,5 @@
-import { addDays } from '../services/touchpoints/days';
 import type { BenchFill } from './benchOrg';
+import { addDays } from '../core/dates';
 
 /**
  * Health signals for the recompute bench: every account gets 10 signal rows (3 surveys,

@@ -10,6 +10,7 @@ import { coreScorer } from '../services/health/recompute/coreScorer';
 import { naiveRecompute } from '../testkit/naiveRecompute';
 import { recompute } from '../services/health/recompute/recompute';
 import { orgAccess } from '../services/health/recompute/restOrBulkAccess';
+import { isoDateOf } from '../core/dates';
 
 /**
  * `baton health recompute` over every account of a local org, each with 10 signal rows
@@ -39,7 +40,7 @@ const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
 
 export async function run(): Promise<BenchLine[]> {
   const count = healthBenchAccounts();
-  const asOf = new Date().toISOString().slice(0, 10);
+  const asOf = isoDateOf(new Date());
   const seedStart = performance.now();
   const testOrg = await startOrgProcess({ kind: 'health', accounts: count, asOf });
   const seedSeconds = (performance.now() - seedStart) / 1000;

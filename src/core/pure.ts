@@ -21,7 +21,18 @@ export {
   type Measure,
   type TierRule
 } from './config/model';
-export { addBusinessDays, addDays, dayOf, daysBetween, isIsoDate, isoOfDay } from './dates';
+export {
+  addBusinessDays,
+  addDays,
+  assertIsoDay,
+  dayOf,
+  dayOfValue,
+  daysBetween,
+  isExactIsoDate,
+  isIsoDate,
+  isoDateOf,
+  isoOfDay
+} from './dates';
 export {
   assertSurveyScore,
   ces,

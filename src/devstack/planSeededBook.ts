@@ -2,12 +2,12 @@ import type { Connection } from 'jsforce';
 import { loadModelFromOrg } from '../org/orgModel';
 import { assignHeadline, assignTiers } from '../services/tiers/assign';
 import { coreSuggest } from '../services/tiers/coreSuggest';
-import { todayUtc } from '../services/touchpoints/days';
 import { corePlanner } from '../services/touchpoints/corePlanner';
 import { planHeadline } from '../services/touchpoints/flags';
 import { planAllTouchpoints } from '../services/touchpoints/plan';
 import { segmentAccounts, segmentHeadline } from '../services/portfolio/segment';
 import { loadPortfolioSettings } from '../services/portfolio/settingsFromOrg';
+import { isoDateOf } from '../core/dates';
 
 /**
  * After the first seed: the same services `baton tier assign`, `baton touchpoints plan` and
@@ -18,7 +18,7 @@ import { loadPortfolioSettings } from '../services/portfolio/settingsFromOrg';
 export async function planSeededBook(
   conn: Connection,
   log: (line: string) => void,
-  asOf = todayUtc()
+  asOf = isoDateOf(new Date())
 ): Promise<void> {
   // One read of the org's custom metadata serves both steps, as the CLI reads it once per run.
   const model = await loadModelFromOrg(conn);

@@ -10,11 +10,11 @@ import { healthEveryMinutes, startHealthTimer } from './healthTimer';
 import { startReminderTimer } from './reminderTimer';
 import { remindHeadline, remindOverdueHandovers } from '../services/handover/remind';
 import { escalateHeadline, escalateOverdueHandovers } from '../services/handover/escalate';
-import { todayUtc } from '../services/touchpoints/days';
 import { planSeededBook } from './planSeededBook';
 import { registerSfAlias } from '../localorg/sfAlias';
 import { seedDemoBook } from './seed/seed';
 import { startLocalOrg, type LocalOrg } from '../localorg/server';
+import { isoDateOf } from '../core/dates';
 
 export interface OrgStartOptions {
   port?: number;
@@ -125,7 +125,7 @@ async function prepare(
   // Overdue handovers: each account manager is reminded once a day, and the escalation lead
   // told once when the reminders went unanswered (both idempotent).
   const reminders = startReminderTimer(async () => {
-    const asOf = todayUtc();
+    const asOf = isoDateOf(new Date());
     const reminded = remindHeadline(await remindOverdueHandovers(admin, { asOf }));
     return `${reminded}; ${escalateHeadline(await escalateOverdueHandovers(admin, { asOf }))}`;
   }, log);

@@ -6,6 +6,7 @@ import { planAllTouchpoints } from '../services/touchpoints/plan';
 import { PREVIEW_BOOK, writePreviewBook } from './previewBook';
 import { attachPreview } from '../preview/start';
 import { loadProjectModel } from '../metadata/projectModel';
+import { isoDateOf } from '../core/dates';
 
 type SaveResult = { id?: string; success: boolean; errors?: unknown[] };
 
@@ -26,7 +27,7 @@ export async function startLocalPreview() {
   const test = await startTestOrg();
   try {
     const conn = test.conn;
-    const asOf = new Date().toISOString().slice(0, 10);
+    const asOf = isoDateOf(new Date());
     const accountIds = await writePreviewBook(conn, asOf);
     ids(
       (await conn.sobject('Contact').create({

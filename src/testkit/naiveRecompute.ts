@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { accountIdSchema } from '../services/health/recompute/accountSelection';
-import { dayOf } from '../services/health/recompute/days';
+import { dayOfValue } from '../core/dates';
 import type { Row } from '../services/health/recompute/orgAccess';
 import { scoreChunk } from '../services/health/recompute/scoreChunk';
 import type { HealthScorer } from '../services/health/recompute/scorer';
@@ -29,7 +29,7 @@ export async function naiveRecompute(
   accountIds: string[],
   asOf: string
 ): Promise<{ accounts: number; written: number }> {
-  const asOfDay = dayOf(asOf);
+  const asOfDay = dayOfValue(asOf);
   const subqueries = signalQueries(asOfDay).map((query) => ({
     query,
     relationship: RELATIONSHIPS[/ FROM (\w+)/.exec(query.soql(''))![1]],

@@ -8,6 +8,7 @@ import { loadHistoryPolicy } from '../../services/health/history/historyPolicy';
 import type { Connect } from '../../services/touchpoints/connect';
 import { EXIT_FAILURE, runCommand } from '../run';
 import { parseAsOf } from './healthFlags';
+import { isoDateOf } from '../../core/dates';
 
 export interface HealthCompactFlags {
   targetOrg?: string;
@@ -21,7 +22,7 @@ export async function healthCompact(
   flags: HealthCompactFlags,
   connect: Connect = connectToOrg
 ): Promise<CompactionResult> {
-  const asOf = parseAsOf(flags.asOf) ?? new Date().toISOString().slice(0, 10);
+  const asOf = parseAsOf(flags.asOf) ?? isoDateOf(new Date());
   const conn = await connect(flags.targetOrg);
   return compactHistory(conn, await loadHistoryPolicy(conn), asOf, { dryRun: flags.dryRun });
 }

@@ -10,6 +10,7 @@ import { orgAccess } from '../../services/health/recompute/restOrBulkAccess';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
 import { parseAsOf } from './healthFlags';
+import { isoDateOf } from '../../core/dates';
 
 export interface HealthExplainFlags {
   account: string;
@@ -25,7 +26,7 @@ export async function healthExplain(
 ): Promise<Explanation> {
   const account = (flags.account ?? '').trim();
   if (!account) throw new UserInputError('--account: give an Account Id or name', 'account');
-  const asOf = parseAsOf(flags.asOf) ?? new Date().toISOString().slice(0, 10);
+  const asOf = parseAsOf(flags.asOf) ?? isoDateOf(new Date());
   const conn = await connect(flags.targetOrg);
   // Scored with the org's own custom metadata, as recompute and the panel's Apex do.
   return explainAccount(orgAccess(conn), coreScorer(await loadModelFromOrg(conn)), {

@@ -13,7 +13,7 @@ import {
 import { remindHeadline, remindOverdueHandovers } from '../../services/handover/remind';
 import { escalateHeadline, escalateOverdueHandovers } from '../../services/handover/escalate';
 import { HandoverIdParams } from '../../services/handover/schemas';
-import { isIsoDate } from '../../core';
+import { isIsoDate, isoDateOf } from '../../core';
 
 /** Opens the org a command runs against; tests pass their own. */
 export type Connect = (targetOrg?: string) => Promise<Connection>;
@@ -119,7 +119,7 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
     runCommand(
       flags,
       async () => {
-        const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
+        const asOf = flags.asOf ?? isoDateOf(new Date());
         if (!isIsoDate(asOf))
           throw new UserInputError(`--as-of: not a date YYYY-MM-DD: ${asOf}`, 'as-of');
         return remindOverdueHandovers(await connect(flags.targetOrg), {
@@ -143,7 +143,7 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
     runCommand(
       flags,
       async () => {
-        const asOf = flags.asOf ?? new Date().toISOString().slice(0, 10);
+        const asOf = flags.asOf ?? isoDateOf(new Date());
         if (!isIsoDate(asOf))
           throw new UserInputError(`--as-of: not a date YYYY-MM-DD: ${asOf}`, 'as-of');
         return escalateOverdueHandovers(await connect(flags.targetOrg), {

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { runCommand } from '../run';
-import { todayUtc } from '../../services/touchpoints/days';
 import { connectToOrg } from '../../org/connection';
 import type { Connect } from '../../services/touchpoints/connect';
 import {
@@ -11,6 +10,7 @@ import {
   type ImportFlags
 } from '../../services/imports/commands';
 import type { ImportSummary } from '../../services/imports/importRows';
+import { isoDateOf } from '../../core/dates';
 
 type Flags = ImportFlags & { targetOrg?: string; json?: boolean };
 
@@ -68,7 +68,7 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
   ).action((flags: Flags) =>
     run(flags, async () => {
       checkImportFlags(flags);
-      return importUsage(await connect(flags.targetOrg), flags, todayUtc());
+      return importUsage(await connect(flags.targetOrg), flags, isoDateOf(new Date()));
     })
   );
 }

@@ -25,9 +25,3 @@ export class SeededRandom {
     return this.next() < probability;
   }
 }
-
-export const addDays = (day: string, days: number) => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};

@@ -6,7 +6,7 @@ import { loadProjectModel } from '../../metadata/projectModel';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { actorFor } from '../../services/handover/commands';
 import { submit } from '../../services/handover/service';
-import { addDays, SeededRandom } from './random';
+import { SeededRandom } from './random';
 import {
   CITIES,
   COMPANY_KINDS,
@@ -19,6 +19,7 @@ import {
 } from './names';
 import { signalsFor, type Profile } from './signals';
 import { writeSeedRows } from './writeBook';
+import { addDays, isoDateOf } from '../../core/dates';
 
 export interface SeedOptions {
   accounts?: number;
@@ -60,7 +61,7 @@ export async function seedDemoBook(
   if (Number(existing.records[0]?.expr0 ?? 0) > 0 && !options.force)
     return { seeded: false, counts: {} };
   const random = new SeededRandom(options.seed ?? 1);
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? isoDateOf(new Date());
   const model = loadProjectModel();
   const users = (
     await conn.query<{ Id: string; Persona__c: string }>(

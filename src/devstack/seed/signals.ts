@@ -1,4 +1,5 @@
-import { addDays, type SeededRandom } from './random';
+import { addDays } from '../../core/dates';
+import type { SeededRandom } from './random';
 
 /** What kind of customer an account is in the demo book; shapes its signals. */
 export type Profile = 'thriving' | 'steady' | 'silentRisk' | 'unhappy' | 'atRisk' | 'new';

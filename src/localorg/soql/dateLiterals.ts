@@ -1,4 +1,5 @@
 import { malformedQuery } from '../errors';
+import { isoDateOf } from '../../core/dates';
 
 /** A half-open day range [start, end) in UTC, as YYYY-MM-DD. */
 export interface DayRange {
@@ -10,7 +11,6 @@ export interface DayRange {
 const FIRST_DAY = new Date(Date.UTC(1700, 0, 1));
 const LAST_DAY = new Date(Date.UTC(4001, 0, 1));
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) =>
   new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
 const monthStart = (d: Date, add: number) =>
@@ -33,7 +33,7 @@ export function dateLiteralRange(literal: string, now = new Date()): DayRange {
   const range = (start: Date, end: Date): DayRange => {
     if (!(start >= FIRST_DAY && end <= LAST_DAY))
       throw malformedQuery(`Date literal ${literal} reaches outside 1700-01-01 to 4000-12-31`);
-    return { start: day(start), end: day(end) };
+    return { start: isoDateOf(start), end: isoDateOf(end) };
   };
   switch (name) {
     case 'YESTERDAY':

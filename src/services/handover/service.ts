@@ -31,6 +31,7 @@ import {
   tierOf
 } from './rules';
 import { EDITABLE_FIELDS, type DraftInput, type HandoverRow } from './schemas';
+import { isoDateOf } from '../../core/dates';
 
 /**
  * The handover use cases through any org's API, the twin of HandoverService. Each checks
@@ -57,8 +58,6 @@ export interface Actor {
 }
 
 const modelOf = async (actor: Actor) => actor.model ?? loadModelFromOrg(actor.conn);
-
-const today = (asOf: Date) => asOf.toISOString().slice(0, 10);
 
 async function loadOne(actor: Actor, handoverId: string): Promise<HandoverRow> {
   const [handover] = await handoversByIds(actor.conn, [handoverId]);
@@ -191,7 +190,7 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     account ?? {},
     handover,
     tierOf(handover, account),
-    today(actor.asOf),
+    isoDateOf(actor.asOf),
     model,
     await languageOf(actor.conn, handover.Account_Manager__c)
   );

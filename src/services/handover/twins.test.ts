@@ -2,10 +2,10 @@ import type { Connection } from 'jsforce';
 import { parseModelRecords, requiredHandoverFields } from '../../core';
 import { loadProjectModel } from '../../metadata/projectModel';
 import { startTestOrg } from '../../testkit/testOrg';
-import { todayUtc } from '../touchpoints/days';
 import { planTouchpointsForAccounts } from '../touchpoints/plan';
 import type { HandoverContext } from './context';
 import { readComments, readFeedElement } from '../../testkit/handover/feedReader';
+import { isoDateOf } from '../../core/dates';
 
 // The full lifecycle as the panel drives it: each call goes through the local org's Apex
 // route (POST /services/apexrest-local/HandoverController/<method>) to the registered twin,
@@ -134,7 +134,7 @@ describe('handover twins through the local org', () => {
     expect(await subjects()).toEqual(finnishPlan);
     // The daily `touchpoints plan` keeps them in their owner's language.
     await testOrg.conn.sobject('Account').update({ Id: accountId, Touch_Tier__c: 'Low' });
-    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: isoDateOf(new Date()) });
     expect(await subjects()).toEqual(finnishPlan);
     const [comment] = await readComments(seller, postId);
     expect(comment.text).toContain(`handover ${handover!.Name} accepted. Onboarding has started.`);
@@ -146,7 +146,7 @@ describe('handover twins through the local org', () => {
       .sobject('Account')
       .update({ Id: accountId, Contract_Start__c: '2026-01-05', Touch_Tier__c: 'High' });
     // `baton touchpoints plan` before there is an account manager: the Tasks are the owner's.
-    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: isoDateOf(new Date()) });
     const tasks = async () =>
       (
         await testOrg.conn.query<{
@@ -192,7 +192,7 @@ describe('handover twins through the local org', () => {
     expect(movedToManager.length).toBeGreaterThan(0);
     // Meetings planned from the contract start beyond the acceptance's plan are re-planned by
     // the next daily `touchpoints plan`: then no open touchpoint is left with the seller.
-    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: todayUtc() });
+    await planTouchpointsForAccounts(testOrg.conn, [accountId], { asOf: isoDateOf(new Date()) });
     const open = (await tasks()).filter((task) => !['Completed'].includes(task.Status));
     expect(open.length).toBeGreaterThan(0);
     expect(open.filter((task) => task.OwnerId !== amId)).toEqual([]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isExactIsoDate } from '../../core/dates';
 
 // Every CSV value arrives as text; an empty cell means "not given".
 const blankToUndefined = (value: unknown) =>
@@ -6,11 +7,6 @@ const blankToUndefined = (value: unknown) =>
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess(blankToUndefined, schema.optional());
 
-/** 2026-02-30 and 2026-01-32 are not days: Date would roll the first over and reject the second. */
-const isRealDay = (date: string) => {
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
-};
 
 /** A calendar date as YYYY-MM-DD, from ISO dates or datetimes or Finnish D.M.YYYY. */
 export const csvDate = z.string().transform((value, ctx) => {
@@ -23,7 +19,7 @@ export const csvDate = z.string().transform((value, ctx) => {
       ? [finnish[3], finnish[2].padStart(2, '0'), finnish[1].padStart(2, '0')]
       : [];
   const date = year ? `${year}-${month}-${day}` : '';
-  if (!date || !isRealDay(date)) {
+  if (!date || !isExactIsoDate(date)) {
     ctx.addIssue({ code: 'custom', message: `not a date (use YYYY-MM-DD or D.M.YYYY): "${text}"` });
     return z.NEVER;
   }

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
-import { assertDay } from '../touchpoints/days';
 import { chunks, idList, readAll, saveRows, type WriteFailure } from '../touchpoints/records';
+import { assertIsoDay } from '../../core/dates';
 
 export interface FirstValueOptions {
   /** Only these accounts (after a usage import); otherwise every account still without first value. */
@@ -26,7 +26,7 @@ export async function recordFirstValue(
   conn: Connection,
   options: FirstValueOptions
 ): Promise<FirstValueResult> {
-  assertDay(options.asOf);
+  assertIsoDay(options.asOf);
   const pending: string[] = [];
   const scope = options.accountIds
     ? chunks(options.accountIds, 300).map((ids) => ` AND Id IN ${idList(ids)}`)

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { chunks, idList, readAll, readByValues, saveRows } from '../touchpoints/records';
-import { addDays, assertDay, daysBetween } from '../touchpoints/days';
+import { addDays, assertIsoDay, daysBetween } from '../../core/dates';
 
 /** The Task that remembers an account was alerted, so the alert fires once per account. */
 export const alertKeyOf = (accountId: string) => `${accountId.slice(0, 15)}:onboarding-alert`;
@@ -50,7 +50,7 @@ export async function alertMissedFirstValue(
   conn: Connection,
   options: MissedFirstValueOptions
 ): Promise<MissedFirstValueResult> {
-  assertDay(options.asOf);
+  assertIsoDay(options.asOf);
   const targetDays = options.targetDays ?? DEFAULT_TARGET_DAYS;
   const startedBy = addDays(options.asOf, -targetDays - 1);
   const base = `SELECT Id, Account_Manager__c, Onboarding_Started__c FROM Account WHERE First_Value_At__c = null AND Account_Manager__c != null AND Onboarding_Started__c <= ${startedBy} AND Customer_Stage__c != 'Churned'`;

@@ -1,8 +1,8 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../testkit/testOrg';
-import { addDays } from '../touchpoints/days';
 import { recordFirstValue } from './firstValue';
 import { alertMissedFirstValue } from './missedFirstValue';
+import { addDays } from '../../core/dates';
 
 // Onboarding end to end: first value from usage snapshots, and the missed-first-value alert
 // through jsforce → local org → Chatter (FeedItem with a mention).

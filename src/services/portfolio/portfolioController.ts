@@ -1,7 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { sameSalesforceId, TIERS, type BatonModel, type Tier } from '../../core';
-import { addDays } from '../../core/dates';
+import { addDays, isoDateOf } from '../../core/dates';
 import {
   handoverQueue,
   healthByBand,
@@ -151,7 +151,7 @@ function workload(
 /** Twin of PortfolioController.getPortfolio. */
 export async function getPortfolio(conn: Connection, params: unknown) {
   const filters = portfolioParams.parse(params ?? {});
-  const asOf = new Date().toISOString().slice(0, 10);
+  const asOf = isoDateOf(new Date());
   const [settings, model, history] = await Promise.all([
     loadPortfolioSettings(conn),
     loadModelFromOrg(conn),

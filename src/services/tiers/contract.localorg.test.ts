@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../testkit/testOrg';
-import { addDays, todayUtc } from '../touchpoints/days';
 import {
   clearTierOverride,
   getCadence,
   setTierOverride,
   type CadenceView
 } from './tierCadenceController';
+import { addDays, isoDateOf } from '../../core/dates';
 
 // The shared contract (static resource BatonTierCadenceContract, also run by the Apex
 // TierCadenceControllerContract_Tests) against the TypeScript twin, through the local org.
@@ -61,7 +61,7 @@ afterAll(async () => {
 
 async function given(spec: Fixture['given']): Promise<string> {
   const accountId = (await conn.sobject('Account').create(spec.account)).id as string;
-  const today = todayUtc();
+  const today = isoDateOf(new Date());
   for (const task of spec.tasks)
     await conn.sobject('Task').create({
       WhatId: accountId,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
-import { todayUtc } from './days';
 import type { PlanSummary } from './planAccounts';
+import { isExactIsoDate, isoDateOf } from '../../core/dates';
 
 const horizon = z
   .string()
@@ -11,11 +11,7 @@ const horizon = z
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  // A round trip, since Date rolls 2026-02-30 over to March instead of rejecting it.
-  .refine((value) => {
-    const time = Date.parse(`${value}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-  }, 'not a date');
+  .refine(isExactIsoDate, 'not a date');
 
 export const planFlagsSchema = z.object({
   horizon: horizon.default('365d'),
@@ -42,7 +38,7 @@ export function parseFlags<T extends z.ZodTypeAny>(schema: T, flags: unknown): z
   throw new UserInputError(`--${flag}: ${issue.message}`, flag);
 }
 
-export const asOfOrToday = (asOf?: string) => asOf ?? todayUtc();
+export const asOfOrToday = (asOf?: string) => asOf ?? isoDateOf(new Date());
 
 /** The run in one sentence: the report's first line, and what `npm start` logs. */
 export const planHeadline = (summary: PlanSummary) =>

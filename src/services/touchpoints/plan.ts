@@ -1,9 +1,9 @@
 import type { Connection } from 'jsforce';
-import { assertDay } from './days';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { corePlanner } from './corePlanner';
 import { planAndWrite, type PlanSummary, type TouchpointPlanner } from './planAccounts';
 import { readAllPlanInputs, readPlanInputsFor } from './planInputs';
+import { assertIsoDay } from '../../core/dates';
 
 export const DEFAULT_HORIZON_DAYS = 365;
 
@@ -31,7 +31,7 @@ export async function planTouchpointsForAccounts(
   accountIds: readonly string[],
   options: PlanTouchpointsOptions
 ): Promise<PlanSummary> {
-  const asOf = assertDay(options.asOf);
+  const asOf = assertIsoDay(options.asOf);
   const inputs = await readPlanInputsFor(conn, accountIds, asOf);
   return planAndWrite(conn, inputs, options.planner ?? corePlanner(await loadModelFromOrg(conn)), {
     asOf,
@@ -45,7 +45,7 @@ export async function planAllTouchpoints(
   conn: Connection,
   options: PlanTouchpointsOptions
 ): Promise<PlanSummary> {
-  const asOf = assertDay(options.asOf);
+  const asOf = assertIsoDay(options.asOf);
   const inputs = await readAllPlanInputs(conn, asOf);
   return planAndWrite(conn, inputs, options.planner ?? corePlanner(await loadModelFromOrg(conn)), {
     asOf,

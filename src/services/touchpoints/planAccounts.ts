@@ -1,7 +1,6 @@
 import type { Connection } from 'jsforce';
 import { isHandoverTouchpointKey, messageLanguage, type PlannerInput } from '../../core';
 import { isAlertKey } from '../onboarding/missedFirstValue';
-import { addDays } from './days';
 import {
   handoversByAccount,
   planAccountSchema,
@@ -15,6 +14,7 @@ import {
   type TaskWrite,
   type TouchpointTask
 } from './taskDiff';
+import { addDays } from '../../core/dates';
 
 export type TouchpointPlanner = (input: PlannerInput) => PlannedTouchpoint[];
 

@@ -1,8 +1,8 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { assertDay } from './days';
 import { chunks, idList, readAll, readMany, type Row } from './records';
 import { touchpointTaskSchema, type TouchpointTask } from './taskDiff';
+import { assertIsoDay } from '../../core/dates';
 
 const text = z.preprocess(
   (value) => (value === '' || value === undefined ? null : value),
@@ -95,7 +95,7 @@ const ELIGIBLE = '(Contract_Start__c != null OR Onboarding_Started__c != null)';
  * before asOf are never created, so years of history are not read on every run.
  */
 const relevantTasks = (asOf: string) =>
-  `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null AND (IsClosed = false OR ActivityDate >= ${assertDay(asOf)})`;
+  `SELECT ${TASK_FIELDS} FROM Task WHERE Touchpoint_Key__c != null AND (IsClosed = false OR ActivityDate >= ${assertIsoDay(asOf)})`;
 const ACCEPTED = `SELECT Account__c, Accepted_At__c, Contract_Start__c FROM Handover__c WHERE Status__c = 'Accepted'`;
 
 /** Reads what planning needs for the given accounts: three queries per 300 accounts, one per 300 owners. */

@@ -18,6 +18,7 @@ import {
   type Actor
 } from '../../services/handover/service';
 import type { DraftInput } from '../../services/handover/schemas';
+import { addDays } from '../../core/dates';
 
 /**
  * Runs one contract fixture against the twin in any org (memory or local) and returns what
@@ -123,9 +124,6 @@ function observeRecord(
     })
   );
 }
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A given Task: '@account' inside its key and '@today+N' dates resolved, on the Account. */
 function resolveTask(task: Record<string, unknown>, refs: Map<string, string>, today: string) {

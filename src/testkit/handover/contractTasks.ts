@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CONTRACT_PATH, loadContract, type ExpectedTask, type Fixture } from './contract';
 import { acceptPlan, messageLanguage, type BatonModel, type Tier } from '../../core';
 import { loadProjectModel } from '../../metadata/projectModel';
+import { addDays, daysBetween, isoDateOf } from '../../core/dates';
 
 /**
  * The touchpoint Tasks an accept fixture expects: the given Tasks as accept leaves them and
@@ -11,9 +12,6 @@ import { loadProjectModel } from '../../metadata/projectModel';
  * `npx tsx src/services/handover/contractTasks.ts` and commit the static resource.
  */
 
-const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 /** A fixture whose steps end in a successful accept: its Tasks are pinned. */
 export const plansOnAccept = (fixture: Fixture) =>
@@ -54,7 +52,7 @@ export function expectedTasks(
   const accepted = plan(today);
   // Planned again one day later: what moves with the acceptance day is relative to it.
   const nextDay = new Map(
-    plan(isoOf(dayNumber(today) + 1)).touchpoints.map((touchpoint) => [
+    plan(addDays(today, 1)).touchpoints.map((touchpoint) => [
       touchpoint.key,
       touchpoint.dueDate
     ])
@@ -75,7 +73,7 @@ export function expectedTasks(
   for (const touchpoint of accepted.touchpoints) {
     const given = fixture.given.tasks?.find((task) => task.Touchpoint_Key__c === touchpoint.key);
     if (given?.Status === 'Completed') continue;
-    const offset = dayNumber(touchpoint.dueDate) - dayNumber(today);
+    const offset = daysBetween(today, touchpoint.dueDate);
     const moves = nextDay.get(touchpoint.key) !== touchpoint.dueDate;
     byKey.set(touchpoint.key, {
       Touchpoint_Key__c: touchpoint.key,
@@ -105,6 +103,6 @@ export function writeExpectedTasks(today: string): void {
 }
 
 if (require.main === module) {
-  writeExpectedTasks(new Date().toISOString().slice(0, 10));
+  writeExpectedTasks(isoDateOf(new Date()));
   process.stdout.write(`Wrote the accept fixtures' tasks to ${CONTRACT_PATH}\n`);
 }

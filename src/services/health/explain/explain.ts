@@ -4,7 +4,7 @@ import { asShown } from '../../../core/health/shown';
 import { soqlString } from '../../../org/soql';
 import { accountIdSchema } from '../recompute/accountSelection';
 import { overrideActive, signalsOf } from '../recompute/accountSignals';
-import { dayOf } from '../recompute/days';
+import { dayOfValue } from '../../../core/dates';
 import type { Explanation } from './explainFormat';
 import { loadSignals } from '../recompute/loadSignals';
 import type { OrgAccess, Row } from '../recompute/orgAccess';
@@ -49,7 +49,7 @@ export async function explainAccount(
   options: { account: string; asOf: string; history?: HistoryPolicy }
 ): Promise<Explanation> {
   const account = await findAccount(org, options.account.trim());
-  const asOfDay = dayOf(options.asOf);
+  const asOfDay = dayOfValue(options.asOf);
   const model = scorer.model;
   const table = await loadSignals(
     org,

@@ -2,7 +2,7 @@ import type { Connection } from 'jsforce';
 import { addDays } from '../../../core';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { coreScorer } from '../recompute/coreScorer';
-import { dayOf } from '../recompute/days';
+import { dayOfValue } from '../../../core/dates';
 import { loadHistoryPolicy } from './historyPolicy';
 import { LatestSnapshots } from './latestSnapshots';
 import { loadSignals } from '../recompute/loadSignals';
@@ -31,7 +31,7 @@ export async function backfillHistory(
   const tally = emptyTally();
   for (let week = options.weeks; week >= 1; week--) {
     const asOf = addDays(options.asOf, -7 * week);
-    const asOfDay = dayOf(asOf);
+    const asOfDay = dayOfValue(asOf);
     latest.reset(0);
     const table = await loadSignals(org, { kind: 'all' }, asOfDay, silentProgress, {
       windows: signalWindows(model, policy.heartbeatDays),

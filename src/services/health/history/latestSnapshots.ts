@@ -1,5 +1,5 @@
 import type { SnapshotState } from '../../../core/health/history';
-import { NO_DAY, dayOf } from '../recompute/days';
+import { STORED_NO_DAY, dayOfValue } from '../../../core/dates';
 import { STATUSES } from '../recompute/signalTable';
 
 const code = (value: unknown) =>
@@ -21,12 +21,12 @@ export class LatestSnapshots {
   /** Forgets every account, keeping room for `capacity` rows (a wave's table). */
   reset(capacity: number): void {
     if (capacity > this.day.length) this.grow(capacity);
-    this.day.fill(NO_DAY);
+    this.day.fill(STORED_NO_DAY);
   }
 
   private grow(capacity: number): void {
     const old = this.day;
-    this.day = new Int32Array(capacity).fill(NO_DAY);
+    this.day = new Int32Array(capacity).fill(STORED_NO_DAY);
     this.day.set(old);
     this.score = copy(this.score, new Float64Array(capacity));
     this.coverage = copy(this.coverage, new Float64Array(capacity));
@@ -37,8 +37,8 @@ export class LatestSnapshots {
   /** Folds one Health_Snapshot__c row in; the newest (by Computed_At__c) wins. */
   add(i: number, row: Record<string, unknown>): void {
     if (i >= this.day.length) this.grow(Math.max(i + 1, this.day.length * 2));
-    const day = dayOf(row.Computed_At__c);
-    if (day === NO_DAY || day <= this.day[i]) return;
+    const day = dayOfValue(row.Computed_At__c);
+    if (!(day > this.day[i])) return;
     this.day[i] = day;
     this.score[i] = num(row.Score__c);
     this.coverage[i] = num(row.Coverage__c) || 0;
@@ -47,7 +47,7 @@ export class LatestSnapshots {
   }
 
   stateOf(i: number): SnapshotState | null {
-    if (i >= this.day.length || this.day[i] === NO_DAY) return null;
+    if (i >= this.day.length || this.day[i] === STORED_NO_DAY) return null;
     return {
       day: this.day[i],
       score: Number.isNaN(this.score[i]) ? null : this.score[i],

@@ -1,4 +1,4 @@
-import { NO_DAY } from './days';
+import { STORED_NO_DAY } from '../../../core/dates';
 import { SignalTable } from './signalTable';
 
 /** How old the latest usage period may be and still count as "the last 30 days". */
@@ -88,6 +88,6 @@ export function signalsOf(
 export function overrideActive(table: SignalTable, i: number, asOfDay: number): boolean {
   return (
     table.override[i] !== 0 &&
-    (table.overrideUntil[i] === NO_DAY || table.overrideUntil[i] >= asOfDay)
+    (table.overrideUntil[i] === STORED_NO_DAY || table.overrideUntil[i] >= asOfDay)
   );
 }

@@ -3,7 +3,7 @@ import type { AccountSelection } from './accountSelection';
 import type { HistoryPolicy } from '../../../core/health/history';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { coreScorer } from './coreScorer';
-import { dayOf } from './days';
+import { dayOfValue, isoDateOf } from '../../../core/dates';
 import { writeFailuresCsv, type Failure } from './failures';
 import { planWaves, WAVE_ACCOUNTS } from './accountWaves';
 import { loadHistoryPolicy, projectHistoryPolicy } from '../history/historyPolicy';
@@ -69,8 +69,8 @@ export async function recompute(
 ): Promise<RecomputeSummary> {
   const started = Date.now();
   const now = (options.now ?? (() => new Date()))();
-  const asOf = options.asOf ?? now.toISOString().slice(0, 10);
-  const asOfDay = dayOf(asOf);
+  const asOf = options.asOf ?? isoDateOf(now);
+  const asOfDay = dayOfValue(asOf);
   const progress = options.progress ?? silentProgress;
   const selection = options.selection ?? { kind: 'all' };
   const plan = await planWaves(
@@ -79,7 +79,7 @@ export async function recompute(
     accountConditions(selection),
     options.waveAccounts ?? WAVE_ACCOUNTS
   );
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDateOf(now);
   const summary: RecomputeSummary = {
     asOf,
     dryRun: Boolean(options.dryRun),

@@ -1,6 +1,6 @@
 import { type BatonModel } from '../../../core';
 import { loadProjectModel } from '../../../metadata/projectModel';
-import { isoDay, soqlDateTime, dayOf } from './days';
+import { dayOfValue, isoOfDay, soqlDateTime } from '../../../core/dates';
 import { projectHistoryPolicy } from '../history/historyPolicy';
 import type { LatestSnapshots } from '../history/latestSnapshots';
 import type { SignalTable } from './signalTable';
@@ -87,7 +87,7 @@ export function signalQueries(
   const touchpoint = (table: SignalTable, row: Row) => {
     const i = table.indexOf(row.WhatId);
     if (i < 0) return;
-    const day = dayOf(row.ActivityDate);
+    const day = dayOfValue(row.ActivityDate);
     if (day > asOfDay) table.agesOn(i, day);
     else table.addTouchpoint(i, row.ActivityDate);
   };
@@ -96,11 +96,11 @@ export function signalQueries(
       name: 'surveys',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoDay(oldestSurveyDay)}${and(accounts)}`,
+        `SELECT Account__c, Type__c, Score__c, Responded_On__c FROM Survey_Response__c WHERE Responded_On__c > ${isoOfDay(oldestSurveyDay)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
         // A later-dated answer counts from its day: the account's score can change then.
-        const answered = dayOf(row.Responded_On__c);
+        const answered = dayOfValue(row.Responded_On__c);
         if (i >= 0 && answered > asOfDay) return table.agesOn(i, answered);
         // An answer counts only inside its own type's window, as the core's measure reads it.
         // An unknown type goes to the table, which counts it as ignored.
@@ -113,11 +113,11 @@ export function signalQueries(
       name: 'usage',
       accountField: 'Account__c',
       soql: (accounts) =>
-        `SELECT Account__c, Period_End__c, Active_Users__c, Logins__c FROM Usage_Snapshot__c WHERE Period_End__c > ${isoDay(asOfDay - 90)}${and(accounts)}`,
+        `SELECT Account__c, Period_End__c, Active_Users__c, Logins__c FROM Usage_Snapshot__c WHERE Period_End__c > ${isoOfDay(asOfDay - 90)}${and(accounts)}`,
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
         if (i < 0) return;
-        const end = dayOf(row.Period_End__c);
+        const end = dayOfValue(row.Period_End__c);
         if (end > asOfDay) table.agesOn(i, end);
         else table.addUsage(i, row.Period_End__c, row.Active_Users__c, row.Logins__c);
       }
@@ -131,7 +131,7 @@ export function signalQueries(
         const i = table.indexOf(row.AccountId);
         if (i < 0) return;
         if (!truthy(row.IsClosed) && row.Priority === 'High') table.openHighCases[i]++;
-        const created = dayOf(row.CreatedDate);
+        const created = dayOfValue(row.CreatedDate);
         if (truthy(row.IsEscalated) && created > asOfDay - 90 && created <= asOfDay) {
           table.escalations[i]++;
           // Out of the 90 days on this day.
@@ -161,7 +161,7 @@ export function signalQueries(
       fold: (table, row) => {
         const i = table.indexOf(row.Account__c);
         if (i < 0) return;
-        const day = dayOf(row.Computed_At__c);
+        const day = dayOfValue(row.Computed_At__c);
         if (day <= baselineDay) table.addPreviousScore(i, row.Computed_At__c, row.Score__c);
         // A newer snapshot becomes the trend's baseline once it is old enough.
         else table.agesOn(i, day + windows.trendDays);

@@ -1,5 +1,5 @@
 import { signalsOf } from './accountSignals';
-import { dayOf } from './days';
+import { dayOfValue as dayOf } from '../../../core/dates';
 import { SignalTable } from './signalTable';
 
 const AS_OF = '2026-11-20';

@@ -1,5 +1,5 @@
 import { readAlertStatus, type OwedAlert } from './alerts';
-import { NO_DAY, dayOf, isoDay } from './days';
+import { STORED_NO_DAY, dayOfValue, isoOfDay, storedDay } from '../../../core/dates';
 
 /** agingDay of an account none of whose rows age. */
 export const NO_AGING = 0x7fffffff;
@@ -120,7 +120,7 @@ export class SignalTable {
       this.usageEnd,
       this.previousDay
     ])
-      days.fill(NO_DAY);
+      days.fill(STORED_NO_DAY);
     for (const numbers of [
       this.licensedSeats,
       this.overdueInvoices,
@@ -176,20 +176,20 @@ export class SignalTable {
     // An Id asked for before its account was added is no longer missing.
     this.lastId = undefined;
     this.tier[i] = code(TIERS, row.Touch_Tier__c);
-    this.contractStart[i] = dayOf(row.Contract_Start__c);
-    this.onboardingStarted[i] = dayOf(row.Onboarding_Started__c);
-    this.firstValueAt[i] = dayOf(row.First_Value_At__c);
+    this.contractStart[i] = storedDay(dayOfValue(row.Contract_Start__c));
+    this.onboardingStarted[i] = storedDay(dayOfValue(row.Onboarding_Started__c));
+    this.firstValueAt[i] = storedDay(dayOfValue(row.First_Value_At__c));
     this.licensedSeats[i] = num(row.Licensed_Seats__c);
     this.overdueInvoices[i] = num(row.Overdue_Invoices__c);
     this.sentiment[i] = code(SENTIMENTS, row.CSM_Sentiment__c);
-    this.sentimentDay[i] = dayOf(row.CSM_Sentiment_Date__c);
+    this.sentimentDay[i] = storedDay(dayOfValue(row.CSM_Sentiment_Date__c));
     this.shownStatus[i] = code(STATUSES, row.Health_Status__c);
     const alerted = readAlertStatus(row.Health_Alert_Status__c);
     this.alertStatus[i] = code(STATUSES, alerted.status);
     if (alerted.owed) this.owedAlerts.set(i, alerted.owed);
     else this.owedAlerts.delete(i);
     this.override[i] = code(STATUSES, row.Health_Override__c);
-    this.overrideUntil[i] = dayOf(row.Health_Override_Until__c);
+    this.overrideUntil[i] = storedDay(dayOfValue(row.Health_Override_Until__c));
   }
 
   /** Row i's inputs change on `day` (the earliest such day is kept). */
@@ -211,9 +211,9 @@ export class SignalTable {
   }
 
   addUsage(i: number, periodEnd: unknown, activeUsers: unknown, logins: unknown): void {
-    const end = dayOf(periodEnd);
+    const end = dayOfValue(periodEnd);
     const base = i * USAGE_SLOTS;
-    if (end === NO_DAY) {
+    if (Number.isNaN(end)) {
       this.ignoredRows++;
       return;
     }
@@ -236,16 +236,16 @@ export class SignalTable {
   }
 
   addTouchpoint(i: number, day: unknown): void {
-    const value = dayOf(day);
-    if (value !== NO_DAY && value > this.lastTouchDay[i]) {
+    const value = dayOfValue(day);
+    if (value > this.lastTouchDay[i]) {
       this.lastTouchDay[i] = value;
     }
   }
 
   addPreviousScore(i: number, day: unknown, score: unknown): void {
-    const value = dayOf(day);
+    const value = dayOfValue(day);
     const points = num(score);
-    if (value !== NO_DAY && !Number.isNaN(points) && value > this.previousDay[i]) {
+    if (!Number.isNaN(points) && value > this.previousDay[i]) {
       this.previousDay[i] = value;
       this.previousScore[i] = points;
     }
@@ -274,7 +274,7 @@ export class SignalTable {
     slot: number
   ): { end: number; activeUsers: number; logins: number } | null {
     const k = i * USAGE_SLOTS + slot;
-    return slot < USAGE_SLOTS && this.usageEnd[k] !== NO_DAY
+    return slot < USAGE_SLOTS && this.usageEnd[k] !== STORED_NO_DAY
       ? { end: this.usageEnd[k], activeUsers: this.usageActive[k], logins: this.usageLogins[k] }
       : null;
   }
@@ -288,6 +288,6 @@ export class SignalTable {
   }
 
   static dayText(day: number): string | undefined {
-    return day === NO_DAY ? undefined : isoDay(day);
+    return day === STORED_NO_DAY ? undefined : isoOfDay(day);
   }
 }
