@@ -1,7 +1,7 @@
 import { planTouchpoints, type PlannedTouchpoint } from './cadence';
 import type { BatonModel } from './config/model';
 import type { Tier } from './config/records';
-import { sameSalesforceId } from './handoverGuard';
+import { sameSalesforceId } from './ids';
 import type { MessageLanguage } from './messageTexts';
 
 /**

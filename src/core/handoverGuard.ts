@@ -1,4 +1,5 @@
 import type { HandoverStatus } from './handover';
+import { sameSalesforceId } from './ids';
 import { messageText } from './messageTexts';
 
 /**
@@ -50,9 +51,7 @@ export interface HandoverWriter {
 
 type HandoverRecord = Record<string, unknown>;
 
-/** Salesforce Ids compare by their case-sensitive first 15 characters. */
-export const sameSalesforceId = (a: unknown, b: unknown): boolean =>
-  typeof a === 'string' && typeof b === 'string' && !!a && a.slice(0, 15) === b.slice(0, 15);
+export { sameSalesforceId };
 
 const statusOf = (record: HandoverRecord) => (record.Status__c ?? 'Draft') as HandoverStatus;
 const blank = (value: unknown) =>

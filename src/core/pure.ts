@@ -82,11 +82,17 @@ export {
   openHandoverProblem,
   RECORD_CHANGED_MESSAGE,
   recordChangedProblem,
-  sameSalesforceId,
   type HandoverWriteProblem,
   type HandoverWriter,
   type OpenHandover
 } from './handoverGuard';
+export {
+  isSalesforceId,
+  NOT_A_SALESFORCE_ID,
+  SALESFORCE_ID,
+  salesforceIdSchema,
+  sameSalesforceId
+} from './ids';
 export {
   acceptKindOf,
   acceptPlan,

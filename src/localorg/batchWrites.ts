@@ -12,7 +12,8 @@ import {
   requiredMissing,
   wrongReferenceType
 } from './errors';
-import { makeId, to18 } from './ids';
+import { to18 } from '../core/ids';
+import { makeId } from './ids';
 import { lookupByRelationship } from './parentKeys';
 import {
   autoNumber,

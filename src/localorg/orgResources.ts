@@ -1,5 +1,5 @@
 import { OrgError } from './errors';
-import { checksumSuffix } from './ids';
+import { checksumSuffix } from '../core/ids';
 import type { OrgUser } from './router';
 
 export const API_VERSION = '62.0';

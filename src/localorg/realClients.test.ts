@@ -1,5 +1,5 @@
 import { Connection } from 'jsforce';
-import { to18 } from './ids';
+import { to18 } from '../core/ids';
 import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 
 type Json = Record<string, unknown>;

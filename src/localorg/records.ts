@@ -13,7 +13,8 @@ import {
   wrongReferenceType
 } from './errors';
 import type { ChangeLog } from './changeEvents/changeLog';
-import { makeId, to18 } from './ids';
+import { to18 } from '../core/ids';
+import { makeId } from './ids';
 import { parentKeyOf, resolveParentKey, type ParentKey } from './parentKeys';
 import type { UserAccess } from './permissions';
 import type { Schema } from './schema/schema';

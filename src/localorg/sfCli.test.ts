@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { to18 } from './ids';
+import { to18 } from '../core/ids';
 import { signInSf, type SfSession } from '../testkit/sfCli';
 import { startTestOrg, type TestOrg } from '../testkit/testOrg';
 

@@ -1,5 +1,5 @@
 import { OrgError } from './errors';
-import { to18 } from './ids';
+import { to18 } from '../core/ids';
 import type { FieldDef } from './schema/types';
 
 export type SqlValue = string | number | null;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OrgError } from '../errors';
-import { checksumSuffix } from '../ids';
+import { checksumSuffix } from '../../core/ids';
 import type { OrgCore } from '../orgCore';
 
 export type JobState =

@@ -1,6 +1,6 @@
 import type { Query, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { OrgError, malformedQuery } from '../errors';
-import { to18 } from '../ids';
+import { to18 } from '../../core/ids';
 import type { FieldDef } from '../schema/types';
 import type { SqlValue } from '../values';
 import { dateLiteralRange } from './dateLiterals';

@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { isSalesforceId } from '../../core/ids';
 import {
   ACCOUNT_INPUTS,
   isAccountId,
@@ -7,7 +8,6 @@ import {
   type WatchedObject
 } from './changeEvents';
 
-const RECORD_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 const BY_ENTITY = new Map(WATCHED_OBJECTS.map((watched) => [watched.entity, watched]));
 /** Ids per IN list: well inside SOQL's 100 000-character limit. */
 const IDS_PER_QUERY = 200;
@@ -57,7 +57,7 @@ export class ChangeBatch {
     if (!watched) return;
     const type = header.changeType;
     for (const id of header.recordIds ?? []) {
-      if (!RECORD_ID.test(id)) continue;
+      if (!isSalesforceId(id)) continue;
       if (watched.accountField === null) {
         if (type === 'DELETE') continue;
         // The recompute's own writes name only Health_* outputs: they move no score.

@@ -3,7 +3,7 @@ import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors';
 import type { HandoverStatus } from '../../core/handover';
-import { sameSalesforceId } from '../../core/handoverGuard';
+import { isSalesforceId, sameSalesforceId } from '../../core/ids';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { accept, returnToSeller, saveDraft, submit, type Actor } from './service';
 import { DraftInputSchema, type DraftInput } from './schemas';
@@ -105,10 +105,10 @@ function sameValue(stored: unknown, given: unknown): boolean {
   const text = (value: unknown) =>
     value === null || value === undefined || value === '' ? null : String(value);
   const [a, b] = [text(stored), text(given)];
-  if (a !== null && b !== null && ID.test(a) && ID.test(b)) return sameSalesforceId(a, b);
+  if (a !== null && b !== null && isSalesforceId(a) && isSalesforceId(b))
+    return sameSalesforceId(a, b);
   return a === b;
 }
-const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** The handover in the org that this file record describes (its content key), if any. */
 async function sameHandover(

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { salesforceIdSchema } from '../../core/ids';
 
 /**
  * The boundary of the handover twin: the parameters of each HandoverController method (as
@@ -8,7 +9,7 @@ import { z } from 'zod';
  * inferred from these schemas.
  */
 
-const id = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a Salesforce Id');
+const id = salesforceIdSchema();
 const FIELDS_DIR = join(__dirname, '../../../force-app/main/default/objects/Handover__c/fields');
 
 /**

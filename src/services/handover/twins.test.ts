@@ -271,7 +271,7 @@ describe('handover twins through the local org', () => {
 
   it('names the field when the input is malformed', async () => {
     await expect(apex(seller, 'submit', { handoverId: 'not-an-id' })).rejects.toThrow(
-      /handoverId: must be a Salesforce Id/
+      /handoverId: must be a 15 or 18 character Salesforce Id/
     );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isExactIsoDate } from '../../core/dates';
+import { NOT_A_SALESFORCE_ID, SALESFORCE_ID } from '../../core/ids';
 
 // Every CSV value arrives as text; an empty cell means "not given".
 const blankToUndefined = (value: unknown) =>
@@ -34,8 +35,7 @@ const count = (max: number) =>
     .transform(Number)
     .refine((n) => n <= max, `must be at most ${max}`);
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const sfId = z.string().trim().regex(SALESFORCE_ID, 'must be a 15 or 18 character Salesforce Id');
+const sfId = z.string().trim().regex(SALESFORCE_ID, NOT_A_SALESFORCE_ID);
 
 /** Account reference columns shared by every import. */
 const accountColumns = {

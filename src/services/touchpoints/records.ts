@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import { isSalesforceId } from '../../core/ids';
 import { BULK_WRITE_THRESHOLD, bulkIngest, queryAll } from '../../org/bulk';
 import { parseBulkError } from '../../org/bulkErrors';
 import { soqlString } from '../../org/soql';
@@ -15,11 +16,9 @@ export interface WriteFailure {
 /** Ids per IN list, keeping a REST query URL well under its length limit. */
 export const IDS_PER_QUERY = 300;
 
-const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
 /** `(…)` of quoted Ids for IN; refuses anything that is not an Id. */
 export function idList(ids: readonly string[]): string {
-  for (const id of ids) if (!ID.test(id)) throw new Error(`Not a Salesforce Id: ${id}`);
+  for (const id of ids) if (!isSalesforceId(id)) throw new Error(`Not a Salesforce Id: ${id}`);
   return `(${ids.map((id) => `'${id}'`).join(', ')})`;
 }
 

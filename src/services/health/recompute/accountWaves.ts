@@ -1,3 +1,4 @@
+import { isSalesforceId } from '../../../core/ids';
 import type { AccountSelection } from './accountSelection';
 import type { OrgAccess } from './orgAccess';
 
@@ -24,7 +25,6 @@ export interface WavePlan {
 }
 
 /** An Id as the org returns it: only such text is put into a range condition. */
-const ORG_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
 /**
  * `field` inside the wave's Id range. The Account query filters `Id`, each signal query its
@@ -55,7 +55,7 @@ export async function planWaves(
   await org.query(`SELECT Id FROM Account${where(accountConditions[0])}`, total, (rows) => {
     for (const row of rows) {
       const id = String(row.Id);
-      if (!ORG_ID.test(id))
+      if (!isSalesforceId(id))
         throw new Error(`The org returned an Account Id that is not one: ${id}`);
       ids.push(id);
     }
