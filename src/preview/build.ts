@@ -13,7 +13,7 @@ import { rollup, type RollupLog } from 'rollup';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { readLabels } from './labels';
+import { readLabels, readPicklistTranslations } from './labels';
 import {
   ACCOUNT_PAGE,
   PORTFOLIO_PAGE,
@@ -31,6 +31,7 @@ const INPUTS = [
   LWC_DIR,
   'force-app/main/default/labels',
   'force-app/main/default/translations',
+  'force-app/main/default/objectTranslations',
   'src/preview/app',
   'src/preview/platform',
   'src/preview/build.ts',
@@ -148,10 +149,14 @@ async function compile(
           'import.meta.env.SSR': 'false'
         }
       }),
-      platformPlugin(readLabels(projectDir), {
-        flexipage: flexiPageModule(readAccountPage(projectDir), available),
-        apppage: flexiPageModule(readPage(projectDir, PORTFOLIO_PAGE), available)
-      }),
+      platformPlugin(
+        readLabels(projectDir),
+        {
+          flexipage: flexiPageModule(readAccountPage(projectDir), available),
+          apppage: flexiPageModule(readPage(projectDir, PORTFOLIO_PAGE), available)
+        },
+        readPicklistTranslations(projectDir)
+      ),
       typescriptPlugin(),
       lwc({
         rootDir: appDir,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
-import { readLabels } from './labels';
+import { readLabels, readPicklistTranslations } from './labels';
 import { startLocalPreview } from '../testkit/localPreview';
 
 // The handover as the seller fills it and the account manager answers it, in English and in
@@ -68,7 +68,12 @@ const SAMPLES = {
 };
 
 /** The seller's failed submit, then a complete one; returns with the handover Submitted. */
-async function sellerSubmits(page: Page, language: 'en' | 'fi', contractStart: string) {
+async function sellerSubmits(
+  page: Page,
+  language: 'en' | 'fi',
+  contractStart: string,
+  manager = preview.manager.name
+) {
   const t = labels[language];
   const sample = SAMPLES[language];
   const text = (name: string) => t[name] ?? labels.en[name];
@@ -97,7 +102,7 @@ async function sellerSubmits(page: Page, language: 'en' | 'fi', contractStart: s
 
   await field(page, text('Baton_Handover_Field_What_Was_Sold')).fill(sample.sold);
   await field(page, text('Baton_Handover_Field_Contract_Start')).fill(contractStart);
-  await choose(page, preview.manager.name);
+  await choose(page, manager);
   await choose(page, /Aino Virtanen|Liisa Laine/);
   await field(page, text('Baton_Handover_Field_Secondary_Contacts')).fill(sample.contacts);
   await field(page, text('Baton_Handover_Field_Decision_Makers')).fill(sample.deciders);
@@ -124,10 +129,11 @@ function englishIn(pageText: string): string[] {
     );
 }
 
-async function accountManagerAnswers(page: Page, language: 'en' | 'fi') {
+/** The account manager reads and accepts; `signedIn` when already signed in as them. */
+async function accountManagerAnswers(page: Page, language: 'en' | 'fi', signedIn = false) {
   const text = (name: string) => labels[language][name] ?? labels.en[name];
   const persona = language === 'fi' ? 'Rooli' : 'Persona';
-  await page.getByRole('combobox', { name: persona }).selectOption('accountManager');
+  if (!signedIn) await page.getByRole('combobox', { name: persona }).selectOption('accountManager');
   await panel(page).getByText(text('Baton_Handover_Answer_Intro')).waitFor();
   expect(
     await panel(page)
@@ -143,8 +149,46 @@ async function accountManagerAnswers(page: Page, language: 'en' | 'fi') {
   await panel(page)
     .getByRole('button', { name: text('Baton_Handover_Accept') })
     .click();
-  await panel(page).getByText(text('Baton_Handover_Accepted_Message')).waitFor();
+  // The preview book's accounts are customers already (a stage): accepting keeps their plan,
+  // and the account manager is not told that onboarding started.
+  await panel(page).getByText(text('Baton_Handover_Accepted_Existing')).waitFor();
+  expect(await panel(page).getByText(text('Baton_Handover_Accepted_Message')).count()).toBe(0);
   expect(await isFocused(page, '.notice')).toBe(true);
+}
+
+const fiPicklists = readPicklistTranslations(PROJECT_DIR).fi;
+
+/**
+ * The record header as a Finnish user reads it: the picklists in Finnish (the fields'
+ * picklist translations) and money as Finnish writes it, 2 000 €, never €2,000.
+ */
+async function finnishHeader(page: Page, accountId: string) {
+  const header = page.locator('preview-highlights');
+  const [account] = (
+    await preview.conn.query<Record<string, string | number>>(
+      `SELECT Touch_Tier__c, Customer_Stage__c, MRR__c FROM Account WHERE Id = '${accountId}'`
+    )
+  ).records;
+  const stage = String(account.Customer_Stage__c);
+  const tier = String(account.Touch_Tier__c);
+  await header
+    .getByText(fiPicklists['Account.Customer_Stage__c'][stage], { exact: true })
+    .waitFor();
+  await header.getByText(fiPicklists['Account.Touch_Tier__c'][tier], { exact: true }).waitFor();
+  const text = (await header.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  const mrr = new Intl.NumberFormat('fi-FI', { maximumFractionDigits: 0 })
+    .format(Number(account.MRR__c))
+    .replace(/[\u00a0\u202f]/g, ' ');
+  expect(text).toContain(`${mrr} €`);
+  expect(text).not.toContain('€' + mrr.replace(' ', ','));
+  const english = Object.values(fiPicklists)
+    .flatMap((values) => Object.keys(values))
+    .filter(
+      (value) =>
+        value.length > 3 &&
+        new RegExp(`\\b${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)
+    );
+  expect(english).toEqual([]);
 }
 
 describe('handover answered in the preview', () => {
@@ -183,17 +227,24 @@ describe('handover answered in the preview', () => {
     const badDate = fi.Baton_Handover_Error_Bad_Date.replace('{0}', '31.12.2026');
     await panel(page).locator('c-handover-error-summary').getByText(badDate).waitFor();
     expect((await handovers()).totalSize).toBe(0);
-    // So does an amount typed as Baton shows it (with a space between thousands).
+    // So does an amount the Finnish format cannot read without guessing (27.696: thousands or
+    // decimals?), naming what was typed; one written as Baton shows it (a space between
+    // thousands, a decimal comma) is read right.
     await date.fill('1.12.2026');
     const arr = field(page, fi.Baton_Handover_Field_ARR);
-    await arr.fill('27 696,50');
+    await arr.fill('27.696');
     await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
     await panel(page)
       .locator('c-handover-error-summary')
-      .getByText(fi.Baton_Handover_Error_Bad_Amount)
+      .getByText(
+        fi.Baton_Handover_Error_Bad_Amount.replace('{0}', '27.696').replace(/\{1\}.*/, ''),
+        {
+          exact: false
+        }
+      )
       .waitFor();
     expect((await handovers()).totalSize).toBe(0);
-    await arr.fill('27696,50');
+    await arr.fill('27 696,50');
     await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
     await panel(page).getByText(fi.Baton_Handover_Draft_Saved).waitFor();
     const saved = await handovers();
@@ -202,8 +253,17 @@ describe('handover answered in the preview', () => {
     expect(await date.inputValue()).toBe('1.12.2026');
     expect(await panel(page).innerText()).not.toContain('Dec 31');
 
-    await sellerSubmits(page, 'fi', '1.12.2026');
-    await accountManagerAnswers(page, 'fi');
+    // Juha Mäkinen, who works in Finnish, receives it and answers it signed in as himself.
+    const [juha] = (
+      await preview.conn.query<{ Username: string; Name: string }>(
+        "SELECT Username, Name FROM User WHERE Name = 'Juha Mäkinen'"
+      )
+    ).records;
+    await sellerSubmits(page, 'fi', '1.12.2026', juha.Name);
+    await signIn(page, juha.Username, 'fi', account.Id);
+    await finnishHeader(page, account.Id);
+    await accountManagerAnswers(page, 'fi', true);
+    await page.screenshot({ path: join(DOCS, 'account-page-fi.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
@@ -24,6 +24,49 @@ const translationFile = z.object({
 const translatedLabel = z.object({ name: z.string(), label: z.coerce.string() });
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true });
+
+/** Picklist value labels by language and field: `{ fi: { 'Account.Touch_Tier__c': { High: 'Tiivis palvelu' } } }`. */
+export type PicklistTable = Record<string, Record<string, Record<string, string>>>;
+
+const fieldTranslationFile = z.object({
+  CustomFieldTranslation: z.object({
+    name: z.string(),
+    picklistValues: z.unknown().optional()
+  })
+});
+const picklistTranslation = z.object({
+  masterLabel: z.coerce.string(),
+  translation: z.coerce.string()
+});
+
+/**
+ * Reads the picklist value translations (objectTranslations/<Object>-<language>) from
+ * force-app, as the org translates a picklist's label for a user of that language.
+ */
+export function readPicklistTranslations(projectDir: string, languages = ['fi']): PicklistTable {
+  const base = join(projectDir, 'force-app/main/default/objectTranslations');
+  const table: PicklistTable = {};
+  for (const language of languages) {
+    table[language] = {};
+    if (!existsSync(base)) continue;
+    for (const folder of readdirSync(base).filter((name) => name.endsWith(`-${language}`))) {
+      const object = folder.slice(0, -`-${language}`.length);
+      for (const file of readdirSync(join(base, folder)).filter((name) =>
+        name.endsWith('.fieldTranslation-meta.xml')
+      )) {
+        const parsed = fieldTranslationFile.parse(
+          parser.parse(readFileSync(join(base, folder, file), 'utf8'))
+        ).CustomFieldTranslation;
+        const values = asArray(parsed.picklistValues).map((raw) => picklistTranslation.parse(raw));
+        if (values.length)
+          table[language][`${object}.${parsed.name}`] = Object.fromEntries(
+            values.map((value) => [value.masterLabel, value.translation])
+          );
+      }
+    }
+  }
+  return table;
+}
 
 /**
  * Reads Custom Labels and their translations from force-app, the same files deployed to

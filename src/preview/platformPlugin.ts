@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { transform } from 'esbuild';
 import type { Plugin } from 'rollup';
 import { loadLocalised, resolveLocalised } from './i18nModules';
-import type { LabelTable } from './labels';
+import type { LabelTable, PicklistTable } from './labels';
 
 const PLATFORM_DIR = join(__dirname, 'platform');
 const VIRTUAL = '\0baton:';
@@ -75,7 +75,8 @@ export function componentAliases(dir: string, namespace: string): { name: string
 /** Resolves platform modules to local ones; must run before @lwc/rollup-plugin. */
 export function platformPlugin(
   labels: LabelTable,
-  pages: { flexipage: string; apppage: string }
+  pages: { flexipage: string; apppage: string },
+  picklists: PicklistTable = {}
 ): Plugin {
   return {
     name: 'baton-platform',
@@ -84,7 +85,7 @@ export function platformPlugin(
       if (localised) return localised;
       if (PLATFORM_MODULES[source]) return platformFile(PLATFORM_MODULES[source]);
       if (source === 'lightning/combobox') return platformFile('lwc/combobox/combobox.ts');
-      if (['baton:labels', 'baton:flexipage', 'baton:apppage'].includes(source))
+      if (['baton:labels', 'baton:picklists', 'baton:flexipage', 'baton:apppage'].includes(source))
         return `\0${source}`;
       const ours = /^@salesforce\/(apex|schema|user|resourceUrl|customPermission|userPermission)\//;
       // Only `c.` labels: base components resolve their own labels from their scopedImports.
@@ -97,6 +98,7 @@ export function platformPlugin(
       const localised = loadLocalised(id);
       if (localised !== null) return localised;
       if (id === '\0baton:labels') return `export default ${JSON.stringify(labels)};`;
+      if (id === '\0baton:picklists') return `export default ${JSON.stringify(picklists)};`;
       if (id === '\0baton:flexipage') return pages.flexipage;
       if (id === '\0baton:apppage') return pages.apppage;
       if (!id.startsWith(VIRTUAL)) return null;

@@ -8,6 +8,10 @@ declare module 'baton:labels' {
   const table: Record<string, Record<string, string>>;
   export default table;
 }
+declare module 'baton:picklists' {
+  const table: Record<string, Record<string, Record<string, string>>>;
+  export default table;
+}
 declare module '@lwc/synthetic-shadow';
 declare module 'baton:flexipage' {
   import type { LightningElement } from 'lwc';

@@ -38,3 +38,12 @@ export function localeValue<T>(key: string, english: T): T {
   const values = BY_LANGUAGE[session().language] ?? EURO_ORG;
   return (key in values ? values[key] : english) as T;
 }
+
+/** An amount in the org's currency, in whole units, as the session's locale writes it (2 308 €, €2,308). */
+export function formatMoney(value: number): string {
+  return new Intl.NumberFormat(localeValue('locale', 'en-US'), {
+    style: 'currency',
+    currency: localeValue('currency', 'EUR'),
+    maximumFractionDigits: 0
+  }).format(value);
+}

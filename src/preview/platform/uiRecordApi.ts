@@ -1,4 +1,5 @@
 import { API, request } from './http';
+import { picklistLabel } from './labels';
 import { WireAdapter } from './wire';
 
 /** A field reference: `'Account.Name'` or an `@salesforce/schema` import. */
@@ -26,6 +27,22 @@ const fieldList = (fields?: FieldRef | FieldRef[]): string[] =>
   fields === undefined ? [] : (Array.isArray(fields) ? fields : [fields]).map(fieldName);
 
 const live = new Set<GetRecordAdapter>();
+
+/** As the UI API answers a user: picklist display values in the user's language. */
+function inUserLanguage(record: RecordRepresentation): RecordRepresentation {
+  const fields: Record<string, FieldValue> = {};
+  for (const [name, entry] of Object.entries(record.fields ?? {})) {
+    const nested = entry.value && typeof entry.value === 'object';
+    fields[name] = {
+      value: nested ? inUserLanguage(entry.value as RecordRepresentation) : entry.value,
+      displayValue:
+        typeof entry.displayValue === 'string' && typeof entry.value === 'string'
+          ? picklistLabel(`${record.apiName}.${name}`, entry.displayValue)
+          : entry.displayValue
+    };
+  }
+  return { ...record, fields };
+}
 
 /** `@wire(getRecord, { recordId, fields })`: the record from the local org's UI API. */
 export class getRecord extends WireAdapter<GetRecordConfig> {
@@ -56,7 +73,7 @@ export class getRecord extends WireAdapter<GetRecordConfig> {
         'GET',
         `${API}/ui-api/records/${encodeURIComponent(config.recordId)}?${query}`
       );
-      if (config === this.config) this.emit(record, undefined);
+      if (config === this.config) this.emit(inUserLanguage(record), undefined);
     } catch (error) {
       if (config === this.config) this.emit(undefined, error);
     }

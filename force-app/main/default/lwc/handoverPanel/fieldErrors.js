@@ -1,4 +1,4 @@
-import { exampleDate, format } from 'c/localeFormat';
+import { exampleDate, format, formatAmount } from 'c/localeFormat';
 import fillIn from '@salesforce/label/c.Baton_Handover_Error_Fill_In';
 import choose from '@salesforce/label/c.Baton_Handover_Error_Choose';
 import chooseSome from '@salesforce/label/c.Baton_Handover_Error_Choose_Some';
@@ -57,13 +57,23 @@ export function missingFieldErrors(problems) {
   );
 }
 
-/** @returns errors for dates and amounts typed in a form the user's locale cannot read, in form order */
+/** The amount every amount hint shows, written as the user's locale writes it. */
+const EXAMPLE_AMOUNT = 27696.5;
+
+/**
+ * @param inputs [{ field, kind, typed? }]: dates and amounts typed in a form the user's locale
+ *   cannot read (an amount with what was typed)
+ * @returns their errors in form order, each saying how to type it in the user's format
+ */
 export function unreadableErrors(inputs) {
   return inFormOrder(
-    inputs.map(({ field: name, kind }) => ({
+    inputs.map(({ field: name, kind, typed }) => ({
       field: name,
       label: (FORM_ORDER.find((field) => field.name === name) || { label: name }).label,
-      message: kind === 'date' ? format(badDate, exampleDate()) : badAmount
+      message:
+        kind === 'date'
+          ? format(badDate, exampleDate())
+          : format(badAmount, typed, formatAmount(EXAMPLE_AMOUNT))
     }))
   );
 }

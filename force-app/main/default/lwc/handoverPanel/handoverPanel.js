@@ -12,7 +12,14 @@ import { choicesFrom, draftFrom, factsOf, payloadOf } from './draft';
 import { focusField, saveErrors, showOnFields, submitErrors } from './formChecks';
 import { prefillNotes } from './prefillSources';
 import { ANSWER, FORM, canStartNext, panelView } from './view';
-import { answerState, modelOf, onboardingModelFor, requiredFields, suggestTierFor } from './rules';
+import {
+  acceptedNotice,
+  answerState,
+  modelOf,
+  onboardingModelFor,
+  requiredFields,
+  suggestTierFor
+} from './rules';
 
 /**
  * The seller's handover form on the Account (or closed-won Opportunity) page, the receiving
@@ -149,7 +156,9 @@ export default class HandoverPanel extends LightningElement {
   }
 
   handleAccept() {
-    this.run(() => accept({ handoverId: this.handover.Id }), LABELS.acceptedMessage);
+    // Decided before the call: the answer carries the Account as accepting left it.
+    const notice = acceptedNotice(this.context.account, this.handover);
+    this.run(() => accept({ handoverId: this.handover.Id }), notice);
   }
 
   handleReturn(event) {

@@ -44,6 +44,8 @@ import cancel from '@salesforce/label/c.Baton_Handover_Cancel';
 import draftSaved from '@salesforce/label/c.Baton_Handover_Draft_Saved';
 import submittedMessage from '@salesforce/label/c.Baton_Handover_Submitted_Message';
 import acceptedMessage from '@salesforce/label/c.Baton_Handover_Accepted_Message';
+import acceptedExisting from '@salesforce/label/c.Baton_Handover_Accepted_Existing';
+import acceptedNewAm from '@salesforce/label/c.Baton_Handover_Accepted_New_AM';
 import returnedMessage from '@salesforce/label/c.Baton_Handover_Returned_Message';
 import fixBeforeSubmit from '@salesforce/label/c.Baton_Handover_Fix_Before_Submit';
 import saveFailed from '@salesforce/label/c.Baton_Handover_Save_Failed';
@@ -125,6 +127,8 @@ export const LABELS = {
   draftSaved,
   submittedMessage,
   acceptedMessage,
+  acceptedExisting,
+  acceptedNewAm,
   returnedMessage,
   fixBeforeSubmit,
   saveFailed,

@@ -1,4 +1,5 @@
 import {
+  acceptKindOf,
   isHandoverOverdue,
   parseModelRecords,
   requiredHandoverFields,
@@ -41,6 +42,21 @@ export function suggestTierFor(account, model) {
     ? tierReason(rule, suggestion.arr, account.Growth_Potential__c ?? 0)
     : suggestion.reason;
   return { tier, label: TIER_LABELS[tier] || tier, reason };
+}
+
+const ACCEPTED_NOTICES = {
+  'new-customer': LABELS.acceptedMessage,
+  'existing-customer': LABELS.acceptedExisting,
+  'new-account-manager': LABELS.acceptedNewAm
+};
+
+/**
+ * What the account manager is told after accepting, decided as the server decides what the
+ * accept does (the core's acceptKindOf over the Account as the panel read it): onboarding
+ * starts only for a new customer.
+ */
+export function acceptedNotice(account, handover) {
+  return ACCEPTED_NOTICES[acceptKindOf(account || {}, handover)] || LABELS.acceptedMessage;
 }
 
 /** The tier's Tier_Cadence__mdt onboarding model. */

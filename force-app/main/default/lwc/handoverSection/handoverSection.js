@@ -1,11 +1,9 @@
 import { LightningElement, api } from 'lwc';
+import { formatAmount, parseAmount } from 'c/localeFormat';
 
-/** A typed date or amount the input could not parse (its own check, not a message we set). */
-function unreadable(input) {
-  const validity = input.validity;
-  if (!validity) return false;
-  if (input.dataset.kind === 'date') return validity.badInput;
-  return input.dataset.kind === 'currency' && !validity.valid && !validity.customError;
+/** A typed date the input could not parse (its own check, not a message we set). */
+function unreadableDate(input) {
+  return input.dataset.kind === 'date' && !!input.validity && input.validity.badInput;
 }
 
 /**
@@ -26,6 +24,8 @@ export default class HandoverSection extends LightningElement {
   @api emptyTexts = {};
   /** A note under a field, by API name: where a pre-filled value came from. */
   @api notes = {};
+  /** Amounts as typed, by API name: shown back as typed, and read in the user's locale. */
+  typedAmounts = {};
 
   get headingId() {
     return `handover-section-${this.section.key}`;
@@ -40,7 +40,7 @@ export default class HandoverSection extends LightningElement {
         ...field,
         options,
         required: required.has(field.name),
-        value: field.kind === 'checkboxes' ? splitMulti(raw) : (raw ?? ''),
+        value: this.shownValue(field, raw),
         isTextarea: field.kind === 'textarea',
         isRadio: field.kind === 'radio' && options.length > 0,
         isEmptyChoice: field.kind === 'radio' && options.length === 0,
@@ -53,6 +53,13 @@ export default class HandoverSection extends LightningElement {
     });
   }
 
+  shownValue(field, raw) {
+    if (field.kind === 'checkboxes') return splitMulti(raw);
+    if (field.kind !== 'currency') return raw ?? '';
+    const typed = this.typedAmounts[field.name];
+    return typed !== undefined ? typed : formatAmount(raw);
+  }
+
   handleChange(event) {
     const name = event.target.dataset.field;
     const kind = event.target.dataset.kind;
@@ -60,7 +67,11 @@ export default class HandoverSection extends LightningElement {
     if (kind === 'checkboxes') {
       value = value.join(';');
     } else if (kind === 'currency') {
-      value = value === '' || value === null ? null : Number(value);
+      // Read here in the user's locale, not by the input: it would take 27696,5 for 276965.
+      this.typedAmounts = { ...this.typedAmounts, [name]: value };
+      const amount = parseAmount(value);
+      if (amount.error) return;
+      value = amount.value;
     } else if (value === '') {
       value = null;
     }
@@ -101,9 +112,13 @@ export default class HandoverSection extends LightningElement {
    */
   @api
   unreadableInputs() {
-    return this.inputs()
-      .filter((input) => unreadable(input))
-      .map((input) => ({ field: input.dataset.field, kind: input.dataset.kind }));
+    const dates = this.inputs()
+      .filter((input) => unreadableDate(input))
+      .map((input) => ({ field: input.dataset.field, kind: 'date' }));
+    const amounts = Object.entries(this.typedAmounts)
+      .filter(([, typed]) => parseAmount(typed).error)
+      .map(([field, typed]) => ({ field, kind: 'currency', typed }));
+    return [...dates, ...amounts];
   }
 
   inputs() {

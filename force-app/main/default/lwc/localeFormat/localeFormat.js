@@ -37,3 +37,63 @@ export function formatCurrency(value, locale = LOCALE, currency = CURRENCY) {
 export function exampleDate(locale = LOCALE) {
   return formatDate('2026-12-31', locale);
 }
+
+const ANY_SPACE = /[\s\u00a0\u202f]/g;
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function separators(locale) {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const part = (type, fallback) =>
+    (parts.find((item) => item.type === type) || {}).value || fallback;
+  return { group: part('group', ','), decimal: part('decimal', '.') };
+}
+
+/**
+ * An amount as the user typed it, read in their locale, or `{ error: true }` when the locale
+ * would read it otherwise than it was meant. Decision: never guess across locales. Grouping is
+ * accepted only in whole groups of three (27 696,50 in Finnish, with any space; 27,696.50 in
+ * English), so an English "27696,5" (a decimal comma) is refused rather than read as 276965; a
+ * Finnish user's point is a decimal point only when no comma is typed and it is not followed by
+ * exactly three digits ("27.696" is refused). At most two decimals; a currency sign is ignored.
+ * @returns { value: number | null } (null for nothing typed) or { error: true }
+ */
+export function parseAmount(text, locale = LOCALE) {
+  let typed = String(text ?? '')
+    .replace(/[€$£¤]/g, '')
+    .trim();
+  if (!typed) {
+    return { value: null };
+  }
+  const { group, decimal } = separators(locale);
+  const spaceGroups = /^[\s\u00a0\u202f]$/.test(group);
+  typed = typed.replace(ANY_SPACE, ' ');
+  let point = decimal;
+  if (decimal === ',' && !typed.includes(',') && typed.includes('.')) {
+    if (/\.\d{3}$/.test(typed)) {
+      return { error: true };
+    }
+    point = '.';
+  }
+  const g = escape(spaceGroups ? ' ' : group);
+  const d = escape(point);
+  const shape = new RegExp(`^(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d{1,2})?$`);
+  if (!shape.test(typed)) {
+    return { error: true };
+  }
+  const digits = typed
+    .split(spaceGroups ? ' ' : group)
+    .join('')
+    .replace(point, '.');
+  return { value: Number(digits) };
+}
+
+/** An amount with two decimals as the user's locale writes it (27 696,50; 27,696.50). */
+export function formatAmount(value, locale = LOCALE) {
+  if (value === undefined || value === null || value === '') {
+    return '';
+  }
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2
+  }).format(Number(value));
+}

@@ -1,4 +1,6 @@
 import { LightningElement, api } from 'lwc';
+import { formatMoney } from '../../../platform/i18n';
+import { picklistLabel } from '../../../platform/labels';
 import { navigate } from '../../../platform/navigation';
 import { query } from '../../data';
 import { strings } from '../../strings';
@@ -25,11 +27,9 @@ const STATUS_CLASS: Record<string, string> = {
   Yellow: 'slds-badge slds-theme_warning',
   Red: 'slds-badge slds-theme_error'
 };
-const money = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0
-});
+
+const label = (field: string, value?: string | null) =>
+  value ? picklistLabel(`Account.${field}`, value) : '';
 
 /** The Accounts list view: search, touch tier and health filters; a row opens the record. */
 export default class AccountList extends LightningElement {
@@ -71,12 +71,17 @@ export default class AccountList extends LightningElement {
         id: a.Id,
         name: a.Name,
         url: `/lightning/r/Account/${a.Id}/view`,
-        tier: a.Touch_Tier__c ?? '',
-        ...healthCell(a, today, this.text.overridden),
+        // As a list view shows picklists: each value's label in the user's language.
+        tier: label('Touch_Tier__c', a.Touch_Tier__c),
+        ...healthCell(
+          { ...a, Health_Status__c: label('Health_Status__c', a.Health_Status__c) },
+          today,
+          this.text.overridden
+        ),
         statusClass: STATUS_CLASS[a.Health_Status__c ?? ''] ?? 'slds-badge',
         manager: a.Account_Manager__r?.Name ?? '',
-        stage: a.Customer_Stage__c ?? '',
-        mrr: typeof a.MRR__c === 'number' ? money.format(a.MRR__c) : ''
+        stage: label('Customer_Stage__c', a.Customer_Stage__c),
+        mrr: typeof a.MRR__c === 'number' ? formatMoney(a.MRR__c) : ''
       }));
   }
 
@@ -92,14 +97,14 @@ export default class AccountList extends LightningElement {
   get tierOptions() {
     return [
       { label: this.text.anyTier, value: '' },
-      ...TIERS.map((value) => ({ label: value, value }))
+      ...TIERS.map((value) => ({ label: label('Touch_Tier__c', value), value }))
     ];
   }
 
   get statusOptions() {
     return [
       { label: this.text.anyHealth, value: '' },
-      ...STATUSES.map((value) => ({ label: value, value }))
+      ...STATUSES.map((value) => ({ label: label('Health_Status__c', value), value }))
     ];
   }
 

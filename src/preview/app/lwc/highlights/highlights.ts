@@ -5,6 +5,7 @@ import {
   getFieldDisplayValue,
   type RecordRepresentation
 } from '../../../platform/uiRecordApi';
+import { formatMoney } from '../../../platform/i18n';
 import { session } from '../../../platform/session';
 import { strings } from '../../strings';
 
@@ -19,12 +20,6 @@ const FIELDS = [
   'Account.Health_Status__c',
   'Account.Next_Touchpoint_Due__c'
 ];
-
-const money = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0
-});
 
 /** Stand-in for Lightning's highlights panel: the Account's name and key fields. */
 export default class Highlights extends LightningElement {
@@ -46,7 +41,7 @@ export default class Highlights extends LightningElement {
     const display = getFieldDisplayValue(this.record, field);
     const value = getFieldValue(this.record, field);
     if (display) return display;
-    if (typeof value === 'number' && field.endsWith('MRR__c')) return money.format(value);
+    if (typeof value === 'number' && field.endsWith('MRR__c')) return formatMoney(value);
     // Dates as Lightning shows them, in the user's language.
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       return new Date(`${value}T00:00:00Z`).toLocaleDateString(this.locale, { timeZone: 'UTC' });

@@ -49,6 +49,12 @@ jest.mock(
 );
 
 jest.mock(
+  '@salesforce/label/c.Baton_Handover_Error_Bad_Amount',
+  () => ({ default: '{0} is not an amount in your format. Type it like {1}.' }),
+  { virtual: true }
+);
+
+jest.mock(
   '@salesforce/label/c.Baton_Handover_Prefilled_Source',
   () => ({ default: 'Filled in from the won deal ({0}). Check it.' }),
   { virtual: true }
@@ -140,6 +146,27 @@ describe('c-handover-panel', () => {
     change(element, 'Proposed_Touch_Tier__c', 'Tech');
     await flush();
     expect(input(element, 'Promises__c').required).toBe(false);
+  });
+
+  it('refuses an amount typed in the other locale format and says how to type it', async () => {
+    saveDraft.mockResolvedValue(CONTEXT_DRAFT);
+    const element = await render(CONTEXT_NEW);
+    // An English user's "27696,5" is a decimal comma, which English reads as 276965.
+    change(element, 'ARR__c', '27696,5');
+    click(element, '.save-draft');
+    await flush();
+    expect(saveDraft).not.toHaveBeenCalled();
+    expect(errorItems(element)).toEqual([
+      {
+        field: 'ARR__c',
+        label: 'c.Baton_Handover_Field_ARR',
+        message: '27696,5 is not an amount in your format. Type it like 27,696.50.'
+      }
+    ]);
+    change(element, 'ARR__c', '27,696.50');
+    click(element, '.save-draft');
+    await flush();
+    expect(saveDraft.mock.calls[0][0].handover.ARR__c).toBe(27696.5);
   });
 
   it('saves a draft with the edited fields', async () => {
@@ -250,6 +277,29 @@ describe('c-handover-panel', () => {
     expect(summary(element).canAnswer).toBe(false);
   });
 
+  it.each([
+    ['a new customer', {}, 'c.Baton_Handover_Accepted_Message'],
+    [
+      'an existing customer (upsell, renewal)',
+      { Customer_Stage__c: 'Advocacy', Account_Manager__c: '005000000000002AAA' },
+      'c.Baton_Handover_Accepted_Existing'
+    ],
+    [
+      'an existing customer changing account manager',
+      { Customer_Stage__c: 'Retention', Account_Manager__c: '005000000000009AAA' },
+      'c.Baton_Handover_Accepted_New_AM'
+    ]
+  ])('tells the account manager what accepting did for %s', async (_kind, account, notice) => {
+    accept.mockResolvedValue(CONTEXT_ACCEPTED);
+    const element = await render({
+      ...CONTEXT_SUBMITTED,
+      account: { ...CONTEXT_SUBMITTED.account, ...account }
+    });
+    click(summary(element), '.accept');
+    await flush();
+    expect(root(element).querySelector('.notice').textContent).toBe(notice);
+  });
+
   it('shows the receiving account manager a read-only handover to accept or return, not the form', async () => {
     const element = await render(CONTEXT_SUBMITTED);
     expect(sections(element)).toEqual([]);
@@ -341,7 +391,7 @@ describe('c-handover-panel', () => {
   it('prefills a new handover from a closed-won opportunity', async () => {
     const element = await render(CONTEXT_OPPORTUNITY);
     expect(input(element, 'What_Was_Sold__c').value).toBe('Kontrakti Pro deal: Baton Pro');
-    expect(input(element, 'ARR__c').value).toBe(24000);
+    expect(input(element, 'ARR__c').value).toBe('24,000.00');
     expect(input(element, 'Contract_Start__c').value).toBe('2026-01-02');
     expect(root(element).querySelector('.prefilled')).not.toBeNull();
   });
@@ -373,7 +423,7 @@ describe('c-handover-panel', () => {
     delete deal.OpportunityLineItems;
     const element = await render({ ...CONTEXT_OPPORTUNITY, opportunity: deal });
     expect(input(element, 'What_Was_Sold__c').value).toBe('Kontrakti Pro deal');
-    expect(input(element, 'ARR__c').value).toBe(24000);
+    expect(input(element, 'ARR__c').value).toBe('24,000.00');
     expect(root(element).querySelector('c-error-panel')).toBeNull();
   });
 

@@ -1,4 +1,11 @@
-import { exampleDate, format, formatCurrency, formatDate } from 'c/localeFormat';
+import {
+  exampleDate,
+  format,
+  formatAmount,
+  formatCurrency,
+  formatDate,
+  parseAmount
+} from 'c/localeFormat';
 
 describe('c-locale-format', () => {
   it('fills a label as Salesforce does', () => {
@@ -19,5 +26,29 @@ describe('c-locale-format', () => {
     expect(exampleDate()).toBe('Dec 31, 2026');
     expect(formatCurrency(24000)).toBe('$24,000.00');
     expect(formatCurrency(null)).toBe('');
+  });
+});
+
+describe('c-locale-format amounts', () => {
+  it('reads an amount as the Finnish user writes it, with any space between thousands', () => {
+    expect(parseAmount('27 696,50', 'fi-FI')).toEqual({ value: 27696.5 });
+    expect(parseAmount('27\u00a0696,5', 'fi-FI')).toEqual({ value: 27696.5 });
+    expect(parseAmount('27696,5', 'fi-FI')).toEqual({ value: 27696.5 });
+    expect(parseAmount('27696.5', 'fi-FI')).toEqual({ value: 27696.5 });
+    expect(parseAmount('24 000 €', 'fi-FI')).toEqual({ value: 24000 });
+    expect(formatAmount(27696.5, 'fi-FI').replace(/\s/g, ' ')).toBe('27 696,50');
+  });
+
+  it('refuses what one locale would read otherwise than the other meant, never guessing', () => {
+    // English reads a comma as thousands: 27696,5 would become 276965.
+    expect(parseAmount('27696,5', 'en-US')).toEqual({ error: true });
+    expect(parseAmount('27,696.50', 'en-US')).toEqual({ value: 27696.5 });
+    expect(parseAmount('1,234', 'en-US')).toEqual({ value: 1234 });
+    // A Finnish "27.696" could be 27 696 or 27,696.
+    expect(parseAmount('27.696', 'fi-FI')).toEqual({ error: true });
+    expect(parseAmount('27,696.50', 'fi-FI')).toEqual({ error: true });
+    expect(parseAmount('1.234,50', 'fi-FI')).toEqual({ error: true });
+    expect(parseAmount('12,3456', 'fi-FI')).toEqual({ error: true });
+    expect(parseAmount('  ', 'en-US')).toEqual({ value: null });
   });
 });
