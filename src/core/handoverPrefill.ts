@@ -15,6 +15,8 @@ export interface WonDeal {
   CloseDate?: string | null;
   NextStep?: string | null;
   Description?: string | null;
+  /** The account manager the seller proposed, or who joined before the close. */
+  Proposed_Account_Manager__c?: string | null;
 }
 
 export interface DealProduct {
@@ -66,6 +68,11 @@ export function prefillFromDeal(deal: WonDeal, facts: DealFacts): DealPrefill {
       )
       .join('\n'),
     'OpportunityLineItem.Product2.Name, Quantity'
+  );
+  fill(
+    'Account_Manager__c',
+    deal.Proposed_Account_Manager__c,
+    'Opportunity.Proposed_Account_Manager__c'
   );
   fill('ARR__c', deal.Amount, 'Opportunity.Amount');
   fill('Contract_Start__c', deal.CloseDate, 'Opportunity.CloseDate');

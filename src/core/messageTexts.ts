@@ -16,6 +16,10 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Promises: 'Promises and special arrangements',
     Baton_Post_Fact_Risks: 'Risks and blockers',
     Baton_Post_Open_Handover: 'Open the handover:',
+    Baton_Post_Own_Handover:
+      'Handover {0} for {1} is complete: the seller is also the account manager, so nothing waits for an answer and the touchpoints are planned.',
+    Baton_Post_Early_Account_Manager:
+      "you are the proposed account manager of {1}: the deal {0} has reached its last stage before the close. Before the win, join the last sales meetings, meet the decision-makers, and note the customer's success criteria for the first 2 months, the promises made and the technical needs; the handover after the win will come to you.",
     Baton_Post_Accepted: 'handover {0} accepted. Onboarding has started.',
     Baton_Post_Accepted_Existing:
       "handover {0} accepted. The customer keeps its stage and plan; the handover's first contact and success check were added.",
@@ -49,6 +53,10 @@ export const MESSAGE_TEXTS = {
     Baton_Post_Fact_Promises: 'Lupaukset ja erityisjärjestelyt',
     Baton_Post_Fact_Risks: 'Riskit ja esteet',
     Baton_Post_Open_Handover: 'Avaa luovutus:',
+    Baton_Post_Own_Handover:
+      'Luovutus {0} asiakkuudesta {1} on valmis: myyjä on myös asiakkuuspäällikkö, joten vastausta ei odoteta ja kohtaamiset on suunniteltu.',
+    Baton_Post_Early_Account_Manager:
+      'sinut on ehdotettu asiakkuuden {1} asiakkuuspäälliköksi: kauppa {0} on viimeisessä vaiheessaan ennen solmimista. Osallistu ennen kauppaa viimeisiin myyntitapaamisiin, tapaa päättäjät ja kirjaa asiakkaan onnistumiskriteerit kahdelle ensimmäiselle kuukaudelle, tehdyt lupaukset ja tekniset tarpeet; kaupan jälkeinen luovutus tulee sinulle.',
     Baton_Post_Accepted: 'luovutus {0} hyväksytty. Käyttöönotto on alkanut.',
     Baton_Post_Accepted_Existing:
       'luovutus {0} hyväksytty. Asiakkuuden vaihe ja suunnitelma säilyvät; luovutuksen ensimmäinen yhteydenotto ja onnistumisen tarkistus lisättiin.',

@@ -1,3 +1,9 @@
+import { loadProjectHandoverSettings } from '../metadata/handoverSettings';
+import { loadProjectModel } from '../metadata/projectModel';
+import {
+  announceEarlyAccountManager,
+  registerEarlyAccountManagerTrigger
+} from '../services/handover/earlyAccountManager';
 import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
 import { announceDraftedHandover } from '../services/handover/wonDeal';
@@ -26,6 +32,20 @@ export function registerAllTwins(org: LocalOrg): void {
       );
     });
   });
+  registerEarlyAccountManagerTrigger(
+    org.core.records,
+    { settings: loadProjectHandoverSettings(), model: loadProjectModel() },
+    (joined) => {
+      // As Apex queues HandoverEarlyAccountManagerNotice: the post follows the saved deal.
+      const user = org.users.find((one) => one.id === joined.movedBy);
+      const admin = org.users.find((one) => one.persona === 'admin')!;
+      setImmediate(() => {
+        announceEarlyAccountManager(org.connectionFor(user ?? admin), joined).catch((error) =>
+          process.emitWarning(`Could not tell ${joined.managerId}: ${String(error)}`)
+        );
+      });
+    }
+  );
   registerHandoverTwins(org);
   registerHealthTwins(org);
   registerTierCadenceTwins(org);

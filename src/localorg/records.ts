@@ -161,7 +161,8 @@ export class Records {
   private triggerContext(writer: Writer): TriggerContext {
     return {
       ...this.triggerReads,
-      create: (type, fields) => this.create(type, fields, { id: writer.id })
+      create: (type, fields) => this.create(type, fields, { id: writer.id }),
+      update: (type, id, fields) => this.update(type, id, fields, { id: writer.id })
     };
   }
 

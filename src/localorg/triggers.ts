@@ -23,6 +23,8 @@ export interface TriggerReads {
 export interface TriggerContext extends TriggerReads {
   /** Creates a record as the trigger's user without their access checks; its triggers run too. */
   create(type: string, fields: Record<string, unknown>): string;
+  /** Updates a record as the trigger's user without their access checks; its triggers run too. */
+  update(type: string, id: string, fields: Record<string, unknown>): void;
 }
 
 /**

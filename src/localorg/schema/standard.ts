@@ -143,6 +143,16 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['IsPrimary', 'boolean']
     ]
   },
+  OpportunityTeamMember: {
+    label: 'Opportunity Team Member',
+    prefix: '00q',
+    fields: [
+      ['OpportunityId', 'reference', ref('Opportunity', 'Opportunity', { required: true })],
+      ['UserId', 'reference', ref('User', 'User', { required: true })],
+      ['TeamMemberRole', 'string', { length: 40 }],
+      ['OpportunityAccessLevel', 'picklist', pick(['Read', 'Edit', 'All'])]
+    ]
+  },
   OpportunityCompetitor: {
     label: 'Opportunity: Competitor',
     prefix: '00J',

@@ -98,6 +98,8 @@ export type HandoverRow = EditableHandover & {
   Accepted_At__c?: string | null;
   Returned_At__c?: string | null;
   Feed_Element_Id__c?: string | null;
+  /** The seller was the account manager: submitting completed it. */
+  Completed_On_Submit__c?: boolean | null;
   LastModifiedDate?: string | null;
   /** JSON: each field drafted from the won deal and its source (Opportunity.Amount, ...). */
   Prefill_Sources__c?: string | null;

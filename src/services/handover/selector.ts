@@ -42,6 +42,7 @@ const HANDOVER_FIELDS = [
   'Accepted_At__c',
   'Returned_At__c',
   'Feed_Element_Id__c',
+  'Completed_On_Submit__c',
   'Prefill_Sources__c',
   'LastModifiedDate'
 ].join(', ');

@@ -9,6 +9,7 @@ import {
 } from '../../core';
 import { BatonError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
+import { completesOnSubmit, ownHandoverPost } from '../../core/handoverWays';
 import { postComment, postFeedElement } from './feed';
 import {
   accountsByIds,
@@ -31,6 +32,7 @@ import {
   tierOf
 } from './rules';
 import { EDITABLE_FIELDS, type DraftInput, type HandoverRow } from './schemas';
+import { canAcceptAs, loadHandoverSettings } from './settings';
 import { isoDateOf } from '../../core/dates';
 
 /**
@@ -135,6 +137,7 @@ export async function saveDraft(
  * Submits: validates the tier's fields, stamps Submitted, then posts once. A Submitted
  * handover with a post is left alone (submitting twice posts once); one without a post (a
  * crash between the two writes) gets its post now. A returned one gets a comment on its post.
+ * A seller who is the handover's account manager completes it by submitting (completesOnSubmit).
  */
 export async function submit(
   actor: Actor,
@@ -144,6 +147,8 @@ export async function submit(
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Submitted' && handover.Feed_Element_Id__c) return;
   refuse(recordChangedProblem(lastModified, handover.LastModifiedDate));
+  if (handover.Status__c === 'Submitted' && handover.Completed_On_Submit__c)
+    return completeOwnHandover(actor, handover);
   if (handover.Status__c !== 'Submitted') {
     assertTransition(handover, 'submit');
     const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
@@ -151,6 +156,21 @@ export async function submit(
       language: await languageOf(actor.conn, actor.userId),
       fieldLabels: await fieldLabelsOf(actor.conn, 'Handover__c')
     });
+    // The describe is read only for a seller submitting their own handover.
+    const settings = await loadHandoverSettings(actor.conn);
+    if (
+      completesOnSubmit(handover, actor.userId, settings, true) &&
+      (await canAcceptAs(actor.conn))
+    ) {
+      // Through Submitted, as the trigger's state machine demands, with no Submitted_At__c:
+      // nobody waits on an answer, so no answer deadline or reminder applies.
+      await update(actor, 'Handover__c', {
+        Id: handover.Id,
+        Status__c: 'Submitted',
+        Completed_On_Submit__c: true
+      });
+      return completeOwnHandover(actor, handover);
+    }
     handover.Status__c = 'Submitted';
     handover.Submitted_At__c = actor.asOf.toISOString();
     await update(actor, 'Handover__c', {
@@ -170,6 +190,30 @@ export async function submit(
   }
   const feedElementId = await postFeedElement(actor.conn, handover.Account__c, segments);
   await update(actor, 'Handover__c', { Id: handover.Id, Feed_Element_Id__c: feedElementId });
+}
+
+/**
+ * The seller is the account manager: the accept's work on the same record, then one post to
+ * the Account's feed for the team, with no @mention of its own author and no accept comment.
+ */
+async function completeOwnHandover(actor: Actor, handover: HandoverRow): Promise<void> {
+  await accept(actor, handover.Id);
+  await postFeedElement(
+    actor.conn,
+    handover.Account__c,
+    ownHandoverPost(
+      {
+        name: handover.Name,
+        accountName: handover.Account__r?.Name,
+        whatWasSold: handover.What_Was_Sold__c,
+        successCriteria: handover.Success_Criteria__c,
+        promises: handover.Promises__c,
+        risks: handover.Risks__c,
+        recordUrl: `${actor.baseUrl}/lightning/r/Handover__c/${handover.Id}/view`
+      },
+      await languageOf(actor.conn, handover.Seller__c)
+    )
+  );
 }
 
 /**

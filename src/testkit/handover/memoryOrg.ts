@@ -27,6 +27,7 @@ const OBJECTS_DIR = join(__dirname, '../../../force-app/main/default/objects');
 /**
  * An object's custom fields and their labels as the package deploys them, in the reader's
  * language (objectTranslations) when the package translates it, as an org's describe gives them.
+ * Every field is updateable: the stand-in has no field-level security.
  */
 function describedFields(sobject: string, languageLocaleKey: unknown) {
   const dir = join(OBJECTS_DIR, sobject, 'fields');
@@ -41,7 +42,8 @@ function describedFields(sobject: string, languageLocaleKey: unknown) {
       name,
       label:
         (language && label(join(translations, `${name}.fieldTranslation-meta.xml`))) ||
-        (label(join(dir, file)) ?? name)
+        (label(join(dir, file)) ?? name),
+      updateable: true
     };
   });
 }
