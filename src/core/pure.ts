@@ -3,7 +3,7 @@
  * clock (callers pass `asOf`), so the CLI, the services, the local org and the Lightning
  * components (through the c/batonCore bundle) all run the same rules.
  */
-export { BatonError, UserInputError } from './errors';
+export { BatonError, UserInputError, zodInputError, type IssueWording } from './errors';
 export {
   MEASURE_KINDS,
   MDT_TYPES,

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { ZodError, type ZodType } from 'zod';
-import { UserInputError } from '../core/errors';
+import { zodInputError } from '../core/errors';
 
 /**
  * What the local org passes an Apex twin: the calling user's connection (the Apex runs in
@@ -24,11 +24,7 @@ export interface TwinHost {
 }
 
 /** A bad parameter as a message naming it, as AuraHandledException reads in the org. */
-function paramError(error: ZodError): UserInputError {
-  const issue = error.issues[0];
-  const field = issue.path.join('.');
-  return new UserInputError(`${field || 'params'}: ${issue.message}`, field);
-}
+const paramError = (error: ZodError) => zodInputError(error, { root: 'params' });
 
 /** A twin's parameters checked against its schema; a bad one throws the error naming it. */
 export function parseParams<T>(schema: ZodType<T>, params: unknown): T {

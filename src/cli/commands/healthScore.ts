@@ -7,6 +7,7 @@ import {
   jsonPath,
   scoreAccounts,
   UserInputError,
+  zodInputError,
   type HealthResult
 } from '../../core';
 import { runPure } from './pureOutput';
@@ -47,11 +48,7 @@ export function healthScore(options: { input: string; model?: string }): {
     throw new UserInputError(`${options.input}: not JSON: ${(error as Error).message}`, 'input');
   }
   const parsed = healthInputSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = jsonPath(issue.path) || '(root)';
-    throw new UserInputError(`${path}: ${issue.message}`, path);
-  }
+  if (!parsed.success) throw zodInputError(parsed.error, { place: jsonPath });
   const model = loadProjectModel(options.model);
   return {
     results: scoreAccounts(parsed.data.accounts, model, parsed.data.asOf).map((result) =>

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { Connection } from 'jsforce';
 import { runCommand } from '../run';
 import { connectToOrg } from '../../org/connection';
-import { UserInputError } from '../../core/errors';
+import { UserInputError, zodInputError } from '../../core/errors';
 import {
   acceptById,
   returnById,
@@ -23,7 +23,8 @@ const connectWithSf: Connect = (targetOrg) => connectToOrg(targetOrg);
 
 function handoverId(value: string): string {
   const parsed = HandoverIdParams.safeParse({ handoverId: value });
-  if (!parsed.success) throw new UserInputError(`--id: ${parsed.error.issues[0].message}`, 'id');
+  if (!parsed.success)
+    throw zodInputError(parsed.error, { prefix: '--id: ', place: () => '', root: '', field: 'id' });
   return parsed.data.handoverId;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { UserInputError } from '../../core/errors';
+import { UserInputError, zodInputError } from '../../core/errors';
 import type { HandoverStatus } from '../../core/handover';
 import { isSalesforceId, sameSalesforceId } from '../../core/ids';
 import { loadModelFromOrg } from '../../org/orgModel';
@@ -36,11 +36,7 @@ export function readHandoverFile(path: string) {
   const parsed = (
     Array.isArray(raw) ? z.array(DraftInputSchema).min(1) : DraftInputSchema
   ).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    throw new UserInputError(`${path}: ${where}: ${issue.message}`, where);
-  }
+  if (!parsed.success) throw zodInputError(parsed.error, { prefix: `${path}: ` });
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
-import { UserInputError } from '../../core/errors';
+import { UserInputError, zodInputError } from '../../core/errors';
 import { recordFirstValue } from '../onboarding/firstValue';
 import { importRows, type ImportSummary } from './importRows';
 import { surveyImport, usageImport } from './kinds';
@@ -23,13 +23,8 @@ function readMapping(path: string | undefined): Mapping | undefined {
     throw new UserInputError(`--mapping: not JSON (${(error as Error).message})`, 'mapping');
   }
   const parsed = mappingSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserInputError(
-      `--mapping: ${issue.path.join('.') || 'file'}: ${issue.message}`,
-      'mapping'
-    );
-  }
+  if (!parsed.success)
+    throw zodInputError(parsed.error, { prefix: '--mapping: ', root: 'file', field: 'mapping' });
   return parsed.data;
 }
 

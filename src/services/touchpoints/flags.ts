@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { UserInputError } from '../../core/errors';
-import type { PlanSummary } from './planAccounts';
+import { zodInputError } from '../../core/errors';
 import { isExactIsoDate, isoDateOf } from '../../core/dates';
+import type { PlanSummary } from './planAccounts';
 
 const horizon = z
   .string()
@@ -33,9 +33,11 @@ export const onboardingFlagsSchema = z.object({
 export function parseFlags<T extends z.ZodTypeAny>(schema: T, flags: unknown): z.infer<T> {
   const parsed = schema.safeParse(flags);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const flag = String(issue.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  throw new UserInputError(`--${flag}: ${issue.message}`, flag);
+  throw zodInputError(parsed.error, {
+    prefix: '--',
+    place: (path) => String(path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+    root: ''
+  });
 }
 
 export const asOfOrToday = (asOf?: string) => asOf ?? isoDateOf(new Date());

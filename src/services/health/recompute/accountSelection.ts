@@ -1,6 +1,6 @@
 import { composeQuery, parseQuery, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import { z } from 'zod';
-import { UserInputError } from '../../../core/errors';
+import { UserInputError, zodInputError } from '../../../core/errors';
 
 /** An Account Id: 15 or 18 characters with Account's key prefix 001. */
 export const accountIdSchema = z
@@ -22,12 +22,12 @@ export function parseAccountIds(text: string): string[] {
   }
   for (const id of ids) {
     const checked = accountIdSchema.safeParse(id);
-    if (!checked.success) {
-      throw new UserInputError(
-        `--accounts: "${id}" ${checked.error.issues[0].message}`,
-        'accounts'
-      );
-    }
+    if (!checked.success)
+      throw zodInputError(checked.error, {
+        prefix: `--accounts: "${id}" `,
+        root: '',
+        field: 'accounts'
+      });
   }
   return [...new Set(ids)];
 }
