@@ -1,5 +1,7 @@
 import type { Connection } from 'jsforce';
-import { chunks, idList, readAll, saveRows, type WriteFailure } from '../touchpoints/records';
+import { chunks } from '../../core/chunks';
+import { idChunks } from '../../org/soql';
+import { idList, readAll, saveRows, type WriteFailure } from '../touchpoints/records';
 import { assertIsoDay } from '../../core/dates';
 
 export interface FirstValueOptions {
@@ -29,7 +31,7 @@ export async function recordFirstValue(
   assertIsoDay(options.asOf);
   const pending: string[] = [];
   const scope = options.accountIds
-    ? chunks(options.accountIds, 300).map((ids) => ` AND Id IN ${idList(ids)}`)
+    ? idChunks(options.accountIds).map((ids) => ` AND Id IN ${idList(ids)}`)
     : [''];
   for (const condition of scope) {
     const rows = await readAll(

@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
-import { chunks, idList, readAll, readByValues, saveRows } from '../touchpoints/records';
+import { idChunks } from '../../org/soql';
+import { idList, readAll, readByValues, saveRows } from '../touchpoints/records';
 import { addDays, assertIsoDay, daysBetween } from '../../core/dates';
 
 /** The Task that remembers an account was alerted, so the alert fires once per account. */
@@ -55,7 +56,7 @@ export async function alertMissedFirstValue(
   const startedBy = addDays(options.asOf, -targetDays - 1);
   const base = `SELECT Id, Account_Manager__c, Onboarding_Started__c FROM Account WHERE First_Value_At__c = null AND Account_Manager__c != null AND Onboarding_Started__c <= ${startedBy} AND Customer_Stage__c != 'Churned'`;
   const scope = options.accountIds
-    ? chunks(options.accountIds, 300).map((ids) => ` AND Id IN ${idList(ids)}`)
+    ? idChunks(options.accountIds).map((ids) => ` AND Id IN ${idList(ids)}`)
     : [''];
   const late = [];
   for (const condition of scope) late.push(...(await readAll(conn, base + condition)));

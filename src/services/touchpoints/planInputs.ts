@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { chunks, idList, readAll, readMany, type Row } from './records';
+import { idChunks } from '../../org/soql';
+import { idList, readAll, readMany, type Row } from './records';
 import { touchpointTaskSchema, type TouchpointTask } from './taskDiff';
 import { assertIsoDay } from '../../core/dates';
 
@@ -54,7 +55,7 @@ async function readOwners(conn: Connection, accounts: Row[]): Promise<Row[]> {
     )
   ];
   const owners: Row[] = [];
-  for (const chunk of chunks(ids, 300))
+  for (const chunk of idChunks(ids))
     owners.push(
       ...(await readAll(
         conn,
@@ -105,7 +106,7 @@ export async function readPlanInputsFor(
   asOf: string
 ): Promise<PlanInputs> {
   const inputs: PlanInputs = { accounts: [], handovers: [], tasks: [] };
-  for (const ids of chunks([...new Set(accountIds)], 300)) {
+  for (const ids of idChunks([...new Set(accountIds)])) {
     const list = idList(ids);
     inputs.accounts.push(
       ...(await readAll(conn, `SELECT ${PLAN_ACCOUNT_FIELDS} FROM Account WHERE Id IN ${list}`))
@@ -128,7 +129,7 @@ export async function readAllPlanInputs(conn: Connection, asOf: string): Promise
   const onlyByHandover = [...new Set(handovers.map((row) => String(row.Account__c)))].filter(
     (id) => !seen.has(id)
   );
-  for (const ids of chunks(onlyByHandover, 300))
+  for (const ids of idChunks(onlyByHandover))
     accounts.push(
       ...(await readAll(
         conn,

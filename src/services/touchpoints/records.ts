@@ -2,7 +2,8 @@ import type { Connection } from 'jsforce';
 import { isSalesforceId } from '../../core/ids';
 import { BULK_WRITE_THRESHOLD, bulkIngest, queryAll } from '../../org/bulk';
 import { parseBulkError } from '../../org/bulkErrors';
-import { soqlString } from '../../org/soql';
+import { chunks } from '../../core/chunks';
+import { idChunks, soqlString } from '../../org/soql';
 import { withTransportRetry } from '../../org/transportRetry';
 
 export type Row = Record<string, unknown>;
@@ -13,19 +14,10 @@ export interface WriteFailure {
   message: string;
 }
 
-/** Ids per IN list, keeping a REST query URL well under its length limit. */
-export const IDS_PER_QUERY = 300;
-
 /** `(…)` of quoted Ids for IN; refuses anything that is not an Id. */
 export function idList(ids: readonly string[]): string {
   for (const id of ids) if (!isSalesforceId(id)) throw new Error(`Not a Salesforce Id: ${id}`);
   return `(${ids.map((id) => `'${id}'`).join(', ')})`;
-}
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let k = 0; k < items.length; k += size) out.push(items.slice(k, k + size));
-  return out;
 }
 
 /** Every row of a query, following nextRecordsUrl; jsforce's `attributes` dropped. */
@@ -47,7 +39,7 @@ export async function readByValues(
   quote: (values: readonly string[]) => string = (chunk) => `(${chunk.map(soqlString).join(', ')})`
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const chunk of chunks([...new Set(values)], IDS_PER_QUERY))
+  for (const chunk of idChunks([...new Set(values)]))
     rows.push(...(await readAll(conn, soql(quote(chunk)))));
   return rows;
 }

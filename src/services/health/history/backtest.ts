@@ -17,13 +17,13 @@ import {
 } from '../../../core/health/backtest';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { orgAccess } from '../recompute/restOrBulkAccess';
+import { idChunks } from '../../../org/soql';
 import { idCondition } from '../recompute/signalQueries';
 
 /** Horizons (days before each outcome) the backtest reads the score at, unless told others. */
 export const DEFAULT_HORIZONS = [90, 180];
 /** Fewer bad or good outcomes than this say nothing an admin should act on. */
 export const MIN_OUTCOMES_EACH = 10;
-const IDS_PER_QUERY = 300;
 
 export interface HorizonReport {
   horizonDays: number;
@@ -135,8 +135,7 @@ export async function backtest(
 async function tiersOf(conn: Connection, accountIds: string[]): Promise<Map<string, Tier>> {
   const tiers = new Map<string, Tier>();
   const org = orgAccess(conn);
-  for (let from = 0; from < accountIds.length; from += IDS_PER_QUERY) {
-    const ids = accountIds.slice(from, from + IDS_PER_QUERY);
+  for (const ids of idChunks(accountIds)) {
     await org.query(
       `SELECT Id, Touch_Tier__c, Suggested_Touch_Tier__c FROM Account WHERE ${idCondition('Id', ids)}`,
       ids.length,
@@ -158,8 +157,7 @@ async function historyOf(
 ): Promise<Map<string, BacktestSnapshot[]>> {
   const history = new Map<string, BacktestSnapshot[]>();
   const org = orgAccess(conn);
-  for (let from = 0; from < accountIds.length; from += IDS_PER_QUERY) {
-    const ids = accountIds.slice(from, from + IDS_PER_QUERY);
+  for (const ids of idChunks(accountIds)) {
     await org.query(
       `SELECT Account__c, Score__c, Status__c, Override_Status__c, Computed_At__c, Breakdown__c FROM Health_Snapshot__c WHERE ${idCondition('Account__c', ids)}`,
       ids.length * 40,

@@ -1,3 +1,4 @@
+import { idChunks } from '../../../org/soql';
 import type { AccountSelection } from './accountSelection';
 import { waveCondition, type AccountWave } from './accountWaves';
 import type { OrgAccess } from './orgAccess';
@@ -8,18 +9,10 @@ import { accountQuery, idCondition, signalQueries, type SignalWindows } from './
 
 /** Up to this many accounts, related rows are filtered by Account Id; above it, by the query's date windows only. */
 export const ID_FILTER_LIMIT = 2000;
-/** Ids per IN list, to keep a REST query URL well under its length limit. */
-export const IDS_PER_QUERY = 300;
-
-const chunk = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, k) =>
-    items.slice(k * size, (k + 1) * size)
-  );
 
 /** The Account condition for a selection; Ids were validated, the WHERE was recomposed from its parse. */
 export function accountConditions(selection: AccountSelection): string[] {
-  if (selection.kind === 'ids')
-    return chunk(selection.ids, IDS_PER_QUERY).map((ids) => idCondition('Id', ids));
+  if (selection.kind === 'ids') return idChunks(selection.ids).map((ids) => idCondition('Id', ids));
   return [selection.kind === 'where' ? selection.where : ''];
 }
 
@@ -74,12 +67,12 @@ export async function loadSignals(
     });
   }
   const filterById = !wave && selection.kind !== 'all' && table.size <= ID_FILTER_LIMIT;
-  const idChunks = filterById ? chunk(table.ids, IDS_PER_QUERY) : [null];
+  const idPages = filterById ? idChunks(table.ids) : [null];
   const queries = signalQueries(asOfDay, scope.windows, scope.latest);
   progress.phase(`Reading signals${label}`, queries.length);
   let done = 0;
   for (const query of queries) {
-    for (const ids of idChunks) {
+    for (const ids of idPages) {
       if (ids && ids.length === 0) continue;
       const filter = ids
         ? idCondition(query.accountField, ids)

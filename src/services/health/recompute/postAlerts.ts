@@ -1,11 +1,10 @@
+import { idChunks } from '../../../org/soql';
 import { alertKeyLine, alertMessage } from './alerts';
 import type { Failure } from './failures';
 import { idCondition } from './signalQueries';
 import type { OrgAccess, Row } from './orgAccess';
 import type { PendingAlert } from './scoreChunk';
 import { withRetry, errorCodeOf, type RetryOptions } from './retry';
-
-const IDS_PER_QUERY = 300;
 
 const accountKey = (accountId: string, key: string) => `${accountId.slice(0, 15)}:${key}`;
 
@@ -83,8 +82,8 @@ async function forIdPages(
   idField: string,
   onRow: (row: Row) => void
 ): Promise<void> {
-  for (let k = 0; k < alerts.length; k += IDS_PER_QUERY) {
-    const ids = alerts.slice(k, k + IDS_PER_QUERY).map((alert) => alert.accountId);
+  for (const page of idChunks(alerts)) {
+    const ids = page.map((alert) => alert.accountId);
     await org.query(`${select} ${idCondition(idField, ids)}`, ids.length, (rows: Row[]) =>
       rows.forEach(onRow)
     );
