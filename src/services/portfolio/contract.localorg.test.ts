@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { addDays } from '../../core/dates';
+import { addDays, daysBetween } from '../../core/dates';
 import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import type { PortfolioView } from './portfolioController';
 
@@ -13,6 +13,7 @@ type AccountSpec = {
   fields: Record<string, unknown>;
   dates?: Record<string, number>;
   managedByMe?: boolean;
+  overrideSetByMe?: boolean;
   snapshots?: { daysAgo: number; score: number | null; breakdown: string }[];
   tasks?: { dueInDays: number; key?: string; closed?: boolean }[];
   outcomes?: { type: string; daysAgo: number; arrBefore: number; arrAfter: number }[];
@@ -36,6 +37,7 @@ type Fixture = {
     };
     accountHours?: Record<string, number>;
     retention?: PortfolioView['retention'];
+    overrides?: { name: string; status: string; untilInDays: number | null; setBy: string }[];
   };
 };
 
@@ -66,7 +68,8 @@ async function given(conn: Connection, me: string, spec: Fixture['given']) {
       await conn.sobject('Account').create({
         ...account.fields,
         ...dates,
-        ...(account.managedByMe ? { Account_Manager__c: me } : {})
+        ...(account.managedByMe ? { Account_Manager__c: me } : {}),
+        ...(account.overrideSetByMe ? { Health_Override_Set_By__c: me } : {})
       })
     ).id as string;
     for (const snapshot of account.snapshots ?? [])
@@ -100,7 +103,9 @@ describe('PortfolioController contract (TypeScript twin)', () => {
     '%s',
     async (_name, fixture) => {
       testOrg = await startTestOrg();
-      const me = testOrg.org.users.find((user) => user.persona === 'admin')!.id;
+      const admin = testOrg.org.users.find((user) => user.persona === 'admin')!;
+      const [me, myName] = [admin.id, admin.name];
+      const today = new Date().toISOString().slice(0, 10);
       await given(testOrg.conn, me, fixture.given);
       const view = await testOrg.conn.request<PortfolioView>({
         method: 'POST',
@@ -130,7 +135,15 @@ describe('PortfolioController contract (TypeScript twin)', () => {
             view.accounts.find((account) => account.name === name)?.hours ?? NaN
           ])
         ),
-        retention: view.retention
+        retention: view.retention,
+        overrides: view.overrides
+          .map((account) => ({
+            name: account.name ?? '',
+            status: account.status ?? '',
+            untilInDays: account.overrideUntil ? daysBetween(today, account.overrideUntil) : null,
+            setBy: account.overrideSetBy === myName ? '$me' : (account.overrideSetBy ?? '')
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name))
       };
       const pinned = Object.keys(fixture.then) as (keyof Fixture['then'])[];
       expect(Object.fromEntries(pinned.map((key) => [key, shown[key]]))).toEqual(fixture.then);

@@ -48,7 +48,7 @@ const nameOf = (row: Row, relation: string) =>
   str((row[relation] as { Name?: unknown } | null)?.Name);
 
 const ACCOUNT_SOQL =
-  'SELECT Id, Name, MRR__c, Touch_Tier__c, Customer_Stage__c, Account_Manager__c, Account_Manager__r.Name, Health_Status__c, Health_Score__c, Health_Coverage__c, Health_Override__c, Health_Override_Until__c, Health_Override_Reason__c, Growth_Potential__c, Profitability__c, Reference_Value__c, Portfolio_Value__c, Portfolio_Segment__c, Portfolio_Strategy__c, Contract_Start__c, Onboarding_Started__c FROM Account';
+  'SELECT Id, Name, MRR__c, Touch_Tier__c, Customer_Stage__c, Account_Manager__c, Account_Manager__r.Name, Health_Status__c, Health_Score__c, Health_Coverage__c, Health_Override__c, Health_Override_Until__c, Health_Override_Reason__c, Health_Override_Set_By__r.Name, Growth_Potential__c, Profitability__c, Reference_Value__c, Portfolio_Value__c, Portfolio_Segment__c, Portfolio_Strategy__c, Contract_Start__c, Onboarding_Started__c FROM Account';
 
 export interface PortfolioAccount {
   id: string;
@@ -59,9 +59,11 @@ export interface PortfolioAccount {
   accountManagerId: string | null;
   accountManager: string | null;
   status: string | null;
-  /** A health override is in force (who set it is not recorded on the Account). */
+  /** A health override is in force. */
   overridden: boolean;
   overrideUntil: string | null;
+  /** Who set the override in force. */
+  overrideSetBy: string | null;
   score: number | null;
   potential: number | null;
   contractStart: string | null;
@@ -88,6 +90,7 @@ function accountOf(row: Row, asOf: string): PortfolioAccount {
     status,
     overridden,
     overrideUntil: overridden ? overrideUntil : null,
+    overrideSetBy: overridden ? nameOf(row, 'Health_Override_Set_By__r') : null,
     score: num(row.Health_Score__c),
     potential: num(row.Growth_Potential__c),
     contractStart: str(row.Contract_Start__c),

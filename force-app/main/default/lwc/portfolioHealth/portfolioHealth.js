@@ -40,7 +40,8 @@ export default class PortfolioHealth extends LightningElement {
       key: account.id,
       name: account.name,
       status: statusText(account.status),
-      until: account.overrideUntil ?? '–'
+      until: account.overrideUntil ?? '–',
+      setBy: account.overrideSetBy ?? '–'
     }));
   }
 

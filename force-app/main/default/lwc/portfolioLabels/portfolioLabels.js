@@ -38,6 +38,7 @@ import BATON_PORTFOLIO_COLUMN_HOURS from '@salesforce/label/c.Baton_Portfolio_Co
 import BATON_PORTFOLIO_COLUMN_CAPACITY from '@salesforce/label/c.Baton_Portfolio_Column_Capacity';
 import BATON_PORTFOLIO_COLUMN_OVERDUE from '@salesforce/label/c.Baton_Portfolio_Column_Overdue';
 import BATON_PORTFOLIO_COLUMN_UNTIL from '@salesforce/label/c.Baton_Portfolio_Column_Until';
+import BATON_PORTFOLIO_COLUMN_SET_BY from '@salesforce/label/c.Baton_Portfolio_Column_Set_By';
 import BATON_PORTFOLIO_COLUMN_CHANGE from '@salesforce/label/c.Baton_Portfolio_Column_Change';
 import BATON_PORTFOLIO_COLUMN_DRIVER from '@salesforce/label/c.Baton_Portfolio_Column_Driver';
 import BATON_PORTFOLIO_COLUMN_ACCEPT_RATE from '@salesforce/label/c.Baton_Portfolio_Column_Accept_Rate';
@@ -122,6 +123,7 @@ export const LABELS = {
   columnCapacity: BATON_PORTFOLIO_COLUMN_CAPACITY,
   columnOverdue: BATON_PORTFOLIO_COLUMN_OVERDUE,
   columnUntil: BATON_PORTFOLIO_COLUMN_UNTIL,
+  columnSetBy: BATON_PORTFOLIO_COLUMN_SET_BY,
   columnChange: BATON_PORTFOLIO_COLUMN_CHANGE,
   columnDriver: BATON_PORTFOLIO_COLUMN_DRIVER,
   columnAcceptRate: BATON_PORTFOLIO_COLUMN_ACCEPT_RATE,

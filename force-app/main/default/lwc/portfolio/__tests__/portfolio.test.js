@@ -66,6 +66,9 @@ describe('c-portfolio', () => {
     await flush();
     expect(chart.shadowRoot.querySelector('.focused').textContent).toContain('Berg Retail Oy');
     expect(texts(chart, 'table tbody th')).toEqual(['Aalto Logistics Oy', 'Berg Retail Oy']);
+    // The override in force says until when and who set it.
+    const [override] = texts(child(element, 'c-portfolio-health'), 'li');
+    expect(override).toMatch(/^Berg Retail Oy: Green \(\S+ 2026-02-01,\s+\S+ Laura Lehtonen\)$/);
     await expect(element).toBeAccessible();
   });
 
