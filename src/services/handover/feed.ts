@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import type { MessageSegment } from '../../core/connect';
 
 /**
  * Chatter through the Connect REST API, the twin of HandoverServiceFeed: post a feed element
@@ -6,8 +7,7 @@ import type { Connection } from 'jsforce';
  * real org and the local org.
  */
 
-export type MessageSegment =
-  { type: 'Text'; text: string } | { type: 'Mention'; id: string } | { type: 'Link'; url: string };
+export type { MessageSegment };
 
 const base = (conn: Connection) => `/services/data/v${conn.version}/chatter`;
 

@@ -1,3 +1,5 @@
+import type { MessageSegment } from '../../../core/connect';
+
 /**
  * When to tell the account manager: the status fell to the worst band (Red), or dropped two
  * bands at once. Once per drop: Health_Alert_Status__c remembers the status last alerted on,
@@ -69,8 +71,8 @@ export function readAlertStatus(value: unknown): { status: string | null; owed: 
 /** The line that ties a post to its alert, so a rerun can tell it is on the feed already. */
 export const alertKeyLine = (key: string) => `Baton alert ${key}`;
 
-/** Connect REST message segments: text and mentions only, so no markup from data gets in. */
-export type MessageSegment = { type: 'Text'; text: string } | { type: 'Mention'; id: string };
+/** Connect REST message segments: an alert writes text and mentions only, so no markup from data gets in. */
+type AlertSegment = Extract<MessageSegment, { type: 'Text' | 'Mention' }>;
 
 /** The Chatter post on the Account: what changed, the account manager, and the top reasons. */
 export function alertMessage(input: {
@@ -80,8 +82,8 @@ export function alertMessage(input: {
   accountManagerId: string | null;
   drivers: string[];
   key: string;
-}): MessageSegment[] {
-  const segments: MessageSegment[] = [];
+}): AlertSegment[] {
+  const segments: AlertSegment[] = [];
   const score = input.score === null ? '' : ` (score ${input.score})`;
   segments.push({
     type: 'Text',

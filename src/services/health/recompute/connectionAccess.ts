@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import type { MessageSegment } from './alerts';
+import type { MessageSegment } from '../../../core/connect';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
 
 type SaveResult = {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { csvField } from '../../../org/csvRecords';
 
 /** One row Baton could not write, after retries, and why. */
 export interface Failure {
@@ -8,14 +9,13 @@ export interface Failure {
   message: string;
 }
 
-const quote = (value: string) =>
-  /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 export function failuresCsv(failures: Failure[]): string {
   const lines = ['AccountId,Object,ErrorCode,Message'];
   for (const failure of failures) {
     lines.push(
-      [failure.accountId, failure.object, failure.errorCode, failure.message].map(quote).join(',')
+      [failure.accountId, failure.object, failure.errorCode, failure.message]
+        .map(csvField)
+        .join(',')
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { MessageSegment } from './alerts';
+import type { MessageSegment } from '../../../core/connect';
 
 export type Row = Record<string, unknown>;
 

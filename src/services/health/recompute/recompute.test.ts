@@ -1,4 +1,4 @@
-import type { MessageSegment } from './alerts';
+import type { MessageSegment } from '../../../core/connect';
 import type { OrgAccess, Row, RowResult } from './orgAccess';
 import { recompute } from './recompute';
 import { chunkAccounts } from './chunkWrites';
