@@ -3,11 +3,12 @@ import type { OrgCore } from './orgCore';
 import type { UserAccess } from './permissions';
 import { parentRelationshipName } from './schema/schema';
 import type { FieldDef, ObjectDef } from './schema/types';
+import { API_VERSION } from '../metadata/apiVersion';
 
 const urls = (name: string) => ({
-  sobject: `/services/data/v62.0/sobjects/${name}`,
-  describe: `/services/data/v62.0/sobjects/${name}/describe`,
-  rowTemplate: `/services/data/v62.0/sobjects/${name}/{ID}`
+  sobject: `/services/data/v${API_VERSION}/sobjects/${name}`,
+  describe: `/services/data/v${API_VERSION}/sobjects/${name}/describe`,
+  rowTemplate: `/services/data/v${API_VERSION}/sobjects/${name}/{ID}`
 });
 
 /** Object flags for the calling user: the UI hides what the org would refuse. */

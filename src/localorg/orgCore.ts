@@ -14,6 +14,7 @@ import { attachChildren, shapeRow, type QueryRecord } from './soql/execute';
 import { registerCaseFold } from './soql/textMatch';
 import { q, Store } from './store';
 import { toStored } from './values';
+import { API_VERSION } from '../metadata/apiVersion';
 
 export const PAGE_SIZE = 2000;
 
@@ -158,7 +159,7 @@ export class OrgCore {
       const id = `01g${randomBytes(10).toString('hex').toUpperCase()}-${offset}`;
       this.forgetIdleCursors();
       this.cursors.set(id, { ...cursor, offset, created: Date.now() });
-      page.nextRecordsUrl = `/services/data/v62.0/query/${id}`;
+      page.nextRecordsUrl = `/services/data/v${API_VERSION}/query/${id}`;
     }
     return page;
   }

@@ -1,8 +1,9 @@
 import { OrgError } from './errors';
 import { checksumSuffix } from '../core/ids';
 import type { OrgUser } from './router';
+import { API_VERSION } from '../metadata/apiVersion';
 
-export const API_VERSION = '62.0';
+export { API_VERSION };
 /** The oldest REST API version an org still answers (Salesforce retired 7.0–20.0). */
 const OLDEST_VERSION = 21;
 const NEWEST_VERSION = Number(API_VERSION);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { z } from 'zod';
 import { UserInputError } from '../core/errors';
+import { API_VERSION } from '../metadata/apiVersion';
 
-export const API_VERSION = '62.0';
 export const LOCAL_ORG_ALIAS = 'baton-local';
 
 /** What `baton org start` writes (mode 600) so the CLI can reach the running local org. */

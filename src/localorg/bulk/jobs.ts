@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { OrgError } from '../errors';
 import { checksumSuffix } from '../../core/ids';
 import type { OrgCore } from '../orgCore';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 export type JobState =
   'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
@@ -154,7 +155,7 @@ export class JobStore {
       externalIdFieldName: job.externalIdFieldName ?? undefined,
       concurrencyMode: 'Parallel',
       contentType: 'CSV',
-      apiVersion: 62.0,
+      apiVersion: Number(API_VERSION),
       jobType: 'V2Ingest',
       lineEnding: 'LF',
       columnDelimiter: 'COMMA',

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../store';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 export type ChangeType = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -89,7 +90,7 @@ export class ChangeLog extends EventEmitter {
         entityName,
         recordIds: [recordId],
         changeType,
-        changeOrigin: 'com/salesforce/api/rest/62.0',
+        changeOrigin: `com/salesforce/api/rest/${API_VERSION}`,
         transactionKey: randomUUID(),
         sequenceNumber: 1,
         commitTimestamp,

@@ -3,6 +3,7 @@ import { OrgError } from '../errors';
 import type { OrgCore } from '../orgCore';
 import type { ApiContext, OrgUser, Router } from '../router';
 import { plainText, resolveSegments, type OutputSegment } from './segments';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 type Row = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ function elementOutput(org: OrgCore, row: Row) {
     parent: { id: row.ParentId },
     actor: actor(org, row.CreatedById),
     createdDate: row.CreatedDate,
-    url: `/services/data/v62.0/chatter/feed-elements/${row.Id}`,
+    url: `/services/data/v${API_VERSION}/chatter/feed-elements/${row.Id}`,
     body: { text: plainText(segments), messageSegments: segments },
     capabilities: {
       comments: {

@@ -1,6 +1,7 @@
 import { notFound } from '../errors';
 import type { Router } from '../router';
 import { q } from '../store';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 /** `GET /chatter/users/me` and `/chatter/users/{id}`: a user as Connect's User Detail shows one. */
 export function registerChatterUserRoutes(router: Router): void {
@@ -18,7 +19,7 @@ export function registerChatterUserRoutes(router: Router): void {
         id: user.Id,
         type: 'User',
         userType: 'Internal',
-        url: `/services/data/v62.0/chatter/users/${user.Id}`,
+        url: `/services/data/v${API_VERSION}/chatter/users/${user.Id}`,
         name: user.Name,
         displayName: user.Name,
         firstName: user.FirstName,

@@ -3,10 +3,11 @@ import { q } from '../store';
 import { fromStored } from '../values';
 import type { ChildQuery, CompiledQuery } from './compile';
 import { shapeTypeof } from './typeOf';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 export type QueryRecord = Record<string, unknown>;
 
-const url = (type: string, id: unknown) => `/services/data/v62.0/sobjects/${type}/${id}`;
+const url = (type: string, id: unknown) => `/services/data/v${API_VERSION}/sobjects/${type}/${id}`;
 
 /** Shapes one SQL row into the nested record the REST API returns. */
 export function shapeRow(compiled: CompiledQuery, row: Record<string, unknown>): QueryRecord {

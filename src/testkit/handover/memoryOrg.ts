@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { Connection } from 'jsforce';
 import { projectModelRecords } from '../../metadata/projectModel';
+import { API_VERSION } from '../../metadata/apiVersion';
 
 /**
  * An in-memory stand-in for the small part of a jsforce Connection the handover twin uses
@@ -227,7 +228,7 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
   /** A connection acting as the given user. */
   function connAs(userId: string): Connection {
     const conn = {
-      version: '62.0',
+      version: API_VERSION,
       get instanceUrl() {
         return settings.instanceUrl;
       },
