@@ -79,7 +79,7 @@ describe('the Portfolio tab as the CS lead', () => {
     await page.keyboard.press('Tab');
     await bubbles.first().focus();
     const name = (await bubbles.first().getAttribute('aria-label')) ?? '';
-    expect(name).toMatch(/: value [\d.]+, potential \d, ARR [\d,]+, health /);
+    expect(name).toMatch(/: value [\d.]+, potential \d, ARR €[\d,]+, health /);
     await expect(page.locator('p.focused').textContent()).resolves.toBe(name);
     await page.locator('.chart').screenshot({ path: join(SHOTS, 'portfolio-chart-focus.png') });
     await page.keyboard.press('Enter');
