@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBJECTS, DEFAULT_HORIZON_DAYS } from '../core/cadence';
 import { MEASURE_KINDS, TIERS } from '../core/config/records';
-import { MESSAGE_EXCERPT_LENGTH } from '../core/connect';
+import { ACCEPTED_TEXTS, MESSAGE_EXCERPT_LENGTH } from '../core/connect';
 import {
   DEFAULT_RESPONSE_BUSINESS_DAYS,
   HANDOVER_STATUSES,
@@ -20,8 +20,10 @@ import {
 import { DEFAULT_HISTORY_POLICY } from '../core/health/history';
 import { CHURN_NEEDS, CHURNED } from '../core/health/outcomes';
 import { AT_RISK_STATUSES } from '../core/portfolio/book';
+import { MOVERS } from '../core/portfolio/movers';
 import { YEAR_DAYS } from '../core/portfolio/workload';
 import { EDITABLE_FIELDS } from '../services/handover/schemas';
+import { HISTORY_DAYS } from '../services/health/panel/healthController';
 import { SIDE_LIST_LIMIT } from '../services/portfolio/portfolioController';
 import { TOUCHPOINT_LIMIT } from '../services/tiers/tierCadenceController';
 import { readApexConstants, type ApexConstant, type ApexValue } from './apexConstants';
@@ -98,6 +100,12 @@ const MIRRORED: Record<string, { source: string; value: ApexValue }> = {
   ACCEPTED: { source: 'HANDOVER_STATUSES in src/core/handover.ts', value: HANDOVER_STATUSES[2] },
   RETURNED: { source: 'HANDOVER_STATUSES in src/core/handover.ts', value: HANDOVER_STATUSES[3] },
   STARTS_OVER: { source: 'STARTS_OVER in src/core/handoverAccept.ts', value: STARTS_OVER },
+  ACCEPTED_LABELS: { source: 'ACCEPTED_TEXTS in src/core/connect.ts', value: ACCEPTED_TEXTS },
+  SHOWN_EACH_WAY: { source: 'MOVERS in src/core/portfolio/movers.ts', value: MOVERS },
+  HISTORY_DAYS: {
+    source: 'HISTORY_DAYS in src/services/health/panel/healthController.ts',
+    value: HISTORY_DAYS
+  },
   MESSAGE_EXCERPT_LENGTH: {
     source: 'MESSAGE_EXCERPT_LENGTH in src/core/connect.ts',
     value: MESSAGE_EXCERPT_LENGTH
@@ -141,7 +149,10 @@ const REQUIRED = [
   'HandoverTriggerHandler.MANAGE_HANDOVERS',
   'HandoverService.DRAFT',
   'HandoverAcceptPlan.STARTS_OVER',
+  'HandoverServiceFeed.ACCEPTED_LABELS',
   'HandoverServiceFeed.MESSAGE_EXCERPT_LENGTH',
+  'PortfolioMovers.SHOWN_EACH_WAY',
+  'HealthSelector.HISTORY_DAYS',
   'PortfolioMovers.MEASURE_KINDS',
   'TierCadenceController.TIERS',
   'AccountOutcomeHandler.CHURN_NEEDS'
