@@ -9,8 +9,10 @@ export interface FreshnessState {
   /** The org's Id: a state file carried to another org is not trusted. */
   orgId: string;
   replayIds: Record<string, number>;
-  /** ISO date-time: signals written after it are new to the next --changed run. */
+  /** ISO date-time: the start of the last run that scored every account due (full or --changed). */
   changedSince?: string;
+  /** ISO date-time: when that run had written everything. */
+  changedUntil?: string;
 }
 
 export function loadFreshnessState(path: string, orgId: string): FreshnessState {
@@ -22,7 +24,12 @@ export function loadFreshnessState(path: string, orgId: string): FreshnessState 
   }
   const parsed = JSON.parse(text) as Partial<FreshnessState>;
   if (parsed.orgId !== orgId) return { orgId, replayIds: {} };
-  return { orgId, replayIds: parsed.replayIds ?? {}, changedSince: parsed.changedSince };
+  return {
+    orgId,
+    replayIds: parsed.replayIds ?? {},
+    changedSince: parsed.changedSince,
+    changedUntil: parsed.changedUntil
+  };
 }
 
 /** Written whole then renamed, so a crash mid-write leaves the previous state, not half a file. */
