@@ -1,3 +1,5 @@
+import { retry } from './retry';
+
 const RETRIES = 3;
 
 const TRANSPORT = /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Service Unavailable|503/i;
@@ -17,13 +19,9 @@ function isTransport(error: unknown): boolean {
  * upsert by key or a delete (a keep-alive connection the server closed while we computed
  * shows up as "socket hang up" on the next request).
  */
-export async function withTransportRetry<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= RETRIES || !isTransport(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
-}
+export const withTransportRetry = <T>(work: () => Promise<T>): Promise<T> =>
+  retry(work, {
+    retries: RETRIES,
+    delayMs: (attempt) => 100 * 2 ** attempt,
+    retriable: isTransport
+  });

@@ -1,3 +1,5 @@
+import { retry } from '../../../org/retry';
+
 /** Salesforce errors that pass if the same request is sent again a little later. */
 export const TRANSIENT_ERRORS = [
   'UNABLE_TO_LOCK_ROW',
@@ -12,8 +14,6 @@ export interface RetryOptions {
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The Salesforce error code of a thrown error or a failed row (jsforce puts it in `name`). */
 export function errorCodeOf(error: unknown): string {
@@ -36,18 +36,13 @@ export function backoffDelay(attempt: number, baseDelayMs: number): number {
 }
 
 /** Runs `call`, retrying with exponential backoff while it fails with a transient error. */
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const { retries = 4, baseDelayMs = 200, sleep = defaultSleep } = options;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const code = errorCodeOf(error);
-      const message = error instanceof Error ? error.message : '';
-      if (attempt >= retries || !(isTransient(code) || isTransient(message))) {
-        throw error;
-      }
-      await sleep(backoffDelay(attempt, baseDelayMs));
-    }
-  }
+export function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const { retries = 4, baseDelayMs = 200, sleep } = options;
+  return retry(call, {
+    retries,
+    delayMs: (attempt) => backoffDelay(attempt, baseDelayMs),
+    retriable: (error) =>
+      isTransient(errorCodeOf(error)) || isTransient(error instanceof Error ? error.message : ''),
+    sleep
+  });
 }
