@@ -1,5 +1,6 @@
 import { collectGarbage, MB, MemoryPeak, type BenchLine } from './types';
 import { loadProjectModel } from '../metadata/projectModel';
+import { TIERS } from '../core/config/records';
 import { isoOfDay } from '../core/dates';
 import { scoreAccounts } from '../core/health/score';
 import { accountSignalsSchema, type AccountSignals } from '../core/health/signals';
@@ -31,7 +32,6 @@ export function random(seed: number) {
 
 // Dates come from a pool, as a JSON parse of real data would give many equal strings.
 const DAYS = Array.from({ length: 600 }, (_, k) => isoOfDay(AS_OF_DAY - k));
-const TIERS = ['High', 'Low', 'Tech'] as const;
 const SENTIMENTS = ['Positive', 'Neutral', 'Negative'] as const;
 
 export function syntheticChunk(start: number, size: number, next: () => number): AccountSignals[] {

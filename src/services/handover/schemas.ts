@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { TIERS } from '../../core/config/records';
 import { salesforceIdSchema } from '../../core/ids';
 
 /**
@@ -34,7 +35,7 @@ const date = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .nullable()
   .optional();
-const pick = <T extends [string, ...string[]]>(values: T) => z.enum(values).nullable().optional();
+const pick = <T extends Readonly<[string, ...string[]]>>(values: T) => z.enum(values).nullable().optional();
 
 /** The fields a seller edits. Status, timestamps and the feed id are never accepted. */
 export const EditableHandoverSchema = z.object({
@@ -58,7 +59,7 @@ export const EditableHandoverSchema = z.object({
   Decision_Makers__c: text('Decision_Makers__c'),
   Competitors__c: text('Competitors__c'),
   Meeting_Practices__c: text('Meeting_Practices__c'),
-  Proposed_Touch_Tier__c: pick(['High', 'Low', 'Tech']),
+  Proposed_Touch_Tier__c: pick(TIERS),
   Onboarding_Model__c: text('Onboarding_Model__c')
 });
 export type EditableHandover = z.infer<typeof EditableHandoverSchema>;

@@ -1,9 +1,8 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
+import type { Tier } from '../../core/config/records';
 import { readMany, saveMany, type WriteFailure } from '../touchpoints/records';
 
-export const TIERS = ['High', 'Low', 'Tech'] as const;
-export type Tier = (typeof TIERS)[number];
 
 const blank = (value: unknown) => (value === '' || value === undefined ? null : value);
 const number = z.preprocess(

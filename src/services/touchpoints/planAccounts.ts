@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import { isHandoverTouchpointKey, messageLanguage, type PlannerInput } from '../../core';
+import { isHandoverTouchpointKey, messageLanguage, TIERS, type PlannerInput } from '../../core';
 import { isAlertKey } from '../onboarding/missedFirstValue';
 import {
   handoversByAccount,
@@ -84,7 +84,7 @@ export async function planAndWrite(
     const contractStart = account.Contract_Start__c ?? handover?.Contract_Start__c ?? acceptedAt;
     const ownerId = account.Account_Manager__c ?? account.OwnerId;
     const reason =
-      !tier || !['High', 'Low', 'Tech'].includes(tier)
+      !tier || !(TIERS as readonly string[]).includes(tier)
         ? 'no touch tier (run baton tier assign)'
         : !contractStart
           ? 'no contract start or accepted handover'

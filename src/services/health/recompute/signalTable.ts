@@ -1,10 +1,12 @@
+import { TIERS as CORE_TIERS } from '../../../core/config/records';
 import { readAlertStatus, type OwedAlert } from './alerts';
 import { STORED_NO_DAY, dayOfValue, isoOfDay, storedDay } from '../../../core/dates';
 
 /** agingDay of an account none of whose rows age. */
 export const NO_AGING = 0x7fffffff;
 
-const TIERS = ['', 'High', 'Low', 'Tech'] as const;
+/** Touch tiers as codes; 0 is none. */
+const TIERS = ['', ...CORE_TIERS] as const;
 const SENTIMENTS = ['', 'Positive', 'Neutral', 'Negative'] as const;
 export const STATUSES = ['', 'Green', 'Yellow', 'Red', 'Insufficient data'] as const;
 /** Survey histogram layout per account: NPS 0–10, CSAT 1–5, CES 1–7. */
