@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { connectToOrg } from '../../org/connection';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { selectionFromFlags } from '../../services/health/recompute/accountSelection';
@@ -16,6 +17,9 @@ import {
   type RecomputeReport
 } from '../../services/health/recompute/summaryFormat';
 import type { Connect } from '../../services/touchpoints/connect';
+import { UserInputError } from '../../core/errors';
+import { recomputeChanged } from '../../services/freshness/incremental';
+import { freshnessStatePath, orgIdOf } from '../../services/freshness/rescore';
 import { EXIT_FAILURE, runCommand } from '../run';
 import { parseAsOf, parseFailuresFile, parseWaveSize } from './healthFlags';
 
@@ -28,6 +32,8 @@ export interface HealthRecomputeFlags {
   json?: boolean;
   failures?: string;
   waveSize?: string;
+  changed?: boolean;
+  state?: string;
 }
 
 /**
@@ -39,6 +45,11 @@ export async function healthRecompute(
   connect: Connect = connectToOrg
 ): Promise<RecomputeReport> {
   const selection = selectionFromFlags(flags);
+  if (flags.changed && selection.kind !== 'all')
+    throw new UserInputError(
+      '--changed picks the accounts itself: leave out --accounts and --where',
+      'changed'
+    );
   const asOf = parseAsOf(flags.asOf);
   const failuresFile = parseFailuresFile(flags.failures);
   const waveAccounts = parseWaveSize(flags.waveSize);
@@ -49,8 +60,7 @@ export async function healthRecompute(
     // The org's own custom metadata, read once per run (its queries are counted too).
     const scorer = coreScorer(await loadModelFromOrg(conn));
     const history = await loadHistoryPolicy(conn);
-    const summary = await recompute(orgAccess(conn), scorer, {
-      selection,
+    const options = {
       asOf,
       dryRun: flags.dryRun,
       failuresFile,
@@ -58,9 +68,26 @@ export async function healthRecompute(
       history,
       // A bar on a terminal only; stderr, so --json keeps stdout to one document.
       progress: terminalProgress(process.stderr)
-    });
+    };
+    let due: RecomputeReport['due'];
+    let summary;
+    if (flags.changed) {
+      const orgId = await orgIdOf(conn);
+      const statePath = resolve(flags.state ?? freshnessStatePath(process.cwd(), orgId));
+      const run = await recomputeChanged(conn, scorer, {
+        ...options,
+        orgId,
+        statePath,
+        changed: true
+      });
+      summary = run.summary;
+      if (run.due) {
+        const { ids: _ids, ...reasons } = run.due;
+        due = { first: false, ...reasons };
+      } else due = { first: true };
+    } else summary = await recompute(orgAccess(conn), scorer, { ...options, selection });
     const upkeep = await historyUpkeep(conn, history, summary.asOf, flags.dryRun);
-    return toReport(summary, calls.count(), upkeep);
+    return { ...toReport(summary, calls.count(), upkeep), ...(due ? { due } : {}) };
   } finally {
     calls.stop();
   }
@@ -88,6 +115,14 @@ export function registerHealthRecompute(health: Command, connect: Connect = conn
     .option(
       '--wave-size <accounts>',
       'accounts read per wave when more are selected (default 200000; one wave above the count)'
+    )
+    .option(
+      '--changed',
+      'score only the accounts due: a signal or input written since the last --changed run, or Health_Next_Change__c come; the same scores as a full run (the first run is one)'
+    )
+    .option(
+      '--state <file>',
+      'where --changed keeps its last run (default .sf/baton/health-<orgId>.json)'
     )
     .option('--json', 'print one JSON document')
     .action(async (flags: HealthRecomputeFlags) => {

@@ -13,6 +13,23 @@ export interface RecomputeReport extends Omit<RecomputeSummary, 'failures'> {
   compaction?: HistoryUpkeep['compaction'];
   /** Baton's records and their share of the org's data storage, after the run. */
   storage?: HistoryUpkeep['storage'];
+  /** A --changed run: why its accounts were due, or that it was the first (a full run). */
+  due?: DueReasons;
+}
+
+/** The accounts a --changed run scored, by why (an account may be due for several reasons). */
+export interface DueReasons {
+  first: boolean;
+  newSignals?: number;
+  accountChanges?: number;
+  timeThresholds?: number;
+  owedAlerts?: number;
+}
+
+function dueLine(due: DueReasons): string {
+  if (due.first)
+    return '  due: every account (first --changed run: none before it to compare with)';
+  return `  due: new signals ${due.newSignals} · account inputs changed ${due.accountChanges} · time thresholds come ${due.timeThresholds} · alerts owed ${due.owedAlerts}`;
 }
 
 export function toReport(
@@ -54,6 +71,7 @@ export function formatSummary(report: RecomputeReport): string {
     .join(' · ');
   const lines = [
     `${report.dryRun ? 'Dry run (nothing written): scored' : 'Recomputed'} ${report.scored} of ${report.accounts} accounts as of ${report.asOf} in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+    ...(report.due ? [dueLine(report.due)] : []),
     `  ${statuses || 'no accounts'}`,
     `  status changed: ${report.changedStatus} · overrides honoured: ${report.overridesHonoured} · alerts: ${report.dryRun ? `${report.alerts} would be posted` : `${report.alertsPosted} of ${report.alerts} posted`}`,
     `  snapshots ${report.dryRun ? 'due' : 'written'}: ${report.snapshots.written} (${reasons(report.snapshots.byReason)}) · unchanged, none needed: ${report.snapshots.unchanged}`,
