@@ -43,6 +43,7 @@ import confirmReturn from '@salesforce/label/c.Baton_Handover_Confirm_Return';
 import cancel from '@salesforce/label/c.Baton_Handover_Cancel';
 import draftSaved from '@salesforce/label/c.Baton_Handover_Draft_Saved';
 import submittedMessage from '@salesforce/label/c.Baton_Handover_Submitted_Message';
+import completedOwnMessage from '@salesforce/label/c.Baton_Handover_Completed_Own_Message';
 import acceptedMessage from '@salesforce/label/c.Baton_Handover_Accepted_Message';
 import acceptedExisting from '@salesforce/label/c.Baton_Handover_Accepted_Existing';
 import acceptedNewAm from '@salesforce/label/c.Baton_Handover_Accepted_New_AM';
@@ -126,6 +127,7 @@ export const LABELS = {
   cancel,
   draftSaved,
   submittedMessage,
+  completedOwnMessage,
   acceptedMessage,
   acceptedExisting,
   acceptedNewAm,

@@ -265,6 +265,23 @@ describe('c-handover-panel', () => {
     );
   });
 
+  it('tells a seller who is also the account manager that submitting completed it', async () => {
+    saveDraft.mockResolvedValue(CONTEXT_DRAFT);
+    submit.mockResolvedValue({
+      ...CONTEXT_ACCEPTED,
+      handover: { ...CONTEXT_ACCEPTED.handover, Completed_On_Submit__c: true }
+    });
+    const element = await render(CONTEXT_DRAFT);
+    click(element, '.submit');
+    await flush();
+    expect(root(element).querySelector('.notice').textContent).toBe(
+      'c.Baton_Handover_Completed_Own_Message'
+    );
+    expect(summary(element).handover.Status__c).toBe('Accepted');
+    expect(summary(element).canAnswer).toBe(false);
+    await expect(element).toBeAccessible();
+  });
+
   it('lets the account manager accept', async () => {
     accept.mockResolvedValue(CONTEXT_ACCEPTED);
     const element = await render(CONTEXT_SUBMITTED);
