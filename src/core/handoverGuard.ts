@@ -1,6 +1,6 @@
 import type { HandoverStatus } from './handover';
 import { sameSalesforceId } from './ids';
-import { messageText } from './messageTexts';
+import { messageText, type MessageLanguage } from './messageTexts';
 
 /**
  * The handover's state machine as every write must respect it, not only the panel's: the
@@ -162,18 +162,19 @@ export function openHandoverProblem(
 /**
  * The panel's save of a record it read at `readAt` (its LastModifiedDate): refused when the
  * record changed since, so a stale tab never overwrites someone else's edit or answer.
+ * @param language the writer's, who reads the refusal
  */
 export function recordChangedProblem(
   readAt: string | null | undefined,
-  current: string | null | undefined
+  current: string | null | undefined,
+  language: MessageLanguage = 'en'
 ): HandoverWriteProblem | null {
   if (!readAt || !current || Date.parse(readAt) === Date.parse(current)) return null;
   return {
     code: 'RECORD_CHANGED',
-    message: RECORD_CHANGED_MESSAGE,
+    message: messageText(language, 'Baton_Handover_Error_Record_Changed'),
     fields: ['LastModifiedDate']
   };
 }
 
-export const RECORD_CHANGED_MESSAGE =
-  'Someone changed this handover since you opened it; reload to see their changes.';
+export const RECORD_CHANGED_MESSAGE = messageText('en', 'Baton_Handover_Error_Record_Changed');

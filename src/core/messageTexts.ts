@@ -43,7 +43,9 @@ export const MESSAGE_TEXTS = {
     Baton_Task_Recurring_Meeting: 'Recurring meeting (every {0} days)',
     Baton_Handover_Error_Missing_Fields: '{0} touch handover needs: {1}.',
     Baton_Handover_Error_At_Least: '{0} (at least {1})',
-    Baton_Handover_Error_Return_Reason: 'Give a return reason so the seller knows what to fix.'
+    Baton_Handover_Error_Return_Reason: 'Give a return reason so the seller knows what to fix.',
+    Baton_Handover_Error_Record_Changed:
+      'Someone changed this handover since you opened it; reload to see their changes.'
   },
   fi: {
     Baton_Post_Submit: 'luovutus {0} asiakkuudesta {1} odottaa vastaustasi.',
@@ -80,7 +82,9 @@ export const MESSAGE_TEXTS = {
     Baton_Task_Recurring_Meeting: 'Säännöllinen tapaaminen ({0} päivän välein)',
     Baton_Handover_Error_Missing_Fields: '{0}-tason luovutuksesta puuttuu: {1}.',
     Baton_Handover_Error_At_Least: '{0} (vähintään {1})',
-    Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.'
+    Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.',
+    Baton_Handover_Error_Record_Changed:
+      'Joku muutti luovutusta sen jälkeen, kun avasit sen. Lataa sivu uudelleen nähdäksesi muutokset.'
   }
 } as const satisfies Record<MessageLanguage, Record<string, string>>;
 

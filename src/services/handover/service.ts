@@ -109,7 +109,13 @@ export async function saveDraft(
   }
   if (draft.Id) {
     const current = await loadOne(actor, draft.Id);
-    refuse(recordChangedProblem(lastModified, current.LastModifiedDate));
+    refuse(
+      recordChangedProblem(
+        lastModified,
+        current.LastModifiedDate,
+        await languageOf(actor.conn, actor.userId)
+      )
+    );
     assertTransition(current, 'save');
     await update(actor, 'Handover__c', { ...clean, Id: draft.Id });
     return draft.Id;
@@ -146,7 +152,13 @@ export async function submit(
 ): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Submitted' && handover.Feed_Element_Id__c) return;
-  refuse(recordChangedProblem(lastModified, handover.LastModifiedDate));
+  refuse(
+    recordChangedProblem(
+      lastModified,
+      handover.LastModifiedDate,
+      await languageOf(actor.conn, actor.userId)
+    )
+  );
   if (handover.Status__c === 'Submitted' && handover.Completed_On_Submit__c)
     return completeOwnHandover(actor, handover);
   if (handover.Status__c !== 'Submitted') {
