@@ -10,17 +10,6 @@ import { KIND } from './plan';
  * - NPS: a detractors, b responses; CSAT: a satisfied, b responses; CES: value mean, b responses;
  * - support, billing: value count; sentiment: text the value given.
  */
-const {
-  licenseUtilisation: LICENSE,
-  activityTrend: ACTIVITY,
-  timeToFirstValue: FIRST_VALUE,
-  nps: NPS,
-  csat: CSAT,
-  ces: CES,
-  cadence: CADENCE,
-  support: SUPPORT,
-  billing: BILLING
-} = KIND;
 
 /** A template compiled once into its filler: {0}, {1}, {2} from the arguments. */
 type Template = (v0?: unknown, v1?: unknown, v2?: unknown) => string;
@@ -84,15 +73,15 @@ const passivesOf = (nps: number, detractors: number, responses: number) =>
 
 function say(t: Template[], kind: number, value: number, a: number, b: number, text?: string) {
   switch (kind) {
-    case LICENSE:
+    case KIND.licenseUtilisation:
       return t[SEATS](a, b, Math.round(value * 100));
-    case ACTIVITY:
+    case KIND.activityTrend:
       return t[LOGINS](a, b, Math.round(value * 100));
-    case FIRST_VALUE:
+    case KIND.timeToFirstValue:
       return a
         ? t[value === 1 ? FIRST_VALUE_ONE : FIRST_VALUE_MANY](value)
         : t[value === 1 ? NO_FIRST_VALUE_ONE : NO_FIRST_VALUE_MANY](value);
-    case NPS: {
+    case KIND.nps: {
       // What lowers NPS: detractors, and passives (no promoters); never "0 detractors" alone.
       const passives = passivesOf(value, a, b);
       const detractors = t[a === 1 ? DETRACTORS_ONE : DETRACTORS_MANY](a);
@@ -104,18 +93,18 @@ function say(t: Template[], kind: number, value: number, a: number, b: number, t
             : t[passives === 1 ? PASSIVES_ONE : PASSIVES_MANY](passives);
       return t[b === 1 ? NPS_ONE : NPS_MANY](parts, b);
     }
-    case CSAT:
+    case KIND.csat:
       return t[b === 1 ? CSAT_ONE : CSAT_MANY](a, b);
-    case CES:
+    case KIND.ces:
       return t[b === 1 ? CES_ONE : CES_MANY](
         oneDecimal(value).replace('.', t[DECIMAL_SEPARATOR]()),
         b
       );
-    case CADENCE:
+    case KIND.cadence:
       return t[value === 1 ? CADENCE_ONE : CADENCE_MANY](value, a);
-    case SUPPORT:
+    case KIND.support:
       return t[value === 1 ? SUPPORT_ONE : SUPPORT_MANY](value);
-    case BILLING:
+    case KIND.billing:
       return t[value === 1 ? BILLING_ONE : BILLING_MANY](value);
     default: {
       const word = SENTIMENTS[text ?? ''];

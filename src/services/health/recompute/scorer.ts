@@ -1,20 +1,17 @@
-import { encodeBreakdown, type BatonModel, type HealthFacts, type Measure } from '../../../core';
+import {
+  encodeBreakdown,
+  type BatonModel,
+  type HealthFacts,
+  type Measure,
+  type MeasureResult
+} from '../../../core';
 import type { SignalsInput } from './accountSignals';
 
 /** Stable quadrant keys the panel translates (see accountHealthPanel/healthFormat.js). */
 export type QuadrantKey = 'healthy' | 'satisfiedNotSucceeding' | 'succeedingUnhappy' | 'atRisk';
 
-export interface BreakdownMeasure {
-  /** Stable key the panel translates; falls back to `label` for measures an admin added. */
-  key: string;
-  name: string;
-  label: string;
-  group: string;
-  value: number | null;
-  score: number | null;
-  weight: number;
-  pointsLost: number | null;
-}
+/** A measure as the breakdown keeps it: the core's result without its sentence. */
+export type BreakdownMeasure = Omit<MeasureResult, 'detail'>;
 
 /** One account's result in the shape the service, the snapshot and the panel share. */
 export interface ScoredAccount {
