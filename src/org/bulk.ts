@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Connection } from 'jsforce';
-import { nextPollDelay } from './bulkPolling';
+import { FIRST_INGEST_POLL_MS, nextPollDelay } from './bulkPolling';
 import { CsvRecordReader, csvField } from './csvRecords';
 import { putPieces } from './streamUpload';
 
@@ -28,6 +28,8 @@ async function waitFor(
   errorMessage?: string;
 }> {
   const started = Date.now();
+  // An ingest (it has expected rows) is not done as its upload closes: no poll then.
+  if (expectedRows) await sleep(FIRST_INGEST_POLL_MS);
   for (let wait = 50; ;) {
     const info = await conn.request<{
       state: string;

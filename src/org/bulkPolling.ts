@@ -1,3 +1,9 @@
+/**
+ * Wait before the first poll of an ingest job: one of more than BULK_WRITE_THRESHOLD rows is
+ * never done the moment its upload is closed (100 000 rows take seconds on the local org and
+ * longer on a real one), so a poll sent then only spent an API call.
+ */
+export const FIRST_INGEST_POLL_MS = 250;
 /** Polls of a Bulk job's state before it reports progress: 50 ms, doubling up to this. */
 export const MAX_BACKOFF_MS = 2_000;
 /**

@@ -5,6 +5,7 @@ import { addDays, suggestTier } from '../../core';
 import { loadProjectModel } from '../../metadata/projectModel';
 import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { loadModelFromOrg } from '../../org/orgModel';
+import { countApiCalls } from '../../services/health/recompute/apiCalls';
 import { register as registerHandover } from './handover';
 import { register as registerHealth } from './health';
 import { register as registerTier } from './tier';
@@ -64,6 +65,16 @@ async function accountField(id: string, field: string): Promise<unknown> {
 describe('org-backed commands read the model from the org', () => {
   it('loadModelFromOrg: an unchanged org gives exactly the project model', async () => {
     expect(await loadModelFromOrg(testOrg.conn)).toEqual(loadProjectModel());
+  });
+
+  it('loadModelFromOrg reads the five custom metadata types in one API call', async () => {
+    const calls = countApiCalls(testOrg.conn);
+    try {
+      await loadModelFromOrg(testOrg.conn);
+      expect(calls.count()).toBe(1);
+    } finally {
+      calls.stop();
+    }
   });
 
   it("tier assign follows the org's Touch_Tier_Rule__mdt threshold, not force-app's", async () => {
