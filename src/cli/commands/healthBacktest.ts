@@ -9,6 +9,7 @@ import {
 } from '../../services/health/history/backtest';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 /** `--horizons 90,180`: whole days, each at least 1. */
 export function parseHorizons(text: string | undefined): number[] {
@@ -89,10 +90,7 @@ export function registerHealthBacktest(health: Command, connect: Connect = conne
     .description(
       "whether the health score predicted churn: each Customer_Outcome__c against the account's score a horizon before, from snapshot history only (AUC with interval, lift, bands, calibration, each measure's discrimination and suggested weights, never applied)"
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--horizons <days>', 'days before each outcome, comma separated (default 90,180)')
     .option('--json', 'print one JSON document')
     .action(async (flags: { targetOrg?: string; horizons?: string; json?: boolean }) => {

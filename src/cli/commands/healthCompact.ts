@@ -9,6 +9,7 @@ import type { Connect } from '../../services/touchpoints/connect';
 import { EXIT_FAILURE, runCommand } from '../run';
 import { parseAsOf } from './healthFlags';
 import { isoDateOf } from '../../core/dates';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 export interface HealthCompactFlags {
   targetOrg?: string;
@@ -42,10 +43,7 @@ export function registerHealthCompact(health: Command, connect: Connect = connec
     .description(
       "thin old Health_Snapshot__c history by the org's Health_History_Policy__mdt (every snapshot for the months kept whole, then the newest of each month, then none) with Bulk deletes; safe to run again or after an interruption"
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--as-of <date>', 'compact as of this day, YYYY-MM-DD (default today, UTC)')
     .option('--dry-run', 'count what would be deleted, delete nothing')
     .option('--json', 'print one JSON document')

@@ -11,6 +11,7 @@ import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
 import { parseAsOf } from './healthFlags';
 import { isoDateOf } from '../../core/dates';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 export interface HealthExplainFlags {
   account: string;
@@ -43,10 +44,7 @@ export function registerHealthExplain(health: Command, connect: Connect = connec
     .description("show one account's health: score, per-measure breakdown, top drivers, quadrant")
     .requiredOption('--account <idOrName>', 'an Account Id (001…) or exact Account name')
     .option('--as-of <date>', 'score as of this day, YYYY-MM-DD (default today, UTC)')
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--json', 'print one JSON document')
     .action((flags: HealthExplainFlags) =>
       runCommand(flags, () => healthExplain(flags, connect), formatExplanation)

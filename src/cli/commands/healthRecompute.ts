@@ -22,6 +22,7 @@ import { recomputeChanged } from '../../services/freshness/incremental';
 import { freshnessStatePath, orgIdOf } from '../../services/freshness/rescore';
 import { EXIT_FAILURE, runCommand } from '../run';
 import { parseAsOf, parseFailuresFile, parseWaveSize } from './healthFlags';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 export interface HealthRecomputeFlags {
   targetOrg?: string;
@@ -100,10 +101,7 @@ export function registerHealthRecompute(health: Command, connect: Connect = conn
     .description(
       'score every (or the selected) account with the health model and write the Account fields, a snapshot where something changed (Health_History_Policy__mdt), drop alerts, compact old history and report storage; exit 2 when rows failed'
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--accounts <ids>', 'only these Account Ids (comma separated)')
     .option(
       '--where <condition>',

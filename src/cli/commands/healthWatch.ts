@@ -9,6 +9,7 @@ import {
 import { watchHealth } from '../../services/freshness/watch';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 export interface HealthWatchFlags {
   targetOrg?: string;
@@ -50,10 +51,7 @@ export function registerHealthWatch(health: Command, connect: Connect = connectT
     .description(
       'rescore accounts as their signals change: subscribes to the Change Data Capture events of Account, Survey_Response__c, Usage_Snapshot__c, Case and Task, rescores the accounts of each burst within seconds, and resumes after a restart from the replay ids it stored (README, "Fresh health"); runs until Ctrl-C'
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option(
       '--state <file>',
       'where the replay ids are kept (default .sf/baton/health-<orgId>.json)'

@@ -3,6 +3,7 @@ import { connectToOrg } from '../../org/connection';
 import { formatStorage, orgStorage } from '../../services/storage/orgStorage';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 /** `baton org storage`, added to the `org` topic (src/cli/topics/org.ts). */
 export function registerOrgStorage(org: Command, connect: Connect = connectToOrg): void {
@@ -11,10 +12,7 @@ export function registerOrgStorage(org: Command, connect: Connect = connectToOrg
     .description(
       "Baton's records per object, their data storage at 2 KB a record, and their share of the org's DataStorageMB (/limits)"
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--json', 'print one JSON document')
     .action(async (flags: { targetOrg?: string; json?: boolean }) => {
       await runCommand(

@@ -8,6 +8,7 @@ import {
   type SegmentSummary
 } from '../../services/portfolio/segment';
 import { loadPortfolioSettings } from '../../services/portfolio/settingsFromOrg';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 const LISTED = 20;
 
@@ -31,10 +32,7 @@ export function registerPortfolioSegment(topic: Command, connect: Connect = conn
     .description(
       'score every account’s current value and write its value × potential segment (A–D) and strategy'
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--dry-run', 'report the changes, write nothing')
     .option('--json', 'print one JSON document')
     .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>

@@ -5,6 +5,7 @@ import { loadModelFromOrg } from '../../org/orgModel';
 import type { Connect } from '../../services/touchpoints/connect';
 import { assignHeadline, assignTiers, type TierAssignSummary } from '../../services/tiers/assign';
 import { coreSuggest } from '../../services/tiers/coreSuggest';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 const LISTED = 50;
 
@@ -32,10 +33,7 @@ export function registerTierAssign(topic: Command, connect: Connect = connectToO
     .description(
       "suggest every account's touch tier and set it where no override reason exists; reports from → to with the reason"
     )
-    .option(
-      '-o, --target-org <alias>',
-      'org alias or username (sf CLI auth store); default: the local org'
-    )
+    .option(...TARGET_ORG_OPTION)
     .option('--dry-run', 'report the changes, write nothing')
     .option('--json', 'print one JSON document')
     .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>

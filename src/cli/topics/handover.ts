@@ -14,6 +14,7 @@ import { remindHeadline, remindOverdueHandovers } from '../../services/handover/
 import { escalateHeadline, escalateOverdueHandovers } from '../../services/handover/escalate';
 import { HandoverIdParams } from '../../services/handover/schemas';
 import { isIsoDate, isoDateOf } from '../../core';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 /** Opens the org a command runs against; tests pass their own. */
 export type Connect = (targetOrg?: string) => Promise<Connection>;
@@ -46,12 +47,7 @@ export function register(program: Command, connect: Connect = connectWithSf): vo
       'submit, accept and return handovers; remind account managers of overdue ones and escalate'
     );
   const withOrg = (command: Command) =>
-    command
-      .option(
-        '-o, --target-org <alias>',
-        'org alias or username (sf CLI auth store); default: the local org'
-      )
-      .option('--json', 'print one JSON document');
+    command.option(...TARGET_ORG_OPTION).option('--json', 'print one JSON document');
 
   withOrg(
     topic

@@ -11,6 +11,7 @@ import {
 } from '../../services/imports/commands';
 import type { ImportSummary } from '../../services/imports/importRows';
 import { isoDateOf } from '../../core/dates';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 type Flags = ImportFlags & { targetOrg?: string; json?: boolean };
 
@@ -30,10 +31,7 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
       )
       .option('--all-or-none', 'write nothing if any row fails validation')
       .option('--rejected <csv>', 'where to write rejected rows (default <file>.rejected.csv)')
-      .option(
-        '-o, --target-org <alias>',
-        'org alias or username (sf CLI auth store); default: the local org'
-      )
+      .option(...TARGET_ORG_OPTION)
       .option('--json', 'print one JSON document');
 
   const run = async (flags: Flags, body: () => Promise<ImportSummary>) => {

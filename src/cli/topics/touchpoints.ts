@@ -14,6 +14,7 @@ import {
   planFlagsSchema
 } from '../../services/touchpoints/flags';
 import { planAllTouchpoints } from '../../services/touchpoints/plan';
+import { TARGET_ORG_OPTION } from '../orgOption';
 
 type OrgFlags = { targetOrg?: string; json?: boolean };
 
@@ -22,10 +23,7 @@ export function register(program: Command, connect: Connect = connectToOrg): voi
   const topic = program.command('touchpoints').description('plan touchpoints and track onboarding');
   const withOrg = (command: Command) =>
     command
-      .option(
-        '-o, --target-org <alias>',
-        'org alias or username (sf CLI auth store); default: the local org'
-      )
+      .option(...TARGET_ORG_OPTION)
       .option('--as-of <date>', 'plan as of this day, YYYY-MM-DD (default today, UTC)')
       .option('--dry-run', 'compute and report, write nothing')
       .option('--json', 'print one JSON document');
