@@ -234,6 +234,18 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
       },
       userInfo: { id: userId },
       query: async (soql: string) => query(soql),
+      // `/composite/batch` of queries, as the model is read (orgModel.modelRecords).
+      requestPost: async (url: string, body: { batchRequests: { url: string }[] }) => {
+        if (!url.endsWith('/composite/batch'))
+          throw new Error(`memoryOrg: POST ${url} is not supported`);
+        return {
+          hasErrors: false,
+          results: body.batchRequests.map((sub) => ({
+            statusCode: 200,
+            result: query(new URL(sub.url, 'http://memory/').searchParams.get('q') ?? '')
+          }))
+        };
+      },
       request: async (options: { method?: string; url: string; body?: string } | string) =>
         request(userId, options),
       sobject: (name: string) => ({
