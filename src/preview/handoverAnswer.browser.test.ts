@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { PROJECT_DIR } from './build';
 import { readLabels, readPicklistTranslations } from './labels';
+import { loadProjectModel } from '../metadata/projectModel';
 import { startLocalPreview } from '../testkit/localPreview';
 
 // The handover as the seller fills it and the account manager answers it, in English and in
@@ -264,6 +265,17 @@ describe('handover answered in the preview', () => {
     await finnishHeader(page, account.Id);
     await accountManagerAnswers(page, 'fi', true);
     await page.screenshot({ path: join(DOCS, 'account-page-fi.png'), fullPage: true });
+    // Nor in the sidebar: the onboarding model and the touchpoints read in Finnish, whatever
+    // language their Tasks were planned in.
+    const cardText = await page.locator('c-tier-cadence-card').innerText();
+    const shipped = loadProjectModel().cadence;
+    const english = [
+      ...Object.values(shipped).map((cadence) => cadence.onboardingModel),
+      ...['Baton_Task_Recurring_Meeting', 'Baton_Task_Goal_Review', 'Baton_Task_Success_Check'].map(
+        (name) => labels.en[name].replace(/ \(.*$/, '')
+      )
+    ].filter((text) => cardText.includes(text));
+    expect(english).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -46,6 +46,8 @@ export interface Measure {
 export interface Cadence {
   tier: Tier;
   onboardingModel: string;
+  /** The onboarding model in Finnish (Onboarding_Model_Fi__c), the English one when blank. */
+  onboardingModelFi: string;
   firstContactKind: string;
   firstContactFrom: 'Acceptance' | 'ContractStart';
   firstContactDays: number;

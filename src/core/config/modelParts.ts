@@ -188,6 +188,7 @@ export function cadenceOf(records: TierCadenceRecord[]): Record<Tier, Cadence> {
     byTier[record.Tier__c] = {
       tier: record.Tier__c,
       onboardingModel: record.Onboarding_Model__c ?? '',
+      onboardingModelFi: record.Onboarding_Model_Fi__c || record.Onboarding_Model__c || '',
       firstContactKind: record.First_Contact_Kind__c,
       firstContactFrom: record.First_Contact_From__c,
       firstContactDays: record.First_Contact_Days__c,

@@ -65,6 +65,7 @@ export const tierCadenceRecord = z.object({
   ...base,
   Tier__c: z.enum(TIERS),
   Onboarding_Model__c: text,
+  Onboarding_Model_Fi__c: text,
   First_Contact_Kind__c: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use a lower-case key like kickoff'),
   First_Contact_From__c: z.enum(['Acceptance', 'ContractStart']),
   First_Contact_Days__c: z.number().int().min(0),

@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import { TIERS, type BatonModel, type Tier } from '../../core';
+import type { BatonModel, Tier } from '../../core';
 import { UserInputError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { onboardingTargetDays } from '../onboarding/target';
@@ -16,11 +16,14 @@ import { readAll } from '../touchpoints/records';
  * caller's connection, so the local org applies that persona's access as user mode does.
  */
 export const TOUCHPOINT_LIMIT = 5;
+const TIERS = ['High', 'Low', 'Tech'];
 
 export interface CadenceView {
   touchpoints: {
     id: string;
     subject: string | null;
+    /** What the touchpoint is (kickoff, success-check, recurring-meeting...), from its key. */
+    kind: string | null;
     dueDate: string | null;
     ownerName: string | null;
     automated: boolean;
@@ -30,6 +33,9 @@ export interface CadenceView {
   meetingPractices: string | null;
   /** The tier's default onboarding model (Tier_Cadence__mdt), shown when none was agreed. */
   tierOnboardingModel: string | null;
+  /** Both models in Finnish (Onboarding_Model_Fi__c); an agreed model no tier wrote stays as agreed. */
+  onboardingModelFi: string | null;
+  tierOnboardingModelFi: string | null;
   /** Days from onboarding start to first value (the time-to-first-value measure's Full_At__c). */
   firstValueTargetDays: number;
   overdue: boolean;
@@ -69,6 +75,12 @@ async function accountById(conn: Connection, id: string) {
   return rows[0];
 }
 
+/** A Touchpoint_Key__c's kind as the planner names it: recurring-meeting without its number. */
+function kindOf(key: string | null): string | null {
+  const kind = key === null ? null : key.slice(key.lastIndexOf(':') + 1);
+  return kind?.startsWith('recurring-meeting-') ? 'recurring-meeting' : kind;
+}
+
 /** Twin of TierCadenceController.getCadence. */
 export async function getCadence(conn: Connection, params: unknown): Promise<CadenceView> {
   const { accountId: id } = getParams.parse(params);
@@ -77,13 +89,14 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
   const serverDate = isoDateOf(new Date());
   const tasks = await readAll(
     conn,
-    `SELECT Id, Subject, ActivityDate, Owner.Name, Automated_Step__c FROM Task WHERE WhatId = '${id}' AND IsClosed = false AND Touchpoint_Key__c != null ORDER BY ActivityDate ASC NULLS LAST LIMIT ${TOUCHPOINT_LIMIT}`
+    `SELECT Id, Subject, Touchpoint_Key__c, ActivityDate, Owner.Name, Automated_Step__c FROM Task WHERE WhatId = '${id}' AND IsClosed = false AND Touchpoint_Key__c != null ORDER BY ActivityDate ASC NULLS LAST LIMIT ${TOUCHPOINT_LIMIT}`
   );
   const touchpoints = tasks.map((task) => {
     const dueDate = (task.ActivityDate as string | null) ?? null;
     return {
       id: String(task.Id),
       subject: (task.Subject as string | null) ?? null,
+      kind: kindOf(task.Touchpoint_Key__c as string | null),
       dueDate,
       ownerName: ((task.Owner as { Name?: string } | null)?.Name as string | undefined) ?? null,
       automated: task.Automated_Step__c === true,
@@ -97,11 +110,19 @@ export async function getCadence(conn: Connection, params: unknown): Promise<Cad
   const describe = await conn.sobject('Account').describe();
   // The org's own Tier_Cadence__mdt and Health_Measure__mdt, as the Apex reads them with getAll().
   const model = await loadModelFromOrg(conn);
+  const onboardingModel = (handover?.Onboarding_Model__c as string | null) ?? null;
+  const tierOnboardingModel = (tier && model.cadence[tier]?.onboardingModel) || null;
+  const finnish = (text: string | null) =>
+    Object.values(model.cadence).find(
+      (cadence) => text !== null && cadence.onboardingModel === text
+    )?.onboardingModelFi ?? text;
   return {
     touchpoints,
-    onboardingModel: (handover?.Onboarding_Model__c as string | null) ?? null,
+    onboardingModel,
     meetingPractices: (handover?.Meeting_Practices__c as string | null) ?? null,
-    tierOnboardingModel: (tier && model.cadence[tier]?.onboardingModel) || null,
+    tierOnboardingModel,
+    onboardingModelFi: finnish(onboardingModel),
+    tierOnboardingModelFi: finnish(tierOnboardingModel),
     firstValueTargetDays: onboardingTargetDays(model),
     overdue: touchpoints.some((touchpoint) => touchpoint.overdue),
     canOverride: describe.fields.some(
@@ -153,7 +174,7 @@ export async function setTierOverride(
   systemConn: Connection = conn
 ): Promise<CadenceView> {
   const { accountId: id, tier, reason } = overrideParams.parse(params);
-  if (!tier || !(TIERS as readonly string[]).includes(tier))
+  if (!tier || !TIERS.includes(tier))
     throw new UserInputError('Tier must be High, Low or Tech.', 'tier');
   if (!reason || reason.trim() === '')
     throw new UserInputError('Give a reason for the tier override.', 'reason');

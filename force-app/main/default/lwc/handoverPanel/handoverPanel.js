@@ -5,6 +5,7 @@ import getContext from '@salesforce/apex/HandoverController.getContext';
 import saveDraft from '@salesforce/apex/HandoverController.saveDraft';
 import submit from '@salesforce/apex/HandoverController.submit';
 import accept from '@salesforce/apex/HandoverController.accept';
+import LANGUAGE from '@salesforce/i18n/lang';
 import returnToSeller from '@salesforce/apex/HandoverController.returnToSeller';
 import { LABELS } from './labels';
 import { SECTIONS } from './sections';
@@ -18,7 +19,6 @@ import {
   modelOf,
   onboardingModelFor,
   requiredFields,
-  submittedNotice,
   suggestTierFor
 } from './rules';
 
@@ -94,6 +94,11 @@ export default class HandoverPanel extends LightningElement {
     return onboardingModelFor(this.tier, this.model);
   }
 
+  /** The model as the user reads it; the handover stores the admin's text (onboardingModel). */
+  get onboardingModelText() {
+    return onboardingModelFor(this.tier, this.model, LANGUAGE);
+  }
+
   get required() {
     return requiredFields(this.tier, this.model);
   }
@@ -152,7 +157,7 @@ export default class HandoverPanel extends LightningElement {
         const saved = await saveDraft(this.saveParams());
         const { Id, LastModifiedDate } = saved.handover;
         return submit({ handoverId: Id, lastModified: LastModifiedDate || null });
-      }, submittedNotice);
+      }, LABELS.submittedMessage);
     }
   }
 
@@ -194,10 +199,7 @@ export default class HandoverPanel extends LightningElement {
     };
   }
 
-  /**
-   * Runs one server call; its context replaces ours, or its error is shown with a title.
-   * `notice`: the text, or a function of the returned context that gives it.
-   */
+  /** Runs one server call; its context replaces ours, or its error is shown with a title. */
   async run(call, notice, errorTitle = LABELS.saveFailed) {
     this.busy = true;
     this.error = undefined;
@@ -210,8 +212,8 @@ export default class HandoverPanel extends LightningElement {
       this.startingNext = false;
       this.fieldErrors = [];
       this.draft = draftFrom(context, suggestTierFor(context.account, model).tier);
-      this.notice = typeof notice === 'function' ? notice(context) : notice;
-      if (this.notice) {
+      this.notice = notice;
+      if (notice) {
         this.focusTarget = '.notice';
         // The rest of the page (the Account's stage and AM, the feed with our post) reloads.
         Promise.resolve(notifyRecordUpdateAvailable([{ recordId: context.account.Id }])).catch(

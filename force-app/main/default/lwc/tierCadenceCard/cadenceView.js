@@ -97,6 +97,22 @@ export function rhythmText(rhythm) {
 }
 
 /**
+ * A touchpoint named in the reader's language by its kind; the days its name carries ("Success
+ * check (60 days)") are the ones its Subject was planned with. An unknown kind keeps its Subject.
+ */
+export function touchpointName(touchpoint) {
+  const label = LABELS.touchpointKinds[touchpoint.kind];
+  if (!label) {
+    return touchpoint.subject;
+  }
+  if (!label.includes('{0}')) {
+    return label;
+  }
+  const planned = /\d+/.exec(touchpoint.subject || '');
+  return planned ? format(label, planned[0]) : touchpoint.subject;
+}
+
+/**
  * The card's view from the Account fields (Lightning Data Service) and getCadence (Apex):
  * effective tier, suggestion and its reason, the override, the onboarding model (agreed in
  * the handover, else the tier's default from Tier_Cadence__mdt), time to first value against
@@ -105,7 +121,13 @@ export function rhythmText(rhythm) {
 export function buildView(fields, cadence) {
   const tier = fields.tier || null;
   const overridden = Boolean(fields.overrideReason);
-  const agreed = cadence.onboardingModel;
+  const finnish = LABELS.language === 'fi';
+  const agreed = finnish
+    ? cadence.onboardingModelFi || cadence.onboardingModel
+    : cadence.onboardingModel;
+  const tierModel = finnish
+    ? cadence.tierOnboardingModelFi || cadence.tierOnboardingModel
+    : cadence.tierOnboardingModel;
   return {
     tierLabel: tier ? LABELS.tiers[tier] || tier : LABELS.noTier,
     hasTier: Boolean(tier),
@@ -115,12 +137,13 @@ export function buildView(fields, cadence) {
     overridden,
     overrideText: overridden ? format(LABELS.overridden, fields.overrideReason) : null,
     rhythm: rhythmText(cadence.rhythm),
-    model: agreed || cadence.tierOnboardingModel || null,
+    model: agreed || tierModel || null,
     modelSource: agreed ? LABELS.modelAgreed : null,
     ...firstValueView(fields, cadence),
     overdue: cadence.overdue,
     touchpoints: cadence.touchpoints.map((touchpoint) => ({
       ...touchpoint,
+      subject: touchpointName(touchpoint),
       rowClass: touchpoint.overdue ? 'touchpoint slds-text-color_error' : 'touchpoint'
     })),
     hasTouchpoints: cadence.touchpoints.length > 0,

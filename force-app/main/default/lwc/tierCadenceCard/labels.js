@@ -43,8 +43,14 @@ import CADENCE_NO_MEETINGS from '@salesforce/label/c.Baton_Tier_Card_Cadence_No_
 import TASK_KICKOFF from '@salesforce/label/c.Baton_Task_Kickoff';
 import TASK_FIRST_CONTACT from '@salesforce/label/c.Baton_Task_First_Contact';
 import TASK_WELCOME from '@salesforce/label/c.Baton_Task_Welcome';
+import TASK_SUCCESS_CHECK from '@salesforce/label/c.Baton_Task_Success_Check';
+import TASK_GOAL_REVIEW from '@salesforce/label/c.Baton_Task_Goal_Review';
+import TASK_CSAT_SURVEY from '@salesforce/label/c.Baton_Task_Csat_Survey';
+import TASK_RECURRING_MEETING from '@salesforce/label/c.Baton_Task_Recurring_Meeting';
+import LANGUAGE from '@salesforce/label/c.Baton_Health_Language';
 
 export const LABELS = {
+  language: LANGUAGE,
   touchTier: TOUCH_TIER,
   suggestedTier: SUGGESTED_TIER,
   tiers: { High: TIER_HIGH, Low: TIER_LOW, Tech: TIER_TECH },
@@ -88,5 +94,16 @@ export const LABELS = {
     kickoff: TASK_KICKOFF,
     'first-contact': TASK_FIRST_CONTACT,
     welcome: TASK_WELCOME
+  },
+  // Each planned touchpoint by its kind (Touchpoint_Key__c), in the reader's language: a
+  // Task's Subject is in its owner's.
+  touchpointKinds: {
+    kickoff: TASK_KICKOFF,
+    'first-contact': TASK_FIRST_CONTACT,
+    welcome: TASK_WELCOME,
+    'success-check': TASK_SUCCESS_CHECK,
+    'goal-review': TASK_GOAL_REVIEW,
+    'csat-survey': TASK_CSAT_SURVEY,
+    'recurring-meeting': TASK_RECURRING_MEETING
   }
 };

@@ -46,7 +46,18 @@ export default class GlobalHeader extends LightningElement {
 
   get personas() {
     const current = session().persona;
-    return (session().personas ?? []).map((p) => ({ ...p, selected: p.key === current }));
+    const names: Record<string, string> = {
+      seller: this.text.personaSeller,
+      accountManager: this.text.personaAccountManager,
+      lead: this.text.personaLead,
+      admin: this.text.personaAdmin
+    };
+    // Named in the shell's language, as the rest of the header.
+    return (session().personas ?? []).map((p) => ({
+      ...p,
+      label: names[p.key] ?? p.label,
+      selected: p.key === current
+    }));
   }
 
   get languages() {

@@ -13,11 +13,13 @@ jest.mock('@salesforce/apex/TierCadenceController.getCadence', () => ({ default:
 /** The card's labels in `language`, nested groups included. */
 function labelsIn(language) {
   const { inLanguage } = require('../../accountHealthPanel/__tests__/deployedLabels');
-  const { tiers, firstContactKinds, ...flat } = jest.requireActual('../labels').LABELS;
+  const { tiers, firstContactKinds, touchpointKinds, ...flat } =
+    jest.requireActual('../labels').LABELS;
   return {
     ...inLanguage(flat, language),
     tiers: inLanguage(tiers, language),
-    firstContactKinds: inLanguage(firstContactKinds, language)
+    firstContactKinds: inLanguage(firstContactKinds, language),
+    touchpointKinds: inLanguage(touchpointKinds, language)
   };
 }
 
@@ -82,6 +84,40 @@ describe('tier cadence line', () => {
     expect(rhythmText(TECH)).toBe(
       'Automaattinen tervetuloviesti luovutuspäivänä, tyytyväisyyskysely 60 päivän jälkeen, ei säännöllisiä tapaamisia'
     );
+  });
+
+  it('names each touchpoint and the onboarding model in the Finnish reader words', () => {
+    let buildView;
+    jest.isolateModules(() => {
+      jest.doMock('../labels', () => ({ LABELS: labelsIn('fi') }));
+      buildView = require('../cadenceView').buildView;
+    });
+    // Tasks planned for an English owner carry English subjects; the reader is Finnish.
+    const view = buildView(
+      { tier: 'High' },
+      {
+        touchpoints: [
+          { id: '1', kind: 'recurring-meeting', subject: 'Recurring meeting (every 90 days)' },
+          { id: '2', kind: 'success-check', subject: 'Success check (60 days)' },
+          { id: '3', kind: 'kickoff', subject: 'Kickoff meeting' },
+          { id: '4', kind: 'follow-up', subject: 'Call back' }
+        ],
+        onboardingModel: 'On-site, tailored onboarding in several sessions',
+        onboardingModelFi: 'Räätälöity käyttöönotto paikan päällä useassa osassa',
+        tierOnboardingModel: 'On-site, tailored onboarding in several sessions',
+        tierOnboardingModelFi: 'Räätälöity käyttöönotto paikan päällä useassa osassa',
+        rhythm: null,
+        overdue: false,
+        canOverride: false
+      }
+    );
+    expect(view.touchpoints.map((touchpoint) => touchpoint.subject)).toEqual([
+      'Säännöllinen tapaaminen (90 päivän välein)',
+      'Onnistumisen tarkistus (60 päivää)',
+      'Aloituspalaveri',
+      'Call back'
+    ]);
+    expect(view.model).toBe('Räätälöity käyttöönotto paikan päällä useassa osassa');
   });
 
   it('shows the line on the card under the tier, as an English reader reads it', async () => {
