@@ -132,24 +132,26 @@ describe('the book figures', () => {
   });
 
   it('it_should_take_start_arr_from_the_first_outcome_in_the_period_for_net_retention', () => {
+    // A renewal in the period keeps its customer in the cohort, as does a contract from before.
     // Start: 18 000 (renewed up to 24 000) + 12 000 (contracted to 6 000; the 30 000 before
     // the period does not count) + 12 000 (churned, its ARR now 0) + 12 000 (kept) = 54 000.
     // End: 24 000 + 6 000 + 0 + 12 000 = 42 000. Kept, each at most its start: 36 000.
     expect(
       retention(
         [
-          { id: 'up', arr: 24000, contractStart: '2023-01-01', stage: 'Expansion' },
+          // Its renewal moved the contract start into the period; it is still in the cohort.
+          { id: 'up', arr: 24000, contractStart: '2025-05-01', stage: 'Expansion' },
           { id: 'down', arr: 6000, contractStart: '2023-01-01', stage: 'Retention' },
           { id: 'lost', arr: 0, contractStart: '2023-01-01', stage: 'Churned' },
           { id: 'kept', arr: 12000, contractStart: '2023-01-01', stage: 'Retention' }
         ],
         '2025-01-12',
         [
-          { accountId: 'down', date: '2025-06-01', arrBefore: 12000 },
-          { accountId: 'up', date: '2025-05-01', arrBefore: 18000 },
-          { accountId: 'down', date: '2024-06-01', arrBefore: 30000 },
-          { accountId: 'lost', date: '2025-09-01', arrBefore: 12000 },
-          { accountId: 'down', date: '2025-08-01', arrBefore: 9000 }
+          { accountId: 'down', type: 'Contraction', date: '2025-06-01', arrBefore: 12000 },
+          { accountId: 'up', type: 'Renewal', date: '2025-05-01', arrBefore: 18000 },
+          { accountId: 'down', type: 'Contraction', date: '2024-06-01', arrBefore: 30000 },
+          { accountId: 'lost', type: 'Churn', date: '2025-09-01', arrBefore: 12000 },
+          { accountId: 'down', type: 'Contraction', date: '2025-08-01', arrBefore: 9000 }
         ]
       )
     ).toEqual({

@@ -168,6 +168,8 @@ export interface RetentionAccount {
 /** A Customer_Outcome__c (churn, contraction, renewal) as retention reads it. */
 export interface RetentionOutcome {
   accountId: string;
+  /** Churn, Contraction or Renewal. */
+  type: string;
   /** Outcome_Date__c, YYYY-MM-DD. */
   date: string;
   /** ARR_Before__c: the ARR just before the outcome. */
@@ -180,7 +182,9 @@ const ratio = (part: number, whole: number) =>
 /**
  * Churn, gross and net revenue retention over the period from periodStart to today (source
  * studies 001 and 003). Decision, from what Baton holds: the cohort is the customers whose
- * contract started before the period. A customer's ARR at the start is the ARR before its
+ * contract started before the period, or who renewed during it (a renewal moves
+ * Contract_Start__c to the new term's start, but continues a term that was running). A
+ * customer's ARR at the start is the ARR before its
  * first outcome in the period (Customer_Outcome__c.ARR_Before__c), else its ARR now; at the end
  * it is its ARR now, 0 once Churned.
  * - churn rate = cohort now Churned ÷ cohort;
@@ -210,8 +214,15 @@ export function retention(
       !arrBefore.has(outcome.accountId)
     )
       arrBefore.set(outcome.accountId, outcome.arrBefore);
+  const renewed = new Set(
+    outcomes
+      .filter((outcome) => outcome.type === 'Renewal' && outcome.date >= periodStart)
+      .map((outcome) => outcome.accountId)
+  );
   const cohort = accounts.filter(
-    (account) => account.contractStart !== null && account.contractStart < periodStart
+    (account) =>
+      (account.contractStart !== null && account.contractStart < periodStart) ||
+      renewed.has(account.id)
   );
   let start = 0;
   let kept = 0;

@@ -12,8 +12,8 @@ const REASONS = ['Price', 'Product fit', 'Champion left', 'Budget cut'];
  * What became of the seeded customers in the last two weeks, drawn by profile so the history
  * has something true to say: most at-risk and half the unhappy accounts churn, half the silent
  * risks contract by 30 %, thriving and most steady accounts renew (a new contract term from
- * the outcome day). All through the Account, so AccountTrigger records each outcome as it
- * would in the org, and plans the winbacks.
+ * the outcome day; thriving ones with 20 % more). All through the Account, so AccountTrigger
+ * records each outcome as it would in the org, and plans the winbacks.
  * @returns how many of the accounts have an outcome
  */
 export async function seedOutcomes(
@@ -55,9 +55,14 @@ export async function seedOutcomes(
         Churn_Reason__c: reason
       });
     else if (fate === 'contraction') contractions.push({ Id: id, MRR__c: Math.round(mrr * 0.7) });
-    // A renewal is a new term: a contract that started before the outcome day.
+    // A renewal is a new term: a contract that started before the outcome day. A thriving
+    // customer renews with 20 % more (seats, modules), so the book shows expansion.
     else if (String(accounts[i].Contract_Start__c ?? '9999') < outcomeDate)
-      renewals.push({ Id: id, Contract_Start__c: outcomeDate });
+      renewals.push({
+        Id: id,
+        Contract_Start__c: outcomeDate,
+        ...(profile === 'thriving' && mrr > 0 ? { MRR__c: Math.round(mrr * 1.2) } : {})
+      });
   });
   for (const rows of [churns, contractions, renewals]) {
     if (rows.length === 0) continue;

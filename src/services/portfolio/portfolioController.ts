@@ -180,7 +180,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
       ),
       readMany(
         conn,
-        `SELECT Account__c, Outcome_Date__c, ARR_Before__c FROM Customer_Outcome__c WHERE Outcome_Date__c >= ${yearAgo} ORDER BY Outcome_Date__c ASC, CreatedDate ASC`
+        `SELECT Account__c, Type__c, Outcome_Date__c, ARR_Before__c FROM Customer_Outcome__c WHERE Outcome_Date__c >= ${yearAgo} ORDER BY Outcome_Date__c ASC, CreatedDate ASC`
       ),
       readMany(
         conn,
@@ -262,6 +262,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
         .filter((row) => ids.has(String(row.Account__c)))
         .map((row) => ({
           accountId: String(row.Account__c),
+          type: String(row.Type__c),
           date: String(row.Outcome_Date__c),
           arrBefore: num(row.ARR_Before__c)
         }))
