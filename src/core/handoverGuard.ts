@@ -137,13 +137,15 @@ const isOpenStatus = (status: unknown) =>
 /**
  * One open handover per account, for every writer (a data load included): a new handover, or
  * one moving to Draft or Submitted, is refused while another Draft, Submitted or Returned
- * handover exists on its account; the message names that one so the user can open it.
+ * handover exists on its account; the message names that one so the user can open it, in
+ * `language`, the writer's (English for the trigger, which is not told it).
  * `others`: the account's other handovers (the record itself left out).
  */
 export function openHandoverProblem(
   old: HandoverRecord | null,
   next: HandoverRecord,
-  others: readonly OpenHandover[]
+  others: readonly OpenHandover[],
+  language: MessageLanguage = 'en'
 ): HandoverWriteProblem | null {
   const to = statusOf(next);
   const entersOpen = (to === 'Draft' || to === 'Submitted') && (!old || statusOf(old) !== to);
@@ -154,7 +156,12 @@ export function openHandoverProblem(
   if (!open) return null;
   return {
     code: 'OPEN_HANDOVER_EXISTS',
-    message: `${open.Name ?? open.Id} is still open (${open.Status__c ?? 'Draft'}) on this account: finish or answer it before starting another handover.`,
+    message: messageText(
+      language,
+      'Baton_Handover_Error_Open_Exists',
+      open.Name ?? open.Id,
+      open.Status__c ?? 'Draft'
+    ),
     fields: ['Account__c']
   };
 }

@@ -44,6 +44,10 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Missing_Fields: '{0} touch handover needs: {1}.',
     Baton_Handover_Error_At_Least: '{0} (at least {1})',
     Baton_Handover_Error_Return_Reason: 'Give a return reason so the seller knows what to fix.',
+    Baton_Handover_Error_Not_Addressee:
+      'Only the receiving account manager can accept or return handover {0}.',
+    Baton_Handover_Error_Open_Exists:
+      '{0} is still open ({1}) on this account: finish or answer it before starting another handover.',
     Baton_Handover_Error_Record_Changed:
       'Someone changed this handover since you opened it; reload to see their changes.'
   },
@@ -83,6 +87,10 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Missing_Fields: '{0}-tason luovutuksesta puuttuu: {1}.',
     Baton_Handover_Error_At_Least: '{0} (vähintään {1})',
     Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.',
+    Baton_Handover_Error_Not_Addressee:
+      'Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa luovutuksen {0}.',
+    Baton_Handover_Error_Open_Exists:
+      '{0} on yhä avoinna ({1}) tällä asiakkuudella: vie se loppuun tai vastaa siihen ennen kuin aloitat uuden luovutuksen.',
     Baton_Handover_Error_Record_Changed:
       'Joku muutti luovutusta sen jälkeen, kun avasit sen. Lataa sivu uudelleen nähdäksesi muutokset.'
   }

@@ -58,25 +58,22 @@ export function assertTransition(handover: HandoverRow, action: Action): Handove
   }
 }
 
-/** Only the receiving account manager answers: a seller never, another account manager neither. */
+/**
+ * Only the receiving account manager answers: a seller never, another account manager neither.
+ * `language`: the answerer's, who reads the refusal.
+ */
 export function assertCanAnswer(
   handover: HandoverRow,
-  actor: { userId: string; managesHandovers?: boolean }
+  actor: { userId: string; managesHandovers?: boolean },
+  language: MessageLanguage
 ): void {
   const addressee = sameSalesforceId(handover.Account_Manager__c, actor.userId);
+  const message = messageText(language, 'Baton_Handover_Error_Not_Addressee', handover.Name);
   if (sameSalesforceId(handover.Seller__c, actor.userId) && !addressee) {
-    throw new HandoverRuleError(
-      'SELLER_CANNOT_ANSWER',
-      `Only the receiving account manager can accept or return handover ${handover.Name}.`,
-      ['Account_Manager__c']
-    );
+    throw new HandoverRuleError('SELLER_CANNOT_ANSWER', message, ['Account_Manager__c']);
   }
   if (!addressee && !actor.managesHandovers) {
-    throw new HandoverRuleError(
-      'NOT_THE_ADDRESSEE',
-      `Only the receiving account manager can accept or return handover ${handover.Name}.`,
-      ['Account_Manager__c']
-    );
+    throw new HandoverRuleError('NOT_THE_ADDRESSEE', message, ['Account_Manager__c']);
   }
 }
 

@@ -125,7 +125,8 @@ export async function saveDraft(
       openHandoverProblem(
         null,
         { Status__c: 'Draft' },
-        await openForAccount(actor.conn, draft.Account__c)
+        await openForAccount(actor.conn, draft.Account__c),
+        await languageOf(actor.conn, actor.userId)
       )
     );
   const result = await actor.conn.sobject('Handover__c').create({
@@ -238,7 +239,7 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Accepted') return;
   assertTransition(handover, 'accept');
-  assertCanAnswer(handover, actor);
+  assertCanAnswer(handover, actor, await languageOf(actor.conn, actor.userId));
   // Read (and checked) before the first write, so a broken cadence record writes nothing.
   const model = await modelOf(actor);
   const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
@@ -314,7 +315,7 @@ export async function returnToSeller(
   }
   const handover = await loadOne(actor, handoverId);
   assertTransition(handover, 'return');
-  assertCanAnswer(handover, actor);
+  assertCanAnswer(handover, actor, await languageOf(actor.conn, actor.userId));
   handover.Return_Reason__c = trimmed;
   await update(actor, 'Handover__c', {
     Id: handover.Id,

@@ -80,7 +80,10 @@ describe('the handover trigger twin', () => {
         headers: { 'Content-Type': 'application/json' }
       })
     );
-    expect(viaPanel.message).toMatch(/Only the receiving account manager/);
+    // The other account manager works in Finnish, and is told in Finnish.
+    expect(viaPanel.message).toMatch(
+      /^Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa luovutuksen HO-\d+\.$/
+    );
     const [result] = await otherManager.conn
       .sobject('Handover__c')
       .update([{ Id: id, Status__c: 'Returned', Return_Reason__c: 'Not mine' }], {

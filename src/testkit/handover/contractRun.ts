@@ -166,6 +166,16 @@ function observeTasks(
     .sort((a, b) => (a.Touchpoint_Key__c < b.Touchpoint_Key__c ? -1 : 1));
 }
 
+/** A message as the fixture writes it: the given handover's auto-numbered Name as '@handover.Name'. */
+async function asWritten(admin: Connection, text: string, refs: Map<string, string>) {
+  const id = refs.get('@handover');
+  if (!id) return text;
+  const { records } = await admin.query<{ Name: string }>(
+    `SELECT Name FROM Handover__c WHERE Id = '${id}'`
+  );
+  return records[0] ? text.split(records[0].Name).join('@handover.Name') : text;
+}
+
 /** @returns the observed outcome, shaped like `fixture.then`. */
 export async function runFixture(org: ContractOrg, fixture: Fixture, today: string) {
   // Messages are written in their reader's language, so each fixture sets its users' own.
@@ -218,7 +228,11 @@ export async function runFixture(org: ContractOrg, fixture: Fixture, today: stri
       error = {
         code: failure.code,
         fields: failure instanceof HandoverRuleError ? failure.fields : [failure.field ?? ''],
-        ...(pinned ? { message: { ...pinned, [language]: failure.message } } : {})
+        ...(pinned
+          ? {
+              message: { ...pinned, [language]: await asWritten(org.admin, failure.message, refs) }
+            }
+          : {})
       };
     }
   }
