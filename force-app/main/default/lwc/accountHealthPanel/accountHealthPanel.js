@@ -13,7 +13,7 @@ import OVERRIDE_UNTIL from '@salesforce/schema/Account.Health_Override_Until__c'
 import TIER from '@salesforce/schema/Account.Touch_Tier__c';
 import SUGGESTED_TIER from '@salesforce/schema/Account.Suggested_Touch_Tier__c';
 import NEXT_TOUCHPOINT from '@salesforce/schema/Account.Next_Touchpoint_Due__c';
-import { reloadOnPageRefresh } from 'c/pageRefresh';
+import { RefreshingPanel, loadInto } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { buildView } from './healthView';
 
@@ -37,7 +37,7 @@ const FIELDS = [
  * the override. Account fields come from Lightning Data Service; the history, breakdown and
  * surveys from HealthController.getHealth.
  */
-export default class AccountHealthPanel extends LightningElement {
+export default class AccountHealthPanel extends RefreshingPanel(LightningElement) {
   @api recordId;
 
   labels = LABELS;
@@ -56,22 +56,8 @@ export default class AccountHealthPanel extends LightningElement {
     }
   }
 
-  connectedCallback() {
-    this.stopReloading = reloadOnPageRefresh(this, () => this.loadHealth());
-    this.loadHealth();
-  }
-
-  disconnectedCallback() {
-    this.stopReloading();
-  }
-
-  async loadHealth() {
-    try {
-      this.health = await getHealth({ accountId: this.recordId });
-      this.error = undefined;
-    } catch (error) {
-      this.error = error;
-    }
+  load() {
+    return loadInto(this, 'health', () => getHealth({ accountId: this.recordId }));
   }
 
   get fields() {

@@ -16,3 +16,36 @@ export function reloadOnPageRefresh(component, reload) {
   });
   return () => unregisterRefreshHandler(id);
 }
+
+/**
+ * A record page panel that loads its Apex data when it connects and again when the page
+ * refreshes. The panel defines load(), usually through loadInto.
+ * @param Base the element class, such as LightningElement
+ */
+export const RefreshingPanel = (Base) =>
+  class extends Base {
+    connectedCallback() {
+      this.stopReloading = reloadOnPageRefresh(this, () => this.load());
+      this.load();
+    }
+
+    disconnectedCallback() {
+      this.stopReloading();
+    }
+  };
+
+/**
+ * Sets the panel's property to what the Apex call returns and clears its error, or keeps the
+ * error for the panel's error display.
+ * @param component the panel
+ * @param property where the answer goes
+ * @param call the Apex call; returns a promise
+ */
+export async function loadInto(component, property, call) {
+  try {
+    component[property] = await call();
+    component.error = undefined;
+  } catch (error) {
+    component.error = error;
+  }
+}

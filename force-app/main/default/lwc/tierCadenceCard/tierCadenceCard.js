@@ -11,7 +11,7 @@ import POTENTIAL from '@salesforce/schema/Account.Growth_Potential__c';
 import STRATEGIC from '@salesforce/schema/Account.Strategic_Account__c';
 import ONBOARDING_STARTED from '@salesforce/schema/Account.Onboarding_Started__c';
 import FIRST_VALUE from '@salesforce/schema/Account.First_Value_At__c';
-import { reloadOnPageRefresh } from 'c/pageRefresh';
+import { RefreshingPanel, loadInto } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { buildView } from './cadenceView';
 
@@ -33,7 +33,7 @@ const FIELDS = [
  * with dates, owners and an overdue flag. Account fields come from Lightning Data Service;
  * touchpoints and the agreed model from TierCadenceController.getCadence.
  */
-export default class TierCadenceCard extends LightningElement {
+export default class TierCadenceCard extends RefreshingPanel(LightningElement) {
   @api recordId;
 
   labels = LABELS;
@@ -54,22 +54,8 @@ export default class TierCadenceCard extends LightningElement {
     }
   }
 
-  connectedCallback() {
-    this.stopReloading = reloadOnPageRefresh(this, () => this.load());
-    this.load();
-  }
-
-  disconnectedCallback() {
-    this.stopReloading();
-  }
-
-  async load() {
-    try {
-      this.cadence = await getCadence({ accountId: this.recordId });
-      this.error = undefined;
-    } catch (error) {
-      this.error = error;
-    }
+  load() {
+    return loadInto(this, 'cadence', () => getCadence({ accountId: this.recordId }));
   }
 
   get fields() {
