@@ -1,6 +1,6 @@
 import type { Connection } from 'jsforce';
 import { z } from 'zod';
-import type { BatonModel, Tier } from '../../core';
+import { TIERS, type BatonModel, type Tier } from '../../core';
 import { UserInputError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { onboardingTargetDays } from '../onboarding/target';
@@ -16,7 +16,6 @@ import { readAll } from '../touchpoints/records';
  * caller's connection, so the local org applies that persona's access as user mode does.
  */
 export const TOUCHPOINT_LIMIT = 5;
-const TIERS = ['High', 'Low', 'Tech'];
 
 export interface CadenceView {
   touchpoints: {
@@ -174,7 +173,7 @@ export async function setTierOverride(
   systemConn: Connection = conn
 ): Promise<CadenceView> {
   const { accountId: id, tier, reason } = overrideParams.parse(params);
-  if (!tier || !TIERS.includes(tier))
+  if (!tier || !(TIERS as readonly string[]).includes(tier))
     throw new UserInputError('Tier must be High, Low or Tech.', 'tier');
   if (!reason || reason.trim() === '')
     throw new UserInputError('Give a reason for the tier override.', 'reason');

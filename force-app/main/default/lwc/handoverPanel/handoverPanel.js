@@ -19,6 +19,7 @@ import {
   modelOf,
   onboardingModelFor,
   requiredFields,
+  submittedNotice,
   suggestTierFor
 } from './rules';
 
@@ -157,7 +158,7 @@ export default class HandoverPanel extends LightningElement {
         const saved = await saveDraft(this.saveParams());
         const { Id, LastModifiedDate } = saved.handover;
         return submit({ handoverId: Id, lastModified: LastModifiedDate || null });
-      }, LABELS.submittedMessage);
+      }, submittedNotice);
     }
   }
 
@@ -199,7 +200,10 @@ export default class HandoverPanel extends LightningElement {
     };
   }
 
-  /** Runs one server call; its context replaces ours, or its error is shown with a title. */
+  /**
+   * Runs one server call; its context replaces ours, or its error is shown with a title.
+   * `notice`: the text, or a function of the returned context that gives it.
+   */
   async run(call, notice, errorTitle = LABELS.saveFailed) {
     this.busy = true;
     this.error = undefined;
@@ -212,8 +216,8 @@ export default class HandoverPanel extends LightningElement {
       this.startingNext = false;
       this.fieldErrors = [];
       this.draft = draftFrom(context, suggestTierFor(context.account, model).tier);
-      this.notice = notice;
-      if (notice) {
+      this.notice = typeof notice === 'function' ? notice(context) : notice;
+      if (this.notice) {
         this.focusTarget = '.notice';
         // The rest of the page (the Account's stage and AM, the feed with our post) reloads.
         Promise.resolve(notifyRecordUpdateAvailable([{ recordId: context.account.Id }])).catch(

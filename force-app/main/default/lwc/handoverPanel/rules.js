@@ -59,6 +59,16 @@ export function acceptedNotice(account, handover) {
   return ACCEPTED_NOTICES[acceptKindOf(account || {}, handover)] || LABELS.acceptedMessage;
 }
 
+/**
+ * What the seller is told after submitting: that it is complete when they are its account
+ * manager too (the server accepted it on submit), otherwise that it went to the account manager.
+ */
+export function submittedNotice(context) {
+  return context && context.handover && context.handover.Completed_On_Submit__c
+    ? LABELS.completedOwnMessage
+    : LABELS.submittedMessage;
+}
+
 /** The tier's Tier_Cadence__mdt onboarding model; in Finnish for a Finnish `language`. */
 export function onboardingModelFor(tier, model, language = 'en') {
   const cadence = model.cadence[tier];
