@@ -11,7 +11,7 @@ import {
   type ModelRecords,
   type Tier
 } from './records';
-import { modelError } from './modelError';
+import { parseMdtRows } from './modelError';
 import { bandsOf, cadenceOf, measureOf, requirementsOf, tierRulesOf } from './modelParts';
 
 export interface TierRule {
@@ -86,21 +86,12 @@ export interface BatonModel {
   handoverRequirements: HandoverRequirement[];
 }
 
-function parseRecords<S extends z.ZodTypeAny>(
+/** The records of one type, each invalid value shown as it was given. */
+const parseRecords = <S extends z.ZodTypeAny>(
   type: MdtType,
   schema: S,
   rows: Record<string, unknown>[]
-): z.infer<S>[] {
-  return rows.map((row, index) => {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const name = typeof row.DeveloperName === 'string' ? row.DeveloperName : `#${index + 1}`;
-    const got = issue.path.length ? row[String(issue.path[0])] : undefined;
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
-    throw modelError(type, name, issue.path.join('.') || 'record', issue.message + shown);
-  });
-}
+): z.infer<S>[] => parseMdtRows(type, schema, rows, true);
 
 /**
  * Validates custom metadata records (org rows or parsed XML) into a BatonModel. Any invalid

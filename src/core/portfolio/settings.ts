@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BatonError } from '../errors';
+import { modelError, parseMdtRows } from '../config/modelError';
 
 /**
  * The portfolio's configuration, from three custom metadata types an admin edits:
@@ -8,13 +8,6 @@ import { BatonError } from '../errors';
  * volume score) and Touchpoint_Effort__mdt (hours per touchpoint kind). Kept apart from the
  * BatonModel so the handover panel's bundle and its Apex contract stay as they are.
  */
-const modelError = (type: PortfolioMdtType, record: string, field: string, message: string) =>
-  new BatonError(
-    'INVALID_MODEL',
-    `${type}.${record}: ${field}: ${message}`,
-    `${type}.${record}.${field}`
-  );
-
 const base = { DeveloperName: z.string().min(1), MasterLabel: z.string().nullish() };
 const score = z.number().int().min(1).max(5);
 
@@ -63,18 +56,10 @@ export interface PortfolioSettings {
   hoursByKind: Record<string, number>;
 }
 
-function parse<S extends z.ZodTypeAny>(
+const parse = <S extends z.ZodTypeAny>(
   type: PortfolioMdtType,
   rows: Record<string, unknown>[]
-): z.infer<S>[] {
-  return rows.map((row, index) => {
-    const parsed = PORTFOLIO_SCHEMAS[type].safeParse(row);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const name = typeof row.DeveloperName === 'string' ? row.DeveloperName : `#${index + 1}`;
-    throw modelError(type, name, issue.path.join('.') || 'record', issue.message);
-  });
-}
+): z.infer<S>[] => parseMdtRows(type, PORTFOLIO_SCHEMAS[type], rows);
 
 /** Validated settings; an invalid or missing record throws INVALID_MODEL naming it. */
 export function parsePortfolioSettings(records: PortfolioRecords): PortfolioSettings {
