@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import { startTestOrg } from '../../testkit/testOrg';
+import { addDays, isoDateOf } from '../../core/dates';
 import {
   clearTierOverride,
   getCadence,
   setTierOverride,
   type CadenceView
 } from './tierCadenceController';
-import { addDays, isoDateOf } from '../../core/dates';
 
 // The shared contract (static resource BatonTierCadenceContract, also run by the Apex
 // TierCadenceControllerContract_Tests) against the TypeScript twin, through the local org.
@@ -19,6 +19,7 @@ type Fixture = {
     account: Record<string, unknown>;
     tasks: { subject: string; dueInDays: number; key?: string; closed?: boolean }[];
     handover?: Record<string, unknown>;
+    startedDaysAgo?: number;
   };
   when: {
     method: 'getCadence' | 'setTierOverride' | 'clearTierOverride';
@@ -60,8 +61,13 @@ afterAll(async () => {
 });
 
 async function given(spec: Fixture['given']): Promise<string> {
-  const accountId = (await conn.sobject('Account').create(spec.account)).id as string;
   const today = isoDateOf(new Date());
+  const started =
+    spec.startedDaysAgo === undefined ? undefined : addDays(today, -spec.startedDaysAgo);
+  const account = started
+    ? { ...spec.account, Contract_Start__c: started, Onboarding_Started__c: started }
+    : spec.account;
+  const accountId = (await conn.sobject('Account').create(account)).id as string;
   for (const task of spec.tasks)
     await conn.sobject('Task').create({
       WhatId: accountId,
