@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadProjectModel } from '../../metadata/projectModel';
 import { dayOf, isoOfDay } from '../dates';
 import { nextChangeDay, resultKey } from './nextChange';
-import { scoreAccount } from './score';
+import { resultKeyOn, scoreAccount } from './score';
 import type { AccountSignals } from './signals';
 
 const model = loadProjectModel();
@@ -57,6 +57,16 @@ describe('nextChangeDay', () => {
         expect(next === null || next > AS_OF_DAY).toBe(true);
       }),
       { numRuns: 200 }
+    );
+  });
+
+  it('probes with a key equal to the one of the whole result', () => {
+    fc.assert(
+      fc.property(account, fc.integer({ min: -30, max: 400 }), (signals, ahead) => {
+        const day = AS_OF_DAY + ahead;
+        expect(resultKeyOn(signals, model, day)).toBe(keyOn(signals, day));
+      }),
+      { numRuns: 300 }
     );
   });
 

@@ -1,12 +1,13 @@
 import type { BatonModel } from '../config/model';
-import { dayOf, isoOfDay } from '../dates';
+import { dayOf } from '../dates';
 import { planOf } from './plan';
-import { scoreAccount, type HealthResult } from './score';
+import { resultKeyOn, type HealthResult } from './score';
 import type { AccountSignals } from './signals';
 
 /**
  * What a recompute writes of a result (Account fields and the snapshot's decision): the
- * score, status, coverage as stored and trend. Two days with the same key write the same.
+ * score, status, coverage as stored and trend. Two days with the same key write the same;
+ * score.ts resultKeyOn says it without building the result.
  */
 export const resultKey = (result: HealthResult) =>
   `${result.score}|${result.status}|${Math.round(result.coverage * 1000)}|${result.trend}`;
@@ -92,7 +93,7 @@ export function nextChangeDay(
 ): number | null {
   const asOfDay = dayOf(asOf);
   const { days, daily } = breakpoints(signals, model, asOfDay);
-  const key = resultKey(scoreAccount(signals, model, asOf));
+  const key = resultKeyOn(signals, model, asOfDay);
   let next = 0;
   let day = asOfDay;
   for (let probes = 0; ; probes++) {
@@ -102,7 +103,7 @@ export function nextChangeDay(
       if (day + 1 <= to) candidate = Math.min(candidate, Math.max(from, day + 1));
     if (candidate === Infinity) return null;
     if (probes >= MAX_PROBES) return candidate;
-    if (resultKey(scoreAccount(signals, model, isoOfDay(candidate))) !== key) return candidate;
+    if (resultKeyOn(signals, model, candidate) !== key) return candidate;
     day = candidate;
   }
 }

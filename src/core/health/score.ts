@@ -5,7 +5,7 @@ import { detailEn } from './details';
 import { breakdownFacts, driversOf, roundScore } from './drivers';
 import { ensureSlots, ensureSurveySlots, slots as slotsImport } from './slots';
 import * as measureRules from './measures';
-import { planOf, type Plan } from './plan';
+import { planOf, type Plan, type TierPlan } from './plan';
 import type { AccountSignals } from './signals';
 
 export type QuadrantKey = 'healthy' | 'satisfiedNotSucceeding' | 'succeedingUnhappy' | 'atRisk';
@@ -116,14 +116,21 @@ export function scoreAccount(
   return scoreWithPlan(signals, model, planOf(model), asOfDay, options.facts === true);
 }
 
-function scoreWithPlan(
-  signals: AccountSignals,
-  model: BatonModel,
-  plan: Plan,
-  asOfDay: number,
-  withFacts = false
-): HealthResult {
-  const tier = plan.tiers[signals.touchTier ?? 'none'] ?? plan.tiers.none;
+/** The measure loop's sums for the last account tallied (scoring is synchronous, so one will do). */
+const tally = {
+  count: 0,
+  applicableWeight: 0,
+  dataWeight: 0,
+  weighted: 0,
+  used: 0,
+  outcomeWeight: 0,
+  outcomeSum: 0,
+  experienceWeight: 0,
+  experienceSum: 0
+};
+
+/** Each measure's facts and score into the slots, and their weighted sums into `tally`. */
+function tallyMeasures(signals: AccountSignals, tier: TierPlan, asOfDay: number): void {
   const measures = tier.measures;
   ensureSlots(measures.length);
   const surveys = signals.surveys;
@@ -166,6 +173,44 @@ function scoreWithPlan(
       experienceSum += measure.weight * score;
     }
   }
+  tally.count = count;
+  tally.applicableWeight = applicableWeight;
+  tally.dataWeight = dataWeight;
+  tally.weighted = weighted;
+  tally.used = used;
+  tally.outcomeWeight = outcomeWeight;
+  tally.outcomeSum = outcomeSum;
+  tally.experienceWeight = experienceWeight;
+  tally.experienceSum = experienceSum;
+}
+
+/**
+ * What a recompute writes of the result on asOfDay (score, status, coverage to three places,
+ * trend) as one text, without the measures and drivers: nextChangeDay probes days with it.
+ * Equal to nextChange.ts resultKey of scoreAccount's result.
+ */
+export function resultKeyOn(signals: AccountSignals, model: BatonModel, asOfDay: number): string {
+  const plan = planOf(model);
+  tallyMeasures(signals, plan.tiers[signals.touchTier ?? 'none'] ?? plan.tiers.none, asOfDay);
+  const { dataWeight, applicableWeight } = tally;
+  const score = dataWeight > 0 ? roundScore(tally.weighted / dataWeight) : null;
+  const coverage = applicableWeight > 0 ? dataWeight / applicableWeight : 0;
+  const trend = trendOf(model, signals, score, asOfDay);
+  return `${score}|${statusOf(model, score, coverage)}|${Math.round(coverage * 1000)}|${trend}`;
+}
+
+function scoreWithPlan(
+  signals: AccountSignals,
+  model: BatonModel,
+  plan: Plan,
+  asOfDay: number,
+  withFacts = false
+): HealthResult {
+  const tier = plan.tiers[signals.touchTier ?? 'none'] ?? plan.tiers.none;
+  const measures = tier.measures;
+  tallyMeasures(signals, tier, asOfDay);
+  const { count, dataWeight, weighted, used, outcomeWeight, outcomeSum } = tally;
+  const { applicableWeight, experienceWeight, experienceSum } = tally;
   const score = dataWeight > 0 ? roundScore(weighted / dataWeight) : null;
   const coverage = applicableWeight > 0 ? dataWeight / applicableWeight : 0;
   const trend = trendOf(model, signals, score, asOfDay);
