@@ -1,6 +1,7 @@
 import { formatStorage } from '../../storage/orgStorage';
 import type { HistoryUpkeep } from '../history/historyUpkeep';
 import type { RecomputeSummary } from './recompute';
+import { STATUSES } from './signalTable';
 
 /** Failures listed in --json before the rest are left to the CSV, so output stays one small document. */
 export const FAILURES_IN_JSON = 50;
@@ -49,7 +50,8 @@ export function toReport(
   };
 }
 
-const STATUS_ORDER = ['Green', 'Yellow', 'Red', 'Insufficient data'];
+/** The shipped statuses, best first, as the recompute codes them (0 is none). */
+const STATUS_ORDER: readonly string[] = STATUSES.slice(1);
 
 /** The statuses that occur, best first, then any an admin added. */
 function statusesOf(byStatus: Record<string, number>): string[] {
