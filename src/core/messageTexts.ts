@@ -44,6 +44,10 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Missing_Fields: '{0} touch handover needs: {1}.',
     Baton_Handover_Error_At_Least: '{0} (at least {1})',
     Baton_Handover_Error_Return_Reason: 'Give a return reason so the seller knows what to fix.',
+    Baton_Handover_Error_Cannot_Accept: 'Handover {0}: Cannot accept a handover that is {1}.',
+    Baton_Handover_Error_Cannot_Return: 'Handover {0}: Cannot return a handover that is {1}.',
+    Baton_Handover_Error_Cannot_Save: 'Handover {0}: Cannot save a handover that is {1}.',
+    Baton_Handover_Error_Cannot_Submit: 'Handover {0}: Cannot submit a handover that is {1}.',
     Baton_Handover_Error_Not_Addressee:
       'Only the receiving account manager can accept or return handover {0}.',
     Baton_Handover_Error_Open_Exists:
@@ -87,6 +91,10 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Missing_Fields: '{0}-tason luovutuksesta puuttuu: {1}.',
     Baton_Handover_Error_At_Least: '{0} (vähintään {1})',
     Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.',
+    Baton_Handover_Error_Cannot_Accept: 'Luovutusta {0} ei voi hyväksyä, kun sen tila on {1}.',
+    Baton_Handover_Error_Cannot_Return: 'Luovutusta {0} ei voi palauttaa, kun sen tila on {1}.',
+    Baton_Handover_Error_Cannot_Save: 'Luovutusta {0} ei voi tallentaa, kun sen tila on {1}.',
+    Baton_Handover_Error_Cannot_Submit: 'Luovutusta {0} ei voi lähettää, kun sen tila on {1}.',
     Baton_Handover_Error_Not_Addressee:
       'Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa luovutuksen {0}.',
     Baton_Handover_Error_Open_Exists:

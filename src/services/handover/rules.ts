@@ -46,15 +46,30 @@ export function tierOf(handover: HandoverRow, account?: AccountRow): Tier {
   return (handover.Proposed_Touch_Tier__c ?? account?.Touch_Tier__c ?? 'High') as Tier;
 }
 
-export function assertTransition(handover: HandoverRow, action: Action): HandoverStatus {
+/** The refusal of each action from a status it may not start from, as Apex words it. */
+const CANNOT = {
+  saveDraft: 'Baton_Handover_Error_Cannot_Save',
+  save: 'Baton_Handover_Error_Cannot_Save',
+  submit: 'Baton_Handover_Error_Cannot_Submit',
+  accept: 'Baton_Handover_Error_Cannot_Accept',
+  return: 'Baton_Handover_Error_Cannot_Return'
+} as const;
+
+/** `language`: the writer's, who reads the refusal. */
+export function assertTransition(
+  handover: HandoverRow,
+  action: Action,
+  language: MessageLanguage
+): HandoverStatus {
   try {
     // The reason is checked by returnToSeller itself, with its own code, before this.
     return handoverTransition(handover.Status__c, action, { returnReason: 'checked' });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new HandoverRuleError('ILLEGAL_TRANSITION', `Handover ${handover.Name}: ${message}`, [
-      'Status__c'
-    ]);
+  } catch {
+    throw new HandoverRuleError(
+      'ILLEGAL_TRANSITION',
+      messageText(language, CANNOT[action], handover.Name, handover.Status__c),
+      ['Status__c']
+    );
   }
 }
 

@@ -5,7 +5,8 @@ import {
   openHandoverProblem,
   recordChangedProblem,
   type BatonModel,
-  type HandoverWriteProblem
+  type HandoverWriteProblem,
+  type MessageLanguage
 } from '../../core';
 import { BatonError } from '../../core/errors';
 import { loadModelFromOrg } from '../../org/orgModel';
@@ -91,6 +92,26 @@ function refuse(problem: HandoverWriteProblem | null): void {
   if (problem) throw new HandoverRuleError(problem.code, problem.message, problem.fields);
 }
 
+/** Whom a refusal is written for: their language, and the org's Handover__c field labels. */
+type Reader = { language: MessageLanguage; fieldLabels: Record<string, string> };
+
+/**
+ * Runs pure rule checks; only a refusal reads the writer's language and the org's field labels
+ * (two calls) and says it again in them, so a write that passes costs no extra call.
+ */
+async function checked(actor: Actor, check: (reader: Reader) => void): Promise<void> {
+  try {
+    check({ language: 'en', fieldLabels: {} });
+  } catch (error) {
+    if (!(error instanceof BatonError)) throw error;
+    check({
+      language: await languageOf(actor.conn, actor.userId),
+      fieldLabels: await fieldLabelsOf(actor.conn, 'Handover__c')
+    });
+    throw error;
+  }
+}
+
 /**
  * Creates or updates a draft; status, timestamps and the feed id never come from input.
  * `lastModified`: the LastModifiedDate the caller read; an update of a record changed since
@@ -109,26 +130,19 @@ export async function saveDraft(
   }
   if (draft.Id) {
     const current = await loadOne(actor, draft.Id);
-    refuse(
-      recordChangedProblem(
-        lastModified,
-        current.LastModifiedDate,
-        await languageOf(actor.conn, actor.userId)
-      )
-    );
-    assertTransition(current, 'save');
+    await checked(actor, ({ language }) => {
+      refuse(recordChangedProblem(lastModified, current.LastModifiedDate, language));
+      assertTransition(current, 'save', language);
+    });
     await update(actor, 'Handover__c', { ...clean, Id: draft.Id });
     return draft.Id;
   }
-  if (draft.Account__c)
-    refuse(
-      openHandoverProblem(
-        null,
-        { Status__c: 'Draft' },
-        await openForAccount(actor.conn, draft.Account__c),
-        await languageOf(actor.conn, actor.userId)
-      )
+  if (draft.Account__c) {
+    const open = await openForAccount(actor.conn, draft.Account__c);
+    await checked(actor, ({ language }) =>
+      refuse(openHandoverProblem(null, { Status__c: 'Draft' }, open, language))
     );
+  }
   const result = await actor.conn.sobject('Handover__c').create({
     ...clean,
     Account__c: draft.Account__c,
@@ -153,22 +167,16 @@ export async function submit(
 ): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Submitted' && handover.Feed_Element_Id__c) return;
-  refuse(
-    recordChangedProblem(
-      lastModified,
-      handover.LastModifiedDate,
-      await languageOf(actor.conn, actor.userId)
-    )
+  await checked(actor, ({ language }) =>
+    refuse(recordChangedProblem(lastModified, handover.LastModifiedDate, language))
   );
   if (handover.Status__c === 'Submitted' && handover.Completed_On_Submit__c)
     return completeOwnHandover(actor, handover);
   if (handover.Status__c !== 'Submitted') {
-    assertTransition(handover, 'submit');
+    await checked(actor, ({ language }) => assertTransition(handover, 'submit', language));
     const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
-    assertComplete(handover, account, await modelOf(actor), {
-      language: await languageOf(actor.conn, actor.userId),
-      fieldLabels: await fieldLabelsOf(actor.conn, 'Handover__c')
-    });
+    const model = await modelOf(actor);
+    await checked(actor, (reader) => assertComplete(handover, account, model, reader));
     // The describe is read only for a seller submitting their own handover.
     const settings = await loadHandoverSettings(actor.conn);
     if (
@@ -238,8 +246,10 @@ async function completeOwnHandover(actor: Actor, handover: HandoverRow): Promise
 export async function accept(actor: Actor, handoverId: string): Promise<void> {
   const handover = await loadOne(actor, handoverId);
   if (handover.Status__c === 'Accepted') return;
-  assertTransition(handover, 'accept');
-  assertCanAnswer(handover, actor, await languageOf(actor.conn, actor.userId));
+  await checked(actor, ({ language }) => {
+    assertTransition(handover, 'accept', language);
+    assertCanAnswer(handover, actor, language);
+  });
   // Read (and checked) before the first write, so a broken cadence record writes nothing.
   const model = await modelOf(actor);
   const [account] = await accountsByIds(actor.conn, [handover.Account__c]);
@@ -314,8 +324,10 @@ export async function returnToSeller(
     );
   }
   const handover = await loadOne(actor, handoverId);
-  assertTransition(handover, 'return');
-  assertCanAnswer(handover, actor, await languageOf(actor.conn, actor.userId));
+  await checked(actor, ({ language }) => {
+    assertTransition(handover, 'return', language);
+    assertCanAnswer(handover, actor, language);
+  });
   handover.Return_Reason__c = trimmed;
   await update(actor, 'Handover__c', {
     Id: handover.Id,
