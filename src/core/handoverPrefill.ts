@@ -17,6 +17,8 @@ export interface WonDeal {
   Description?: string | null;
   /** The account manager the seller proposed, or who joined before the close. */
   Proposed_Account_Manager__c?: string | null;
+  /** What the account manager who joined before the close learned. */
+  Account_Manager_Notes__c?: string | null;
 }
 
 export interface DealProduct {
@@ -73,6 +75,11 @@ export function prefillFromDeal(deal: WonDeal, facts: DealFacts): DealPrefill {
     'Account_Manager__c',
     deal.Proposed_Account_Manager__c,
     'Opportunity.Proposed_Account_Manager__c'
+  );
+  fill(
+    'Account_Manager_Notes__c',
+    deal.Account_Manager_Notes__c,
+    'Opportunity.Account_Manager_Notes__c'
   );
   fill('ARR__c', deal.Amount, 'Opportunity.Amount');
   fill('Contract_Start__c', deal.CloseDate, 'Opportunity.CloseDate');

@@ -59,6 +59,7 @@ describe('the account manager before the close', () => {
       {},
       { Amount: 60000, Proposed_Account_Manager__c: managerId }
     );
+    const notes = 'Their CFO signs off every rollout step; the pilot team in Tampere goes first.';
 
     await t.conn.sobject('Opportunity').update({ Id: dealId, StageName: 'Negotiation' });
 
@@ -70,16 +71,21 @@ describe('the account manager before the close', () => {
     expect(post.text).toContain('join the last sales meetings');
     expect(post.text).toContain('the proposed account manager of Avain Oy');
 
+    // The account manager, now on the deal's team, writes what they learned in the meetings.
+    await t.conn.sobject('Opportunity').update({ Id: dealId, Account_Manager_Notes__c: notes });
     await t.conn.sobject('Opportunity').update({ Id: dealId, StageName: 'Closed Won' });
     const { records } = await t.conn.query<{
       Account_Manager__c: string;
+      Account_Manager_Notes__c: string;
       Prefill_Sources__c: string;
     }>(
-      `SELECT Account_Manager__c, Prefill_Sources__c FROM Handover__c WHERE Account__c = '${accountId}'`
+      `SELECT Account_Manager__c, Account_Manager_Notes__c, Prefill_Sources__c FROM Handover__c WHERE Account__c = '${accountId}'`
     );
     expect(records[0].Account_Manager__c).toBe(managerId);
+    expect(records[0].Account_Manager_Notes__c).toBe(notes);
     expect(JSON.parse(records[0].Prefill_Sources__c)).toMatchObject({
-      Account_Manager__c: 'Opportunity.Proposed_Account_Manager__c'
+      Account_Manager__c: 'Opportunity.Proposed_Account_Manager__c',
+      Account_Manager_Notes__c: 'Opportunity.Account_Manager_Notes__c'
     });
   });
 

@@ -59,6 +59,7 @@ export const EditableHandoverSchema = z.object({
   Decision_Makers__c: text('Decision_Makers__c'),
   Competitors__c: text('Competitors__c'),
   Meeting_Practices__c: text('Meeting_Practices__c'),
+  Account_Manager_Notes__c: text('Account_Manager_Notes__c'),
   Proposed_Touch_Tier__c: pick(TIERS),
   Onboarding_Model__c: text('Onboarding_Model__c')
 });

@@ -35,6 +35,7 @@ const HANDOVER_FIELDS = [
   'Decision_Makers__c',
   'Competitors__c',
   'Meeting_Practices__c',
+  'Account_Manager_Notes__c',
   'Proposed_Touch_Tier__c',
   'Onboarding_Model__c',
   'Return_Reason__c',

@@ -21,6 +21,7 @@ import fieldWhyTheyBought from '@salesforce/label/c.Baton_Handover_Field_Why_The
 import fieldValueType from '@salesforce/label/c.Baton_Handover_Field_Value_Type';
 import fieldPromises from '@salesforce/label/c.Baton_Handover_Field_Promises';
 import fieldMeetingPractices from '@salesforce/label/c.Baton_Handover_Field_Meeting_Practices';
+import fieldAccountManagerNotes from '@salesforce/label/c.Baton_Handover_Field_Account_Manager_Notes';
 import fieldTechnicalNeeds from '@salesforce/label/c.Baton_Handover_Field_Technical_Needs';
 import fieldRisks from '@salesforce/label/c.Baton_Handover_Field_Risks';
 import fieldCompetitors from '@salesforce/label/c.Baton_Handover_Field_Competitors';
@@ -105,6 +106,7 @@ export const LABELS = {
   fieldValueType,
   fieldPromises,
   fieldMeetingPractices,
+  fieldAccountManagerNotes,
   fieldTechnicalNeeds,
   fieldRisks,
   fieldCompetitors,

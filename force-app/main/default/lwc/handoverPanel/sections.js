@@ -95,7 +95,12 @@ export const SECTIONS = [
         kind: 'textarea',
         help: LABELS.helpPromises
       },
-      { name: 'Meeting_Practices__c', label: LABELS.fieldMeetingPractices, kind: 'textarea' }
+      { name: 'Meeting_Practices__c', label: LABELS.fieldMeetingPractices, kind: 'textarea' },
+      {
+        name: 'Account_Manager_Notes__c',
+        label: LABELS.fieldAccountManagerNotes,
+        kind: 'textarea'
+      }
     ]
   },
   {
