@@ -1,35 +1,22 @@
 import {
   encodeBreakdown,
   type BatonModel,
-  type HealthFacts,
+  type HealthResult,
   type Measure,
-  type MeasureResult
+  type MeasureResult,
+  type QuadrantKey
 } from '../../../core';
 import type { SignalsInput } from './accountSignals';
 
-/** Stable quadrant keys the panel translates (see accountHealthPanel/healthFormat.js). */
-export type QuadrantKey = 'healthy' | 'satisfiedNotSucceeding' | 'succeedingUnhappy' | 'atRisk';
+export type { QuadrantKey };
 
 /** A measure as the breakdown keeps it: the core's result without its sentence. */
 export type BreakdownMeasure = Omit<MeasureResult, 'detail'>;
 
 /** One account's result in the shape the service, the snapshot and the panel share. */
-export interface ScoredAccount {
-  score: number | null;
-  status: string;
-  coverage: number;
-  trend: number | null;
-  /** The core's word for the trend by the Health_Band__mdt trend records; the panel shows it as is. */
-  trendDirection: 'up' | 'down' | 'flat' | null;
-  quadrant: QuadrantKey | null;
+export type ScoredAccount = Omit<HealthResult, 'id' | 'measures'> & {
   measures: BreakdownMeasure[];
-  drivers: string[];
-  driversFi: string[];
-  /** What the breakdown needs to say the drivers again (the core's `facts` option). */
-  facts?: HealthFacts;
-  measuresUsed: number;
-  measuresApplicable: number;
-}
+};
 
 /** The health model, loaded once per run, scoring one account at a time. */
 export interface HealthScorer {
