@@ -63,9 +63,13 @@ export const FixtureSchema = z.object({
   when: z
     .array(
       z.object({
-        as: z.enum(['seller', 'am', 'previousAm']),
-        /** winDeal: the deal's owner (`as`) wins an Opportunity on the Account; the org drafts. */
-        method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller', 'winDeal']),
+        /** admin: whoever scheduled the daily reminder. */
+        as: z.enum(['seller', 'am', 'previousAm', 'admin']),
+        /**
+         * winDeal: the deal's owner (`as`) wins an Opportunity on the Account; the org drafts.
+         * remind: the daily reminder runs as of `params.asOf` ('@today+N').
+         */
+        method: z.enum(['saveDraft', 'submit', 'accept', 'returnToSeller', 'winDeal', 'remind']),
         params: Record
       })
     )

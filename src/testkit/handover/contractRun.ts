@@ -18,6 +18,7 @@ import {
   type Actor
 } from '../../services/handover/service';
 import type { DraftInput } from '../../services/handover/schemas';
+import { remindOverdueHandovers } from '../../services/handover/remind';
 import { addDays } from '../../core/dates';
 
 /**
@@ -83,7 +84,8 @@ async function step(
   method: string,
   actor: Actor,
   params: Record<string, unknown>,
-  refs: Map<string, string>
+  refs: Map<string, string>,
+  today: string
 ) {
   const handoverId = params.handoverId as string;
   const lastModified = await lastModifiedOf(org.admin, params);
@@ -93,6 +95,15 @@ async function step(
   if (method === 'winDeal') await winDeal(org.admin, actor, params, refs);
   if (method === 'accept') await accept(actor, handoverId);
   if (method === 'returnToSeller') await returnToSeller(actor, handoverId, params.reason as string);
+  // The daily reminder runs as whoever scheduled it: the admin.
+  if (method === 'remind')
+    await remindOverdueHandovers(org.admin, { asOf: dayOf(params.asOf, today) });
+}
+
+/** '@today+N' as a date N days after the run's date; a date as it is. */
+function dayOf(value: unknown, today: string): string {
+  const relative = /^@today\+(\d+)$/.exec(String(value));
+  return relative ? addDays(today, Number(relative[1])) : String(value);
 }
 
 const asMessage = (
@@ -127,11 +138,10 @@ function observeRecord(
 
 /** A given Task: '@account' inside its key and '@today+N' dates resolved, on the Account. */
 function resolveTask(task: Record<string, unknown>, refs: Map<string, string>, today: string) {
-  const relative = /^@today\+(\d+)$/.exec(String(task.ActivityDate));
   return {
     ...resolveRefs(task, refs),
     Touchpoint_Key__c: String(task.Touchpoint_Key__c).replace('@account', refs.get('@account')!),
-    ActivityDate: relative ? addDays(today, Number(relative[1])) : task.ActivityDate,
+    ActivityDate: task.ActivityDate ? dayOf(task.ActivityDate, today) : task.ActivityDate,
     WhatId: refs.get('@account')
   };
 }
@@ -219,12 +229,19 @@ export async function runFixture(org: ContractOrg, fixture: Fixture, today: stri
   let error: ContractError | undefined;
   for (const [index, { as, method, params }] of fixture.when.entries()) {
     try {
-      await step(org, method, org[as], resolveRefs(params, refs), refs);
+      await step(
+        org,
+        method,
+        as === 'admin' ? org.am : org[as] /* remind uses org.admin */,
+        resolveRefs(params, refs),
+        refs,
+        today
+      );
     } catch (failure) {
       if (index < fixture.when.length - 1 || !(failure instanceof BatonError)) throw failure;
       // The refusal is written in the language of the user who made the step.
       const pinned = fixture.then.error?.message;
-      const language = messageLanguage(fixture.given.languages?.[as]);
+      const language = messageLanguage(as === 'admin' ? null : fixture.given.languages?.[as]);
       error = {
         code: failure.code,
         fields: failure instanceof HandoverRuleError ? failure.fields : [failure.field ?? ''],
