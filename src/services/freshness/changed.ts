@@ -67,7 +67,8 @@ export async function dueAccounts(
   if (!state.changedSince || !state.changedUntil) return null;
   const since = soqlTime(new Date(Date.parse(state.changedSince) - skewMs).toISOString());
   const runStart = soqlTime(state.changedSince);
-  const runEnd = soqlStamp(state.changedUntil);
+  // A millisecond on: stamped after the run's last write, whatever precision the org keeps.
+  const runEnd = soqlStamp(new Date(Date.parse(state.changedUntil) + 1).toISOString());
   const time = await ids(
     conn,
     `SELECT Id FROM Account WHERE Health_Next_Change__c <= ${asOf} OR Health_Next_Change__c = null`,
