@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runCommand } from '../run';
 import { connectToOrg } from '../../org/connection';
 import type { Connect } from '../../services/touchpoints/connect';
 import {
@@ -8,7 +7,7 @@ import {
   type SegmentSummary
 } from '../../services/portfolio/segment';
 import { loadPortfolioSettings } from '../../services/portfolio/settingsFromOrg';
-import { TARGET_ORG_OPTION } from '../orgOption';
+import { registerDryRunCommand } from '../orgOption';
 
 const LISTED = 20;
 
@@ -27,22 +26,15 @@ export function formatSegment(summary: SegmentSummary): string {
 
 /** `baton portfolio segment`, in the `portfolio` topic (src/cli/topics/portfolio.ts). */
 export function registerPortfolioSegment(topic: Command, connect: Connect = connectToOrg): void {
-  topic
-    .command('segment')
-    .description(
-      'score every account’s current value and write its value × potential segment (A–D) and strategy'
-    )
-    .option(...TARGET_ORG_OPTION)
-    .option('--dry-run', 'report the changes, write nothing')
-    .option('--json', 'print one JSON document')
-    .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
-      runCommand(
-        flags,
-        async () => {
-          const conn = await connect(flags.targetOrg);
-          return segmentAccounts(conn, await loadPortfolioSettings(conn), { dryRun: flags.dryRun });
-        },
-        formatSegment
-      )
-    );
+  registerDryRunCommand(
+    topic,
+    {
+      name: 'segment',
+      description:
+        'score every account’s current value and write its value × potential segment (A–D) and strategy',
+      connect,
+      format: formatSegment
+    },
+    async (conn, options) => segmentAccounts(conn, await loadPortfolioSettings(conn), options)
+  );
 }

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { runCommand } from '../run';
 import { connectToOrg } from '../../org/connection';
 import { loadModelFromOrg } from '../../org/orgModel';
 import type { Connect } from '../../services/touchpoints/connect';
 import { assignHeadline, assignTiers, type TierAssignSummary } from '../../services/tiers/assign';
 import { coreSuggest } from '../../services/tiers/coreSuggest';
-import { TARGET_ORG_OPTION } from '../orgOption';
+import { registerDryRunCommand } from '../orgOption';
 
 const LISTED = 50;
 
@@ -28,24 +27,16 @@ export function formatAssign(summary: TierAssignSummary): string {
 
 /** `baton tier assign`, added to the `tier` topic (src/cli/topics/tier.ts). */
 export function registerTierAssign(topic: Command, connect: Connect = connectToOrg): void {
-  topic
-    .command('assign')
-    .description(
-      "suggest every account's touch tier and set it where no override reason exists; reports from → to with the reason"
-    )
-    .option(...TARGET_ORG_OPTION)
-    .option('--dry-run', 'report the changes, write nothing')
-    .option('--json', 'print one JSON document')
-    .action((flags: { targetOrg?: string; dryRun?: boolean; json?: boolean }) =>
-      runCommand(
-        flags,
-        async () => {
-          const conn = await connect(flags.targetOrg);
-          // The org's own Touch_Tier_Rule__mdt records, read once for every account.
-          const suggest = coreSuggest(await loadModelFromOrg(conn));
-          return assignTiers(conn, suggest, { dryRun: flags.dryRun });
-        },
-        formatAssign
-      )
-    );
+  registerDryRunCommand(
+    topic,
+    {
+      name: 'assign',
+      description:
+        "suggest every account's touch tier and set it where no override reason exists; reports from → to with the reason",
+      connect,
+      format: formatAssign
+    },
+    // The org's own Touch_Tier_Rule__mdt records, read once for every account.
+    async (conn, options) => assignTiers(conn, coreSuggest(await loadModelFromOrg(conn)), options)
+  );
 }
