@@ -16,7 +16,7 @@ type AccountSpec = {
   overrideSetByMe?: boolean;
   snapshots?: { daysAgo: number; score: number | null; breakdown: string }[];
   tasks?: { dueInDays: number; key?: string; closed?: boolean }[];
-  outcomes?: { type: string; daysAgo: number; arrBefore: number; arrAfter: number }[];
+  outcomes?: { type: string; daysAgo: number; arrBefore?: number; arrAfter?: number }[];
 };
 type ShownMover = Omit<PortfolioView['movers']['up'][number], 'id'>;
 type Fixture = {
@@ -38,6 +38,7 @@ type Fixture = {
     accountHours?: Record<string, number>;
     retention?: PortfolioView['retention'];
     overrides?: { name: string; status: string; untilInDays: number | null; setBy: string }[];
+    trials?: PortfolioView['trials'];
   };
 };
 
@@ -92,8 +93,8 @@ async function given(conn: Connection, me: string, spec: Fixture['given']) {
         Account__c: accountId,
         Type__c: outcome.type,
         Outcome_Date__c: addDays(today, -outcome.daysAgo),
-        ARR_Before__c: outcome.arrBefore,
-        ARR_After__c: outcome.arrAfter
+        ARR_Before__c: outcome.arrBefore ?? null,
+        ARR_After__c: outcome.arrAfter ?? null
       });
   }
 }
@@ -136,6 +137,7 @@ describe('PortfolioController contract (TypeScript twin)', () => {
           ])
         ),
         retention: view.retention,
+        trials: view.trials,
         overrides: view.overrides
           .map((account) => ({
             name: account.name ?? '',

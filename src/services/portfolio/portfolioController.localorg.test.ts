@@ -59,12 +59,13 @@ describe('PortfolioController.getPortfolio as the CS lead', () => {
     counter.stop();
     expect(bigger.totalAccounts).toBe(360);
     // One Apex call from the page; inside it the model's five custom metadata types in one
-    // batch call and 4 more custom metadata queries, 6 reads of a COUNT() and one query each
+    // batch call and 5 more custom metadata queries (Handover_Setting__mdt for the trial
+    // conversion goal), 6 reads of a COUNT() and one query each
     // (Bulk API 2.0 above 10 000 rows), and one more read for the shown movers' breakdowns,
     // whatever the book's size.
     expect(view.movers.up.length + view.movers.down.length).toBeGreaterThan(0);
     expect(counter.count() - before).toBe(callsAt60);
-    expect(callsAt60).toBe(1 + 1 + 4 + 6 * 2 + 2);
+    expect(callsAt60).toBe(1 + 1 + 5 + 6 * 2 + 2);
   });
 
   it('it_should_filter_by_segment_tier_and_account_manager', async () => {

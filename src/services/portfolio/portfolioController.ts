@@ -12,21 +12,24 @@ import {
 } from '../../core/portfolio/book';
 import { snapshotsToRead, weekMovers, withDrivers } from '../../core/portfolio/movers';
 import type { PortfolioSettings } from '../../core/portfolio/settings';
+import { trialConversion } from '../../core/portfolio/trials';
 import { SEGMENTS } from '../../core/portfolio/value';
 import { accountLoad, managerLoads, overdueByManager } from '../../core/portfolio/workload';
 import { loadModelFromOrg } from '../../org/orgModel';
+import { loadHandoverSettings } from '../handover/settings';
 import { loadHistoryPolicy } from '../health/history/historyPolicy';
 import { readMany, type Row } from '../touchpoints/records';
 import { loadPortfolioSettings } from './settingsFromOrg';
 
 /**
  * TypeScript twin of the Apex class PortfolioController.getPortfolio: the CS lead's book in
- * one call, whatever its size: the settings, model and history policy (9 custom metadata
- * queries), then a COUNT() and one query (Bulk API 2.0 above 10 000 rows) each for accounts,
- * handovers, open touchpoints, the snapshot scores since the week's baseline, a year of
- * outcomes and a year of NPS answers, and one for the shown movers' breakdowns. Filters are
- * matched in memory, so no caller text reaches SOQL. The shared contract
- * BatonPortfolioContract pins it to the Apex class.
+ * one call, whatever its size: the settings, model, history policy and handover settings
+ * (the model's five types in one batch call and 5 more custom metadata queries), then a
+ * COUNT() and one query (Bulk API 2.0 above 10 000 rows) each for accounts, handovers, open
+ * touchpoints, the snapshot scores since the week's baseline, a year of outcomes and a year
+ * of NPS answers, and one for the shown movers' breakdowns. Filters are matched in memory, so
+ * no caller text reaches SOQL. The shared contract BatonPortfolioContract pins it to the Apex
+ * class.
  */
 export const LIST_LIMIT = 1000;
 /** Overrides and too-little-data accounts listed beside the chart (the bands count them all). */
@@ -155,10 +158,11 @@ function workload(
 export async function getPortfolio(conn: Connection, params: unknown) {
   const filters = portfolioParams.parse(params ?? {});
   const asOf = isoDateOf(new Date());
-  const [settings, model, history] = await Promise.all([
+  const [settings, model, history, handoverSettings] = await Promise.all([
     loadPortfolioSettings(conn),
     loadModelFromOrg(conn),
-    loadHistoryPolicy(conn)
+    loadHistoryPolicy(conn),
+    loadHandoverSettings(conn)
   ]);
   const weekStart = `${addDays(asOf, -7)}T00:00:00Z`;
   const baselineFrom = `${addDays(asOf, -7 - history.heartbeatDays)}T00:00:00Z`;
@@ -227,6 +231,14 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     names,
     weekStart
   );
+  const outcomes = outcomeRows
+    .filter((row) => ids.has(String(row.Account__c)))
+    .map((row) => ({
+      accountId: String(row.Account__c),
+      type: String(row.Type__c),
+      date: String(row.Outcome_Date__c),
+      arrBefore: num(row.ARR_Before__c)
+    }));
   const toRead = snapshotsToRead(picks);
   const breakdownRows = toRead.length
     ? await readMany(
@@ -255,18 +267,8 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     queue: queue.queue,
     answerRates: queue.managers,
     workload: { capacityHours: load.capacityHours, managers: load.managers },
-    retention: retention(
-      shown,
-      yearAgo,
-      outcomeRows
-        .filter((row) => ids.has(String(row.Account__c)))
-        .map((row) => ({
-          accountId: String(row.Account__c),
-          type: String(row.Type__c),
-          date: String(row.Outcome_Date__c),
-          arrBefore: num(row.ARR_Before__c)
-        }))
-    ),
+    retention: retention(shown, yearAgo, outcomes),
+    trials: trialConversion(outcomes, yearAgo, handoverSettings.trialConversionGoal),
     nps: npsByMonth(
       npsRows
         .filter((row) => ids.has(String(row.Account__c)))

@@ -73,6 +73,12 @@ export default class Portfolio extends LightningElement {
         value: formatPercent(view.retention?.netRevenueRetention)
       },
       {
+        // The goal (Handover_Setting__mdt) is in the label, so the lead reads the rate against it.
+        key: 'trials',
+        label: fill(LABELS.trialConversion, formatPercent(view.trials?.goal)),
+        value: formatPercent(view.trials?.conversionRate)
+      },
+      {
         key: 'nps',
         label: LABELS.npsLatest,
         value: latest === null ? LABELS.notAvailable : String(latest)

@@ -19,6 +19,7 @@ import BATON_PORTFOLIO_ARR_AT_RISK from '@salesforce/label/c.Baton_Portfolio_Arr
 import BATON_PORTFOLIO_CHURN_RATE from '@salesforce/label/c.Baton_Portfolio_Churn_Rate';
 import BATON_PORTFOLIO_GROSS_RETENTION from '@salesforce/label/c.Baton_Portfolio_Gross_Retention';
 import BATON_PORTFOLIO_NET_RETENTION from '@salesforce/label/c.Baton_Portfolio_Net_Retention';
+import BATON_PORTFOLIO_TRIAL_CONVERSION from '@salesforce/label/c.Baton_Portfolio_Trial_Conversion';
 import BATON_PORTFOLIO_NPS_LATEST from '@salesforce/label/c.Baton_Portfolio_Nps_Latest';
 import BATON_PORTFOLIO_NOT_AVAILABLE from '@salesforce/label/c.Baton_Portfolio_Not_Available';
 import BATON_PORTFOLIO_HEALTH_BY_BAND from '@salesforce/label/c.Baton_Portfolio_Health_By_Band';
@@ -104,6 +105,7 @@ export const LABELS = {
   churnRate: BATON_PORTFOLIO_CHURN_RATE,
   grossRetention: BATON_PORTFOLIO_GROSS_RETENTION,
   netRetention: BATON_PORTFOLIO_NET_RETENTION,
+  trialConversion: BATON_PORTFOLIO_TRIAL_CONVERSION,
   npsLatest: BATON_PORTFOLIO_NPS_LATEST,
   notAvailable: BATON_PORTFOLIO_NOT_AVAILABLE,
   healthByBand: BATON_PORTFOLIO_HEALTH_BY_BAND,

@@ -39,6 +39,11 @@ jest.mock(
   () => finnish('Baton_Portfolio_Strategy_Grow'),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/label/c.Baton_Portfolio_Trial_Conversion',
+  () => finnish('Baton_Portfolio_Trial_Conversion'),
+  { virtual: true }
+);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const nbsp = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -66,6 +71,15 @@ describe('c-portfolio in Finnish', () => {
     expect(texts(health, 'tbody td').filter((text) => text.endsWith('€'))).not.toEqual([]);
     const list = element.shadowRoot.querySelector('c-portfolio-accounts');
     expect(texts(list, 'tbody td')).toContain('120 000 €');
+  });
+
+  it('it_should_show_the_trial_conversion_against_its_goal_in_finnish', async () => {
+    const element = await render();
+    const figure = element.shadowRoot.querySelector('dd[data-figure="trials"]');
+    expect(nbsp(figure.textContent)).toBe('20 %');
+    expect(nbsp(figure.previousElementSibling.textContent)).toBe(
+      'Kokeiluista asiakkaiksi, 12 kk (tavoite 15 %)'
+    );
   });
 
   it('it_should_name_tiers_stages_and_strategies_in_finnish', async () => {

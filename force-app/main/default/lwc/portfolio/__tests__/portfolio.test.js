@@ -29,6 +29,11 @@ jest.mock('@salesforce/label/c.Baton_Health_Status_Green', () => ({ default: 'Gr
 jest.mock('@salesforce/label/c.Baton_Portfolio_Over_Capacity', () => ({ default: '{0} h over' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.Baton_Portfolio_Trial_Conversion',
+  () => ({ default: 'Trials converted, 12 months (goal {0})' }),
+  { virtual: true }
+);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -53,7 +58,14 @@ describe('c-portfolio', () => {
 
   it('it_should_show_the_books_figures_and_a_named_bubble_per_valued_account', async () => {
     const element = await render(VIEW);
-    expect(texts(element, 'dd[data-figure]')).toEqual(['€120,000', '50%', '75%', '113%', '33']);
+    expect(texts(element, 'dd[data-figure]')).toEqual([
+      '€120,000',
+      '50%',
+      '75%',
+      '113%',
+      '20%',
+      '33'
+    ]);
     const chart = child(element, 'c-portfolio-chart');
     const bubbles = [...chart.shadowRoot.querySelectorAll('a.bubble')];
     // Cedar has no value yet: two bubbles, largest ARR first, each a link to its account.
@@ -132,6 +144,21 @@ describe('c-portfolio', () => {
       'Aino Mäkelä: 16.5 h → 6 h. Ben Virtanen: 2.5 h → 13 h.'
     );
     await expect(element).toBeAccessible();
+  });
+
+  it('it_should_show_the_trial_conversion_rate_against_its_goal', async () => {
+    const element = await render(VIEW);
+    const figure = element.shadowRoot.querySelector('dd[data-figure="trials"]');
+    expect(figure.textContent).toBe('20%');
+    expect(figure.previousElementSibling.textContent).toBe(
+      'Trials converted, 12 months (goal 15%)'
+    );
+  });
+
+  it('it_should_say_the_trial_rate_is_not_available_before_any_trial_ended', async () => {
+    const element = await render({ ...VIEW, trials: { ...VIEW.trials, conversionRate: null } });
+    const figure = element.shadowRoot.querySelector('dd[data-figure="trials"]');
+    expect(figure.textContent).toBe('c.Baton_Portfolio_Not_Available');
   });
 
   it('it_should_quote_every_csv_value', () => {
