@@ -147,7 +147,17 @@ export async function seedDemoBook(
     }
   });
   const contactIds = await writeSeedRows(conn, 'Contact', contacts);
-  const signals = signalsFor(random, asOf, accountIds, accounts, profiles, contactIds);
+  const weeks = options.historyWeeks ?? DEMO_HISTORY_WEEKS;
+  const signals = signalsFor(
+    random,
+    asOf,
+    accountIds,
+    accounts,
+    profiles,
+    contactIds,
+    new SeededRandom((options.seed ?? 1) ^ 0x5eed),
+    weeks * 7
+  );
   for (const [type, rows] of Object.entries(signals)) await writeSeedRows(conn, type, rows);
   const handovers = handoverRows(random, asOf, accountIds, accounts, contactIds);
   await announceSubmitted(
@@ -155,7 +165,6 @@ export async function seedDemoBook(
     handovers,
     await writeSeedRows(conn, 'Handover__c', handovers.map(asWritten))
   );
-  const weeks = options.historyWeeks ?? DEMO_HISTORY_WEEKS;
   const history = await backfillHistory(conn, { asOf, weeks });
   // Outcomes only with a history to test the score against (baton health backtest).
   const outcomes =

@@ -35,6 +35,20 @@ it('the seeded book has weekly history, and the first recompute gives most accou
     perAccount.set(row.Account__c, (perAccount.get(row.Account__c) ?? 0) + 1);
   expect(perAccount.size).toBe(10);
   expect(Math.max(...perAccount.values())).toBeLessThanOrEqual(DEMO_HISTORY_WEEKS);
+  // The seeded usage, surveys and meetings reach back as far as the history: the oldest
+  // week's scores rest on enough data for every account whose contract had started then.
+  const oldest = history.records.reduce(
+    (min, row) => (row.Computed_At__c < min ? row.Computed_At__c : min),
+    '9'
+  );
+  const first = await conn.query<{ Status__c: string; Account__r: { Contract_Start__c: string } }>(
+    `SELECT Status__c, Account__r.Contract_Start__c FROM Health_Snapshot__c WHERE Computed_At__c = ${oldest}`
+  );
+  const customers = first.records.filter(
+    (r) => r.Account__r.Contract_Start__c < oldest.slice(0, 10)
+  );
+  expect(customers.length).toBeGreaterThan(3);
+  expect(customers.filter((r) => r.Status__c === 'Insufficient data')).toEqual([]);
 
   const dir = mkdtempSync(join(tmpdir(), 'baton-seed-history-'));
   const { exitCode } = await runCliJson([register], async () => conn, [

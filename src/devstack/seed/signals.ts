@@ -55,14 +55,44 @@ const COMMENTS = [
   'Hyvä palvelu, kiitos!'
 ];
 
-/** Surveys, usage snapshots, support cases and completed meetings for each account. */
+/**
+ * How much an older month's logins and active users are of the next month's, by profile:
+ * the at-risk kinds have been sliding, the others hold steady.
+ */
+const MONTHLY_CHANGE: Record<Profile, [number, number]> = {
+  thriving: [95, 112],
+  steady: [90, 110],
+  silentRisk: [75, 95],
+  unhappy: [90, 110],
+  atRisk: [70, 92],
+  new: [100, 130]
+};
+/** Days between an account manager's meetings before the latest one, by profile. */
+const MEETING_GAP: Record<Profile, [number, number]> = {
+  thriving: [45, 90],
+  steady: [60, 150],
+  silentRisk: [90, 180],
+  unhappy: [60, 150],
+  atRisk: [150, 300],
+  new: [30, 60]
+};
+
+/**
+ * Surveys, usage snapshots, support cases and completed meetings for each account. `past`
+ * draws what lies before the last quarter, back over `historyDays` of backfilled history
+ * and the windows its oldest day reads (older usage, surveys and meetings), so each backfilled
+ * snapshot rests on data as a real book's would; a generator of its own leaves every value
+ * `random` draws, and so the book as it stands today, as earlier seeds wrote it.
+ */
 export function signalsFor(
   random: SeededRandom,
   asOf: string,
   accountIds: string[],
   accounts: Row[],
   profiles: Profile[],
-  contactIds: string[]
+  contactIds: string[],
+  past: SeededRandom,
+  historyDays: number
 ): Record<string, Row[]> {
   const surveys: Row[] = [];
   const usage: Row[] = [];
@@ -143,6 +173,62 @@ export function signalsFor(
       Status: 'Completed',
       ActivityDate: addDays(asOf, -lastMeetingDaysAgo)
     });
+    if (historyDays <= 0) return;
+    const contractStart = String(account.Contract_Start__c);
+    const since = (daysAgo: number) => addDays(asOf, -daysAgo) > contractStart;
+    // Monthly usage back to the oldest backfilled day's 90-day window, before the last three.
+    let olderActive = active;
+    let olderLogins = previousLogins;
+    for (let daysAgo = 91; daysAgo <= historyDays + 90 && since(daysAgo); daysAgo += 30) {
+      olderActive = Math.min(
+        seats,
+        Math.round((olderActive * 100) / past.int(...MONTHLY_CHANGE[profile]))
+      );
+      olderLogins = Math.round((olderLogins * 100) / past.int(...MONTHLY_CHANGE[profile]));
+      const periodEnd = addDays(asOf, -daysAgo);
+      usage.push({
+        Account__c: accountId,
+        Period_End__c: periodEnd,
+        Active_Users__c: olderActive,
+        Logins__c: olderLogins,
+        Cancel_Page_Visits__c: 0,
+        External_Key__c: `${accountId}-${periodEnd}`
+      });
+    }
+    // Older answers, so the oldest backfilled day has some inside each survey's window; each
+    // falls outside the shipped window (Health_Measure__mdt: NPS 365, CSAT and CES 180 days)
+    // today, so today's scores stay as the book's own answers make them.
+    const olderSurvey = (type: string, range: [number, number], n: number, window: number) => {
+      const daysAgo = past.int(window + 1, window + historyDays);
+      if (!since(daysAgo)) return;
+      surveys.push({
+        Account__c: accountId,
+        Contact__c: contactIds[i * 3 + (n % 3)],
+        Type__c: type,
+        Score__c: past.int(range[0], range[1]),
+        Channel__c: past.pick(['Email', 'In-app', 'Phone']),
+        Responded_On__c: addDays(asOf, -daysAgo),
+        Comment__c: null,
+        External_Key__c: `seed-${accountId}-${type}-history-${n}`
+      });
+    };
+    olderSurvey('NPS', NPS[profile], 0, 365);
+    for (let n = 0; n < 2; n++) olderSurvey('CSAT', CSAT[profile], n, 180);
+    olderSurvey('CES', CES[profile], 0, 180);
+    // Meetings before the latest, so an older day's cadence counts from one before it.
+    for (
+      let daysAgo = lastMeetingDaysAgo + past.int(...MEETING_GAP[profile]);
+      daysAgo <= historyDays + 365 && since(daysAgo);
+      daysAgo += past.int(...MEETING_GAP[profile])
+    )
+      tasks.push({
+        WhatId: accountId,
+        OwnerId: account.Account_Manager__c,
+        Subject: past.pick(['Quarterly review', 'Check-in call']),
+        Type: past.pick(['Meeting', 'Call']),
+        Status: 'Completed',
+        ActivityDate: addDays(asOf, -daysAgo)
+      });
   });
   return { Survey_Response__c: surveys, Usage_Snapshot__c: usage, Case: cases, Task: tasks };
 }
