@@ -43,6 +43,11 @@ function horizonLines(h: HorizonReport): string[] {
   const head = `Score ${h.horizonDays} days before each outcome (${h.outcomes} outcomes: ${h.bad} churn or contraction, ${h.good} renewal)`;
   if (h.refused) return [head, `  ${h.refused}`];
   const lines = [head];
+  const thin = h.tooLittleData;
+  if (thin.outcomes > 0)
+    lines.push(
+      `  Left out: ${thin.outcomes} outcomes (${thin.bad} churn or contraction, ${thin.good} renewal) whose score then rested on too little data; the account showed no number to act on, so they prove nothing either way.`
+    );
   const [low, high] = h.aucInterval ?? [NaN, NaN];
   lines.push(
     `  AUC ${two(h.auc!)} (95 % interval ${two(low)}–${two(high)}): the chance that a customer who left had a lower score than one who renewed; 0.5 is a coin toss.`

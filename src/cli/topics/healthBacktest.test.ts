@@ -34,7 +34,13 @@ describe('baton health backtest', () => {
     expect(exitCode).toBe(0);
     expect(json.horizons.map((h: { horizonDays: number }) => h.horizonDays)).toEqual([90, 180]);
     for (const horizon of json.horizons) {
+      // The seeded usage, surveys and meetings reach back over the whole history, so both
+      // horizons have enough outcomes whose score rested on enough data.
       expect(horizon.refused).toBeNull();
+      expect(horizon.bands.map((b: { status: string }) => b.status)).not.toContain(
+        'Insufficient data'
+      );
+      expect(horizon.outcomes + horizon.tooLittleData.outcomes).toBeLessThanOrEqual(json.outcomes);
       expect(horizon.bad).toBeGreaterThanOrEqual(10);
       expect(horizon.good).toBeGreaterThanOrEqual(10);
       expect(horizon.auc).toBeGreaterThanOrEqual(0);
@@ -52,6 +58,8 @@ describe('baton health backtest', () => {
     expect(json.horizons[0].overrides).toMatchObject({ overridden: expect.any(Number) });
     // The demo's at-risk accounts scored lower before they left: the score predicts there.
     expect(json.horizons[0].auc).toBeGreaterThan(0.6);
+    // A quarter before, nearly every outcome's score rested on enough data.
+    expect(json.horizons[0].tooLittleData.outcomes).toBeLessThanOrEqual(json.outcomes / 10);
 
     // Churn caught among reachable accounts: the shipped High tier meets every 90 days, Low
     // every 365, Tech never, so at 90 and 180 days only High accounts are in reach.
@@ -77,7 +85,7 @@ describe('baton health backtest', () => {
     jest
       .spyOn(process.stdout, 'write')
       .mockImplementation((chunk) => (out.push(String(chunk)), true));
-    await cli.parseAsync(['node', 'baton', 'health', 'backtest', '--horizons', '90']);
+    await cli.parseAsync(['node', 'baton', 'health', 'backtest', '--horizons', '90,180']);
     jest.restoreAllMocks();
     const text = out.join('');
     expect(text).toMatch(
@@ -85,6 +93,10 @@ describe('baton health backtest', () => {
     );
     expect(text).toMatch(/Lowest-scored tenth: \d+ % churned or contracted against \d+ % overall/);
     expect(text).toMatch(/suggested [\d.]+ \(not applied/);
+    // Half a year before, the youngest customers had too little data: said, and left out.
+    expect(text).toMatch(
+      /Left out: \d+ outcomes \(\d+ churn or contraction, \d+ renewal\) whose score then rested on too little data/
+    );
     expect(text).toMatch(/Band changes: \d+ % of \d+ snapshot-to-next pairs/);
     expect(text).toMatch(/overrides? (cannot be judged|\(\d+ %\) said)/i);
     expect(text).toMatch(
@@ -97,6 +109,26 @@ describe('baton health backtest', () => {
     expect(exitCode).toBe(0);
     expect(json.horizons[0]).toMatchObject({ horizonDays: 400, outcomes: 0, auc: null });
     expect(json.horizons[0].refused).toMatch(/^Too few outcomes with a score 400 days before them/);
+  });
+
+  it('counts only churns, contractions and renewals: a trial that ended is neither', async () => {
+    const before = (await run()).json;
+    const renewed = await conn.query<{ Account__c: string; Outcome_Date__c: string }>(
+      "SELECT Account__c, Outcome_Date__c FROM Customer_Outcome__c WHERE Type__c = 'Renewal' LIMIT 1"
+    );
+    const { Account__c, Outcome_Date__c } = renewed.records[0];
+    const trial = await conn.sobject('Customer_Outcome__c').create({
+      Account__c,
+      Type__c: 'Trial Not Converted',
+      Outcome_Date__c
+    });
+    try {
+      const after = (await run()).json;
+      expect(after.outcomes).toBe(before.outcomes);
+      expect(after.horizons).toEqual(before.horizons);
+    } finally {
+      await conn.sobject('Customer_Outcome__c').destroy(trial.id!);
+    }
   });
 
   it('checks --horizons before connecting', async () => {

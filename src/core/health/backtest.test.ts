@@ -4,6 +4,7 @@ import {
   bandFlips,
   calibration,
   churnCaughtReachable,
+  horizonReport,
   measureDiscrimination,
   overridesFared,
   reachableWithin,
@@ -218,5 +219,89 @@ describe('band flips and overrides', () => {
       interval: null
     });
     expect(reachableWithin(undefined, 90)).toBe(false);
+  });
+});
+
+describe('horizonReport leaves out scores resting on too little data', () => {
+  const BANDS = ['Green', 'Yellow', 'Red'];
+  const THIN = 'Insufficient data';
+  // Each account: one outcome on 1 June and one snapshot 120 days before (inside 90 days).
+  const book = (rows: { id: string; bad: boolean; score: number; status: string }[]) => ({
+    outcomes: rows.map((r) => ({
+      accountId: r.id,
+      type: r.bad ? ('Churn' as const) : ('Renewal' as const),
+      date: '2026-06-01',
+      arr: 1000
+    })),
+    history: new Map(
+      rows.map((r) => [r.id, [{ date: '2026-02-01', score: r.score, status: r.status }]])
+    )
+  });
+  const inputs = {
+    bands: BANDS,
+    insufficientStatus: THIN,
+    weights: {},
+    reachable: () => true
+  };
+  const sufficient = [
+    ...Array.from({ length: 10 }, (_, k) => ({
+      id: `b${k}`,
+      bad: true,
+      score: 10 + k,
+      status: 'Red'
+    })),
+    ...Array.from({ length: 10 }, (_, k) => ({
+      id: `g${k}`,
+      bad: false,
+      score: 80 + k,
+      status: 'Green'
+    }))
+  ];
+  // Thin scores pointing the wrong way: churns at 100 and renewals at 0, as an account with no
+  // data at all can show.
+  const thin = [
+    { id: 't1', bad: true, score: 100, status: THIN },
+    { id: 't2', bad: true, score: 100, status: THIN },
+    { id: 't3', bad: false, score: 0, status: THIN }
+  ];
+
+  it('draws every statistic from the outcomes with enough data, and counts the rest apart', () => {
+    const { outcomes, history } = book([...sufficient, ...thin]);
+    const report = horizonReport(outcomes, history, 90, inputs);
+    // With the thin ones the AUC would be 100 of 12 × 11 pairs ≈ 0.76; they warned no one.
+    expect(auc([...sufficient, ...thin])).toBeCloseTo(100 / 132, 6);
+    expect(report).toMatchObject({
+      outcomes: 20,
+      bad: 10,
+      good: 10,
+      tooLittleData: { outcomes: 3, bad: 2, good: 1 },
+      refused: null,
+      auc: 1
+    });
+    expect(report.lift).toEqual({ topRate: 1, baseRate: 0.5, lift: 2 });
+    expect(report.bands.map((b) => [b.status, b.count])).toEqual([
+      ['Green', 10],
+      ['Red', 10]
+    ]);
+    expect(report.calibration.reduce((n, d) => n + d.count, 0)).toBe(20);
+    expect(report.calibration[9].meanScore).toBe(88.5);
+    // Churn caught among reachable accounts still names the thin churns apart.
+    expect(report.reachable).toMatchObject({
+      churns: 12,
+      reachable: 12,
+      tooLittleData: 2,
+      caught: 10
+    });
+  });
+
+  it('refuses when too few of either kind rest on enough data, naming those left out', () => {
+    const nineGood = sufficient.filter((r) => r.id !== 'g0');
+    const { outcomes, history } = book([...nineGood, ...thin]);
+    const report = horizonReport(outcomes, history, 90, inputs);
+    // Counting the thin renewal would have made 10 of each and a report.
+    expect(report).toMatchObject({ outcomes: 19, bad: 10, good: 9, auc: null, bands: [] });
+    expect(report.refused).toBe(
+      'Too few outcomes with a score 90 days before them (10 churn or contraction, 9 renewal with enough data for a score; at least 10 of each are needed): no statistic would be worth acting on. 3 more had a score resting on too little data then and are left out.'
+    );
   });
 });

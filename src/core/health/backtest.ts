@@ -280,3 +280,103 @@ export function churnCaughtReachable(
     interval: wilson(caught, scored.length)
   };
 }
+
+/** Fewer bad or good outcomes than this say nothing an admin should act on. */
+export const MIN_OUTCOMES_EACH = 10;
+
+/** What the report of one horizon needs beyond the outcomes and the history. */
+export interface HorizonInputs {
+  /** Band statuses, best first (Health_Band__mdt order). */
+  bands: readonly string[];
+  /** The status of a score resting on too little data (below the model's coverage). */
+  insufficientStatus: string;
+  /** Each measure's current weight, by name. */
+  weights: Readonly<Record<string, number>>;
+  /** Whether the tier cadence meets the account within the horizon. */
+  reachable: (accountId: string) => boolean;
+  minEach?: number;
+}
+
+export interface HorizonReport {
+  horizonDays: number;
+  /** Outcomes whose score then rested on enough data: the ones every statistic is drawn from. */
+  outcomes: number;
+  bad: number;
+  good: number;
+  /**
+   * Outcomes whose score then rested on too little data (the insufficient status), left out
+   * of every statistic: the panel showed no number for them, so no one could have acted on it.
+   */
+  tooLittleData: { outcomes: number; bad: number; good: number };
+  /** Why nothing is reported, when too few outcomes have a score that old on enough data. */
+  refused: string | null;
+  auc: number | null;
+  aucInterval: [number, number] | null;
+  lift: ReturnType<typeof topDecileLift> | null;
+  bands: ReturnType<typeof byBand>;
+  calibration: ReturnType<typeof calibration>;
+  measures: ReturnType<typeof measureDiscrimination>;
+  overrides: ReturnType<typeof overridesFared> | null;
+  /**
+   * Churn caught among the accounts the team can reach: those whose tier (Touch_Tier__c, as
+   * it is now) meets the customer at least every `horizonDays` (Tier_Cadence__mdt); churns
+   * resting on too little data are counted apart there.
+   */
+  reachable: ReturnType<typeof churnCaughtReachable> | null;
+}
+
+/**
+ * One horizon's report: every statistic from the outcomes whose score a horizon before rested
+ * on enough data, since a score the model itself called insufficient predicts nothing a team
+ * saw; those outcomes are counted apart, and the report refuses when fewer than `minEach` of
+ * either kind remain.
+ */
+export function horizonReport(
+  outcomes: readonly BacktestOutcome[],
+  snapshotsByAccount: ReadonlyMap<string, readonly BacktestSnapshot[]>,
+  horizonDays: number,
+  inputs: HorizonInputs
+): HorizonReport {
+  const minEach = inputs.minEach ?? MIN_OUTCOMES_EACH;
+  const all = scoresAtHorizon(outcomes, snapshotsByAccount, horizonDays);
+  const points = all.filter((p) => p.status !== inputs.insufficientStatus);
+  const thin = all.filter((p) => p.status === inputs.insufficientStatus);
+  const bad = points.filter((p) => p.bad).length;
+  const good = points.length - bad;
+  const thinBad = thin.filter((p) => p.bad).length;
+  const tooLittleData = { outcomes: thin.length, bad: thinBad, good: thin.length - thinBad };
+  const leftOut = thin.length
+    ? ` ${thin.length} more had a score resting on too little data then and are left out.`
+    : '';
+  const refused =
+    bad < minEach || good < minEach
+      ? `Too few outcomes with a score ${horizonDays} days before them (${bad} churn or contraction, ${good} renewal with enough data for a score; at least ${minEach} of each are needed): no statistic would be worth acting on.${leftOut}`
+      : null;
+  const best = inputs.bands[0] ?? '';
+  const worst = inputs.bands[inputs.bands.length - 1] ?? '';
+  return {
+    horizonDays,
+    outcomes: points.length,
+    bad,
+    good,
+    tooLittleData,
+    refused,
+    auc: refused ? null : auc(points),
+    aucInterval: refused ? null : aucInterval(points),
+    lift: refused ? null : topDecileLift(points),
+    bands: refused ? [] : byBand(points, inputs.bands),
+    calibration: refused ? [] : calibration(points),
+    measures: refused ? [] : measureDiscrimination(points, inputs.weights),
+    overrides: refused ? null : overridesFared(points, best, worst),
+    // Every scored band below the best is a warning an account manager could act on; the
+    // churns resting on too little data stay in, to be counted apart there.
+    reachable: refused
+      ? null
+      : churnCaughtReachable(
+          all,
+          inputs.reachable,
+          inputs.bands.slice(1),
+          inputs.insufficientStatus
+        )
+  };
+}

@@ -1,19 +1,12 @@
 import type { Connection } from 'jsforce';
 import { readBreakdown, type BatonModel, type Tier } from '../../../core';
 import {
-  auc,
-  aucInterval,
   bandFlips,
-  byBand,
-  calibration,
-  churnCaughtReachable,
-  measureDiscrimination,
-  overridesFared,
+  horizonReport,
   reachableWithin,
-  scoresAtHorizon,
-  topDecileLift,
   type BacktestOutcome,
-  type BacktestSnapshot
+  type BacktestSnapshot,
+  type HorizonReport
 } from '../../../core/health/backtest';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { orgAccess } from '../recompute/restOrBulkAccess';
@@ -22,29 +15,7 @@ import { idCondition } from '../recompute/signalQueries';
 
 /** Horizons (days before each outcome) the backtest reads the score at, unless told others. */
 export const DEFAULT_HORIZONS = [90, 180];
-/** Fewer bad or good outcomes than this say nothing an admin should act on. */
-export const MIN_OUTCOMES_EACH = 10;
-
-export interface HorizonReport {
-  horizonDays: number;
-  outcomes: number;
-  bad: number;
-  good: number;
-  /** Why nothing is reported, when too few outcomes have a score that old. */
-  refused: string | null;
-  auc: number | null;
-  aucInterval: [number, number] | null;
-  lift: ReturnType<typeof topDecileLift> | null;
-  bands: ReturnType<typeof byBand>;
-  calibration: ReturnType<typeof calibration>;
-  measures: ReturnType<typeof measureDiscrimination>;
-  overrides: ReturnType<typeof overridesFared> | null;
-  /**
-   * Churn caught among the accounts the team can reach: those whose tier (Touch_Tier__c,
-   * as it is now) meets the customer at least every `horizonDays` (Tier_Cadence__mdt).
-   */
-  reachable: ReturnType<typeof churnCaughtReachable> | null;
-}
+export type { HorizonReport };
 
 export interface BacktestReport {
   outcomes: number;
@@ -64,9 +35,12 @@ export async function backtest(
   const model = await loadModelFromOrg(conn);
   const org = orgAccess(conn);
   const outcomes: BacktestOutcome[] = [];
-  const total = await org.count('SELECT COUNT() FROM Customer_Outcome__c');
+  // Only what became of a customer: a trial's end (Trial Converted, Trial Not Converted) is
+  // neither a churn nor a renewal, and would otherwise count as a bad outcome.
+  const kinds = "Type__c IN ('Churn', 'Contraction', 'Renewal')";
+  const total = await org.count(`SELECT COUNT() FROM Customer_Outcome__c WHERE ${kinds}`);
   await org.query(
-    'SELECT Account__c, Type__c, Outcome_Date__c, ARR_Before__c FROM Customer_Outcome__c WHERE Outcome_Date__c != null',
+    `SELECT Account__c, Type__c, Outcome_Date__c, ARR_Before__c FROM Customer_Outcome__c WHERE Outcome_Date__c != null AND ${kinds}`,
     total,
     (rows) => {
       for (const row of rows)
@@ -84,50 +58,23 @@ export async function backtest(
   const accountIds = [...new Set(outcomes.map((o) => o.accountId))];
   const snapshots = await historyOf(conn, accountIds, model);
   const tiers = await tiersOf(conn, accountIds);
-  // Every scored band below the best one is a warning an account manager could act on.
-  const riskBands = model.bands.slice(1).map((band) => band.status);
-  const weights = Object.fromEntries(model.measures.map((m) => [m.name, m.weight]));
-  const best = model.bands[0]?.status ?? '';
-  const worst = model.bands[model.bands.length - 1]?.status ?? '';
+  const inputs = {
+    bands: model.bands.map((band) => band.status),
+    insufficientStatus: model.insufficientStatus,
+    weights: Object.fromEntries(model.measures.map((m) => [m.name, m.weight]))
+  };
   return {
     outcomes: outcomes.length,
     bandFlips: bandFlips(snapshots),
-    horizons: horizons.map((horizonDays) => {
-      const points = scoresAtHorizon(outcomes, snapshots, horizonDays);
-      const bad = points.filter((p) => p.bad).length;
-      const good = points.length - bad;
-      const refused =
-        bad < MIN_OUTCOMES_EACH || good < MIN_OUTCOMES_EACH
-          ? `Too few outcomes with a score ${horizonDays} days before them (${bad} churn or contraction, ${good} renewal; at least ${MIN_OUTCOMES_EACH} of each are needed): no statistic would be worth acting on.`
-          : null;
-      return {
-        horizonDays,
-        outcomes: points.length,
-        bad,
-        good,
-        refused,
-        auc: refused ? null : auc(points),
-        aucInterval: refused ? null : aucInterval(points),
-        lift: refused ? null : topDecileLift(points),
-        bands: refused
-          ? []
-          : byBand(points, [...model.bands.map((b) => b.status), model.insufficientStatus]),
-        calibration: refused ? [] : calibration(points),
-        measures: refused ? [] : measureDiscrimination(points, weights),
-        overrides: refused ? null : overridesFared(points, best, worst),
-        reachable: refused
-          ? null
-          : churnCaughtReachable(
-              points,
-              (accountId) => {
-                const tier = tiers.get(accountId);
-                return reachableWithin(tier ? model.cadence[tier] : undefined, horizonDays);
-              },
-              riskBands,
-              model.insufficientStatus
-            )
-      };
-    })
+    horizons: horizons.map((horizonDays) =>
+      horizonReport(outcomes, snapshots, horizonDays, {
+        ...inputs,
+        reachable: (accountId) => {
+          const tier = tiers.get(accountId);
+          return reachableWithin(tier ? model.cadence[tier] : undefined, horizonDays);
+        }
+      })
+    )
   };
 }
 
