@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { forceAppXml } from '../core/config/forceAppXml';
 import { OrgError } from './errors';
 import type { FieldDef, ObjectDef } from './schema/types';
 import { q, type Store } from './store';
@@ -35,10 +35,8 @@ interface PermissionSetDef {
 /** A tab as one user meets it: Hidden when none of their permission sets grants it. */
 export type TabVisibility = 'Visible' | 'Available' | 'Hidden';
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  isArray: (name) =>
-    ['objectPermissions', 'fieldPermissions', 'customPermissions', 'tabSettings'].includes(name)
+const parse = forceAppXml({
+  arrays: ['objectPermissions', 'fieldPermissions', 'customPermissions', 'tabSettings']
 });
 const bool = (value: unknown) => value === true || value === 'true';
 
@@ -49,7 +47,7 @@ export function readPermissionSets(projectDir: string): PermissionSetDef[] {
     .filter((f) => f.endsWith('.permissionset-meta.xml'))
     .sort()
     .map((file) => {
-      const xml = parser.parse(readFileSync(join(dir, file), 'utf8')).PermissionSet ?? {};
+      const xml = parse(readFileSync(join(dir, file), 'utf8')).PermissionSet ?? {};
       const objects = new Map<string, Set<ObjectOperation>>();
       for (const p of xml.objectPermissions ?? []) {
         const granted = new Set<ObjectOperation>();

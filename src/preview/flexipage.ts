@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
+import { forceAppXml } from '../core/config/forceAppXml';
 
 /** The shipped Account record page the preview lays out, as shipped to orgs. */
 export const ACCOUNT_PAGE =
@@ -27,6 +27,8 @@ const flexiPage = z.object({
   })
 });
 
+const parse = forceAppXml();
+
 /** The Baton app's Portfolio tab (an AppPage), as shipped to orgs. */
 export const PORTFOLIO_PAGE =
   'force-app/main/default/flexipages/Baton_Portfolio.flexipage-meta.xml';
@@ -40,7 +42,7 @@ export const readAccountPage = (projectDir: string): PageRegions =>
 export function readPage(projectDir: string, page: string): PageRegions {
   const path = join(projectDir, page);
   if (!existsSync(path)) return {};
-  const parsed = flexiPage.parse(new XMLParser().parse(readFileSync(path, 'utf8')));
+  const parsed = flexiPage.parse(parse(readFileSync(path, 'utf8')));
   return Object.fromEntries(
     parsed.FlexiPage.flexiPageRegions.map((region) => [
       region.name,

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
+import { forceAppXml } from '../core/config/forceAppXml';
 
 /** Label values by language: `{ en: { Baton_X: 'text' }, fi: { Baton_X: 'teksti' } }`. */
 export type LabelTable = Record<string, Record<string, string>>;
@@ -23,7 +23,7 @@ const translationFile = z.object({
 });
 const translatedLabel = z.object({ name: z.string(), label: z.coerce.string() });
 
-const parser = new XMLParser({ parseTagValue: false, trimValues: true });
+const parse = forceAppXml();
 
 /** Picklist value labels by language and field: `{ fi: { 'Account.Touch_Tier__c': { High: 'Tiivis palvelu' } } }`. */
 export type PicklistTable = Record<string, Record<string, Record<string, string>>>;
@@ -55,7 +55,7 @@ export function readPicklistTranslations(projectDir: string, languages = ['fi'])
         name.endsWith('.fieldTranslation-meta.xml')
       )) {
         const parsed = fieldTranslationFile.parse(
-          parser.parse(readFileSync(join(base, folder, file), 'utf8'))
+          parse(readFileSync(join(base, folder, file), 'utf8'))
         ).CustomFieldTranslation;
         const values = asArray(parsed.picklistValues).map((raw) => picklistTranslation.parse(raw));
         if (values.length)
@@ -77,7 +77,7 @@ export function readLabels(projectDir: string, languages = ['fi']): LabelTable {
   const table: LabelTable = { en: {} };
   const labelsPath = join(base, 'labels/CustomLabels.labels-meta.xml');
   if (existsSync(labelsPath)) {
-    const parsed = labelsFile.parse(parser.parse(readFileSync(labelsPath, 'utf8')));
+    const parsed = labelsFile.parse(parse(readFileSync(labelsPath, 'utf8')));
     for (const label of asArray(parsed.CustomLabels.labels) as {
       fullName: string;
       value: string;
@@ -89,7 +89,7 @@ export function readLabels(projectDir: string, languages = ['fi']): LabelTable {
     const path = join(base, `translations/${language}.translation-meta.xml`);
     table[language] = {};
     if (!existsSync(path)) continue;
-    const parsed = translationFile.parse(parser.parse(readFileSync(path, 'utf8')));
+    const parsed = translationFile.parse(parse(readFileSync(path, 'utf8')));
     for (const raw of asArray(parsed.Translations.customLabels)) {
       const label = translatedLabel.parse(raw);
       table[language][label.name] = label.label;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { forceAppXml } from '../core/config/forceAppXml';
 import { problem, type Problem } from './problem';
 
 /**
@@ -17,13 +18,13 @@ export function checkXmlWellFormed(files: string[]): Problem[] {
     });
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+const parse = forceAppXml();
 
 /** Parsed XML as plain objects with string leaves; undefined when the file is malformed. */
 export function parseXml(file: string): Record<string, unknown> | undefined {
   const text = readFileSync(file, 'utf8');
   if (XMLValidator.validate(text) !== true) return undefined;
-  return parser.parse(text) as Record<string, unknown>;
+  return parse(text) as Record<string, unknown>;
 }
 
 /** XML elements that may repeat come back as a single object when they occur once. */

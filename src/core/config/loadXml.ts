@@ -1,5 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
 import { BatonError } from '../errors';
+import { forceAppXml } from './forceAppXml';
 import { parseModelRecords, type BatonModel } from './model';
 import { MDT_TYPES, type ModelRecords } from './records';
 
@@ -9,12 +9,7 @@ export interface MetadataFile {
   xml: string;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  isArray: (tag) => tag === 'values'
-});
+const parseRecord = forceAppXml({ arrays: ['values'], attributes: true });
 
 type XmlValue = string | { '#text'?: string; '@xsi:type'?: string; '@xsi:nil'?: string };
 
@@ -41,10 +36,10 @@ export function recordsFromXml(files: MetadataFile[]): ModelRecords {
   return metadataRowsFromXml(files, MDT_TYPES) as ModelRecords;
 }
 
-/** The rows of the given custom metadata types among the files (others are skipped). */
+/** The rows of the given custom metadata types among the files (others are skipped; all without types). */
 export function metadataRowsFromXml(
   files: MetadataFile[],
-  types: readonly string[]
+  types?: readonly string[]
 ): Record<string, Record<string, unknown>[]> {
   const records: Record<string, Record<string, unknown>[]> = {};
   for (const file of files) {
@@ -52,8 +47,8 @@ export function metadataRowsFromXml(
     const match = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(base);
     if (!match) throw new BatonError('INVALID_MODEL', `${base}: not <Type>.<Record>.md-meta.xml`);
     const type = `${match[1]}__mdt`;
-    if (!types.includes(type)) continue;
-    const root = parser.parse(file.xml).CustomMetadata;
+    if (types && !types.includes(type)) continue;
+    const root = parseRecord(file.xml).CustomMetadata;
     if (!root) throw new BatonError('INVALID_MODEL', `${base}: no <CustomMetadata> root`);
     const row: Record<string, unknown> = {
       DeveloperName: match[2],

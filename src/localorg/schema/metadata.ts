@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { forceAppXml } from '../../core/config/forceAppXml';
+import { metadataRowsFromXml } from '../../core/config/loadXml';
+import { readModelFiles } from '../../metadata/projectModel';
 import type { FieldDef, FieldType } from './types';
 
 /** What force-app says about one object: its own file (custom objects) and its fields. */
@@ -12,10 +14,7 @@ export interface ObjectMetadata {
   fields: FieldDef[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  isArray: (name) => ['value', 'referenceTo', 'values'].includes(name)
-});
+const parse = forceAppXml({ arrays: ['value', 'referenceTo', 'values'] });
 
 const TYPES: Record<string, FieldType> = {
   Text: 'string',
@@ -41,7 +40,7 @@ const TYPES: Record<string, FieldType> = {
 const bool = (value: unknown) => value === true || value === 'true';
 
 export function parseField(xml: string, file: string): FieldDef {
-  const field = parser.parse(xml).CustomField;
+  const field = parse(xml).CustomField;
   const type = TYPES[field.type as string];
   if (!type) throw new Error(`${file}: field type ${field.type} is not supported by the local org`);
   const values = field.valueSet?.valueSetDefinition?.value ?? [];
@@ -92,7 +91,7 @@ export function readObjectMetadata(projectDir: string): ObjectMetadata[] {
     const objectFile = join(root, name, `${name}.object-meta.xml`);
     const result: ObjectMetadata = { name, fields: [] };
     if (existsSync(objectFile)) {
-      const object = parser.parse(readFileSync(objectFile, 'utf8')).CustomObject ?? {};
+      const object = parse(readFileSync(objectFile, 'utf8')).CustomObject ?? {};
       result.label = object.label;
       result.pluralLabel = object.pluralLabel;
       if (object.nameField) result.nameField = object.nameField;
@@ -109,30 +108,22 @@ export function readObjectMetadata(projectDir: string): ObjectMetadata[] {
   });
 }
 
-/** Custom metadata records: `<Type>.<DeveloperName>.md-meta.xml` → plain records. */
+/** Custom metadata records: `<Type>.<DeveloperName>.md-meta.xml` → rows as the model reads them. */
 export function readCustomMetadataRecords(
   projectDir: string
 ): { type: string; record: Record<string, unknown> }[] {
   const dir = join(projectDir, 'force-app', 'main', 'default', 'customMetadata');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md-meta.xml'))
-    .sort()
-    .map((file) => {
-      const [typeName, developerName] = file.replace('.md-meta.xml', '').split('.');
-      const parsed = parser.parse(readFileSync(join(dir, file), 'utf8')).CustomMetadata;
-      const record: Record<string, unknown> = {
-        DeveloperName: developerName,
-        MasterLabel: parsed.label,
-        Label: parsed.label,
-        QualifiedApiName: developerName
-      };
-      for (const entry of parsed.values ?? []) {
-        // `value` is parsed as a list (picklist values share the tag); a record has one.
-        const value = Array.isArray(entry.value) ? entry.value[0] : entry.value;
-        record[entry.field] =
-          value === '' || value === undefined || typeof value === 'object' ? null : value;
+  return Object.entries(metadataRowsFromXml(readModelFiles(dir))).flatMap(([type, rows]) =>
+    rows.map(({ DeveloperName, MasterLabel, ...values }) => ({
+      type,
+      record: {
+        DeveloperName,
+        MasterLabel,
+        Label: MasterLabel,
+        QualifiedApiName: DeveloperName,
+        ...values
       }
-      return { type: `${typeName}__mdt`, record };
-    });
+    }))
+  );
 }
