@@ -26,6 +26,31 @@ const BASE = [
 const HIGH_AND_LOW = [...BASE, 'First_Year_Goal__c', 'Promises__c', 'Technical_Needs__c'];
 
 describe('handover rules', () => {
+  it('it_should_require_only_the_fields_marked_for_trials_of_a_trials_handover', () => {
+    // The lighter handover of a trial: who, when, what, with whom and what success looks like.
+    const TRIAL = [
+      'Account_Manager__c',
+      'Contract_Start__c',
+      'What_Was_Sold__c',
+      'Primary_Contact__c',
+      'Success_Criteria__c'
+    ];
+    expect(requiredHandoverFields('High', model, true)).toEqual(TRIAL);
+    expect(requiredHandoverFields('Tech', model, true)).toEqual(TRIAL);
+    const trial = {
+      Trial__c: true,
+      Account_Manager__c: '005000000000001AAA',
+      Contract_Start__c: '2027-01-05',
+      What_Was_Sold__c: 'Baton Pro trial, 10 seats',
+      Primary_Contact__c: '003000000000001AAA',
+      Success_Criteria__c: 'Month-end closed in the product'
+    };
+    expect(validateHandover(trial, 'High', model)).toEqual([]);
+    expect(
+      validateHandover({ ...trial, Trial__c: false }, 'High', model).map((problem) => problem.field)
+    ).toContain('Risks__c');
+  });
+
   it('requires the handover fields each tier needs', () => {
     const fields = (tier: 'High' | 'Low' | 'Tech') => requiredHandoverFields(tier, model);
     expect(fields('Tech')).toEqual(BASE);

@@ -8,14 +8,23 @@ export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
 /** `save` is the services' older name for `saveDraft`; both keep a draft (or a returned one) as it is. */
 export type HandoverAction = 'saveDraft' | 'save' | 'submit' | 'accept' | 'return';
 
-/** The Handover_Requirement__mdt records that apply to a tier, in display order. */
-export function handoverRequirementsFor(tier: Tier, model: BatonModel): HandoverRequirement[] {
-  return model.handoverRequirements.filter((requirement) => requirement.tiers.includes(tier));
+/**
+ * The Handover_Requirement__mdt records that apply to a tier, in display order; for a trial's
+ * lighter handover (Handover__c.Trial__c) only those marked for trials.
+ */
+export function handoverRequirementsFor(
+  tier: Tier,
+  model: BatonModel,
+  trial = false
+): HandoverRequirement[] {
+  return model.handoverRequirements.filter(
+    (requirement) => requirement.tiers.includes(tier) && (!trial || requirement.trial)
+  );
 }
 
-/** The Handover__c field API names a tier requires, in display order. */
-export function requiredHandoverFields(tier: Tier, model: BatonModel): string[] {
-  return handoverRequirementsFor(tier, model).map((requirement) => requirement.field);
+/** The Handover__c field API names a tier (a trial's, when `trial`) requires, in display order. */
+export function requiredHandoverFields(tier: Tier, model: BatonModel, trial = false): string[] {
+  return handoverRequirementsFor(tier, model, trial).map((requirement) => requirement.field);
 }
 
 /** Filled entries: non-blank lines of text ("none" is an answer), items of a list, else 1. */
@@ -33,13 +42,13 @@ export interface HandoverFieldError {
   message: string;
 }
 
-/** Field-level problems of a handover for its tier; empty when it may be submitted. */
+/** Field-level problems of a handover for its tier (a trial's lighter set); empty when it may be submitted. */
 export function validateHandover(
   handover: Record<string, unknown>,
   tier: Tier,
   model: BatonModel
 ): HandoverFieldError[] {
-  return handoverRequirementsFor(tier, model)
+  return handoverRequirementsFor(tier, model, handover.Trial__c === true)
     .filter((requirement) => filledEntries(handover[requirement.field]) < requirement.minEntries)
     .map((requirement) => ({
       field: requirement.field,

@@ -5,6 +5,7 @@ import {
   DEFAULT_HANDOVER_SETTINGS,
   earlyAccountManager,
   earlyAccountManagerPost,
+  isTrialDeal,
   ownHandoverPost,
   parseHandoverSettings
 } from './handoverWays';
@@ -31,6 +32,16 @@ describe('Handover_Setting__mdt', () => {
       parseHandoverSettings([{ DeveloperName: 'Default', Early_Account_Manager_Stage__c: ' ' }])
         .earlyAccountManagerStage
     ).toBeNull();
+  });
+});
+
+describe('trials', () => {
+  it('it_should_start_a_trial_with_a_won_deal_of_the_settings_trial_type', () => {
+    expect(isTrialDeal({ Type: 'Trial' }, shipped)).toBe(true);
+    expect(isTrialDeal({ Type: 'New Customer' }, shipped)).toBe(false);
+    expect(isTrialDeal({ Type: null }, shipped)).toBe(false);
+    // An org that names no trial type has no trials, whatever a deal's Type says.
+    expect(isTrialDeal({ Type: 'Trial' }, DEFAULT_HANDOVER_SETTINGS)).toBe(false);
   });
 });
 

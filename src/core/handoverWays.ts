@@ -62,6 +62,13 @@ export function parseHandoverSettings(records: readonly unknown[]): HandoverSett
   };
 }
 
+/** A won deal of the setting's trial Type starts a trial: its handover is the lighter one. */
+export function isTrialDeal(deal: { Type?: string | null }, settings: HandoverSettings): boolean {
+  return (
+    settings.trialOpportunityType !== null && deal.Type?.trim() === settings.trialOpportunityType
+  );
+}
+
 /**
  * Submitting completes the handover when its seller is its account manager and submits it,
  * able to do what an accept does: no accept step waits on them, so no answer deadline applies.

@@ -21,17 +21,21 @@ import type { LocalOrg } from '../localorg/server';
 export function registerAllTwins(org: LocalOrg): void {
   registerHandoverTrigger(org.core.records);
   registerOutcomeTrigger(org.core.records);
-  registerWonDealTrigger(org.core.records, (drafted) => {
-    // As Apex queues HandoverDraftAnnouncement: the post follows the saved deal, and its
-    // failure never undoes the deal.
-    const user = org.users.find((one) => one.id === drafted.closedBy);
-    const admin = org.users.find((one) => one.persona === 'admin')!;
-    setImmediate(() => {
-      announceDraftedHandover(org.connectionFor(user ?? admin), drafted).catch((error) =>
-        process.emitWarning(`Could not announce handover ${drafted.handoverId}: ${String(error)}`)
-      );
-    });
-  });
+  registerWonDealTrigger(
+    org.core.records,
+    (drafted) => {
+      // As Apex queues HandoverDraftAnnouncement: the post follows the saved deal, and its
+      // failure never undoes the deal.
+      const user = org.users.find((one) => one.id === drafted.closedBy);
+      const admin = org.users.find((one) => one.persona === 'admin')!;
+      setImmediate(() => {
+        announceDraftedHandover(org.connectionFor(user ?? admin), drafted).catch((error) =>
+          process.emitWarning(`Could not announce handover ${drafted.handoverId}: ${String(error)}`)
+        );
+      });
+    },
+    loadProjectHandoverSettings()
+  );
   registerEarlyAccountManagerTrigger(
     org.core.records,
     { settings: loadProjectHandoverSettings(), model: loadProjectModel() },

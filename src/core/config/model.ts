@@ -65,6 +65,8 @@ export interface HandoverRequirement {
   label: string;
   tiers: Tier[];
   minEntries: number;
+  /** Also required of a trial's lighter handover. */
+  trial: boolean;
 }
 
 /** The validated configuration every rule of the core reads (never constants in code). */

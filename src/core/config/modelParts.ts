@@ -214,6 +214,7 @@ export function requirementsOf(records: HandoverRequirementRecord[]): HandoverRe
       field: record.Field__c,
       label: record.MasterLabel ?? record.Field__c,
       tiers: record.Tiers__c.split(';').map((tier) => tier.trim()) as Tier[],
-      minEntries: record.Min_Entries__c ?? 1
+      minEntries: record.Min_Entries__c ?? 1,
+      trial: record.Trial__c === true
     }));
 }

@@ -88,7 +88,8 @@ export const handoverRequirementRecord = z.object({
       'use High, Low, Tech separated by ;'
     ),
   Min_Entries__c: z.number().int().min(1).nullish(),
-  Order__c: num
+  Order__c: num,
+  Trial__c: z.boolean().nullish()
 });
 
 export const RECORD_SCHEMAS = {

@@ -186,3 +186,50 @@ describe('a seller who is also the account manager', () => {
     expect(handover).toMatchObject({ Status__c: 'Submitted', Completed_On_Submit__c: false });
   });
 });
+
+describe('trials', () => {
+  it('it_should_draft_a_lighter_handover_when_a_trial_deal_is_won_and_submit_it_with_the_trial_fields', async () => {
+    // The shipped Handover_Setting__mdt names Trial as the trial Opportunity Type; a full
+    // handover of any tier would also need Fit__c, which nobody fills here.
+    const { accountId, dealId } = await openDeal(
+      {},
+      { Amount: 60000, Type: 'Trial', Proposed_Account_Manager__c: managerId }
+    );
+    const contact = (
+      await t.conn.sobject('Contact').create({ LastName: 'Virtanen', AccountId: accountId })
+    ).id as string;
+
+    await t.conn.sobject('Opportunity').update({ Id: dealId, StageName: 'Closed Won' });
+
+    const [draft] = (
+      await t.conn.query<{ Id: string; Trial__c: boolean }>(
+        `SELECT Id, Trial__c FROM Handover__c WHERE Account__c = '${accountId}'`
+      )
+    ).records;
+    expect(draft.Trial__c).toBe(true);
+    const conn = t.connAs(sellerId);
+    const actor = { conn, userId: sellerId, baseUrl: conn.instanceUrl, asOf: new Date() };
+    await saveDraft(actor, {
+      Id: draft.Id,
+      What_Was_Sold__c: 'Baton Enterprise trial, 10 seats',
+      Primary_Contact__c: contact,
+      Success_Criteria__c: 'Month-end closed in the product'
+    });
+
+    await submit(actor, draft.Id);
+
+    const handover = await t.conn.sobject('Handover__c').retrieve(draft.Id);
+    expect(handover).toMatchObject({ Status__c: 'Submitted', Trial__c: true });
+  });
+
+  it('it_should_draft_the_full_handover_from_a_deal_of_any_other_type', async () => {
+    const { accountId, dealId } = await openDeal({}, { Amount: 60000, Type: 'New Customer' });
+
+    await t.conn.sobject('Opportunity').update({ Id: dealId, StageName: 'Closed Won' });
+
+    const { records } = await t.conn.query<{ Trial__c: boolean }>(
+      `SELECT Trial__c FROM Handover__c WHERE Account__c = '${accountId}'`
+    );
+    expect(records[0].Trial__c).toBe(false);
+  });
+});

@@ -102,6 +102,8 @@ export type HandoverRow = EditableHandover & {
   Feed_Element_Id__c?: string | null;
   /** The seller was the account manager: submitting completed it. */
   Completed_On_Submit__c?: boolean | null;
+  /** A trial's lighter handover: only the trial requirements apply. */
+  Trial__c?: boolean | null;
   LastModifiedDate?: string | null;
   /** JSON: each field drafted from the won deal and its source (Opportunity.Amount, ...). */
   Prefill_Sources__c?: string | null;

@@ -44,6 +44,7 @@ const HANDOVER_FIELDS = [
   'Returned_At__c',
   'Feed_Element_Id__c',
   'Completed_On_Submit__c',
+  'Trial__c',
   'Prefill_Sources__c',
   'LastModifiedDate'
 ].join(', ');

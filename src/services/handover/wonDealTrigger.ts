@@ -1,5 +1,10 @@
 import { OPEN_HANDOVER_STATUSES } from '../../core';
 import {
+  DEFAULT_HANDOVER_SETTINGS,
+  isTrialDeal,
+  type HandoverSettings
+} from '../../core/handoverWays';
+import {
   isNewlyWon,
   prefillFromDeal,
   type DealContact,
@@ -79,11 +84,13 @@ function factsOf(context: WonDealContext, opportunityId: string): DealFacts {
 /**
  * The twin of OpportunityTrigger / OpportunityTriggerHandler: a deal that becomes Closed Won
  * gets a Draft handover for its Account, pre-filled with where each field came from, unless
- * the Account already has an open handover; `drafted` then tells the deal's owner.
+ * the Account already has an open handover; `drafted` then tells the deal's owner. A deal of
+ * the settings' trial Type drafts a trial's lighter handover (Trial__c).
  */
 export function registerWonDealTrigger(
   host: WonDealTriggerHost,
-  drafted: (handover: DraftedHandover) => void
+  drafted: (handover: DraftedHandover) => void,
+  settings: HandoverSettings = DEFAULT_HANDOVER_SETTINGS
 ): void {
   const draftFrom = (deal: Row, old: Row | null, closedBy: string, context: WonDealContext) => {
     const accountId = deal.AccountId as string | null;
@@ -102,6 +109,7 @@ export function registerWonDealTrigger(
       Opportunity__c: deal.Id,
       Seller__c: deal.OwnerId,
       Status__c: 'Draft',
+      Trial__c: isTrialDeal(deal as { Type?: string | null }, settings),
       Prefill_Sources__c: JSON.stringify(sources)
     });
     drafted({

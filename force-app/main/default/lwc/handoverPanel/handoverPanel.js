@@ -101,7 +101,12 @@ export default class HandoverPanel extends LightningElement {
   }
 
   get required() {
-    return requiredFields(this.tier, this.model);
+    return requiredFields(this.tier, this.model, this.isTrial);
+  }
+
+  /** A trial's handover (drafted from a won trial deal) requires only the trial fields. */
+  get isTrial() {
+    return this.handover?.Trial__c === true;
   }
 
   get handover() {
@@ -152,7 +157,12 @@ export default class HandoverPanel extends LightningElement {
   }
 
   handleSubmit() {
-    const errors = submitErrors(this.template, this.draft, this.tier, this.model);
+    const errors = submitErrors(
+      this.template,
+      { ...this.draft, Trial__c: this.isTrial },
+      this.tier,
+      this.model
+    );
     if (!this.showFieldErrors(errors, LABELS.fixBeforeSubmit)) {
       this.run(async () => {
         const saved = await saveDraft(this.saveParams());

@@ -75,9 +75,9 @@ export function onboardingModelFor(tier, model, language = 'en') {
   return String(language).startsWith('fi') ? cadence.onboardingModelFi : cadence.onboardingModel;
 }
 
-/** Handover__c fields the tier's Handover_Requirement__mdt records require, in order. */
-export function requiredFields(tier, model) {
-  return requiredHandoverFields(tier, model);
+/** Handover__c fields the tier's Handover_Requirement__mdt records require (a trial's fewer), in order. */
+export function requiredFields(tier, model, trial = false) {
+  return requiredHandoverFields(tier, model, trial);
 }
 
 /** @returns [{ field, label, message }] the tier requires and the draft lacks, in form order */

@@ -148,6 +148,16 @@ describe('c-handover-panel', () => {
     expect(input(element, 'Promises__c').required).toBe(false);
   });
 
+  it('marks only the trial fields of a trials lighter handover, whatever the tier', async () => {
+    const trial = { ...CONTEXT_DRAFT.handover, Trial__c: true, Proposed_Touch_Tier__c: 'High' };
+    const element = await render({ ...CONTEXT_DRAFT, handover: trial });
+    expect(input(element, 'Success_Criteria__c').required).toBe(true);
+    expect(input(element, 'What_Was_Sold__c').required).toBe(true);
+    expect(input(element, 'Fit__c').required).toBe(false);
+    expect(input(element, 'Risks__c').required).toBe(false);
+    expect(input(element, 'Decision_Makers__c').required).toBe(false);
+  });
+
   it('refuses an amount typed in the other locale format and says how to type it', async () => {
     saveDraft.mockResolvedValue(CONTEXT_DRAFT);
     const element = await render(CONTEXT_NEW);
