@@ -5,6 +5,7 @@ import { modelRecords } from '../../../org/orgModel';
 import { UserInputError } from '../../../core/errors';
 import { accountIdSchema } from '../recompute/accountSelection';
 import { addDays, isoDateOf } from '../../../core/dates';
+import { bandStatuses, statusChoice } from '../../../core/health/statuses';
 
 /**
  * TypeScript twin of the Apex class HealthController: the same methods, parameters, answers
@@ -147,8 +148,9 @@ export async function setOverride(
   system: Connection = conn
 ): Promise<HealthView> {
   const { accountId, status, reason, until } = setOverrideParams.parse(params);
-  if (!status || !['Green', 'Yellow', 'Red'].includes(status)) {
-    throw new UserInputError('Status must be Green, Yellow or Red.', 'status');
+  const statuses = bandStatuses(model);
+  if (!status || !statuses.includes(status)) {
+    throw new UserInputError(`Status must be ${statusChoice(statuses)}.`, 'status');
   }
   if (!reason || reason.trim() === '') {
     throw new UserInputError('Give a reason for the health override.', 'reason');

@@ -45,6 +45,23 @@ describe('health override default length (twin of HealthController.setOverride)'
     ).rejects.toThrow(/must be a date/);
   });
 
+  it("accepts the model's Status bands and names them when refusing another status", async () => {
+    const params = { accountId: '001000000000001AAA', reason: 'Escalation' };
+    const shipped = loadProjectModel();
+    await expect(
+      setOverride(testOrg.connAs('accountManager'), { ...params, status: 'Blue' }, shipped)
+    ).rejects.toThrow('Status must be Green, Yellow or Red.');
+    const amber = {
+      ...shipped,
+      bands: shipped.bands.map((band) =>
+        band.status === 'Yellow' ? { ...band, status: 'Amber' } : band
+      )
+    };
+    await expect(
+      setOverride(testOrg.connAs('accountManager'), { ...params, status: 'Yellow' }, amber)
+    ).rejects.toThrow('Status must be Green, Amber or Red.');
+  });
+
   it('follows a changed Override band, so a copied constant would fail', async () => {
     await expect(overrideUntil({ ...loadProjectModel(), overrideDays: 7 })).resolves.toBe(
       addDays(today, 7)

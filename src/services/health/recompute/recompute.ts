@@ -4,6 +4,7 @@ import type { HistoryPolicy } from '../../../core/health/history';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { coreScorer } from './coreScorer';
 import { dayOfValue, isoDateOf } from '../../../core/dates';
+import { inStatusOrder, statusOrder } from '../../../core/health/statuses';
 import { writeFailuresCsv, type Failure } from './failures';
 import { planWaves, WAVE_ACCOUNTS } from './accountWaves';
 import { loadHistoryPolicy, projectHistoryPolicy } from '../history/historyPolicy';
@@ -47,6 +48,7 @@ export interface RecomputeSummary {
   dryRun: boolean;
   accounts: number;
   scored: number;
+  /** Accounts by the status shown, keyed best first as the model's bands are. */
   byStatus: Record<string, number>;
   changedStatus: number;
   overridesHonoured: number;
@@ -162,6 +164,7 @@ export async function recompute(
     summary.failures.push(...posted.failures);
   }
   progress.finish();
+  summary.byStatus = inStatusOrder(summary.byStatus, statusOrder(model));
   summary.failed = summary.failures.length;
   summary.failuresFile = options.dryRun
     ? null

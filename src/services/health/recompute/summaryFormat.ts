@@ -1,7 +1,6 @@
 import { formatStorage } from '../../storage/orgStorage';
 import type { HistoryUpkeep } from '../history/historyUpkeep';
 import type { RecomputeSummary } from './recompute';
-import { STATUSES } from './signalTable';
 
 /** Failures listed in --json before the rest are left to the CSV, so output stays one small document. */
 export const FAILURES_IN_JSON = 50;
@@ -50,16 +49,9 @@ export function toReport(
   };
 }
 
-/** The shipped statuses, best first, as the recompute codes them (0 is none). */
-const STATUS_ORDER: readonly string[] = STATUSES.slice(1);
-
-/** The statuses that occur, best first, then any an admin added. */
-function statusesOf(byStatus: Record<string, number>): string[] {
-  return [
-    ...STATUS_ORDER,
-    ...Object.keys(byStatus).filter((status) => !STATUS_ORDER.includes(status))
-  ].filter((status) => byStatus[status]);
-}
+/** The statuses that occur, in the summary's order (the model's, best first). */
+const statusesOf = (byStatus: Record<string, number>): string[] =>
+  Object.keys(byStatus).filter((status) => byStatus[status]);
 
 const reasons = (byReason: Record<string, number | undefined>) =>
   Object.entries(byReason)
