@@ -1,7 +1,7 @@
+import { TIERS } from 'c/batonCore';
 import { valueText } from 'c/portfolioLabels';
 
 // The filter row's choices: the book's own account managers, the tiers, segments and stages.
-const TIERS = ['High', 'Low', 'Tech'];
 const SEGMENTS = ['A', 'B', 'C', 'D'];
 const STAGES = ['Onboarding', 'Adoption', 'Retention', 'Expansion', 'Advocacy', 'Churned'];
 

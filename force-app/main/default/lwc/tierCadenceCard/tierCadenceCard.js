@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { TIERS } from 'c/batonCore';
 import getCadence from '@salesforce/apex/TierCadenceController.getCadence';
 import setTierOverride from '@salesforce/apex/TierCadenceController.setTierOverride';
 import clearTierOverride from '@salesforce/apex/TierCadenceController.clearTierOverride';
@@ -81,7 +82,7 @@ export default class TierCadenceCard extends RefreshingPanel(LightningElement) {
   }
 
   get tierOptions() {
-    return ['High', 'Low', 'Tech'].map((tier) => ({ label: LABELS.tiers[tier], value: tier }));
+    return TIERS.map((tier) => ({ label: LABELS.tiers[tier], value: tier }));
   }
 
   startOverride() {
