@@ -13,8 +13,12 @@ import type { MessageLanguage } from './messageTexts';
  *   dates and plan; only the handover's own touchpoints are added (its first contact and
  *   success check, keyed by the handover so they never replace the account's plan);
  * - an existing customer whose account manager changes is that too (new-account-manager).
+ * A customer starting over gets a plan of its own: the Account's open touchpoint Tasks (the old
+ * plan's) give way to it, a first value from the earlier onboarding is cleared, and the next
+ * touchpoint due is the new plan's first.
  * Whenever the Account had another account manager, that one's open Baton touchpoint Tasks on
- * it move to the new one; completed Tasks stay as history.
+ * it move to the new one; when it had none, its open touchpoint Tasks (the planner's, owned by
+ * whoever ran it) do; completed Tasks stay as history.
  * Every accept makes the handover's account manager the Account's and copies the handover's
  * contract start to the Account when it has one. The Apex HandoverServiceRules.acceptPlan
  * mirrors this; the contract fixtures pin both.
@@ -24,6 +28,7 @@ export type AcceptKind = 'new-customer' | 'existing-customer' | 'new-account-man
 export interface AcceptAccount {
   Customer_Stage__c?: string | null;
   Account_Manager__c?: string | null;
+  First_Value_At__c?: string | null;
 }
 
 export interface AcceptHandover {
@@ -35,11 +40,18 @@ export interface AcceptHandover {
 
 export interface AcceptPlan {
   kind: AcceptKind;
-  /** The Account fields accept writes (Id not included). */
-  account: Record<string, string>;
+  /** The Account fields accept writes (Id not included); null clears one. */
+  account: Record<string, string | null>;
   touchpoints: PlannedTouchpoint[];
   /** The account manager whose open touchpoint Tasks on the Account move to the new one. */
   previousAccountManager: string | null;
+  /**
+   * The Account's open touchpoint Tasks whose keys the plan does not hold are deleted: planned
+   * meetings that never took place are no history, and two plans would double the cadence.
+   */
+  replacesOpenTouchpoints: boolean;
+  /** The Account had no account manager: all its open touchpoint Tasks pass to the new one. */
+  adoptsOpenTouchpoints: boolean;
 }
 
 /** Stages after which a customer starts over: winning it back is onboarding a new customer. */
@@ -80,7 +92,8 @@ export function acceptPlan(
     !sameSalesforceId(account.Account_Manager__c, handover.Account_Manager__c)
       ? account.Account_Manager__c
       : null;
-  const fields: Record<string, string> = {};
+  const adoptsOpenTouchpoints = !account.Account_Manager__c && !!handover.Account_Manager__c;
+  const fields: Record<string, string | null> = {};
   if (handover.Account_Manager__c) fields.Account_Manager__c = handover.Account_Manager__c;
   if (handover.Contract_Start__c) fields.Contract_Start__c = handover.Contract_Start__c;
   const planned = planTouchpoints(
@@ -97,7 +110,17 @@ export function acceptPlan(
   if (kind === 'new-customer') {
     fields.Customer_Stage__c = 'Onboarding';
     fields.Onboarding_Started__c = acceptedOn;
-    return { kind, account: fields, touchpoints: planned, previousAccountManager };
+    if (account.First_Value_At__c) fields.First_Value_At__c = null;
+    // planTouchpoints returns the plan by due date.
+    if (planned.length) fields.Next_Touchpoint_Due__c = planned[0].dueDate;
+    return {
+      kind,
+      account: fields,
+      touchpoints: planned,
+      previousAccountManager,
+      replacesOpenTouchpoints: true,
+      adoptsOpenTouchpoints
+    };
   }
   const own = [model.cadence[tier].firstContactKind, 'success-check'];
   const touchpoints = planned
@@ -106,5 +129,12 @@ export function acceptPlan(
       ...touchpoint,
       key: handoverTouchpointKey(handover.Account__c, handover.Id, touchpoint.kind)
     }));
-  return { kind, account: fields, touchpoints, previousAccountManager };
+  return {
+    kind,
+    account: fields,
+    touchpoints,
+    previousAccountManager,
+    replacesOpenTouchpoints: false,
+    adoptsOpenTouchpoints
+  };
 }

@@ -61,7 +61,8 @@ const ACCOUNT_FIELDS = [
   'Account_Manager__c',
   'Customer_Stage__c',
   'Contract_Start__c',
-  'Onboarding_Started__c'
+  'Onboarding_Started__c',
+  'First_Value_At__c'
 ].join(', ');
 
 export type AccountRow = {
@@ -198,6 +199,14 @@ export async function openTouchpointTasksOf(conn: Connection, accountId: string,
   return all<{ Id: string }>(
     conn,
     `SELECT Id FROM Task WHERE WhatId = ${quote([accountId])} AND OwnerId = ${quote([ownerId])} AND IsClosed = false AND Touchpoint_Key__c != null`
+  );
+}
+
+/** Every open touchpoint Task on the Account, whoever owns it. */
+export async function openTouchpointTasksOn(conn: Connection, accountId: string) {
+  return all<{ Id: string; Touchpoint_Key__c: string }>(
+    conn,
+    `SELECT Id, Touchpoint_Key__c FROM Task WHERE WhatId = ${quote([accountId])} AND IsClosed = false AND Touchpoint_Key__c != null`
   );
 }
 

@@ -19,6 +19,7 @@ import {
   languageOf,
   openForAccount,
   openTouchpointTasksOf,
+  openTouchpointTasksOn,
   tasksByTouchpointKey
 } from './selector';
 import {
@@ -239,8 +240,9 @@ async function completeOwnHandover(actor: Actor, handover: HandoverRow): Promise
 
 /**
  * Accepts as the core's acceptPlan decides for the Account (new customer, existing customer,
- * new account manager): the Account's fields, the previous account manager's open touchpoint
- * Tasks, the planned touchpoints upserted by key; then the status, then the comment.
+ * new account manager): the Account's fields, the old plan's open Tasks of a customer starting
+ * over, the open touchpoint Tasks passed to the new account manager, the planned touchpoints
+ * upserted by key; then the status, then the comment.
  * Accepting an accepted handover does nothing.
  */
 export async function accept(actor: Actor, handoverId: string): Promise<void> {
@@ -262,6 +264,30 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
     await languageOf(actor.conn, handover.Account_Manager__c)
   );
   await update(actor, 'Account', { Id: handover.Account__c, ...plan.account });
+  const tasks = touchpointTasks(handover, plan.touchpoints);
+  if (plan.replacesOpenTouchpoints || plan.adoptsOpenTouchpoints) {
+    const keys = new Set(tasks.map((task) => task.Touchpoint_Key__c));
+    const open = await openTouchpointTasksOn(actor.conn, handover.Account__c);
+    // The old plan's Tasks the new plan does not take over by key give way to it.
+    const stale = plan.replacesOpenTouchpoints
+      ? open.filter((task) => !keys.has(task.Touchpoint_Key__c))
+      : [];
+    if (stale.length)
+      planned(
+        await actor.conn.sobject('Task').destroy(
+          stale.map((task) => task.Id),
+          { allOrNone: true }
+        )
+      );
+    const kept = open.filter((task) => !stale.includes(task));
+    if (plan.adoptsOpenTouchpoints && kept.length)
+      planned(
+        await actor.conn.sobject('Task').update(
+          kept.map((task) => ({ Id: task.Id, OwnerId: handover.Account_Manager__c })),
+          { allOrNone: true }
+        )
+      );
+  }
   if (plan.previousAccountManager && handover.Account_Manager__c) {
     const handed = await openTouchpointTasksOf(
       actor.conn,
@@ -276,7 +302,6 @@ export async function accept(actor: Actor, handoverId: string): Promise<void> {
         )
       );
   }
-  const tasks = touchpointTasks(handover, plan.touchpoints);
   // As Apex's upsert on Touchpoint_Key__c: a touchpoint already planned under the same key
   // (by `touchpoints plan` before there was an account manager) becomes the account
   // manager's, on the plan's date; a completed one is history and stays as it is.

@@ -131,6 +131,8 @@ function observeRecord(
       const value = actual?.[field] ?? null;
       if (expected[field] === '@set') return [field, value === null ? null : '@set'];
       if (expected[field] === '@today') return [field, value === today ? '@today' : value];
+      if (/^@today\+\d+$/.test(String(expected[field])))
+        return [field, value === dayOf(expected[field], today) ? expected[field] : value];
       return [field, typeof value === 'string' && byId.has(value) ? byId.get(value) : value];
     })
   );

@@ -12,7 +12,6 @@ import { addDays, daysBetween, isoDateOf } from '../../core/dates';
  * `npx tsx src/services/handover/contractTasks.ts` and commit the static resource.
  */
 
-
 /** A fixture whose steps end in a successful accept: its Tasks are pinned. */
 export const plansOnAccept = (fixture: Fixture) =>
   !fixture.then.error && fixture.when.some((step) => step.method === 'accept');
@@ -52,15 +51,21 @@ export function expectedTasks(
   const accepted = plan(today);
   // Planned again one day later: what moves with the acceptance day is relative to it.
   const nextDay = new Map(
-    plan(addDays(today, 1)).touchpoints.map((touchpoint) => [
-      touchpoint.key,
-      touchpoint.dueDate
-    ])
+    plan(addDays(today, 1)).touchpoints.map((touchpoint) => [touchpoint.key, touchpoint.dueDate])
   );
   const byKey = new Map<string, ExpectedTask>();
+  const plannedKeys = new Set(accepted.touchpoints.map((touchpoint) => touchpoint.key));
   for (const given of fixture.given.tasks ?? []) {
     const open = given.Status !== 'Completed';
-    const handed = open && given.OwnerId === accepted.previousAccountManager;
+    // A customer starting over: the old plan's open Tasks give way to the new plan.
+    if (
+      open &&
+      accepted.replacesOpenTouchpoints &&
+      !plannedKeys.has(String(given.Touchpoint_Key__c))
+    )
+      continue;
+    const handed =
+      open && (accepted.adoptsOpenTouchpoints || given.OwnerId === accepted.previousAccountManager);
     byKey.set(String(given.Touchpoint_Key__c), {
       Touchpoint_Key__c: String(given.Touchpoint_Key__c),
       Subject: String(given.Subject),

@@ -267,6 +267,10 @@ export function memoryOrg(options: { instanceUrl?: string } = {}) {
           };
           return Array.isArray(input) ? input.map(one) : one(input);
         },
+        destroy: async (ids: string | string[]) => {
+          const one = (id: string) => ({ success: table(name).delete(id), id });
+          return Array.isArray(ids) ? ids.map(one) : one(ids);
+        },
         retrieve: async (id: string) => ({ ...table(name).get(id) }),
         describe: async () => ({
           name,
