@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadProjectModel } from '../metadata/projectModel';
 import { loadModel } from './metadataModel';
 import { listFiles } from './problem';
 import { REPO_ROOT } from './testCopy';
@@ -40,6 +41,43 @@ describe('custom labels', () => {
     const names = english.map(([name]) => name);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
     expect(english.filter(([name, value]) => !name.startsWith('Baton_') || !value)).toEqual([]);
+  });
+
+  it('it_should_say_one_of_a_thing_in_the_finnish_singular', () => {
+    // "{0} arvostelijaa" read "1 arvostelijaa": a partitive after the counted placeholder is plural.
+    const partitive = /\{\d\} \p{L}*(?<!s)(aa|ää|ta|tä)(?!\p{L})/u;
+    const plural = english
+      .filter(([name]) => name.endsWith('_One'))
+      .map(([name]) => [name, finnish.get(name) ?? ''] as const)
+      .filter(([, label]) => partitive.test(label));
+    expect(plural).toEqual([]);
+  });
+
+  it('it_should_name_each_health_measure_alike_in_the_panel_and_in_its_drivers', () => {
+    // The breakdown reads the Baton_Health_Measure_* labels, the drivers the measure's Label_Fi__c.
+    const labelOf: Record<string, string> = { Time_To_First_Value: 'Time_To_Value' };
+    const differing = loadProjectModel()
+      .measures.map((measure) => {
+        const label = finnish.get(`Baton_Health_Measure_${labelOf[measure.name] ?? measure.name}`);
+        return [measure.name, label, measure.labelFi] as const;
+      })
+      // A record may name the measure by its abbreviation alone, as "NPS" for "Suositteluhalukkuus (NPS)".
+      .filter(([, label, labelFi]) => label !== labelFi && !label?.endsWith(`(${labelFi})`));
+    expect(differing).toEqual([]);
+  });
+
+  it('it_should_call_the_next_touchpoint_one_thing_in_finnish', () => {
+    const field = parseXml(
+      join(
+        DEFAULT,
+        'objectTranslations',
+        'Account-fi',
+        'Next_Touchpoint_Due__c.fieldTranslation-meta.xml'
+      )
+    );
+    expect(text(child(field ?? {}, 'CustomFieldTranslation'), 'label')).toBe(
+      finnish.get('Baton_Health_Next_Touchpoint')
+    );
   });
 
   it('it_should_translate_the_label_of_every_custom_field_into_finnish', () => {

@@ -47,7 +47,15 @@ describe('driver texts', () => {
     expect(detailEn(KIND.nps, 0, 2, 5)).toBe('2 detractors and 1 passive of 5 responses');
     expect(detailFi(KIND.nps, 0, 2, 5)).toBe('2 arvostelijaa ja 1 passiivinen 5 vastaajasta');
     expect(detailEn(KIND.ces, 5.14, 0, 1)).toBe('mean effort score 5.1 of 7 (1 response)');
-    expect(detailFi(KIND.ces, 5.14, 0, 1)).toBe('helppouden keskiarvo 5,1/7 (1 vastausta)');
+    expect(detailFi(KIND.ces, 5.14, 0, 1)).toBe('helppouden keskiarvo 5,1/7 (1 vastaus)');
+    // Finnish says one of a thing in the singular: "1 arvostelija", not "1 arvostelijaa".
+    expect(detailFi(KIND.support, 1, 0, 0)).toBe('1 avoin kiireellinen tukipyyntö tai eskalaatio');
+    expect(detailFi(KIND.billing, 1, 0, 0)).toBe('1 erääntynyt lasku');
+    expect(detailFi(KIND.nps, -100, 1, 1)).toBe('1 arvostelija 1 vastaajasta');
+    expect(detailFi(KIND.cadence, 1, 30, 0)).toBe(
+      '1 päivä edellisestä tapaamisesta (30 päivän välein)'
+    );
+    expect(detailFi(KIND.csat, 0, 1, 1)).toBe('1/1 vastaajasta tyytyväinen (4–5)');
     expect(detailEn(KIND.sentiment, 0, 0, 0, 'Negative')).toBe('CSM sentiment Negative');
     expect(detailFi(KIND.sentiment, 0, 0, 0, 'Negative')).toBe(
       'asiakkuuspäällikön arvio kielteinen'

@@ -63,7 +63,7 @@ describe('c-account-health-panel in Finnish', () => {
         'Lisenssien käyttöaste -17: 20/40 lisenssiä käytössä',
         'Tyytyväinen mutta ei onnistu (hiljaisen poistuman riski)',
         'Ei tyytyväinen',
-        'Hiljainen poistuma',
+        'Hiljaisen poistuman riski',
         'Ehdotus: Tiivis palvelu',
         'Myöhässä 2.11.2026 alkaen',
         'Suositteluhalukkuus (NPS)',
