@@ -5,6 +5,7 @@ import {
   DEFAULT_HANDOVER_SETTINGS,
   earlyAccountManager,
   earlyAccountManagerPost,
+  convertsTrial,
   isTrialDeal,
   ownHandoverPost,
   parseHandoverSettings
@@ -42,6 +43,18 @@ describe('trials', () => {
     expect(isTrialDeal({ Type: null }, shipped)).toBe(false);
     // An org that names no trial type has no trials, whatever a deal's Type says.
     expect(isTrialDeal({ Type: 'Trial' }, DEFAULT_HANDOVER_SETTINGS)).toBe(false);
+  });
+
+  it('it_should_convert_the_latest_trial_with_no_recorded_end_when_the_customer_buys', () => {
+    const sale = { Type: 'New Customer' };
+    expect(convertsTrial(sale, shipped, '2026-11-02', null)).toBe(true);
+    // An end recorded before this trial began was an earlier trial's.
+    expect(convertsTrial(sale, shipped, '2026-11-02', '2026-05-01')).toBe(true);
+    // Already ended (converted, or recorded as not) on or after its start.
+    expect(convertsTrial(sale, shipped, '2026-11-02', '2026-11-02')).toBe(false);
+    // No trial, or a second trial won: nothing converts.
+    expect(convertsTrial(sale, shipped, null, null)).toBe(false);
+    expect(convertsTrial({ Type: 'Trial' }, shipped, '2026-11-02', null)).toBe(false);
   });
 });
 

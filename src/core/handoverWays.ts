@@ -70,6 +70,21 @@ export function isTrialDeal(deal: { Type?: string | null }, settings: HandoverSe
 }
 
 /**
+ * Whether a won deal records its Account's trial as converted: it is not itself a trial, and
+ * the Account's latest trial (the day its handover was drafted) has no recorded end on or
+ * after that day. A trial that ends without a purchase is recorded by hand.
+ */
+export function convertsTrial(
+  deal: { Type?: string | null },
+  settings: HandoverSettings,
+  latestTrialStart: string | null,
+  latestTrialEnd: string | null
+): boolean {
+  if (isTrialDeal(deal, settings) || latestTrialStart === null) return false;
+  return latestTrialEnd === null || latestTrialEnd < latestTrialStart;
+}
+
+/**
  * Submitting completes the handover when its seller is its account manager and submits it,
  * able to do what an accept does: no accept step waits on them, so no answer deadline applies.
  */

@@ -220,6 +220,25 @@ describe('trials', () => {
 
     const handover = await t.conn.sobject('Handover__c').retrieve(draft.Id);
     expect(handover).toMatchObject({ Status__c: 'Submitted', Trial__c: true });
+
+    // The customer buys, then buys an add-on: the trial converted, once, on the day.
+    for (const Name of ['Baton Enterprise', 'Add-on'])
+      await t.conn.sobject('Opportunity').create({
+        Name,
+        AccountId: accountId,
+        OwnerId: sellerId,
+        Type: 'New Customer',
+        StageName: 'Closed Won',
+        CloseDate: '2027-02-01'
+      });
+    const outcomes = await t.conn.query<{ Type__c: string; Outcome_Date__c: string }>(
+      `SELECT Type__c, Outcome_Date__c FROM Customer_Outcome__c WHERE Account__c = '${accountId}'`
+    );
+    expect(
+      outcomes.records.map(({ Type__c, Outcome_Date__c }) => ({ Type__c, Outcome_Date__c }))
+    ).toEqual([
+      { Type__c: 'Trial Converted', Outcome_Date__c: new Date().toISOString().slice(0, 10) }
+    ]);
   });
 
   it('it_should_draft_the_full_handover_from_a_deal_of_any_other_type', async () => {
@@ -231,5 +250,9 @@ describe('trials', () => {
       `SELECT Trial__c FROM Handover__c WHERE Account__c = '${accountId}'`
     );
     expect(records[0].Trial__c).toBe(false);
+    const outcomes = await t.conn.query(
+      `SELECT Id FROM Customer_Outcome__c WHERE Account__c = '${accountId}'`
+    );
+    expect(outcomes.totalSize).toBe(0);
   });
 });

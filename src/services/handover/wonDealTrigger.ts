@@ -1,9 +1,11 @@
 import { OPEN_HANDOVER_STATUSES } from '../../core';
 import {
+  convertsTrial,
   DEFAULT_HANDOVER_SETTINGS,
   isTrialDeal,
   type HandoverSettings
 } from '../../core/handoverWays';
+import { TRIAL_CONVERTED, TRIAL_NOT_CONVERTED } from '../../core/portfolio/trials';
 import {
   isNewlyWon,
   prefillFromDeal,
@@ -85,24 +87,51 @@ function factsOf(context: WonDealContext, opportunityId: string): DealFacts {
  * The twin of OpportunityTrigger / OpportunityTriggerHandler: a deal that becomes Closed Won
  * gets a Draft handover for its Account, pre-filled with where each field came from, unless
  * the Account already has an open handover; `drafted` then tells the deal's owner. A deal of
- * the settings' trial Type drafts a trial's lighter handover (Trial__c).
+ * the settings' trial Type drafts a trial's lighter handover (Trial__c); any other won deal
+ * records the Account's running trial as converted.
  */
 export function registerWonDealTrigger(
   host: WonDealTriggerHost,
   drafted: (handover: DraftedHandover) => void,
   settings: HandoverSettings = DEFAULT_HANDOVER_SETTINGS
 ): void {
+  const latestDay = (rows: Row[], field: string) =>
+    rows
+      .map((row) => String(row[field]).slice(0, 10))
+      .sort()
+      .pop() ?? null;
+  // As HandoverTrialConversion: the purchase ends the Account's trial as converted, today.
+  const convertTrial = (deal: Row, accountId: string, context: WonDealContext) => {
+    const trials = context
+      .rowsWhere('Handover__c', 'Account__c', accountId)
+      .filter((handover) => handover.Trial__c === true || handover.Trial__c === 1);
+    const ends = context
+      .rowsWhere('Customer_Outcome__c', 'Account__c', accountId)
+      .filter((outcome) =>
+        [TRIAL_CONVERTED, TRIAL_NOT_CONVERTED].includes(String(outcome.Type__c))
+      );
+    const start = latestDay(trials, 'CreatedDate');
+    if (!convertsTrial(deal, settings, start, latestDay(ends, 'Outcome_Date__c'))) return;
+    context.create('Customer_Outcome__c', {
+      Account__c: accountId,
+      Type__c: TRIAL_CONVERTED,
+      Outcome_Date__c: new Date().toISOString().slice(0, 10)
+    });
+  };
   const draftFrom = (deal: Row, old: Row | null, closedBy: string, context: WonDealContext) => {
     const accountId = deal.AccountId as string | null;
     if (!isNewlyWon(won(deal), won(old)) || !accountId) return;
+    convertTrial(deal, accountId, context);
     const open = context
       .rowsWhere('Handover__c', 'Account__c', accountId)
       .some((handover) => OPEN_HANDOVER_STATUSES.includes(handover.Status__c as 'Draft'));
     if (open) return;
-    const { fields, sources } = prefillFromDeal(
-      deal as unknown as WonDeal,
-      factsOf(context, String(deal.Id))
-    );
+    const { fields, sources } = prefillFromDeal(deal as unknown as WonDeal, {
+      ...factsOf(context, String(deal.Id)),
+      // Proposed when the deal names no account manager: an existing customer keeps theirs.
+      accountManager: null as
+        string | null
+    });
     const handoverId = context.create('Handover__c', {
       ...fields,
       Account__c: accountId,
