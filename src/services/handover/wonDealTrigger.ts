@@ -126,12 +126,10 @@ export function registerWonDealTrigger(
       .rowsWhere('Handover__c', 'Account__c', accountId)
       .some((handover) => OPEN_HANDOVER_STATUSES.includes(handover.Status__c as 'Draft'));
     if (open) return;
-    const { fields, sources } = prefillFromDeal(deal as unknown as WonDeal, {
-      ...factsOf(context, String(deal.Id)),
-      // Proposed when the deal names no account manager: an existing customer keeps theirs.
-      accountManager: null as
-        string | null
-    });
+    const { fields, sources } = prefillFromDeal(
+      deal as unknown as WonDeal,
+      factsOf(context, String(deal.Id))
+    );
     const handoverId = context.create('Handover__c', {
       ...fields,
       Account__c: accountId,
