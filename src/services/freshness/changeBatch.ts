@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { isSalesforceId } from '../../core/ids';
+import { idChunks, soqlString } from '../../org/soql';
 import {
   ACCOUNT_INPUTS,
   isAccountId,
@@ -9,8 +10,6 @@ import {
 } from './changeEvents';
 
 const BY_ENTITY = new Map(WATCHED_OBJECTS.map((watched) => [watched.entity, watched]));
-/** Ids per IN list: well inside SOQL's 100 000-character limit. */
-const IDS_PER_QUERY = 200;
 /** Signal rows whose account the watcher remembers, so a delete names its account. */
 const REMEMBERED = 200_000;
 
@@ -110,9 +109,7 @@ export class ChangeBatch {
       [this.deleted, true]
     ] as const)
       for (const [watched, ids] of rows) {
-        const list = [...ids];
-        for (let at = 0; at < list.length; at += IDS_PER_QUERY) {
-          const chunk = list.slice(at, at + IDS_PER_QUERY).map((id) => `'${id}'`);
+        for (const chunk of idChunks([...ids].map(soqlString))) {
           const field = watched.accountField!;
           const soql = `SELECT Id, ${field} FROM ${watched.entity} WHERE Id IN (${chunk.join(', ')})`;
           // A deleted row is in the recycle bin: only queryAll (ALL ROWS) still reads it.
