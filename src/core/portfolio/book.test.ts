@@ -31,6 +31,18 @@ describe('the book figures', () => {
     });
   });
 
+  it('it_should_leave_churned_customers_out_of_the_bands_and_arr_at_risk', () => {
+    // A churned customer's score lingers from before; none of its ARR can still be saved.
+    expect(
+      healthByBand([
+        { id: '1', arr: 60000, status: 'Red', stage: 'Churned' },
+        { id: '2', arr: 10000, status: 'Red', stage: 'Retention' },
+        { id: '3', arr: 40000, status: 'Yellow', stage: 'Churned' },
+        { id: '4', arr: 500, status: null, stage: 'Churned' }
+      ])
+    ).toEqual({ bands: [{ status: 'Red', accounts: 1, arr: 10000 }], arrAtRisk: 10000 });
+  });
+
   it('it_should_show_an_override_only_while_it_is_in_force', () => {
     expect(shownStatus({ computed: 'Red', override: 'Green', overrideUntil: asOf }, asOf)).toBe(
       'Green'

@@ -2,6 +2,7 @@ import type { BatonModel } from '../config/model';
 import type { Tier } from '../config/records';
 import { daysBetween } from '../dates';
 import { isHandoverOverdue } from '../handover';
+import { CHURNED } from '../health/outcomes';
 import { nps } from '../survey';
 
 /**
@@ -25,6 +26,12 @@ export interface BandSummary {
 /** The statuses whose ARR counts as at risk. */
 export const AT_RISK_STATUSES = ['Red'];
 
+/**
+ * A churned customer has no revenue left to save or hours to plan, so it is out of the health
+ * bands, ARR at risk, the movers and the workload; churn and retention still count it.
+ */
+export const isChurned = (account: { stage?: string | null }): boolean => account.stage === CHURNED;
+
 type HealthFields = {
   computed: string | null;
   override: string | null;
@@ -40,6 +47,7 @@ export function shownStatus(account: HealthFields, asOf: string): string | null 
   return overrideInForce(account, asOf) ? account.override : account.computed;
 }
 
+/** Health by band and ARR at risk over the customers not churned. */
 export function healthByBand(accounts: readonly BookAccount[]): {
   bands: BandSummary[];
   arrAtRisk: number;
@@ -47,6 +55,7 @@ export function healthByBand(accounts: readonly BookAccount[]): {
   const bands = new Map<string, BandSummary>();
   let arrAtRisk = 0;
   for (const account of accounts) {
+    if (isChurned(account)) continue;
     const status = account.status ?? 'Not scored';
     const band = bands.get(status) ?? { status, accounts: 0, arr: 0 };
     band.accounts++;

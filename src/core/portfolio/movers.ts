@@ -62,7 +62,8 @@ function driverOf(before: string | null, after: string | null, model: BatonModel
  * breakdowns is far larger than its scores.
  * @param snapshots the shown accounts' snapshots computed since weekStart − the heartbeat days,
  *   oldest first, without breakdowns
- * @param names the shown accounts' names by Id; other accounts' snapshots are ignored
+ * @param names the names by Id of the shown accounts not churned (book.ts isChurned); other
+ *   accounts' snapshots are ignored
  * @param weekStart the week's first instant (ISO)
  */
 export function weekMovers(

@@ -100,6 +100,18 @@ describe('account manager workload', () => {
     });
   });
 
+  it('it_should_plan_nothing_for_a_churned_customer_and_count_it_for_no_one', () => {
+    const churned = { ...accounts[0], id: 'churned', stage: 'Churned' };
+    const load = accountLoad(churned, asOf, model, settings);
+    expect(load).toEqual({ id: 'churned', touchpoints: 0, hours: 0 });
+    const withChurned = [...loads, { ...load, accountManagerId: 'am1', stage: 'Churned' }];
+    expect(managerLoads(withChurned, {}, settings)[0]).toMatchObject({
+      accountManagerId: 'am1',
+      accounts: 2,
+      hours: 16.5
+    });
+  });
+
   it('it_should_plan_nothing_for_an_account_without_a_tier', () => {
     expect(
       accountLoad(

@@ -2,6 +2,7 @@ import type { BatonModel } from '../config/model';
 import type { Tier } from '../config/records';
 import { planTouchpoints } from '../cadence';
 import { addDays } from '../dates';
+import { isChurned } from './book';
 import type { PortfolioSettings } from './settings';
 
 /**
@@ -17,6 +18,8 @@ export interface WorkloadAccount {
   tier: Tier | null;
   contractStart: string | null;
   acceptedAt?: string | null;
+  /** Customer_Stage__c: a churned customer plans nothing and counts for no one. */
+  stage?: string | null;
 }
 
 export interface AccountLoad {
@@ -41,14 +44,14 @@ export const YEAR_DAYS = 365;
 /** `recurring-meeting-3` and its siblings are one kind. */
 export const kindOf = (kind: string) => kind.replace(/-\d+$/, '');
 
-/** The account's touchpoints due in [asOf, asOf + 365) and their hours. No tier: no plan. */
+/** The account's touchpoints due in [asOf, asOf + 365) and their hours. No tier or churned: no plan. */
 export function accountLoad(
   account: WorkloadAccount,
   asOf: string,
   model: BatonModel,
   settings: PortfolioSettings
 ): AccountLoad {
-  if (!account.tier) return { id: account.id, touchpoints: 0, hours: 0 };
+  if (!account.tier || isChurned(account)) return { id: account.id, touchpoints: 0, hours: 0 };
   const end = addDays(asOf, YEAR_DAYS);
   const due = planTouchpoints(
     {
@@ -68,15 +71,15 @@ export function accountLoad(
   return { id: account.id, touchpoints: due.length, hours: Math.round(hours * 10) / 10 };
 }
 
-/** Per account manager, busiest first; accounts without one are left out. */
+/** Per account manager, busiest first; accounts without one, and churned ones, are left out. */
 export function managerLoads(
-  loads: readonly (AccountLoad & { accountManagerId: string | null })[],
+  loads: readonly (AccountLoad & { accountManagerId: string | null; stage?: string | null })[],
   overdueByManager: Readonly<Record<string, number>>,
   settings: PortfolioSettings
 ): ManagerLoad[] {
   const byManager = new Map<string, ManagerLoad>();
   for (const load of loads) {
-    if (!load.accountManagerId) continue;
+    if (!load.accountManagerId || isChurned(load)) continue;
     const entry = byManager.get(load.accountManagerId) ?? {
       accountManagerId: load.accountManagerId,
       accounts: 0,

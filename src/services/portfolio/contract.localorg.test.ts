@@ -39,6 +39,8 @@ type Fixture = {
     retention?: PortfolioView['retention'];
     overrides?: { name: string; status: string; untilInDays: number | null; setBy: string }[];
     trials?: PortfolioView['trials'];
+    bands?: PortfolioView['bands'];
+    arrAtRisk?: number;
   };
 };
 
@@ -138,6 +140,9 @@ describe('PortfolioController contract (TypeScript twin)', () => {
         ),
         retention: view.retention,
         trials: view.trials,
+        // The bands' order is the twin's (by ARR) and not the Apex's, so they compare by status.
+        bands: [...view.bands].sort((a, b) => a.status.localeCompare(b.status)),
+        arrAtRisk: view.arrAtRisk,
         overrides: view.overrides
           .map((account) => ({
             name: account.name ?? '',

@@ -40,11 +40,23 @@ describe('PortfolioController.getPortfolio as the CS lead', () => {
     const view = await portfolio(lead);
     const callsAt60 = counter.count();
     expect(view.totalAccounts).toBe(60);
-    expect(view.bands.reduce((sum, band) => sum + band.accounts, 0)).toBe(60);
+    // Churned customers are listed but are out of the bands, ARR at risk, movers and workload.
+    const live = view.accounts.filter((account) => account.stage !== 'Churned');
+    const churned = view.accounts.filter((account) => account.stage === 'Churned');
+    expect(churned.length).toBeGreaterThan(0);
+    expect(view.bands.reduce((sum, band) => sum + band.accounts, 0)).toBe(live.length);
     expect(view.arrAtRisk).toBe(
-      view.accounts
+      live
         .filter((account) => account.status === 'Red')
         .reduce((sum, account) => sum + account.arr, 0)
+    );
+    const churnedIds = new Set(churned.map((account) => account.id));
+    expect(
+      [...view.movers.up, ...view.movers.down].filter((mover) => churnedIds.has(mover.id))
+    ).toEqual([]);
+    expect(churned.every((account) => account.hours === 0)).toBe(true);
+    expect(view.workload.managers.reduce((sum, manager) => sum + manager.accounts, 0)).toBe(
+      live.filter((account) => account.accountManagerId).length
     );
     expect(view.queue.length).toBeGreaterThan(0);
     expect(view.workload.managers.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { addDays, isoDateOf } from '../../core/dates';
 import {
   handoverQueue,
   healthByBand,
+  isChurned,
   npsByMonth,
   overrideInForce,
   retention,
@@ -131,13 +132,15 @@ function workload(
           accountManagerId: managerId,
           tier: (TIERS as readonly string[]).includes(tier ?? '') ? (tier as Tier) : null,
           contractStart: str(row.Contract_Start__c),
-          acceptedAt: str(row.Onboarding_Started__c)
+          acceptedAt: str(row.Onboarding_Started__c),
+          stage: str(row.Customer_Stage__c)
         },
         asOf,
         model,
         settings
       ),
-      accountManagerId: managerId
+      accountManagerId: managerId,
+      stage: str(row.Customer_Stage__c)
     };
   });
   const overdue = overdueByManager(
@@ -195,7 +198,10 @@ export async function getPortfolio(conn: Connection, params: unknown) {
   const shown = all.filter((account) => matches(account, filters));
   const ids = new Set(shown.map((account) => account.id));
   const keptRows = accountRows.filter((row) => ids.has(String(row.Id)));
-  const names = new Map(shown.map((account) => [account.id, account.name]));
+  // Movers are read for the customers not churned only, as the health bands are.
+  const names = new Map(
+    shown.filter((account) => !isChurned(account)).map((account) => [account.id, account.name])
+  );
   const queue = handoverQueue(
     handoverRows
       .filter((row) => ids.has(String(row.Account__c)))
@@ -215,7 +221,8 @@ export async function getPortfolio(conn: Connection, params: unknown) {
   );
   const load = workload(
     keptRows,
-    taskRows.filter((task) => ids.has(String(task.WhatId))),
+    // A churned customer's open touchpoints are no one's workload either.
+    taskRows.filter((task) => names.has(String(task.WhatId))),
     asOf,
     model,
     settings
@@ -261,7 +268,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
     ),
     overrides,
     insufficientData: shown
-      .filter((account) => account.status === model.insufficientStatus)
+      .filter((account) => !isChurned(account) && account.status === model.insufficientStatus)
       .slice(0, SIDE_LIST_LIMIT)
       .map(({ id, name }) => ({ id, name })),
     queue: queue.queue,
