@@ -35,7 +35,8 @@ const date = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .nullable()
   .optional();
-const pick = <T extends Readonly<[string, ...string[]]>>(values: T) => z.enum(values).nullable().optional();
+const pick = <T extends Readonly<[string, ...string[]]>>(values: T) =>
+  z.enum(values).nullable().optional();
 
 /** The fields a seller edits. Status, timestamps and the feed id are never accepted. */
 export const EditableHandoverSchema = z.object({

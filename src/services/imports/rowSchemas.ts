@@ -8,7 +8,6 @@ const blankToUndefined = (value: unknown) =>
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess(blankToUndefined, schema.optional());
 
-
 /** A calendar date as YYYY-MM-DD, from ISO dates or datetimes or Finnish D.M.YYYY. */
 export const csvDate = z.string().transform((value, ctx) => {
   const text = value.trim();

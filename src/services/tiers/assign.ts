@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Tier } from '../../core/config/records';
 import { readMany, saveMany, type WriteFailure } from '../touchpoints/records';
 
-
 const blank = (value: unknown) => (value === '' || value === undefined ? null : value);
 const number = z.preprocess(
   (value) => (blank(value) === null ? null : Number(value)),
