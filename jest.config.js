@@ -19,6 +19,8 @@ module.exports = {
       displayName: 'ts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
+      // What the preview build writes into src/preview/platform/http.ts.
+      globals: { BATON_API_VERSION: require('./sfdx-project.json').sourceApiVersion },
       transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] }
     }
   ]

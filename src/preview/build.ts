@@ -13,6 +13,7 @@ import { rollup, type RollupLog } from 'rollup';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { API_VERSION } from '../metadata/apiVersion';
 import { readLabels, readPicklistTranslations } from './labels';
 import {
   ACCOUNT_PAGE,
@@ -33,6 +34,7 @@ const INPUTS = [
   'force-app/main/default/translations',
   'force-app/main/default/objectTranslations',
   'src/preview/app',
+  'sfdx-project.json',
   'src/preview/platform',
   'src/preview/build.ts',
   'src/preview/platformPlugin.ts',
@@ -146,7 +148,8 @@ async function compile(
         preventAssignment: true,
         values: {
           'process.env.NODE_ENV': JSON.stringify('production'),
-          'import.meta.env.SSR': 'false'
+          'import.meta.env.SSR': 'false',
+          BATON_API_VERSION: JSON.stringify(API_VERSION)
         }
       }),
       platformPlugin(

@@ -25,3 +25,6 @@ declare module 'baton:apppage' {
   export const missing: string[];
   export default regions;
 }
+
+/** sfdx-project.json's sourceApiVersion, written in by the preview build (../build.ts). */
+declare const BATON_API_VERSION: string;

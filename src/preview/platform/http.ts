@@ -1,7 +1,9 @@
 // Requests to the local org from the browser. The session cookie (sid) authenticates them,
 // as the Lightning container's session does in an org.
 
-export const API = '/services/data/v62.0';
+// BATON_API_VERSION is sfdx-project.json's sourceApiVersion, the one the local org serves,
+// which build.ts writes in (declared in ../app/modules.d.ts).
+export const API = `/services/data/v${BATON_API_VERSION}`;
 
 /** The error shape Lightning components receive: `{ status, statusText, body }`. */
 export interface FetchError {
