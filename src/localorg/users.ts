@@ -7,8 +7,8 @@ type Persona = OrgUser['persona'];
 
 /**
  * The demo people of every local org: who you can be in the preview and the CLI. Juha Mäkinen
- * works in Finnish (LanguageLocaleKey fi), so posts and Tasks made for him are Finnish; the
- * others stay English, whose words the contract fixtures pin.
+ * works in Finnish (LanguageLocaleKey fi, LocaleSidKey fi_FI), so posts, Tasks and his pages
+ * are Finnish; the others stay English, whose words the contract fixtures pin.
  */
 const DEMO_USERS: {
   first: string;
@@ -16,6 +16,7 @@ const DEMO_USERS: {
   persona: Persona;
   title: string;
   language?: string;
+  locale?: string;
 }[] = [
   { first: 'Sanna', last: 'Virtanen', persona: 'seller', title: 'Account Executive' },
   { first: 'Mikko', last: 'Korhonen', persona: 'seller', title: 'Account Executive' },
@@ -25,7 +26,8 @@ const DEMO_USERS: {
     last: 'Mäkinen',
     persona: 'accountManager',
     title: 'Key Account Manager',
-    language: 'fi'
+    language: 'fi',
+    locale: 'fi_FI'
   },
   { first: 'Baton', last: 'Admin', persona: 'admin', title: 'Salesforce Admin' },
   // Last, so that orgs made before the CS lead existed keep every other user's id.
@@ -104,6 +106,7 @@ function createUser(
       Alias: demo.first.slice(0, 5).toLowerCase(),
       Title: demo.title,
       LanguageLocaleKey: demo.language ?? 'en_US',
+      LocaleSidKey: demo.locale ?? 'en_US',
       Persona__c: demo.persona
     },
     writer

@@ -82,6 +82,24 @@ describe('links in a handover post', () => {
     }
   );
 
+  it("open a deal's Account page by its id's key prefix, whatever object the link names", async () => {
+    const dealId = (
+      await t.conn.sobject('Opportunity').create({
+        Name: 'Linkki Oy — Baton Pro',
+        AccountId: accountId,
+        StageName: 'Negotiation',
+        CloseDate: '2027-01-15'
+      })
+    ).id as string;
+    for (const path of [`Opportunity/${dealId}`, dealId, `Account/${dealId}`]) {
+      const response = await open(`${t.org.instanceUrl}/lightning/r/${path}/view`);
+      expect([path, response.headers.get('location')]).toEqual([
+        path,
+        `/lightning/r/Account/${accountId}/view`
+      ]);
+    }
+  });
+
   it('leave a link to an unknown record to the page itself', async () => {
     const response = await open(
       `${t.org.instanceUrl}/lightning/r/Handover__c/a00000000000000AAA/view`

@@ -11,9 +11,11 @@ import { previewHandler } from './server';
 const users: OrgUser[] = [
   { id: '005S', username: 's@x', name: 'Sam Seller', persona: 'seller', token: 'tok-seller' },
   { id: '005A', username: 'a@x', name: 'Aino AM', persona: 'accountManager', token: 'tok-am' },
-  { id: '005Z', username: 'z@x', name: 'Ada Admin', persona: 'admin', token: 'tok-admin' }
+  { id: '005Z', username: 'z@x', name: 'Ada Admin', persona: 'admin', token: 'tok-admin' },
+  { id: '005J', username: 'j@x', name: 'Juha AM', persona: 'accountManager', token: 'tok-juha' }
 ];
-const personas = users.map((u) => ({
+// As the org lists them: the first user of each persona.
+const personas = users.slice(0, 3).map((u) => ({
   key: u.persona,
   label: u.persona,
   userId: u.id,
@@ -33,7 +35,11 @@ beforeAll(async () => {
     buildDir: () => buildDir,
     buildHash: () => 'h1',
     personas: () => personas,
-    signIn
+    signIn,
+    userLocale: (user) =>
+      user.id === '005J' ? { language: 'fi', locale: 'fi_FI' } : { language: 'en_US' },
+    // A won deal (006…) belongs to the Account 001A.
+    accountOfRecord: (_type, id) => (id.startsWith('006') ? '001A00000000001AAA' : null)
   });
   server = createServer((req, res) => {
     void handler(req, res).then((handled) => {
@@ -73,6 +79,46 @@ describe('preview routes', () => {
     expect(html).toContain('"userId":"005A"');
     expect(html).toContain('"language":"fi"');
     expect(html).toContain('/preview/build/h1/main.js');
+  });
+
+  it("speaks the user's own language and locale unless the language switch chose one", async () => {
+    const session = async (cookie: string) => {
+      const html = await (await get('/lightning/o/Account/list', cookie)).text();
+      return JSON.parse(
+        /__BATON_SESSION__ = (.*);<\/script>/.exec(html)![1].replace(/\\u003c/g, '<')
+      );
+    };
+    expect(await session('sid=tok-juha')).toMatchObject({ language: 'fi', locale: 'fi' });
+    expect(await session('sid=tok-am')).toMatchObject({ language: 'en', locale: 'en' });
+    expect(await session('sid=tok-juha; baton_lang=en')).toMatchObject({
+      language: 'en',
+      locale: 'en'
+    });
+    expect(await session('sid=tok-am; baton_lang=fi')).toMatchObject({
+      language: 'fi',
+      locale: 'fi'
+    });
+    // Juha is not his persona's first user: the switch still shows him, and switches to himself.
+    expect((await session('sid=tok-juha')).personas).toEqual([
+      { key: 'accountManager', label: 'accountManager' }
+    ]);
+    const toSelf = await switchTo('accountManager', 'sid=tok-juha');
+    expect(toSelf.headers.get('set-cookie')).toMatch(/^sid=tok-juha;/);
+  });
+
+  it("opens a won deal's link, with or without the object's name, on its Account's page", async () => {
+    for (const path of [
+      '/lightning/r/Opportunity/006A00000000001AAA/view',
+      '/lightning/r/006A00000000001AAA/view',
+      '/lightning/r/Account/006A00000000001AAA/view'
+    ]) {
+      const response = await get(path, 'sid=tok-seller');
+      expect([path, response.status]).toEqual([path, 302]);
+      expect(response.headers.get('location')).toBe('/lightning/r/Account/001A00000000001AAA/view');
+    }
+    expect(
+      (await get('/lightning/r/Account/001A00000000001AAA/view', 'sid=tok-seller')).status
+    ).toBe(200);
   });
 
   it('refuses the shell without a known session', async () => {

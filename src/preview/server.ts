@@ -22,7 +22,9 @@ export interface PreviewServerOptions {
   /** The org's sign-in: whose session a cookie is, login codes, who may act as whom. */
   signIn: SignIn;
   /** The Account a record's page belongs to (recordPages.ts); absent: every record is an Account. */
-  accountOfRecord?: (objectApiName: string, recordId: string) => string | null;
+  accountOfRecord?: (objectApiName: string | undefined, recordId: string) => string | null;
+  /** The user's own LanguageLocaleKey and LocaleSidKey; absent: English for everyone. */
+  userLocale?: (user: OrgUser) => { language?: string | null; locale?: string | null };
   /** How `user` meets a custom tab, from their permission sets; absent: every tab is visible. */
   tabVisibility?: (user: OrgUser, tab: string) => TabVisibility;
 }
@@ -30,9 +32,30 @@ export interface PreviewServerOptions {
 /** The custom tabs the Baton app shows beside Accounts. */
 const APP_TABS = ['Baton_Portfolio'];
 
-const RECORD_PAGE = /^\/lightning\/r\/(\w+)\/(\w+)\/view$/;
+// Lightning also opens `/lightning/r/<id>/view`, without the object's name.
+const RECORD_PAGE = /^\/lightning\/r\/(?:(\w+)\/)?(\w+)\/view$/;
+const ACCOUNT_PREFIX = '001';
 
 const LANGUAGES = ['en', 'fi'];
+
+/** The preview's language for a LanguageLocaleKey or LocaleSidKey ('fi', 'fi_FI', 'en_US'): English unless Finnish. */
+const previewLanguage = (key: string | null | undefined) =>
+  key?.split('_')[0].toLowerCase() === 'fi' ? 'fi' : 'en';
+
+/**
+ * The user's language and locale, as an org takes them from the User record; the header's
+ * language switch (the baton_lang cookie) overrides both, to show a demo as a Finnish user sees it.
+ */
+function languageAndLocale(
+  options: PreviewServerOptions,
+  user: OrgUser,
+  req: IncomingMessage
+): { language: string; locale: string } {
+  const chosen = cookies(req).baton_lang;
+  if (LANGUAGES.includes(chosen)) return { language: chosen, locale: chosen };
+  const own = options.userLocale?.(user) ?? {};
+  return { language: previewLanguage(own.language), locale: previewLanguage(own.locale) };
+}
 const SLDS_ASSETS = 'node_modules/@salesforce-ux/design-system/assets';
 
 export function cookies(req: IncomingMessage): Record<string, string> {
@@ -71,19 +94,31 @@ function page(
 const sessionCookie = (token: string) =>
   `sid=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`;
 
-/** The personas the switcher offers `user`: only those the sign-in lets it act as. */
+/**
+ * The personas the switcher offers `user`: only those the sign-in lets it act as, with `user`
+ * in their own persona's place, so a user who is not its first demo user (Juha, the second
+ * account manager) sees himself selected rather than a blank switch.
+ */
 function switchTargets(options: PreviewServerOptions, user: OrgUser): PreviewPersona[] {
   return options
     .personas()
+    .map((p) =>
+      p.key === user.persona ? { ...p, userId: user.id, name: user.name, token: user.token } : p
+    )
     .filter((p) => options.signIn.mayActAs(user, { id: p.userId, persona: p.key }));
 }
 
-function appHtml(options: PreviewServerOptions, user: OrgUser, language: string): string {
+function appHtml(
+  options: PreviewServerOptions,
+  user: OrgUser,
+  { language, locale }: { language: string; locale: string }
+): string {
   const session = {
     userId: user.id,
     userName: user.name,
     persona: user.persona,
     language,
+    locale,
     personas: switchTargets(options, user).map(({ key, label }) => ({ key, label })),
     tabs: Object.fromEntries(
       APP_TABS.map((tab) => [tab, options.tabVisibility?.(user, tab) ?? 'Visible'])
@@ -199,14 +234,14 @@ export function previewHandler(options: PreviewServerOptions) {
     if (!user) return (page(res, 401, LOGGED_OUT), true);
     if (path === '/') return (page(res, 302, '', { Location: '/lightning/o/Account/list' }), true);
     const record = RECORD_PAGE.exec(path);
-    if (record && record[1] !== 'Account' && options.accountOfRecord) {
-      // Links in handover posts name the handover or the post: both open their Account's page.
+    if (record && options.accountOfRecord && !record[2].startsWith(ACCOUNT_PREFIX)) {
+      // Links in posts and the bell name a handover, a post or a won deal: each opens its
+      // Account's page, the preview's one record page, whatever object name the link gives.
       const accountId = options.accountOfRecord(record[1], record[2]);
       if (accountId)
         return (page(res, 302, '', { Location: `/lightning/r/Account/${accountId}/view` }), true);
     }
-    const language = LANGUAGES.includes(cookies(req).baton_lang) ? cookies(req).baton_lang : 'en';
-    page(res, 200, appHtml(options, user, language));
+    page(res, 200, appHtml(options, user, languageAndLocale(options, user, req)));
     return true;
   };
 }

@@ -20,8 +20,12 @@ export interface PreviewHost {
   mount(prefix: string, handler: Handler): void;
   personas(): PreviewPersona[];
   signIn: SignIn;
-  /** The org's records, to open a linked handover or post on its Account's page, and its access rules. */
-  core: RecordReader & TabAccess;
+  /**
+   * The org's records, to open a linked handover, post or deal on its Account's page and to
+   * read the user's language, its objects by key prefix, and its access rules.
+   */
+  core: RecordReader &
+    TabAccess & { schema: { byPrefix(id: string): { name: string } | undefined } };
 }
 
 /** Paths the preview serves on the org's server. */
@@ -49,8 +53,25 @@ export async function attachPreview(
     buildHash: () => build.hash,
     personas: () => host.personas(),
     signIn: host.signIn,
+    // The id's key prefix names its object, as in an org, whatever object the link says.
     accountOfRecord: (objectApiName, recordId) =>
-      accountOfRecord(host.core, objectApiName, recordId),
+      accountOfRecord(
+        host.core,
+        host.core.schema.byPrefix(recordId)?.name ?? objectApiName ?? '',
+        recordId
+      ),
+    userLocale: (user) => {
+      try {
+        const record = host.core.retrieve('User', user.id, ['LanguageLocaleKey', 'LocaleSidKey']);
+        return {
+          language: record.LanguageLocaleKey as string | null,
+          locale: record.LocaleSidKey as string | null
+        };
+      } catch {
+        // A user the org no longer has keeps the org's default, English.
+        return {};
+      }
+    },
     tabVisibility: (user, tab) => host.core.access.forUser(user)?.tabVisibility(tab) ?? 'Visible'
   });
   for (const prefix of [...PREVIEW_PREFIXES, '/']) host.mount(prefix, handler);

@@ -53,6 +53,7 @@ export const STANDARD_OBJECTS: Record<string, { label: string; prefix: string; f
       ['Title', 'string', { length: 80 }],
       ['IsActive', 'boolean', { defaultValue: true }],
       ['LanguageLocaleKey', 'string', { length: 40, defaultValue: 'en_US' }],
+      ['LocaleSidKey', 'string', { length: 40, defaultValue: 'en_US' }],
       ['ProfileId', 'reference', ref('Profile', 'Profile')],
       ['Persona__c', 'string', { length: 40, label: 'Baton persona (local org)' }]
     ]

@@ -6,10 +6,10 @@ import { session } from './session';
 
 const EURO_ORG: Record<string, unknown> = { currency: 'EUR', 'number.currencySymbol': '€' };
 
-const FINNISH: Record<string, unknown> = {
+// Formats follow the user's locale (LocaleSidKey), words their language (LanguageLocaleKey).
+const FINNISH_FORMATS: Record<string, unknown> = {
   ...EURO_ORG,
   locale: 'fi-FI',
-  lang: 'fi',
   firstDayOfWeek: 2,
   'dateTime.shortDateFormat': 'd.M.yyyy',
   'dateTime.mediumDateFormat': 'd.M.yyyy',
@@ -22,7 +22,11 @@ const FINNISH: Record<string, unknown> = {
   'number.decimalSeparator': ',',
   'number.groupingSeparator': '\u00a0',
   'number.currencyFormat': '#,##0.00\u00a0¤',
-  'number.percentFormat': '#,##0\u00a0%',
+  'number.percentFormat': '#,##0\u00a0%'
+};
+
+const FINNISH_WORDS: Record<string, unknown> = {
+  lang: 'fi',
   // Salesforce's Finnish wording of the date input's messages.
   'LightningDateTimePicker.dateFormatExampleText': 'Muoto: {0}',
   'LightningDateTimePicker.invalidDate': 'Syöte ei vastaa sallittua muotoa {0}.',
@@ -31,13 +35,20 @@ const FINNISH: Record<string, unknown> = {
   'LightningDateTimePicker.selectDateFor': 'Valitse päivämäärä: {0}'
 };
 
-const BY_LANGUAGE: Record<string, Record<string, unknown>> = { en: EURO_ORG, fi: FINNISH };
+const FORMATS: Record<string, Record<string, unknown>> = { en: EURO_ORG, fi: FINNISH_FORMATS };
+const WORDS: Record<string, Record<string, unknown>> = { en: {}, fi: FINNISH_WORDS };
 
-/** The session language's value for an i18n key or base label, else the package's English one. */
+const isWords = (key: string) => key === 'lang' || key.startsWith('LightningDateTimePicker.');
+
+/** The session's value for an i18n key or base label, else the package's English one. */
 export function localeValue<T>(key: string, english: T): T {
-  const values = BY_LANGUAGE[session().language] ?? EURO_ORG;
+  const { language, locale = language } = session();
+  const values = (isWords(key) ? WORDS[language] : FORMATS[locale]) ?? EURO_ORG;
   return (key in values ? values[key] : english) as T;
 }
+
+/** The Intl locale of the session's locale (fi-FI, en-US), for dates written by the shell. */
+export const intlLocale = (): string => localeValue('locale', 'en-US');
 
 /** An amount in the org's currency, in whole units, as the session's locale writes it (2 308 €, €2,308). */
 export function formatMoney(value: number): string {

@@ -6,7 +6,10 @@ export interface PreviewSession {
   userId: string;
   userName: string;
   persona: string;
+  /** The user's language (LanguageLocaleKey): labels and words. */
   language: string;
+  /** The user's locale (LocaleSidKey): dates and numbers; absent, the language's. */
+  locale?: string;
   personas?: { key: string; label: string }[];
   /** Custom tabs by name: Visible (in the bar), Available (opens) or Hidden, per permission sets. */
   tabs?: Record<string, 'Visible' | 'Available' | 'Hidden'>;

@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { formatMoney } from '../../../platform/i18n';
 import { picklistLabel } from '../../../platform/labels';
 import { navigate } from '../../../platform/navigation';
+import { session } from '../../../platform/session';
 import { query } from '../../data';
 import { strings } from '../../strings';
 import { healthCell, type HealthFields } from './healthCell';
@@ -20,6 +21,23 @@ const SOQL =
   'Health_Override_Until__c, Customer_Stage__c, MRR__c, ' +
   'Account_Manager__r.Name FROM Account ORDER BY Name LIMIT 2000';
 
+interface HandoverRow {
+  Account__c: string;
+  Name: string;
+  Status__c: string;
+  Seller__c?: string | null;
+  Account_Manager__c?: string | null;
+}
+
+// The handovers still under way, newest first: an Account shows its newest one.
+const HANDOVER_SOQL =
+  'SELECT Account__c, Name, Status__c, Seller__c, Account_Manager__c FROM Handover__c ' +
+  "WHERE Status__c IN ('Draft', 'Submitted', 'Returned') ORDER BY CreatedDate DESC LIMIT 2000";
+
+/** Whose move a handover waits on: the seller's while a draft or returned, then the account manager's. */
+const waitingOn = (h: HandoverRow) =>
+  h.Status__c === 'Submitted' ? h.Account_Manager__c : h.Seller__c;
+
 const TIERS = ['High', 'Low', 'Tech'];
 const STATUSES = ['Green', 'Yellow', 'Red', 'Insufficient data'];
 const STATUS_CLASS: Record<string, string> = {
@@ -31,7 +49,10 @@ const STATUS_CLASS: Record<string, string> = {
 const label = (field: string, value?: string | null) =>
   value ? picklistLabel(`Account.${field}`, value) : '';
 
-/** The Accounts list view: search, touch tier and health filters; a row opens the record. */
+/**
+ * The Accounts list view: search, touch tier, health and handover filters; a row opens the
+ * record. The Handover column and "Waiting on me" find a seeded or forgotten draft without a post.
+ */
 export default class AccountList extends LightningElement {
   text = strings();
   accounts: AccountRow[] = [];
@@ -49,10 +70,19 @@ export default class AccountList extends LightningElement {
   }
   tier = '';
   status = '';
+  handoverFilter = '';
+  private handovers = new Map<string, HandoverRow>();
 
   async connectedCallback(): Promise<void> {
     try {
-      this.accounts = await query<AccountRow>(SOQL);
+      const [accounts, handovers] = await Promise.all([
+        query<AccountRow>(SOQL),
+        // A user who may not read handovers still gets the list, without the column's values.
+        query<HandoverRow>(HANDOVER_SOQL).catch(() => [] as HandoverRow[])
+      ]);
+      for (const h of handovers)
+        if (!this.handovers.has(h.Account__c)) this.handovers.set(h.Account__c, h);
+      this.accounts = accounts;
     } catch (error) {
       this.error = error;
     } finally {
@@ -67,6 +97,7 @@ export default class AccountList extends LightningElement {
       .filter((a) => !search || a.Name.toLowerCase().includes(search))
       .filter((a) => !this.tier || a.Touch_Tier__c === this.tier)
       .filter((a) => !this.status || a.Health_Status__c === this.status)
+      .filter((a) => this.matchesHandover(this.handovers.get(a.Id)))
       .map((a) => ({
         id: a.Id,
         name: a.Name,
@@ -81,8 +112,21 @@ export default class AccountList extends LightningElement {
         statusClass: STATUS_CLASS[a.Health_Status__c ?? ''] ?? 'slds-badge',
         manager: a.Account_Manager__r?.Name ?? '',
         stage: label('Customer_Stage__c', a.Customer_Stage__c),
-        mrr: typeof a.MRR__c === 'number' ? formatMoney(a.MRR__c) : ''
+        mrr: typeof a.MRR__c === 'number' ? formatMoney(a.MRR__c) : '',
+        handover: this.handoverText(this.handovers.get(a.Id))
       }));
+  }
+
+  private matchesHandover(handover: HandoverRow | undefined): boolean {
+    if (this.handoverFilter === 'open') return !!handover;
+    if (this.handoverFilter === 'mine')
+      return !!handover && waitingOn(handover) === session().userId;
+    return true;
+  }
+
+  private handoverText(handover: HandoverRow | undefined): string {
+    if (!handover) return '';
+    return `${handover.Name} · ${picklistLabel('Handover__c.Status__c', handover.Status__c)}`;
   }
 
   get count(): string {
@@ -106,6 +150,18 @@ export default class AccountList extends LightningElement {
       { label: this.text.anyHealth, value: '' },
       ...STATUSES.map((value) => ({ label: label('Health_Status__c', value), value }))
     ];
+  }
+
+  get handoverOptions() {
+    return [
+      { label: this.text.anyHandover, value: '' },
+      { label: this.text.openHandovers, value: 'open' },
+      { label: this.text.handoversWaitingOnMe, value: 'mine' }
+    ];
+  }
+
+  handleHandover(event: CustomEvent<{ value: string }>): void {
+    this.handoverFilter = event.detail.value;
   }
 
   handleSearch(event: Event): void {

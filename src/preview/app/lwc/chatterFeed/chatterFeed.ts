@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { registerRefreshHandler, unregisterRefreshHandler } from '../../../platform/refresh';
-import { session } from '../../../platform/session';
+import { intlLocale } from '../../../platform/i18n';
 import {
   commentOn,
   postToFeed,
@@ -18,7 +18,7 @@ const when = (iso: string): string => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? ''
-    : date.toLocaleString(session().language === 'fi' ? 'fi-FI' : 'en-US', {
+    : date.toLocaleString(intlLocale(), {
         dateStyle: 'medium',
         timeStyle: 'short'
       });

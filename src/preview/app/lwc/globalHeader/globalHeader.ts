@@ -10,6 +10,7 @@ import {
 import { strings } from '../../strings';
 
 const POLL_MS = 15000;
+const ACCOUNT_PREFIX = '001';
 const LANGUAGES = [
   { value: 'en', label: 'English' },
   { value: 'fi', label: 'suomi' }
@@ -106,11 +107,15 @@ export default class GlobalHeader extends LightningElement {
     this.notifications = this.notifications.map((n) => (n.id === id ? { ...n, read: true } : n));
     // Reading is best effort: the bell must still navigate if the org cannot record it.
     if (id) markNotificationRead(id).catch(() => undefined);
-    if (recordId) {
+    if (recordId?.startsWith(ACCOUNT_PREFIX)) {
       navigate({
         type: 'standard__recordPage',
         attributes: { recordId, objectApiName: 'Account', actionName: 'view' }
       });
+    } else if (recordId) {
+      // Another record (a won deal, a handover, a post) opens the page the org routes it to,
+      // its Account's, as only the org knows which object an id is and where it belongs.
+      window.location.assign(`/lightning/r/${recordId}/view`);
     }
   }
 

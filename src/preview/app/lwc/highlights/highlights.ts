@@ -5,8 +5,7 @@ import {
   getFieldDisplayValue,
   type RecordRepresentation
 } from '../../../platform/uiRecordApi';
-import { formatMoney } from '../../../platform/i18n';
-import { session } from '../../../platform/session';
+import { formatMoney, intlLocale } from '../../../platform/i18n';
 import { strings } from '../../strings';
 
 const FIELDS = [
@@ -42,7 +41,7 @@ export default class Highlights extends LightningElement {
     const value = getFieldValue(this.record, field);
     if (display) return display;
     if (typeof value === 'number' && field.endsWith('MRR__c')) return formatMoney(value);
-    // Dates as Lightning shows them, in the user's language.
+    // Dates as Lightning shows them, in the user's locale.
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       return new Date(`${value}T00:00:00Z`).toLocaleDateString(this.locale, { timeZone: 'UTC' });
     }
@@ -50,7 +49,7 @@ export default class Highlights extends LightningElement {
   }
 
   get locale(): string {
-    return session().language === 'fi' ? 'fi-FI' : 'en-US';
+    return intlLocale();
   }
 
   get name(): string {
