@@ -26,4 +26,24 @@ describe('prefillFromDeal', () => {
     expect(fields).not.toHaveProperty('Account_Manager_Notes__c');
     expect(sources).not.toHaveProperty('Account_Manager_Notes__c');
   });
+
+  it('it_should_propose_the_accounts_current_manager_when_the_deal_names_none', () => {
+    const { fields, sources } = prefillFromDeal(
+      { Id: '006000000000001AAA' },
+      { ...noFacts, accountManager: '005000000000003AAA' }
+    );
+
+    expect(fields.Account_Manager__c).toBe('005000000000003AAA');
+    expect(sources.Account_Manager__c).toBe('Account.Account_Manager__c');
+  });
+
+  it('it_should_keep_the_deals_proposed_account_manager_over_the_accounts', () => {
+    const { fields, sources } = prefillFromDeal(
+      { Id: '006000000000001AAA', Proposed_Account_Manager__c: '005000000000002AAA' },
+      { ...noFacts, accountManager: '005000000000003AAA' }
+    );
+
+    expect(fields.Account_Manager__c).toBe('005000000000002AAA');
+    expect(sources.Account_Manager__c).toBe('Opportunity.Proposed_Account_Manager__c');
+  });
 });

@@ -38,6 +38,8 @@ export interface DealFacts {
   products: DealProduct[] | null;
   contacts: DealContact[];
   competitors: string[];
+  /** The Account's current account manager, proposed when the deal names none. */
+  accountManager?: string | null;
 }
 
 export interface DealPrefill {
@@ -76,6 +78,8 @@ export function prefillFromDeal(deal: WonDeal, facts: DealFacts): DealPrefill {
     deal.Proposed_Account_Manager__c,
     'Opportunity.Proposed_Account_Manager__c'
   );
+  if (!fields.Account_Manager__c)
+    fill('Account_Manager__c', facts.accountManager, 'Account.Account_Manager__c');
   fill(
     'Account_Manager_Notes__c',
     deal.Account_Manager_Notes__c,

@@ -126,10 +126,12 @@ export function registerWonDealTrigger(
       .rowsWhere('Handover__c', 'Account__c', accountId)
       .some((handover) => OPEN_HANDOVER_STATUSES.includes(handover.Status__c as 'Draft'));
     if (open) return;
-    const { fields, sources } = prefillFromDeal(
-      deal as unknown as WonDeal,
-      factsOf(context, String(deal.Id))
-    );
+    const { fields, sources } = prefillFromDeal(deal as unknown as WonDeal, {
+      ...factsOf(context, String(deal.Id)),
+      // Proposed when the deal names no account manager: an existing customer keeps theirs.
+      accountManager: context.rowsWhere('Account', 'Id', accountId)[0]?.Account_Manager__c as
+        string | null
+    });
     const handoverId = context.create('Handover__c', {
       ...fields,
       Account__c: accountId,
