@@ -21,6 +21,10 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       // What the preview build writes into src/preview/platform/http.ts.
       globals: { BATON_API_VERSION: require('./sfdx-project.json').sourceApiVersion },
+      // What the preview build serves as virtual modules (src/preview/platformPlugin.ts).
+      moduleNameMapper: {
+        '^baton:(labels|picklists)$': '<rootDir>/src/testkit/previewModules/$1.ts'
+      },
       transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] }
     }
   ]
