@@ -36,8 +36,12 @@ beforeAll(async () => {
     buildHash: () => 'h1',
     personas: () => personas,
     signIn,
+    // The admin's row is from an org made before LocaleSidKey was kept.
     userLocale: (user) =>
-      user.id === '005J' ? { language: 'fi', locale: 'fi_FI' } : { language: 'en_US' },
+      ({
+        '005J': { language: 'fi', locale: 'fi_FI' },
+        '005Z': { language: 'fi', locale: null }
+      })[user.id] ?? { language: 'en_US', locale: 'en_US' },
     // A won deal (006…) belongs to the Account 001A.
     accountOfRecord: (_type, id) => (id.startsWith('006') ? '001A00000000001AAA' : null)
   });
@@ -90,6 +94,7 @@ describe('preview routes', () => {
     };
     expect(await session('sid=tok-juha')).toMatchObject({ language: 'fi', locale: 'fi' });
     expect(await session('sid=tok-am')).toMatchObject({ language: 'en', locale: 'en' });
+    expect(await session('sid=tok-admin')).toMatchObject({ language: 'fi', locale: 'fi' });
     expect(await session('sid=tok-juha; baton_lang=en')).toMatchObject({
       language: 'en',
       locale: 'en'

@@ -54,7 +54,11 @@ function languageAndLocale(
   const chosen = cookies(req).baton_lang;
   if (LANGUAGES.includes(chosen)) return { language: chosen, locale: chosen };
   const own = options.userLocale?.(user) ?? {};
-  return { language: previewLanguage(own.language), locale: previewLanguage(own.locale) };
+  // A user row from before the org kept LocaleSidKey has none: its language's formats, then.
+  return {
+    language: previewLanguage(own.language),
+    locale: previewLanguage(own.locale ?? own.language)
+  };
 }
 const SLDS_ASSETS = 'node_modules/@salesforce-ux/design-system/assets';
 
