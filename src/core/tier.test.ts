@@ -58,4 +58,11 @@ describe('touch tier', () => {
       /Touch_Tier__c/
     );
   });
+
+  it("follows a handover's ARR (the deal's) instead of the Account's MRR × 12", () => {
+    const deal = suggestTier({ mrr: 1470, arr: 60000 }, model);
+    expect(deal.arr).toBe(60000);
+    expect(deal.suggested).toBe('High');
+    expect(suggestTier({ mrr: 1470, arr: null }, model).arr).toBe(17640);
+  });
 });

@@ -5,6 +5,8 @@ import { TIERS } from './config/records';
 
 export interface TierInput {
   mrr: number;
+  /** A handover's ARR (the deal's): when given, the suggestion follows it instead of MRR × 12. */
+  arr?: number | null;
   growthPotential?: number | null;
   strategic?: boolean;
 }
@@ -48,7 +50,9 @@ export function suggestTier(input: TierInput, model: BatonModel): TierSuggestion
   if (!Number.isFinite(input.mrr) || input.mrr < 0)
     throw new UserInputError(`mrr: must be a number ≥ 0, got ${input.mrr}`, 'mrr');
   const growth = input.growthPotential ?? 0;
-  const arr = input.mrr * 12;
+  const given = input.arr;
+  const arr =
+    typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : input.mrr * 12;
   const strategic = input.strategic === true;
   const rule = model.tierRules.find((candidate) => matches(candidate, arr, growth, strategic))!;
   return { arr, suggested: rule.tier, reason: reasonOf(rule, arr, growth), rule: rule.name };

@@ -84,7 +84,7 @@ export default class HandoverPanel extends LightningElement {
   }
 
   get suggestion() {
-    return suggestTierFor(this.context.account, this.model);
+    return suggestTierFor(this.context.account, this.model, this.draft.ARR__c);
   }
 
   get tier() {
@@ -225,7 +225,9 @@ export default class HandoverPanel extends LightningElement {
       this.context = context;
       this.startingNext = false;
       this.fieldErrors = [];
-      this.draft = draftFrom(context, suggestTierFor(context.account, model).tier);
+      const deal = context.opportunity;
+      const arr = context.handover ? context.handover.ARR__c : deal && deal.Amount;
+      this.draft = draftFrom(context, suggestTierFor(context.account, model, arr).tier);
       this.notice = typeof notice === 'function' ? notice(context) : notice;
       if (this.notice) {
         this.focusTarget = '.notice';

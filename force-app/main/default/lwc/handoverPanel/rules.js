@@ -25,12 +25,17 @@ export function modelOf(context) {
   return parseModelRecords(context.modelRecords || {});
 }
 
-/** @returns { tier, label, reason } suggested for the Account by the Touch_Tier_Rule__mdt records */
-export function suggestTierFor(account, model) {
+/**
+ * @param arr the handover's ARR (the deal's, as the seller edits it); without one, MRR × 12
+ * @returns { tier, label, reason } suggested for the Account by the Touch_Tier_Rule__mdt records
+ */
+export function suggestTierFor(account, model, arr) {
+  const handoverArr = arr === null || arr === undefined || arr === '' ? NaN : Number(arr);
   // No MRR yet counts as 0, as the server's tier assignment does.
   const suggestion = suggestTier(
     {
       mrr: Math.max(0, account.MRR__c || 0),
+      arr: Number.isFinite(handoverArr) && handoverArr >= 0 ? handoverArr : null,
       growthPotential: account.Growth_Potential__c,
       strategic: account.Strategic_Account__c === true
     },
