@@ -59,6 +59,31 @@ async function openPortfolio(): Promise<{ page: Page; errors: string[]; apiCalls
   return { page, errors, apiCalls };
 }
 
+/** No bubble crosses the axes: the scale leaves room for the largest one at 1 and at 5. */
+async function expectBubblesInsidePlot(page: Page): Promise<void> {
+  const outside = await page.locator('svg.plot').evaluate((svg) => {
+    const [xAxis, yAxis] = Array.from(svg.querySelectorAll('line.axis')).map((line) =>
+      ['x1', 'y1', 'x2', 'y2'].map((name) => Number(line.getAttribute(name)))
+    );
+    const [left, right, top, bottom] = [xAxis[0], xAxis[2], yAxis[1], yAxis[3]];
+    return Array.from(svg.querySelectorAll('a.bubble circle'))
+      .map((circle) => ['cx', 'cy', 'r'].map((name) => Number(circle.getAttribute(name))))
+      .filter(([cx, cy, r]) => cx - r < left || cx + r > right || cy - r < top || cy + r > bottom);
+  });
+  expect(outside).toEqual([]);
+}
+
+/** The focused bubble is drawn again last in the SVG, so no larger bubble hides it. */
+async function expectDrawnOnTop(page: Page, id: string | null): Promise<void> {
+  const last = await page
+    .locator('svg.plot')
+    .evaluate((svg) => [
+      svg.lastElementChild?.getAttribute('class'),
+      svg.lastElementChild?.getAttribute('data-id')
+    ]);
+  expect(last).toEqual(['front', id]);
+}
+
 describe('the Portfolio tab as the CS lead', () => {
   it('shows the book in one Apex call, names each bubble on focus, and opens it', async () => {
     const { page, errors, apiCalls } = await openPortfolio();
@@ -76,11 +101,26 @@ describe('the Portfolio tab as the CS lead', () => {
     ).resolves.toMatch(/^\d+%$/);
     await page.screenshot({ path: join(SHOTS, 'portfolio.png'), fullPage: true });
 
+    await expectBubblesInsidePlot(page);
+    // One tab stop for the whole chart: the arrow keys move between bubbles, Tab leaves.
+    const stop = page.locator('a.bubble[tabindex="0"]');
+    await expect(stop.count()).resolves.toBe(1);
+    await stop.focus();
+    const first = await stop.getAttribute('data-id');
     await page.keyboard.press('Tab');
-    await bubbles.first().focus();
-    const name = (await bubbles.first().getAttribute('aria-label')) ?? '';
+    await expect(page.locator('a.bubble:focus').count()).resolves.toBe(0);
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.locator('a.bubble:focus').getAttribute('data-id')).resolves.toBe(first);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator('a.bubble:focus');
+    const id = await focused.getAttribute('data-id');
+    expect(id).not.toBe(first);
+    await expect(page.locator('a.bubble[tabindex="0"]').getAttribute('data-id')).resolves.toBe(id);
+    const name = (await focused.getAttribute('aria-label')) ?? '';
     expect(name).toMatch(/: value [\d.]+, potential \d, ARR €[\d,]+, health /);
     await expect(page.locator('p.focused').textContent()).resolves.toBe(name);
+    await expectDrawnOnTop(page, id);
     await page.locator('.chart').screenshot({ path: join(SHOTS, 'portfolio-chart-focus.png') });
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/lightning\/r\/Account\/\w+\/view/);
@@ -188,6 +228,15 @@ describe('the Portfolio tab as the CS lead', () => {
     expect(drivers.length).toBeGreaterThan(0);
     expect(drivers.filter((driver) => !finnish.has(driver.trim()))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portfolio-fi.png') });
+    const stop = page.locator('a.bubble[tabindex="0"]');
+    await stop.focus();
+    await page.keyboard.press('End');
+    const id = await page.locator('a.bubble:focus').getAttribute('data-id');
+    await expect(page.locator('p.focused').textContent()).resolves.toMatch(
+      /: arvo [\d,]+, potentiaali 5, vuosilaskutus /
+    );
+    await expectDrawnOnTop(page, id);
+    await page.locator('.chart').screenshot({ path: join(SHOTS, 'portfolio-chart-focus-fi.png') });
     expect(errors).toEqual([]);
   });
 });
