@@ -225,7 +225,10 @@ describe('handover answered in the preview', () => {
     // A date the locale cannot read stops the save, saying how to type it, instead of vanishing.
     await date.fill('31/31/2026');
     await panel(page).getByRole('button', { name: fi.Baton_Handover_Save_Draft }).click();
-    const badDate = fi.Baton_Handover_Error_Bad_Date.replace('{0}', '31.12.2026');
+    const badDate = fi.Baton_Handover_Error_Bad_Date.replace('{0}', '31/31/2026').replace(
+      '{1}',
+      '31.12.2026'
+    );
     await panel(page).locator('c-handover-error-summary').getByText(badDate).waitFor();
     expect((await handovers()).totalSize).toBe(0);
     // So does an amount the Finnish format cannot read without guessing (27.696: thousands or

@@ -61,8 +61,8 @@ export function missingFieldErrors(problems) {
 const EXAMPLE_AMOUNT = 27696.5;
 
 /**
- * @param inputs [{ field, kind, typed? }]: dates and amounts typed in a form the user's locale
- *   cannot read (an amount with what was typed)
+ * @param inputs [{ field, kind, typed }]: dates and amounts typed in a form the user's locale
+ *   cannot read, with what was typed
  * @returns their errors in form order, each saying how to type it in the user's format
  */
 export function unreadableErrors(inputs) {
@@ -72,7 +72,7 @@ export function unreadableErrors(inputs) {
       label: (FORM_ORDER.find((field) => field.name === name) || { label: name }).label,
       message:
         kind === 'date'
-          ? format(badDate, exampleDate())
+          ? format(badDate, typed, exampleDate())
           : format(badAmount, typed, formatAmount(EXAMPLE_AMOUNT))
     }))
   );

@@ -1,5 +1,4 @@
-import { format } from 'c/localeFormat';
-import LOCALE from '@salesforce/i18n/locale';
+import { format, formatMoney } from 'c/localeFormat';
 import strategic from '@salesforce/label/c.Baton_Handover_Reason_Strategic';
 import notStrategic from '@salesforce/label/c.Baton_Handover_Reason_Not_Strategic';
 import minArr from '@salesforce/label/c.Baton_Handover_Reason_Min_Arr';
@@ -11,7 +10,7 @@ import catchAll from '@salesforce/label/c.Baton_Handover_Reason_Default';
 // Why the core suggested a tier, worded in the user's language from the Touch_Tier_Rule__mdt
 // record that matched (the core's own reason is English, for logs and the CLI).
 
-const amount = (value) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(value);
+const amount = (value) => formatMoney(value);
 
 /** @param rule the matched model.tierRules entry; arr and growth the account's inputs */
 export function tierReason(rule, arr, growthPotential) {

@@ -1,10 +1,18 @@
 import { LightningElement, api } from 'lwc';
-import { formatAmount, parseAmount } from 'c/localeFormat';
+import {
+  currencySign,
+  exampleDate,
+  formatAmount,
+  formatDate,
+  parseAmount,
+  parseDate
+} from 'c/localeFormat';
 
-/** A typed date the input could not parse (its own check, not a message we set). */
-function unreadableDate(input) {
-  return input.dataset.kind === 'date' && !!input.validity && input.validity.badInput;
-}
+// Dates and amounts are text inputs read by Baton in the user's locale (localeFormat's
+// parseDate, parseAmount), never by the input: an unreadable one is kept as typed and refused by
+// name, and never reaches the draft, so a save cannot write an empty date over a stored one.
+const READERS = { currency: parseAmount, date: parseDate };
+const SHOWN = { currency: formatAmount, date: formatDate };
 
 /**
  * One titled section of the handover form. It renders its fields from a definition, marks
@@ -24,8 +32,10 @@ export default class HandoverSection extends LightningElement {
   @api emptyTexts = {};
   /** A note under a field, by API name: where a pre-filled value came from. */
   @api notes = {};
-  /** Amounts as typed, by API name: shown back as typed, and read in the user's locale. */
-  typedAmounts = {};
+  /** Dates and amounts as typed, by API name: { kind, text }, shown back as typed. */
+  typed = {};
+  /** Fields showing a message of ours, so the next check clears only those. */
+  flagged = new Set();
 
   get headingId() {
     return `handover-section-${this.section.key}`;
@@ -38,6 +48,7 @@ export default class HandoverSection extends LightningElement {
       const raw = (this.values || {})[field.name];
       return {
         ...field,
+        label: field.kind === 'currency' ? `${field.label} (${currencySign()})` : field.label,
         options,
         required: required.has(field.name),
         value: this.shownValue(field, raw),
@@ -48,16 +59,17 @@ export default class HandoverSection extends LightningElement {
         note: (this.notes || {})[field.name],
         isCheckboxes: field.kind === 'checkboxes',
         isDate: field.kind === 'date',
-        isCurrency: field.kind === 'currency'
+        isCurrency: field.kind === 'currency',
+        placeholder: field.kind === 'date' ? exampleDate() : null
       };
     });
   }
 
   shownValue(field, raw) {
     if (field.kind === 'checkboxes') return splitMulti(raw);
-    if (field.kind !== 'currency') return raw ?? '';
-    const typed = this.typedAmounts[field.name];
-    return typed !== undefined ? typed : formatAmount(raw);
+    if (!READERS[field.kind]) return raw ?? '';
+    const typed = this.typed[field.name];
+    return typed !== undefined ? typed.text : SHOWN[field.kind](raw);
   }
 
   handleChange(event) {
@@ -66,12 +78,13 @@ export default class HandoverSection extends LightningElement {
     let value = event.detail.value;
     if (kind === 'checkboxes') {
       value = value.join(';');
-    } else if (kind === 'currency') {
-      // Read here in the user's locale, not by the input: it would take 27696,5 for 276965.
-      this.typedAmounts = { ...this.typedAmounts, [name]: value };
-      const amount = parseAmount(value);
-      if (amount.error) return;
-      value = amount.value;
+    } else if (READERS[kind]) {
+      // Read here in the user's locale, not by the input: it took 27696,5 for 276965 and
+      // handed an unreadable date on as empty.
+      this.typed = { ...this.typed, [name]: { kind, text: value } };
+      const read = READERS[kind](value);
+      if (read.error) return;
+      value = read.value;
     } else if (value === '') {
       value = null;
     }
@@ -86,13 +99,17 @@ export default class HandoverSection extends LightningElement {
   showErrors(messagesByField = {}) {
     let clean = true;
     this.inputs().forEach((input) => {
-      const message = messagesByField[input.dataset.field] || '';
+      const name = input.dataset.field;
+      const message = messagesByField[name] || '';
       clean = clean && !message;
-      if (typeof input.setCustomValidity === 'function') {
+      // Only fields with a message, or losing one: reporting the others would flag every empty
+      // required field on a draft's save, which may be incomplete.
+      if (typeof input.setCustomValidity === 'function' && (message || this.flagged.has(name))) {
         input.setCustomValidity(message);
         input.reportValidity();
       }
     });
+    this.flagged = new Set(Object.keys(messagesByField).filter((name) => messagesByField[name]));
     return clean;
   }
 
@@ -107,18 +124,14 @@ export default class HandoverSection extends LightningElement {
   }
 
   /**
-   * @returns [{ field, kind }] this section's date and amount fields holding typed text the
-   * user's locale cannot read (the input would otherwise hand the save an empty value)
+   * @returns [{ field, kind, typed }] this section's date and amount fields holding typed text
+   * the user's locale cannot read (the draft still holds the value from before)
    */
   @api
   unreadableInputs() {
-    const dates = this.inputs()
-      .filter((input) => unreadableDate(input))
-      .map((input) => ({ field: input.dataset.field, kind: 'date' }));
-    const amounts = Object.entries(this.typedAmounts)
-      .filter(([, typed]) => parseAmount(typed).error)
-      .map(([field, typed]) => ({ field, kind: 'currency', typed }));
-    return [...dates, ...amounts];
+    return Object.entries(this.typed)
+      .filter(([, { kind, text }]) => READERS[kind](text).error)
+      .map(([field, { kind, text }]) => ({ field, kind, typed: text }));
   }
 
   inputs() {

@@ -1,6 +1,8 @@
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 
+export { parseDate } from './parseDate';
+
 // Labels, dates and money in the user's locale and currency, as Lightning shows them: one
 // home for the handover components (Intl over @salesforce/i18n, never a hard-coded locale).
 
@@ -31,6 +33,34 @@ export function formatCurrency(value, locale = LOCALE, currency = CURRENCY) {
     return '';
   }
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(value));
+}
+
+/**
+ * An amount in the org's currency in whole units, as the user's locale writes it (11 316 €,
+ * €11,316): the one money format of the cards and the portfolio. A formatter is costly to make
+ * and a page formats thousands, so one is kept per locale and currency.
+ */
+const moneyFormats = new Map();
+export function formatMoney(value, locale = LOCALE, currency = CURRENCY) {
+  if (value === undefined || value === null || value === '') {
+    return '';
+  }
+  const key = `${locale}|${currency}`;
+  if (!moneyFormats.has(key)) {
+    moneyFormats.set(
+      key,
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })
+    );
+  }
+  return moneyFormats.get(key).format(Number(value));
+}
+
+/** The org currency's sign as the user's locale writes it (€, $), for an amount field's label. */
+export function currencySign(locale = LOCALE, currency = CURRENCY) {
+  const part = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    .formatToParts(0)
+    .find((item) => item.type === 'currency');
+  return part ? part.value : currency;
 }
 
 /** A date as the user types it in their locale, for hints: "31.12.2026", "Dec 31, 2026". */

@@ -88,6 +88,7 @@ import BATON_STRATEGY_PROTECT from '@salesforce/label/c.Baton_Portfolio_Strategy
 import BATON_STRATEGY_GROW from '@salesforce/label/c.Baton_Portfolio_Strategy_Grow';
 import BATON_STRATEGY_STREAMLINE from '@salesforce/label/c.Baton_Portfolio_Strategy_Streamline';
 import CURRENCY from '@salesforce/i18n/currency';
+import { formatMoney as formatMoneyIn } from 'c/localeFormat';
 
 export const LABELS = {
   language: BATON_HEALTH_LANGUAGE,
@@ -213,17 +214,9 @@ export function formatNumber(value, decimals = 0) {
   return formatters.get(decimals).format(value);
 }
 
-let moneyFormat;
-
 /** An amount in the org's currency, in whole units, as the user's language writes it (188 172 €). */
 export function formatMoney(value) {
-  if (value === null || value === undefined) return '';
-  moneyFormat ??= new Intl.NumberFormat(locale(), {
-    style: 'currency',
-    currency: CURRENCY,
-    maximumFractionDigits: 0
-  });
-  return moneyFormat.format(value);
+  return formatMoneyIn(value, locale(), CURRENCY);
 }
 
 /** A 0–1 ratio as a whole percent, or the not-available text. */

@@ -1,4 +1,5 @@
 import { LABELS } from './labels';
+import { formatDate, formatMoney } from 'c/localeFormat';
 
 const DAY_MS = 86400000;
 
@@ -9,16 +10,12 @@ export function format(label, ...values) {
   });
 }
 
-function money(value) {
-  return `${Math.round(value)
-    .toLocaleString('fi-FI')
-    .replace(/\u00a0/g, ' ')} €`;
-}
-
 /** Why the suggestion is what it is: the inputs of the tier rules (ARR = MRR × 12). */
 export function suggestionReason(fields) {
   const arr = fields.mrr === null || fields.mrr === undefined ? null : fields.mrr * 12;
-  const parts = [format(LABELS.reason, arr === null ? '–' : money(arr), fields.potential ?? '–')];
+  const parts = [
+    format(LABELS.reason, arr === null ? '–' : formatMoney(arr), fields.potential ?? '–')
+  ];
   if (fields.strategic) parts.push(LABELS.strategic);
   return parts.join(' · ');
 }
@@ -38,11 +35,15 @@ export function firstValueView(fields, cadence) {
     fields.firstValueAt && !(today && fields.firstValueAt > today) ? fields.firstValueAt : null;
   // Value reached before this onboarding started (an earlier one) is a date, not a duration.
   if (!started || (reached && reached < started)) {
-    return { firstValue: reached, firstValueLate: false, firstValueClass: 'first-value' };
+    return {
+      firstValue: formatDate(reached),
+      firstValueLate: false,
+      firstValueClass: 'first-value'
+    };
   }
   const elapsed = Math.max(0, days(started, reached || today));
   const text = reached
-    ? format(LABELS.timeToValue, reached, elapsed)
+    ? format(LABELS.timeToValue, formatDate(reached), elapsed)
     : format(LABELS.noFirstValue, elapsed);
   const target = cadence.firstValueTargetDays;
   const hasTarget = typeof target === 'number' && target > 0;

@@ -419,7 +419,7 @@ describe('c-handover-panel', () => {
     const element = await render(CONTEXT_OPPORTUNITY);
     expect(input(element, 'What_Was_Sold__c').value).toBe('Kontrakti Pro deal: Baton Pro');
     expect(input(element, 'ARR__c').value).toBe('24,000.00');
-    expect(input(element, 'Contract_Start__c').value).toBe('2026-01-02');
+    expect(input(element, 'Contract_Start__c').value).toBe('Jan 2, 2026');
     expect(root(element).querySelector('.prefilled')).not.toBeNull();
   });
 
@@ -489,7 +489,7 @@ describe('c-handover-panel', () => {
     const fresh = await render(withModel(CONTEXT_NEW, records));
     expect(root(fresh).querySelector('.suggestion').textContent).toContain('c.Baton_Tier_Tech');
     expect(root(fresh).querySelector('.suggestion-reason').textContent).toContain(
-      'ARR 24,000 < 30,000'
+      'ARR $24,000 < $30,000'
     );
     expect(input(fresh, 'Proposed_Touch_Tier__c').value).toBe('Tech');
     document.body.removeChild(fresh);

@@ -113,7 +113,7 @@ describe('c-tier-cadence-card', () => {
     expect(text($(element, '.override-text'))).toBe('c.Baton_Tier_Card_Overridden');
     // Onboarding started 2026-01-10, first value 2026-02-01: 22 days, within the target.
     expect(text($(element, '.first-value'))).toBe(
-      '2026-02-01, 22 days after onboarding started · target 30 days'
+      'Feb 1, 2026, 22 days after onboarding started · target 30 days'
     );
     expect($(element, '.first-value').className).not.toContain('slds-text-color_error');
     $(element, '.clear-override').click();
@@ -246,7 +246,7 @@ describe('c-tier-cadence-card', () => {
         cadence
       );
       expect(view).toEqual({
-        firstValue: '2025-01-07',
+        firstValue: 'Jan 7, 2025',
         firstValueLate: false,
         firstValueClass: 'first-value'
       });
