@@ -8,6 +8,7 @@ import { registerHandoverTrigger } from '../services/handover/trigger';
 import { registerHandoverTwins } from '../services/handover/twins';
 import { announceDraftedHandover } from '../services/handover/wonDeal';
 import { registerWonDealTrigger } from '../services/handover/wonDealTrigger';
+import { registerHealthBacktestTwins } from '../services/health/history/backtestRuns';
 import { registerOutcomeTrigger } from '../services/health/history/outcomeTrigger';
 import { registerHealthTwins } from '../services/health/panel/twins';
 import { registerPortfolioTwins } from '../services/portfolio/twins';
@@ -52,6 +53,7 @@ export function registerAllTwins(org: LocalOrg): void {
   );
   registerHandoverTwins(org);
   registerHealthTwins(org);
+  registerHealthBacktestTwins(org);
   registerTierCadenceTwins(org);
   registerPortfolioTwins(org);
 }

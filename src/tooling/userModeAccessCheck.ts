@@ -36,6 +36,7 @@ export const ROLE_ENTRY_POINTS: Record<string, string[]> = {
   ],
   Baton_Admin: [
     'HandoverController.getContext',
+    'HealthBacktestController.getLatest',
     'HealthController.getHealth',
     'PortfolioController.getPortfolio',
     'HealthController.setOverride',

@@ -7,6 +7,7 @@ import {
   type BacktestReport,
   type HorizonReport
 } from '../../services/health/history/backtest';
+import { saveBacktest } from '../../services/health/history/backtestRuns';
 import type { Connect } from '../../services/touchpoints/connect';
 import { runCommand } from '../run';
 import { TARGET_ORG_OPTION } from '../orgOption';
@@ -27,7 +28,7 @@ const pct = (share: number) => `${Math.round(share * 100)} %`;
 const two = (value: number) => value.toFixed(2);
 
 /** Each statistic with one plain sentence, per horizon. */
-export function formatBacktest(report: BacktestReport): string {
+export function formatBacktest(report: BacktestReport & { saved?: string[] }): string {
   const flips = report.bandFlips;
   const lines = [
     `${report.outcomes} outcomes (churn, contraction, renewal) in the org.`,
@@ -36,6 +37,11 @@ export function formatBacktest(report: BacktestReport): string {
       : `Band changes: ${pct(flips.rate)} of ${flips.pairs} snapshot-to-next pairs of these accounts changed band; a score that flips often is hard to act on.`
   ];
   for (const horizon of report.horizons) lines.push('', ...horizonLines(horizon));
+  if (report.saved)
+    lines.push(
+      '',
+      `Saved as ${report.saved.length} Health_Backtest__c records (one per horizon): admins see the latest run on the "Does the score predict?" card.`
+    );
   return lines.join('\n');
 }
 
@@ -98,14 +104,19 @@ export function registerHealthBacktest(health: Command, connect: Connect = conne
     .option(...TARGET_ORG_OPTION)
     .option('--horizons <days>', 'days before each outcome, comma separated (default 90,180)')
     .option('--json', 'print one JSON document')
-    .action(async (flags: { targetOrg?: string; horizons?: string; json?: boolean }) => {
-      await runCommand(
-        flags,
-        async () => {
-          const horizons = parseHorizons(flags.horizons);
-          return backtest(await connect(flags.targetOrg), horizons);
-        },
-        formatBacktest
-      );
-    });
+    .option('--save', "keep the run in the org (Health_Backtest__c) for the admins' card")
+    .action(
+      async (flags: { targetOrg?: string; horizons?: string; json?: boolean; save?: boolean }) => {
+        await runCommand(
+          flags,
+          async () => {
+            const horizons = parseHorizons(flags.horizons);
+            const conn = await connect(flags.targetOrg);
+            const report = await backtest(conn, horizons);
+            return flags.save ? { ...report, saved: await saveBacktest(conn, report) } : report;
+          },
+          formatBacktest
+        );
+      }
+    );
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import { seedDemoBook } from '../../devstack/seed/seed';
 import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { register } from './health';
+import { getLatest } from '../../services/health/history/backtestRuns';
 import { runCliJson } from '../../testkit/runCli';
 
 // `baton health backtest` through the CLI on the seeded demo book (its weekly history, its
@@ -129,6 +130,38 @@ describe('baton health backtest', () => {
     } finally {
       await conn.sobject('Customer_Outcome__c').destroy(trial.id!);
     }
+  });
+
+  it("keeps the run in the org with --save, one record per horizon, for the admins' card", async () => {
+    expect(await getLatest(conn)).toBeNull();
+    const plain = await run();
+    expect(plain.json.saved).toBeUndefined();
+    expect(await getLatest(conn)).toBeNull();
+
+    const { json, exitCode } = await run('--save', '--horizons', '90,400');
+    expect(exitCode).toBe(0);
+    expect(json.saved).toHaveLength(2);
+    const [ninety, refused] = json.horizons;
+    const latest = await getLatest(conn);
+    expect(latest!.horizons).toEqual([
+      {
+        horizonDays: 90,
+        auc: Number(ninety.auc.toFixed(3)),
+        aucLow: Number(ninety.aucInterval[0].toFixed(3)),
+        aucHigh: Number(ninety.aucInterval[1].toFixed(3)),
+        lift: Number(ninety.lift.lift.toFixed(2)),
+        baseRate: Number(ninety.lift.baseRate.toFixed(3)),
+        bad: ninety.bad,
+        good: ninety.good,
+        leftOut: ninety.tooLittleData.outcomes,
+        refused: null
+      },
+      expect.objectContaining({ horizonDays: 400, auc: null, refused: refused.refused })
+    ]);
+    const stored = await conn.query<{ Report__c: string }>(
+      'SELECT Report__c FROM Health_Backtest__c WHERE Horizon_Days__c = 90'
+    );
+    expect(JSON.parse(stored.records[0].Report__c)).toEqual(ninety);
   });
 
   it('checks --horizons before connecting', async () => {
