@@ -1,6 +1,7 @@
 import type { Connection } from 'jsforce';
 import { accountIdSchema } from '../services/health/recompute/accountSelection';
 import { dayOfValue } from '../core/dates';
+import { statusOrder } from '../core/health/statuses';
 import type { Row } from '../services/health/recompute/orgAccess';
 import { scoreChunk } from '../services/health/recompute/scoreChunk';
 import type { HealthScorer } from '../services/health/recompute/scorer';
@@ -44,7 +45,7 @@ export async function naiveRecompute(
     const soql = `SELECT ${ACCOUNT_FIELDS.join(', ')}, ${subqueries.map((s) => `(${s.soql})`).join(', ')} FROM Account WHERE Id = '${id}'`;
     const [record] = (await conn.query<Row>(soql)).records;
     if (!record) continue;
-    const table = new SignalTable(1);
+    const table = new SignalTable(1, statusOrder(scorer.model));
     table.addAccount(record);
     for (const { query, relationship } of subqueries) {
       const children = (record[relationship] as { records?: Row[] } | null)?.records ?? [];

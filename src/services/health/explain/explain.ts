@@ -5,6 +5,7 @@ import { soqlString } from '../../../org/soql';
 import { accountIdSchema } from '../recompute/accountSelection';
 import { overrideActive, signalsOf } from '../recompute/accountSignals';
 import { dayOfValue } from '../../../core/dates';
+import { statusOrder } from '../../../core/health/statuses';
 import type { Explanation } from './explainFormat';
 import { loadSignals } from '../recompute/loadSignals';
 import type { OrgAccess, Row } from '../recompute/orgAccess';
@@ -58,7 +59,8 @@ export async function explainAccount(
     silentProgress,
     {
       // The recompute's windows, so both read the same answers and the same baseline.
-      windows: signalWindows(model, (options.history ?? projectHistoryPolicy()).heartbeatDays)
+      windows: signalWindows(model, (options.history ?? projectHistoryPolicy()).heartbeatDays),
+      statuses: statusOrder(model)
     }
   );
   if (table.size !== 1) {

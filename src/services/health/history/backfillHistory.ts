@@ -3,6 +3,7 @@ import { addDays } from '../../../core';
 import { loadModelFromOrg } from '../../../org/orgModel';
 import { coreScorer } from '../recompute/coreScorer';
 import { dayOfValue } from '../../../core/dates';
+import { statusOrder } from '../../../core/health/statuses';
 import { loadHistoryPolicy } from './historyPolicy';
 import { LatestSnapshots } from './latestSnapshots';
 import { loadSignals } from '../recompute/loadSignals';
@@ -27,7 +28,8 @@ export async function backfillHistory(
   const scorer = coreScorer(model);
   const policy = await loadHistoryPolicy(conn);
   const org = orgAccess(conn);
-  const latest = new LatestSnapshots();
+  const statuses = statusOrder(model);
+  const latest = new LatestSnapshots(statuses);
   const tally = emptyTally();
   for (let week = options.weeks; week >= 1; week--) {
     const asOf = addDays(options.asOf, -7 * week);
@@ -35,7 +37,8 @@ export async function backfillHistory(
     latest.reset(0);
     const table = await loadSignals(org, { kind: 'all' }, asOfDay, silentProgress, {
       windows: signalWindows(model, policy.heartbeatDays),
-      latest
+      latest,
+      statuses
     });
     const at = `${asOf}T12:00:00.000Z`;
     const context = {

@@ -1,9 +1,7 @@
 import type { SnapshotState } from '../../../core/health/history';
 import { STORED_NO_DAY, dayOfValue } from '../../../core/dates';
-import { STATUSES } from '../recompute/signalTable';
+import { StatusCodes } from '../recompute/statusCodes';
 
-const code = (value: unknown) =>
-  Math.max(0, (STATUSES as readonly string[]).indexOf(String(value ?? '')));
 const num = (value: unknown) =>
   value === null || value === undefined || value === '' ? NaN : Number(value);
 
@@ -17,6 +15,12 @@ export class LatestSnapshots {
   private coverage = new Float64Array(0);
   private status = new Uint8Array(0);
   private override = new Uint8Array(0);
+  private readonly statuses: StatusCodes;
+
+  /** `statuses`: the model's, best first (statusOrder). */
+  constructor(statuses: readonly string[]) {
+    this.statuses = new StatusCodes(statuses);
+  }
 
   /** Forgets every account, keeping room for `capacity` rows (a wave's table). */
   reset(capacity: number): void {
@@ -42,8 +46,8 @@ export class LatestSnapshots {
     this.day[i] = day;
     this.score[i] = num(row.Score__c);
     this.coverage[i] = num(row.Coverage__c) || 0;
-    this.status[i] = code(row.Status__c);
-    this.override[i] = code(row.Override_Status__c);
+    this.status[i] = this.statuses.codeOf(row.Status__c);
+    this.override[i] = this.statuses.codeOf(row.Override_Status__c);
   }
 
   stateOf(i: number): SnapshotState | null {
@@ -51,9 +55,9 @@ export class LatestSnapshots {
     return {
       day: this.day[i],
       score: Number.isNaN(this.score[i]) ? null : this.score[i],
-      status: STATUSES[this.status[i]],
+      status: this.statuses.nameOf(this.status[i]) ?? '',
       coverage: this.coverage[i],
-      override: STATUSES[this.override[i]] || null
+      override: this.statuses.nameOf(this.override[i])
     };
   }
 }

@@ -6,7 +6,7 @@ import {
 import { overrideActive } from '../recompute/accountSignals';
 import type { LatestSnapshots } from './latestSnapshots';
 import type { ChunkOutcome } from '../recompute/scoreChunk';
-import { STATUSES, type SignalTable } from '../recompute/signalTable';
+import type { SignalTable } from '../recompute/signalTable';
 
 export interface SnapshotGate {
   table: SignalTable;
@@ -35,7 +35,7 @@ export function keepDueSnapshots(chunk: ChunkOutcome, gate: SnapshotGate, tally:
   for (const row of chunk.snapshotRows) {
     const i = table.indexOf(row.Account__c);
     const override =
-      i >= 0 && overrideActive(table, i, asOfDay) ? STATUSES[table.override[i]] : null;
+      i >= 0 && overrideActive(table, i, asOfDay) ? table.statuses.nameOf(table.override[i]) : null;
     row.Override_Status__c = override;
     const now = {
       day: asOfDay,

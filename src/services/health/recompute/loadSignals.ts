@@ -41,7 +41,9 @@ export async function loadSignals(
     windows?: SignalWindows;
     /** Filled with each account's newest snapshot, for the recompute's snapshot rule. */
     latest?: LatestSnapshots;
-  } = {}
+    /** The org's model's statuses, best first (statusOrder). */
+    statuses: readonly string[];
+  }
 ): Promise<SignalTable> {
   const { wave } = scope;
   const conditions = wave
@@ -57,7 +59,7 @@ export async function loadSignals(
   }
   const reusable = scope.reuse && scope.reuse.capacity >= total ? scope.reuse : undefined;
   reusable?.clear();
-  const table = reusable ?? new SignalTable(total);
+  const table = reusable ?? new SignalTable(total, scope.statuses);
   const label = scope.label ?? '';
   progress.phase(`Reading accounts${label}`, total);
   for (const condition of conditions) {

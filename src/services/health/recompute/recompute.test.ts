@@ -252,6 +252,29 @@ describe('recompute (in-memory org)', () => {
     expect(posts).toEqual([]);
   });
 
+  it("honours an override to a status an admin added to the model's bands", async () => {
+    const model = loadProjectModel();
+    const amber = { status: 'Amber', min: 50, max: 59 };
+    const withAmber = { ...scorer, model: { ...model, bands: [...model.bands, amber] } };
+    const { org, byId, snapshots } = memoryOrg(
+      [{ Id: ACCOUNT, Health_Status__c: 'Amber', Health_Override__c: 'Amber' }],
+      highCases(3)
+    );
+
+    const summary = await recompute(org, withAmber, {
+      asOf: '2026-11-20',
+      failuresFile: '/dev/null',
+      now: () => new Date('2026-11-20T03:00:00Z')
+    });
+
+    expect(summary.overridesHonoured).toBe(1);
+    expect(byId.get(ACCOUNT)).toMatchObject({ Health_Status__c: 'Amber' });
+    expect(snapshots.get(`${ACCOUNT}-2026-11-20`)).toMatchObject({
+      Status__c: 'Red',
+      Override_Status__c: 'Amber'
+    });
+  });
+
   it('ignores an override whose expiry has passed', async () => {
     const { org, byId } = memoryOrg(
       [{ Id: ACCOUNT, Health_Override__c: 'Green', Health_Override_Until__c: '2026-11-19' }],

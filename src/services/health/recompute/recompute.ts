@@ -101,7 +101,8 @@ export async function recompute(
   };
   const policy = options.history ?? projectHistoryPolicy();
   const model = scorer.model;
-  const latest = new LatestSnapshots();
+  const statuses = statusOrder(model);
+  const latest = new LatestSnapshots(statuses);
   const alerts: PendingAlert[] = [];
   const record = (chunk: ChunkOutcome, failures: Failure[]) => {
     summary.failures.push(...chunk.failures, ...failures);
@@ -127,7 +128,8 @@ export async function recompute(
       label,
       reuse: table,
       windows: signalWindows(model, policy.heartbeatDays),
-      latest
+      latest,
+      statuses
     });
     const gate = { table, latest, policy, minCoverage: model.minCoverage, asOfDay };
     summary.accounts += table.size;

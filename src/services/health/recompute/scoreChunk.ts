@@ -6,7 +6,7 @@ import type { Failure } from './failures';
 import { NEXT_CHANGE_HORIZON, rowNextChange } from './nextChange';
 import type { Row } from './orgAccess';
 import { breakdownJson, type HealthScorer } from './scorer';
-import { STATUSES, type SignalTable } from './signalTable';
+import type { SignalTable } from './signalTable';
 
 export interface PendingAlert {
   accountId: string;
@@ -40,10 +40,6 @@ export interface ChunkContext {
   /** Health_Snapshot__c.Computed_At__c: inside the asOf day, so backfills date correctly. */
   computedAt: string;
 }
-
-const statusName = (code: number) => STATUSES[code] || null;
-/** The status of too little data when the scorer brings no model (the picklist's value). */
-const INSUFFICIENT: string = STATUSES[4];
 
 export const emptyOutcome = (): ChunkOutcome => ({
   accountRows: [],
@@ -92,7 +88,8 @@ export function scoreChunk(
   outcome: ChunkOutcome = emptyOutcome()
 ): ChunkOutcome {
   const { table, scorer, asOf, asOfDay } = context;
-  const insufficient = scorer.model.insufficientStatus ?? INSUFFICIENT;
+  const insufficient = scorer.model.insufficientStatus;
+  const statusName = (code: number) => table.statuses.nameOf(code);
   // One key per run (its start, base 36): a post's key names the run that decided it.
   const alertKey = Date.parse(context.scoredAt).toString(36);
   for (let i = from; i < to; i++) {

@@ -1,6 +1,10 @@
 import { signalsOf } from './accountSignals';
 import { dayOfValue as dayOf } from '../../../core/dates';
 import { SignalTable } from './signalTable';
+import { statusOrder } from '../../../core/health/statuses';
+import { loadProjectModel } from '../../../metadata/projectModel';
+
+const MODEL_STATUSES = statusOrder(loadProjectModel());
 
 const AS_OF = '2026-11-20';
 const account = (id: string, extra: Record<string, unknown> = {}) => ({ Id: id, ...extra });
@@ -19,7 +23,7 @@ function fill(table: SignalTable, i: number) {
 
 describe('SignalTable.clear', () => {
   it('leaves the table as a new one: a reused wave table carries nothing into the next wave', () => {
-    const used = new SignalTable(2);
+    const used = new SignalTable(2, MODEL_STATUSES);
     used.addAccount(
       account('001000000000001AAA', {
         Touch_Tier__c: 'High',
@@ -42,7 +46,7 @@ describe('SignalTable.clear', () => {
     expect(used.ignoredRows).toBe(1);
 
     used.clear();
-    const fresh = new SignalTable(2);
+    const fresh = new SignalTable(2, MODEL_STATUSES);
     for (const table of [used, fresh]) table.addAccount(account('001000000000009AAA'));
 
     expect(used.size).toBe(1);
@@ -59,7 +63,7 @@ describe('SignalTable.clear', () => {
 
 describe('SignalTable.indexOf', () => {
   it('finds an account by its 15- or 18-character Id, asked for again and again or in turns', () => {
-    const table = new SignalTable(3);
+    const table = new SignalTable(3, MODEL_STATUSES);
     expect(table.indexOf('001000000000002AAA')).toBe(-1);
     for (const id of ['001000000000001AAA', '001000000000002AAA']) table.addAccount(account(id));
     // Asked for before it was added: found once it is.

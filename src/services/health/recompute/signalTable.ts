@@ -1,6 +1,7 @@
 import { TIERS as CORE_TIERS } from '../../../core/config/records';
 import { readAlertStatus, type OwedAlert } from './alerts';
 import { STORED_NO_DAY, dayOfValue, isoOfDay, storedDay } from '../../../core/dates';
+import { StatusCodes } from './statusCodes';
 
 /** agingDay of an account none of whose rows age. */
 export const NO_AGING = 0x7fffffff;
@@ -8,7 +9,6 @@ export const NO_AGING = 0x7fffffff;
 /** Touch tiers as codes; 0 is none. */
 const TIERS = ['', ...CORE_TIERS] as const;
 const SENTIMENTS = ['', 'Positive', 'Neutral', 'Negative'] as const;
-export const STATUSES = ['', 'Green', 'Yellow', 'Red', 'Insufficient data'] as const;
 /** Survey histogram layout per account: NPS 0–10, CSAT 1–5, CES 1–7. */
 const SURVEY_SLOTS = {
   NPS: { offset: 0, min: 0, max: 10 },
@@ -73,8 +73,15 @@ export class SignalTable {
    */
   readonly agingDay: Int32Array;
   ignoredRows = 0;
+  /** The codes of shownStatus, alertStatus and override. */
+  readonly statuses: StatusCodes;
 
-  constructor(readonly capacity: number) {
+  /** `statuses`: the model's, best first (statusOrder). */
+  constructor(
+    readonly capacity: number,
+    statuses: readonly string[]
+  ) {
+    this.statuses = new StatusCodes(statuses);
     this.tier = new Uint8Array(capacity);
     this.contractStart = new Int32Array(capacity);
     this.onboardingStarted = new Int32Array(capacity);
@@ -185,12 +192,12 @@ export class SignalTable {
     this.overdueInvoices[i] = num(row.Overdue_Invoices__c);
     this.sentiment[i] = code(SENTIMENTS, row.CSM_Sentiment__c);
     this.sentimentDay[i] = storedDay(dayOfValue(row.CSM_Sentiment_Date__c));
-    this.shownStatus[i] = code(STATUSES, row.Health_Status__c);
+    this.shownStatus[i] = this.statuses.codeOf(row.Health_Status__c);
     const alerted = readAlertStatus(row.Health_Alert_Status__c);
-    this.alertStatus[i] = code(STATUSES, alerted.status);
+    this.alertStatus[i] = this.statuses.codeOf(alerted.status);
     if (alerted.owed) this.owedAlerts.set(i, alerted.owed);
     else this.owedAlerts.delete(i);
-    this.override[i] = code(STATUSES, row.Health_Override__c);
+    this.override[i] = this.statuses.codeOf(row.Health_Override__c);
     this.overrideUntil[i] = storedDay(dayOfValue(row.Health_Override_Until__c));
   }
 
