@@ -88,7 +88,7 @@ export const MESSAGE_TEXTS = {
     Baton_Task_Goal_Review: 'Tavoitteiden katselmointi ({0} päivää)',
     Baton_Task_Csat_Survey: 'Automaattinen tyytyväisyyskysely',
     Baton_Task_Recurring_Meeting: 'Säännöllinen tapaaminen ({0} päivän välein)',
-    Baton_Handover_Error_Missing_Fields: '{0}-tason luovutuksesta puuttuu: {1}.',
+    Baton_Handover_Error_Missing_Fields: 'Palvelutaso {0} vaatii luovutukseen vielä: {1}.',
     Baton_Handover_Error_At_Least: '{0} (vähintään {1})',
     Baton_Handover_Error_Return_Reason: 'Kerro palautuksen syy, jotta myyjä tietää, mitä korjata.',
     Baton_Handover_Error_Cannot_Accept: 'Luovutusta {0} ei voi hyväksyä, kun sen tila on {1}.',

@@ -240,13 +240,20 @@ export async function languageOf(
 }
 
 /**
- * The object's field labels as the org describes them to this user: in the user's language
- * on a real org, as Apex's Schema describe gives them.
+ * Handover__c's field labels and its touch tiers' labels (Proposed_Touch_Tier__c's picklist) as
+ * the org describes them to this user: in the user's language on a real org, as Apex's Schema
+ * describe gives them.
  */
-export async function fieldLabelsOf(
-  conn: Connection,
-  sobject: string
-): Promise<Record<string, string>> {
-  const { fields } = await conn.sobject(sobject).describe();
-  return Object.fromEntries(fields.map((field) => [field.name, field.label]));
+export async function handoverLabelsOf(conn: Connection): Promise<{
+  fieldLabels: Record<string, string>;
+  tierLabels: Record<string, string>;
+}> {
+  const { fields } = await conn.sobject('Handover__c').describe();
+  const tiers = fields.find((field) => field.name === 'Proposed_Touch_Tier__c');
+  return {
+    fieldLabels: Object.fromEntries(fields.map((field) => [field.name, field.label])),
+    tierLabels: Object.fromEntries(
+      (tiers?.picklistValues ?? []).map((value) => [value.value, value.label ?? value.value])
+    )
+  };
 }

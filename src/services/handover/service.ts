@@ -14,7 +14,7 @@ import { completesOnSubmit, ownHandoverPost } from '../../core/handoverWays';
 import { postComment, postFeedElement } from './feed';
 import {
   accountsByIds,
-  fieldLabelsOf,
+  handoverLabelsOf,
   handoversByIds,
   languageOf,
   openForAccount,
@@ -93,8 +93,12 @@ function refuse(problem: HandoverWriteProblem | null): void {
   if (problem) throw new HandoverRuleError(problem.code, problem.message, problem.fields);
 }
 
-/** Whom a refusal is written for: their language, and the org's Handover__c field labels. */
-type Reader = { language: MessageLanguage; fieldLabels: Record<string, string> };
+/** Whom a refusal is written for: their language, and the org's Handover__c field and tier labels. */
+type Reader = {
+  language: MessageLanguage;
+  fieldLabels: Record<string, string>;
+  tierLabels?: Record<string, string>;
+};
 
 /**
  * Runs pure rule checks; only a refusal reads the writer's language and the org's field labels
@@ -105,10 +109,8 @@ async function checked(actor: Actor, check: (reader: Reader) => void): Promise<v
     check({ language: 'en', fieldLabels: {} });
   } catch (error) {
     if (!(error instanceof BatonError)) throw error;
-    check({
-      language: await languageOf(actor.conn, actor.userId),
-      fieldLabels: await fieldLabelsOf(actor.conn, 'Handover__c')
-    });
+    const labels = await handoverLabelsOf(actor.conn);
+    check({ language: await languageOf(actor.conn, actor.userId), ...labels });
     throw error;
   }
 }

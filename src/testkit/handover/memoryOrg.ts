@@ -39,14 +39,31 @@ function describedFields(sobject: string, languageLocaleKey: unknown) {
   const translations = join(OBJECTS_DIR, '..', 'objectTranslations', `${sobject}-${language}`);
   return readdirSync(dir).map((file) => {
     const name = file.replace('.field-meta.xml', '');
+    const translation = join(translations, `${name}.fieldTranslation-meta.xml`);
     return {
       name,
-      label:
-        (language && label(join(translations, `${name}.fieldTranslation-meta.xml`))) ||
-        (label(join(dir, file)) ?? name),
+      label: (language && label(translation)) || (label(join(dir, file)) ?? name),
+      picklistValues: picklistValues(join(dir, file), language ? translation : undefined),
       updateable: true
     };
   });
+}
+
+/** A picklist field's values, labelled by the translation's picklistValues where it has one. */
+function picklistValues(path: string, translationPath: string | undefined) {
+  const xml = readFileSync(path, 'utf8');
+  const translated = new Map(
+    translationPath && existsSync(translationPath)
+      ? [
+          ...readFileSync(translationPath, 'utf8').matchAll(
+            /<masterLabel>([^<]*)<\/masterLabel>\s*<translation>([^<]*)<\/translation>/g
+          )
+        ].map((match) => [match[1], match[2]])
+      : []
+  );
+  return [
+    ...xml.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>[\s\S]*?<label>([^<]*)<\/label>/g)
+  ].map(([, value, label]) => ({ value, label: translated.get(label) ?? label, active: true }));
 }
 
 export function memoryOrg(options: { instanceUrl?: string } = {}) {
