@@ -20,7 +20,6 @@ import {
 import { DEFAULT_HISTORY_POLICY } from '../core/health/history';
 import { bandStatuses } from '../core/health/statuses';
 import { CHURN_NEEDS, CHURNED } from '../core/health/outcomes';
-import { AT_RISK_STATUSES } from '../core/portfolio/book';
 import { MOVERS } from '../core/portfolio/movers';
 import { YEAR_DAYS } from '../core/portfolio/workload';
 import { loadProjectModel } from '../metadata/projectModel';
@@ -119,7 +118,6 @@ const MIRRORED: Record<string, { source: string; value: ApexValue }> = {
   TIERS: { source: 'TIERS in src/core/config/records.ts', value: [...TIERS] },
   CHURNED: { source: 'CHURNED in src/core/health/outcomes.ts', value: CHURNED },
   CHURN_NEEDS: { source: 'CHURN_NEEDS in src/core/health/outcomes.ts', value: CHURN_NEEDS },
-  AT_RISK: { source: 'AT_RISK_STATUSES in src/core/portfolio/book.ts', value: AT_RISK_STATUSES },
   DEFAULT_RESPONSE_DAYS: {
     source: 'DEFAULT_RESPONSE_BUSINESS_DAYS in src/core/handover.ts',
     value: DEFAULT_RESPONSE_BUSINESS_DAYS

@@ -4,6 +4,10 @@ import type { BatonModel } from '../config/model';
 export const bandStatuses = (model: Pick<BatonModel, 'bands'>): string[] =>
   model.bands.map((band) => band.status);
 
+/** The worst band's status (last of the bands, best first): its customers' ARR is at risk. */
+export const atRiskStatus = (model: Pick<BatonModel, 'bands'>): string | null =>
+  model.bands[model.bands.length - 1]?.status ?? null;
+
 /** Every status the recompute shows, best first: the bands', then the one for too little data. */
 export const statusOrder = (model: Pick<BatonModel, 'bands' | 'insufficientStatus'>): string[] => [
   ...bandStatuses(model),

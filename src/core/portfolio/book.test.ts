@@ -1,4 +1,5 @@
 import { loadProjectModel } from '../../metadata/projectModel';
+import { atRiskStatus } from '../health/statuses';
 import {
   handoverQueue,
   healthByBand,
@@ -15,12 +16,15 @@ const asOf = '2026-01-12';
 describe('the book figures', () => {
   it('it_should_sum_accounts_and_arr_by_band_with_red_arr_at_risk', () => {
     expect(
-      healthByBand([
-        { id: '1', arr: 60000, status: 'Red', stage: null },
-        { id: '2', arr: 10000, status: 'Red', stage: null },
-        { id: '3', arr: 40000, status: 'Green', stage: null },
-        { id: '4', arr: 500, status: null, stage: null }
-      ])
+      healthByBand(
+        [
+          { id: '1', arr: 60000, status: 'Red', stage: null },
+          { id: '2', arr: 10000, status: 'Red', stage: null },
+          { id: '3', arr: 40000, status: 'Green', stage: null },
+          { id: '4', arr: 500, status: null, stage: null }
+        ],
+        atRiskStatus(model)
+      )
     ).toEqual({
       bands: [
         { status: 'Red', accounts: 2, arr: 70000 },
@@ -34,13 +38,32 @@ describe('the book figures', () => {
   it('it_should_leave_churned_customers_out_of_the_bands_and_arr_at_risk', () => {
     // A churned customer's score lingers from before; none of its ARR can still be saved.
     expect(
-      healthByBand([
-        { id: '1', arr: 60000, status: 'Red', stage: 'Churned' },
-        { id: '2', arr: 10000, status: 'Red', stage: 'Retention' },
-        { id: '3', arr: 40000, status: 'Yellow', stage: 'Churned' },
-        { id: '4', arr: 500, status: null, stage: 'Churned' }
-      ])
+      healthByBand(
+        [
+          { id: '1', arr: 60000, status: 'Red', stage: 'Churned' },
+          { id: '2', arr: 10000, status: 'Red', stage: 'Retention' },
+          { id: '3', arr: 40000, status: 'Yellow', stage: 'Churned' },
+          { id: '4', arr: 500, status: null, stage: 'Churned' }
+        ],
+        atRiskStatus(model)
+      )
     ).toEqual({ bands: [{ status: 'Red', accounts: 1, arr: 10000 }], arrAtRisk: 10000 });
+  });
+
+  it("it_should_count_the_worst_band's_arr_as_at_risk_whichever_status_it_is", () => {
+    // An admin who adds a worse band than Red to Health_Band__mdt moves the ARR at risk to it.
+    const critical = { status: 'Critical', min: 0, max: 19 };
+    const withCritical = { ...model, bands: [...model.bands, critical] };
+    expect(atRiskStatus(model)).toBe('Red');
+    expect(
+      healthByBand(
+        [
+          { id: '1', arr: 60000, status: 'Red', stage: null },
+          { id: '2', arr: 10000, status: 'Critical', stage: null }
+        ],
+        atRiskStatus(withCritical)
+      ).arrAtRisk
+    ).toBe(10000);
   });
 
   it('it_should_show_an_override_only_while_it_is_in_force', () => {

@@ -23,9 +23,6 @@ export interface BandSummary {
   arr: number;
 }
 
-/** The statuses whose ARR counts as at risk. */
-export const AT_RISK_STATUSES = ['Red'];
-
 /**
  * A churned customer has no revenue left to save or hours to plan, so it is out of the health
  * bands, ARR at risk, the movers and the workload; churn and retention still count it.
@@ -47,8 +44,11 @@ export function shownStatus(account: HealthFields, asOf: string): string | null 
   return overrideInForce(account, asOf) ? account.override : account.computed;
 }
 
-/** Health by band and ARR at risk over the customers not churned. */
-export function healthByBand(accounts: readonly BookAccount[]): {
+/** Health by band and ARR at risk (the ARR showing `atRisk`, atRiskStatus) over the customers not churned. */
+export function healthByBand(
+  accounts: readonly BookAccount[],
+  atRisk: string | null
+): {
   bands: BandSummary[];
   arrAtRisk: number;
 } {
@@ -61,7 +61,7 @@ export function healthByBand(accounts: readonly BookAccount[]): {
     band.accounts++;
     band.arr += account.arr;
     bands.set(status, band);
-    if (AT_RISK_STATUSES.includes(status)) arrAtRisk += account.arr;
+    if (status === atRisk) arrAtRisk += account.arr;
   }
   return { bands: [...bands.values()].sort((a, b) => b.arr - a.arr), arrAtRisk };
 }

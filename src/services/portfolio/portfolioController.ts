@@ -11,6 +11,7 @@ import {
   retention,
   shownStatus
 } from '../../core/portfolio/book';
+import { atRiskStatus } from '../../core/health/statuses';
 import { snapshotsToRead, weekMovers, withDrivers } from '../../core/portfolio/movers';
 import type { PortfolioSettings } from '../../core/portfolio/settings';
 import { trialConversion } from '../../core/portfolio/trials';
@@ -260,7 +261,7 @@ export async function getPortfolio(conn: Connection, params: unknown) {
       .sort((a, b) => b.arr - a.arr)
       .slice(0, LIST_LIMIT)
       .map((account) => ({ ...account, hours: load.accountHours[account.id] ?? 0 })),
-    ...healthByBand(shown),
+    ...healthByBand(shown, atRiskStatus(model)),
     movers: withDrivers(
       picks,
       new Map(breakdownRows.map((row) => [String(row.Id), str(row.Breakdown__c)])),
