@@ -27,6 +27,11 @@ const usDate = (isoDay: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${isoDay}T00:00:00Z`)
   );
+/** A day as a Finnish user reads it: 17.12.2026. */
+const fiDate = (isoDay: string) =>
+  new Intl.DateTimeFormat('fi-FI', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`)
+  );
 let preview: Awaited<ReturnType<typeof startLocalPreview>>;
 let browser: Browser;
 const model = loadProjectModel();
@@ -248,6 +253,83 @@ describe('health panel in the preview', () => {
       Health_Override_Until__c: null,
       Health_Status__c: 'Red'
     });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads the expiry Juha types in Finnish key by key, refuses an English one by name, and keeps the default for a blank', async () => {
+    const target = preview.accounts[2];
+    const [juha] = (
+      await preview.conn.query<{ Username: string }>(
+        "SELECT Username FROM User WHERE Name = 'Juha Mäkinen'"
+      )
+    ).records;
+    const { page, errors } = await openPage(browser, preview.url);
+    const accountPage = `/lightning/r/Account/${target.Id}/view`;
+    await page.goto(preview.loginUrl(juha.Username).replace('/?login', `${accountPage}?login`));
+    const panel = page.locator('c-account-health-panel');
+    await panel.locator('lightning-card').waitFor();
+    const form = panel.locator('c-health-override-form');
+    const until = form.getByLabel(fi.Baton_Health_Override_Until);
+    const save = form.getByRole('button', { name: fi.Baton_Health_Save });
+    const openForm = async () => {
+      await panel.getByRole('button', { name: fi.Baton_Health_Override_Set }).click();
+      await form.getByLabel(fi.Baton_Health_Override_Reason).fill('Uusi sopimus allekirjoitettu');
+    };
+
+    // Shown as Juha reads dates: today plus the Override band's days.
+    await openForm();
+    const byDefault = addDays(preview.asOf, model.overrideDays);
+    expect(await until.inputValue()).toBe(fiDate(byDefault));
+
+    // An English date, key by key: refused under the field by its name with what was typed.
+    const meant = addDays(preview.asOf, 10);
+    const [year, month, day] = meant.split('-').map(Number);
+    const english = `${month}/${day}/${year}`;
+    await until.fill('');
+    await until.pressSequentially(english, { delay: 20 });
+    await until.blur();
+    await save.click();
+    await form
+      .getByText(
+        fill(
+          fi.Baton_Health_Override_Bad_Date,
+          fi.Baton_Health_Override_Until,
+          english,
+          '31.12.2026'
+        )
+      )
+      .waitFor();
+    await expect(account(page, target.Id)).resolves.toMatchObject({
+      Health_Override__c: null,
+      Health_Override_Until__c: null
+    });
+    await panel.screenshot({ path: join(SHOTS, 'health-panel-override-refused-fi.png') });
+
+    // The Finnish date, key by key: stored as the day meant and shown back in the summary.
+    await until.fill('');
+    await until.pressSequentially(`${day}.${month}.${year}`, { delay: 20 });
+    await until.blur();
+    await save.click();
+    await panel.locator('.override-summary', { hasText: fiDate(meant) }).waitFor();
+    await expect(account(page, target.Id)).resolves.toMatchObject({
+      Health_Override__c: 'Yellow',
+      Health_Override_Until__c: meant
+    });
+
+    // Emptied on purpose: the Override band's days from today, never an empty date.
+    await openForm();
+    expect(await until.getAttribute('placeholder')).toBe('31.12.2026');
+    await until.fill('');
+    await until.blur();
+    await save.click();
+    await panel.locator('.override-summary', { hasText: fiDate(byDefault) }).waitFor();
+    await expect(account(page, target.Id)).resolves.toMatchObject({
+      Health_Override_Until__c: byDefault
+    });
+    await expectReadable(panel);
+    await panel.getByRole('button', { name: fi.Baton_Health_Override_Clear }).click();
+    await panel.locator('.override-summary').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -39,6 +39,7 @@ import BATON_HEALTH_NEVER_SCORED_HELP from '@salesforce/label/c.Baton_Health_Nev
 import BATON_HEALTH_NEXT_TOUCHPOINT from '@salesforce/label/c.Baton_Health_Next_Touchpoint';
 import BATON_HEALTH_NO_DATA from '@salesforce/label/c.Baton_Health_No_Data';
 import BATON_HEALTH_OVERRIDE from '@salesforce/label/c.Baton_Health_Override';
+import BATON_HEALTH_OVERRIDE_BAD_DATE from '@salesforce/label/c.Baton_Health_Override_Bad_Date';
 import BATON_HEALTH_OVERRIDE_CLEAR from '@salesforce/label/c.Baton_Health_Override_Clear';
 import BATON_HEALTH_OVERRIDE_REASON from '@salesforce/label/c.Baton_Health_Override_Reason';
 import BATON_HEALTH_OVERRIDE_REASON_REQUIRED from '@salesforce/label/c.Baton_Health_Override_Reason_Required';
@@ -122,6 +123,7 @@ export const LABELS = {
   nextTouchpoint: BATON_HEALTH_NEXT_TOUCHPOINT,
   noData: BATON_HEALTH_NO_DATA,
   override: BATON_HEALTH_OVERRIDE,
+  overrideBadDate: BATON_HEALTH_OVERRIDE_BAD_DATE,
   overrideClear: BATON_HEALTH_OVERRIDE_CLEAR,
   overrideReason: BATON_HEALTH_OVERRIDE_REASON,
   overrideReasonRequired: BATON_HEALTH_OVERRIDE_REASON_REQUIRED,
