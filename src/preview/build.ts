@@ -15,12 +15,14 @@ import replace from '@rollup/plugin-replace';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { API_VERSION } from '../metadata/apiVersion';
 import { readLabels, readPicklistTranslations } from './labels';
+import { readAppTabs } from '../metadata/appTabs';
 import {
-  ACCOUNT_PAGE,
-  PORTFOLIO_PAGE,
+  appTabsModule,
   flexiPageModule,
+  flexiPagePath,
   readAccountPage,
-  readPage
+  readPage,
+  type PreviewTab
 } from './flexipage';
 import { componentAliases, platformPlugin, typescriptPlugin } from './platformPlugin';
 
@@ -40,8 +42,12 @@ const INPUTS = [
   'src/preview/platformPlugin.ts',
   'src/preview/labels.ts',
   'src/preview/flexipage.ts',
-  ACCOUNT_PAGE,
-  PORTFOLIO_PAGE,
+  'src/metadata/appTabs.ts',
+  // The app's tabs, their pages and who may see them (the no-access notice names the sets).
+  'force-app/main/default/applications',
+  'force-app/main/default/tabs',
+  'force-app/main/default/flexipages',
+  'force-app/main/default/permissionsets',
   'package-lock.json'
 ];
 
@@ -156,7 +162,7 @@ async function compile(
         readLabels(projectDir),
         {
           flexipage: flexiPageModule(readAccountPage(projectDir), available),
-          apppage: flexiPageModule(readPage(projectDir, PORTFOLIO_PAGE), available)
+          apptabs: appTabsModule(previewTabs(projectDir), available)
         },
         readPicklistTranslations(projectDir)
       ),
@@ -185,6 +191,21 @@ async function compile(
   if (warnings.length && process.env.BATON_PREVIEW_VERBOSE)
     process.stderr.write(warnings.join('\n') + '\n');
   return { dir, hash, built: true, ms: Date.now() - started };
+}
+
+/** The Baton app's tabs from force-app, each custom tab with its Lightning page's regions. */
+export function previewTabs(projectDir: string): PreviewTab[] {
+  return readAppTabs(projectDir).map((tab) =>
+    tab.kind === 'standard'
+      ? tab
+      : {
+          kind: 'custom',
+          name: tab.name,
+          label: { ...tab.translations, en: tab.label },
+          grantedBy: tab.grantedBy,
+          regions: tab.flexiPage ? readPage(projectDir, flexiPagePath(tab.flexiPage)) : {}
+        }
+  );
 }
 
 function replaceBuild(root: string, temp: string, dir: string): void {

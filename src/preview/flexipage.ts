@@ -29,10 +29,6 @@ const flexiPage = z.object({
 
 const parse = forceAppXml();
 
-/** The Baton app's Portfolio tab (an AppPage), as shipped to orgs. */
-export const PORTFOLIO_PAGE =
-  'force-app/main/default/flexipages/Baton_Portfolio.flexipage-meta.xml';
-
 /** Component names by region (`header`, `main`, `sidebar`), in page order. */
 export type PageRegions = Record<string, string[]>;
 
@@ -59,20 +55,66 @@ export function readPage(projectDir: string, page: string): PageRegions {
  * the shell stands in for (highlights panel, Chatter feed).
  */
 export function flexiPageModule(regions: PageRegions, available: Set<string>): string {
-  const custom = [...new Set(Object.values(regions).flat())].filter((name) => !name.includes(':'));
-  const missing = custom.filter((name) => !available.has(name));
-  const present = custom.filter((name) => available.has(name));
-  const imports = present.map((name, index) => `import C${index} from 'c/${name}';`);
-  const entries = Object.entries(regions).map(([region, names]) => {
-    const items = names
-      .filter((name) => !missing.includes(name))
-      .map((name) =>
-        name.includes(':')
-          ? `{ name: ${JSON.stringify(name)}, ctor: null }`
-          : `{ name: ${JSON.stringify(name)}, ctor: C${present.indexOf(name)} }`
-      );
-    return `${JSON.stringify(region)}: [${items.join(', ')}]`;
-  });
+  const { imports, missing, source } = pagesSource([regions], available);
   // Components the page places but the tree does not have yet are listed, not fatal.
-  return `${imports.join('\n')}\nexport const missing = ${JSON.stringify(missing)};\nexport default { ${entries.join(', ')} };`;
+  return `${imports}\nexport const missing = ${JSON.stringify(missing(regions))};\nexport default ${source[0]};`;
 }
+
+/** The app's tabs as the preview renders them (src/metadata/appTabs.ts, pages read). */
+export type PreviewTab =
+  | { kind: 'standard'; name: string; object: string }
+  | {
+      kind: 'custom';
+      name: string;
+      label: Record<string, string>;
+      grantedBy: string[];
+      regions: PageRegions;
+    };
+
+/**
+ * Source of the `baton:apptabs` module: the app's tabs in order, each custom tab with its
+ * FlexiPage's regions (constructors as in `baton:flexipage`) and the components it lacks.
+ */
+export function appTabsModule(tabs: PreviewTab[], available: Set<string>): string {
+  const pages = tabs.flatMap((tab) => (tab.kind === 'custom' ? [tab.regions] : []));
+  const { imports, missing, source } = pagesSource(pages, available);
+  let page = 0;
+  const entries = tabs.map((tab) => {
+    if (tab.kind === 'standard') return JSON.stringify(tab);
+    const { regions, ...rest } = tab;
+    const json = JSON.stringify({ ...rest, missing: missing(regions) });
+    return `{ ...${json}, regions: ${source[page++]} }`;
+  });
+  return `${imports}\nexport default [${entries.join(', ')}];`;
+}
+
+/** Imports each project component once across pages; standard components get no constructor. */
+function pagesSource(pages: PageRegions[], available: Set<string>) {
+  const custom = [...new Set(pages.flatMap((regions) => Object.values(regions).flat()))].filter(
+    (name) => !name.includes(':')
+  );
+  const present = custom.filter((name) => available.has(name));
+  const imports = present.map((name, index) => `import C${index} from 'c/${name}';`).join('\n');
+  const source = pages.map((regions) => {
+    const entries = Object.entries(regions).map(([region, names]) => {
+      const items = names
+        .filter((name) => name.includes(':') || available.has(name))
+        .map((name) =>
+          name.includes(':')
+            ? `{ name: ${JSON.stringify(name)}, ctor: null }`
+            : `{ name: ${JSON.stringify(name)}, ctor: C${present.indexOf(name)} }`
+        );
+      return `${JSON.stringify(region)}: [${items.join(', ')}]`;
+    });
+    return `{ ${entries.join(', ')} }`;
+  });
+  const missing = (regions: PageRegions) =>
+    [...new Set(Object.values(regions).flat())].filter(
+      (name) => !name.includes(':') && !available.has(name)
+    );
+  return { imports, missing, source };
+}
+
+/** The page a custom tab opens, by FlexiPage name. */
+export const flexiPagePath = (name: string) =>
+  `force-app/main/default/flexipages/${name}.flexipage-meta.xml`;

@@ -75,7 +75,7 @@ export function componentAliases(dir: string, namespace: string): { name: string
 /** Resolves platform modules to local ones; must run before @lwc/rollup-plugin. */
 export function platformPlugin(
   labels: LabelTable,
-  pages: { flexipage: string; apppage: string },
+  pages: { flexipage: string; apptabs: string },
   picklists: PicklistTable = {}
 ): Plugin {
   return {
@@ -85,7 +85,7 @@ export function platformPlugin(
       if (localised) return localised;
       if (PLATFORM_MODULES[source]) return platformFile(PLATFORM_MODULES[source]);
       if (source === 'lightning/combobox') return platformFile('lwc/combobox/combobox.ts');
-      if (['baton:labels', 'baton:picklists', 'baton:flexipage', 'baton:apppage'].includes(source))
+      if (['baton:labels', 'baton:picklists', 'baton:flexipage', 'baton:apptabs'].includes(source))
         return `\0${source}`;
       const ours = /^@salesforce\/(apex|schema|user|resourceUrl|customPermission|userPermission)\//;
       // Only `c.` labels: base components resolve their own labels from their scopedImports.
@@ -100,7 +100,7 @@ export function platformPlugin(
       if (id === '\0baton:labels') return `export default ${JSON.stringify(labels)};`;
       if (id === '\0baton:picklists') return `export default ${JSON.stringify(picklists)};`;
       if (id === '\0baton:flexipage') return pages.flexipage;
-      if (id === '\0baton:apppage') return pages.apppage;
+      if (id === '\0baton:apptabs') return pages.apptabs;
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
       return virtualModule(source, labels) ?? null;

@@ -49,7 +49,7 @@ async function openPortfolio(): Promise<{ page: Page; errors: string[]; apiCalls
     if (path.startsWith('/services/')) apiCalls.push(`${request.method()} ${path}`);
   });
   try {
-    await page.locator('[data-id="portfolio-tab"]').click();
+    await page.locator('[data-tab="Baton_Portfolio"]').click();
     await page.waitForURL(/\/lightning\/n\/Baton_Portfolio/);
     await page.locator('a.bubble').first().waitFor();
   } catch (error) {
@@ -197,9 +197,13 @@ describe('the Portfolio tab as the CS lead', () => {
     page.on('request', (request) => calls.push(new URL(request.url()).pathname));
     await page.goto(loginUrl('seller'));
     await page.locator('nav[role="navigation"]').waitFor();
-    await expect(page.locator('[data-id="portfolio-tab"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-tab="Baton_Portfolio"]').count()).resolves.toBe(0);
     await page.goto('/lightning/n/Baton_Portfolio');
     await page.getByRole('alert').getByText('Insufficient privileges').waitFor();
+    // The narrowest permission set that shows the tab first, read from force-app.
+    await expect(page.getByRole('alert').locator('p').textContent()).resolves.toBe(
+      'You don’t have access to the Portfolio tab. Ask your Salesforce admin for the Baton CS Lead or Baton Admin permission set.'
+    );
     expect(calls.filter((path) => path.includes('PortfolioController'))).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'portfolio-seller.png') });
     expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJson, type OrgUser, type SignIn, type TabVisibility } from '../localorg/host';
+import { readAppTabs } from '../metadata/appTabs';
 import { sendFile } from './staticFiles';
 
 /** A user the preview can act as; the token is the local org session id of that user. */
@@ -29,8 +30,19 @@ export interface PreviewServerOptions {
   tabVisibility?: (user: OrgUser, tab: string) => TabVisibility;
 }
 
-/** The custom tabs the Baton app shows beside Accounts. */
-const APP_TABS = ['Baton_Portfolio'];
+/** The Baton app's custom tabs in force-app, read again when the build (and so its tabs) changes. */
+function customTabs(options: PreviewServerOptions): string[] {
+  const hash = `${options.projectDir}\0${options.buildHash()}`;
+  if (tabsRead?.hash !== hash)
+    tabsRead = {
+      hash,
+      names: readAppTabs(options.projectDir).flatMap((tab) =>
+        tab.kind === 'custom' ? [tab.name] : []
+      )
+    };
+  return tabsRead.names;
+}
+let tabsRead: { hash: string; names: string[] } | undefined;
 
 // Lightning also opens `/lightning/r/<id>/view`, without the object's name.
 const RECORD_PAGE = /^\/lightning\/r\/(?:(\w+)\/)?(\w+)\/view$/;
@@ -125,7 +137,7 @@ function appHtml(
     locale,
     personas: switchTargets(options, user).map(({ key, label }) => ({ key, label })),
     tabs: Object.fromEntries(
-      APP_TABS.map((tab) => [tab, options.tabVisibility?.(user, tab) ?? 'Visible'])
+      customTabs(options).map((tab) => [tab, options.tabVisibility?.(user, tab) ?? 'Visible'])
     )
   };
   // Escape '<' so no value can close the script element.

@@ -19,11 +19,22 @@ declare module 'baton:flexipage' {
   export const missing: string[];
   export default regions;
 }
-declare module 'baton:apppage' {
+declare module 'baton:apptabs' {
   import type { LightningElement } from 'lwc';
-  const regions: Record<string, { name: string; ctor: typeof LightningElement | null }[]>;
-  export const missing: string[];
-  export default regions;
+  /** The Baton app's tabs in its order (src/preview/flexipage.ts's appTabsModule). */
+  const tabs: (
+    | { kind: 'standard'; name: string; object: string }
+    | {
+        kind: 'custom';
+        name: string;
+        /** By language; 'en' always. */
+        label: Record<string, string>;
+        grantedBy: string[];
+        missing: string[];
+        regions: Record<string, { name: string; ctor: typeof LightningElement | null }[]>;
+      }
+  )[];
+  export default tabs;
 }
 
 /** sfdx-project.json's sourceApiVersion, written in by the preview build (../build.ts). */

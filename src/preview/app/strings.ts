@@ -1,5 +1,14 @@
 import { session } from '../platform/session';
 
+/** A Finnish compound with a name: Asiakassalkku-välilehti, but Score Backtest -välilehti. */
+const compound = (name: string, word: string) => `${name}${name.includes(' ') ? ' -' : '-'}${word}`;
+
+/** "A- tai B -joukko": the shared end of the compound is written once, after the last name. */
+const finnishAlternatives = (names: string[], word: string) =>
+  names
+    .map((name, i) => (i === names.length - 1 ? compound(name, word) : `${name}-`))
+    .join(' tai ');
+
 // The shell's own words (not deployed, so not Custom Labels). Baton's components take theirs
 // from Custom Labels, switched by the same language setting.
 const STRINGS = {
@@ -7,8 +16,11 @@ const STRINGS = {
     accounts: 'Accounts',
     portfolio: 'Portfolio',
     noAccessTitle: 'Insufficient privileges',
-    noAccessText:
-      'You don’t have access to the Portfolio tab. Ask your Salesforce admin for the Baton CS lead permission set.',
+    noAccessText: (tab: string, sets: string[]) =>
+      `You don’t have access to the ${tab} tab. ` +
+      (sets.length
+        ? `Ask your Salesforce admin for the ${sets.join(' or ')} permission set.`
+        : 'Ask your Salesforce admin for access.'),
     allAccounts: 'All Accounts',
     account: 'Account',
     search: 'Search this list...',
@@ -57,8 +69,11 @@ const STRINGS = {
     accounts: 'Asiakkaat',
     portfolio: 'Asiakassalkku',
     noAccessTitle: 'Riittämättömät oikeudet',
-    noAccessText:
-      'Sinulla ei ole pääsyä Asiakassalkku-välilehdelle. Pyydä Salesforce-ylläpitäjältä Baton CS lead -käyttöoikeusjoukko.',
+    noAccessText: (tab: string, sets: string[]) =>
+      `Sinulla ei ole pääsyä ${compound(tab, 'välilehdelle')}. ` +
+      (sets.length
+        ? `Pyydä Salesforce-ylläpitäjältä ${finnishAlternatives(sets, 'käyttöoikeusjoukko')}.`
+        : 'Pyydä käyttöoikeutta Salesforce-ylläpitäjältä.'),
     allAccounts: 'Kaikki asiakkaat',
     account: 'Asiakas',
     search: 'Hae tästä luettelosta...',

@@ -1,23 +1,31 @@
-import { LightningElement } from 'lwc';
-import regions, { missing } from 'baton:apppage';
+import { LightningElement, api } from 'lwc';
+import tabs from 'baton:apptabs';
 import { strings } from '../../strings';
 
-type Item = { name: string; ctor: unknown };
-
 /**
- * The Baton app's Portfolio tab, laid out from the shipped AppPage FlexiPage (its `main`
+ * A custom tab of the Baton app, laid out from its shipped AppPage FlexiPage (its `main`
  * region), as Lightning renders a custom tab's Lightning page.
  */
 export default class AppPage extends LightningElement {
+  /** The CustomTab's API name, as in `/lightning/n/<name>`. */
+  @api tabName = '';
   text = strings();
 
+  private get tab() {
+    const tab = tabs.find((t) => t.name === this.tabName);
+    return tab?.kind === 'custom' ? tab : undefined;
+  }
+
   get main() {
-    return ((regions.main ?? []) as Item[])
+    return (this.tab?.regions.main ?? [])
       .filter((item) => item.ctor)
-      .map((item, index) => ({ key: `main-${index}-${item.name}`, ctor: item.ctor }));
+      .map((item, index) => ({
+        key: `${this.tabName}-main-${index}-${item.name}`,
+        ctor: item.ctor
+      }));
   }
 
   get missing(): string[] {
-    return missing;
+    return this.tab?.missing ?? [];
   }
 }

@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import { LOCATION_EVENT, currentPageReference, navigate } from '../../../platform/navigation';
-import { session, tabVisibility } from '../../../platform/session';
+import { session } from '../../../platform/session';
 import {
   markNotificationRead,
   mentionNotifications,
@@ -8,6 +8,7 @@ import {
   type MentionNotification
 } from '../../data';
 import { strings } from '../../strings';
+import { navTabs, tabOfPage } from '../../tabs';
 
 const POLL_MS = 15000;
 const ACCOUNT_PREFIX = '001';
@@ -130,34 +131,24 @@ export default class GlobalHeader extends LightningElement {
     });
   }
 
-  private onPortfolio = currentPageReference().type === 'standard__navItemPage';
+  private current = tabOfPage(currentPageReference());
   private readonly onLocation = () => {
-    this.onPortfolio = currentPageReference().type === 'standard__navItemPage';
+    this.current = tabOfPage(currentPageReference());
   };
 
-  get accountsTabClass(): string {
-    return `slds-context-bar__item${this.onPortfolio ? '' : ' slds-is-active'}`;
+  /** The Baton app's tabs from its metadata, those this user's permission sets make Visible. */
+  get tabs() {
+    return navTabs().map((tab) => ({
+      ...tab,
+      className: `slds-context-bar__item${tab.name === this.current ? ' slds-is-active' : ''}`,
+      current: tab.name === this.current ? 'page' : null
+    }));
   }
 
-  /** Only a user whose permission sets make the tab Visible finds it in the bar, as in an org. */
-  get showPortfolioTab(): boolean {
-    return tabVisibility('Baton_Portfolio') === 'Visible';
-  }
-
-  get portfolioTabClass(): string {
-    return `slds-context-bar__item${this.onPortfolio ? ' slds-is-active' : ''}`;
-  }
-
-  openPortfolio(event: Event): void {
+  openTab(event: Event): void {
     event.preventDefault();
-    navigate({ type: 'standard__navItemPage', attributes: { apiName: 'Baton_Portfolio' } });
-  }
-
-  openAccounts(event: Event): void {
-    event.preventDefault();
-    navigate({
-      type: 'standard__objectPage',
-      attributes: { objectApiName: 'Account', actionName: 'list' }
-    });
+    const name = (event.currentTarget as HTMLElement).dataset.tab;
+    const tab = navTabs().find((t) => t.name === name);
+    if (tab) navigate(tab.page);
   }
 }

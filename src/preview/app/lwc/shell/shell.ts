@@ -9,6 +9,7 @@ import { REFRESH_EVENT, runRefreshHandlers } from '../../../platform/refresh';
 import { tabVisibility } from '../../../platform/session';
 import { refreshAllRecords } from '../../../platform/uiRecordApi';
 import { strings } from '../../strings';
+import { customTab, tabLabel } from '../../tabs';
 
 interface ShownToast extends Toast {
   key: number;
@@ -20,7 +21,7 @@ const TOAST_MS = 6000;
 
 /**
  * The preview's Lightning Experience container: global header, routing between the account
- * list, the Account record page and the Portfolio tab, and the toasts and refreshes components ask for.
+ * list, the Account record page and the app's custom tabs, and the toasts and refreshes components ask for.
  */
 export default class Shell extends LightningElement {
   page: PageReference = currentPageReference();
@@ -71,17 +72,21 @@ export default class Shell extends LightningElement {
     return this.page.type === 'standard__recordPage';
   }
 
-  /** The Baton app's Portfolio tab (`/lightning/n/Baton_Portfolio`). */
-  get isPortfolio(): boolean {
-    return (
-      this.page.type === 'standard__navItemPage' &&
-      this.page.attributes?.apiName === 'Baton_Portfolio'
-    );
+  /** A custom tab of the Baton app (`/lightning/n/<name>`), as its metadata lists them. */
+  get appTab(): string | undefined {
+    const name = this.page.type === 'standard__navItemPage' ? this.page.attributes?.apiName : '';
+    return customTab(name)?.name;
   }
 
   /** A hidden tab's address opens nothing but the org's no-access page, as in Lightning. */
-  get portfolioAllowed(): boolean {
-    return tabVisibility('Baton_Portfolio') !== 'Hidden';
+  get tabAllowed(): boolean {
+    return !!this.appTab && tabVisibility(this.appTab) !== 'Hidden';
+  }
+
+  /** Names the tab and the permission sets that show it, so the user knows whom to ask. */
+  get noAccessText(): string {
+    const tab = customTab(this.appTab);
+    return tab ? strings().noAccessText(tabLabel(tab), tab.grantedBy) : '';
   }
 
   get text() {
