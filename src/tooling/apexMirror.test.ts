@@ -18,11 +18,9 @@ import {
   OPEN_HANDOVER_STATUSES
 } from '../core/handoverGuard';
 import { DEFAULT_HISTORY_POLICY } from '../core/health/history';
-import { bandStatuses } from '../core/health/statuses';
 import { CHURN_NEEDS, CHURNED } from '../core/health/outcomes';
 import { MOVERS } from '../core/portfolio/movers';
 import { YEAR_DAYS } from '../core/portfolio/workload';
-import { loadProjectModel } from '../metadata/projectModel';
 import { EDITABLE_FIELDS } from '../services/handover/schemas';
 import { HISTORY_DAYS } from '../services/health/panel/healthController';
 import { SIDE_LIST_LIMIT } from '../services/portfolio/portfolioController';
@@ -134,11 +132,6 @@ const MIRRORED: Record<string, { source: string; value: ApexValue }> = {
   TOUCHPOINT_LIMIT: {
     source: 'TOUCHPOINT_LIMIT in src/services/tiers/tierCadenceController.ts',
     value: TOUCHPOINT_LIMIT
-  },
-  OVERRIDE_STATUSES: {
-    source:
-      "the Status bands of force-app's Health_Band__mdt (bandStatuses, as the twin reads them)",
-    value: bandStatuses(loadProjectModel())
   }
 };
 
@@ -160,8 +153,7 @@ const REQUIRED = [
   'HealthSelector.HISTORY_DAYS',
   'PortfolioMovers.MEASURE_KINDS',
   'TierCadenceController.TIERS',
-  'AccountOutcomeHandler.CHURN_NEEDS',
-  'HealthController.OVERRIDE_STATUSES'
+  'AccountOutcomeHandler.CHURN_NEEDS'
 ];
 
 /** A Set's order means nothing; a List's and a Map's keys' order is left as declared. */

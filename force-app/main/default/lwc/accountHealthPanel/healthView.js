@@ -230,8 +230,10 @@ export function buildView(fields, health) {
     touchpoint: touchpointInfo(fields.nextTouchpointDue, health.serverDate),
     surveys: surveyRows(health.surveys),
     scoredAt: fields.scoredAt ? format(LABELS.scoredAt, formatDate(fields.scoredAt)) : null,
-    canOverride: Boolean(health.canOverride),
-    // The Override band's days (Health_Band__mdt), the expiry the server gives a blank date.
-    overrideDays: model ? model.overrideDays : null
+    // The override's choices: the Status bands of Health_Band__mdt, best first.
+    overrideStatuses: model
+      ? model.bands.map((band) => ({ label: statusInfo(band.status).label, value: band.status }))
+      : [],
+    canOverride: Boolean(health.canOverride)
   };
 }

@@ -346,7 +346,38 @@ describe('c-account-health-panel', () => {
       expect($(element, 'lightning-button.clear-override')).toBeNull();
     });
 
-    it("sets an override with reason and the Override band's default expiry, then refreshes the record", async () => {
+    it("offers the org's Status bands, a band an admin added included, the middle one chosen", async () => {
+      // Red narrowed to 10–39 and a Critical band below it, as an admin might deploy them.
+      const bands = modelRecords.Health_Band__mdt.map((band) => ({
+        ...band,
+        Min_Value__c: band.Status__c === 'Red' ? 10 : band.Min_Value__c
+      }));
+      const critical = {
+        DeveloperName: 'Critical',
+        Kind__c: 'Status',
+        Status__c: 'Critical',
+        Min_Value__c: 0,
+        Max_Value__c: 9
+      };
+      const element = await render(ACCOUNT_SCORED, {
+        ...HEALTH_SCORED,
+        modelRecords: { ...modelRecords, Health_Band__mdt: [...bands, critical] }
+      });
+      $(element, 'lightning-button.set-override').click();
+      await flush();
+      const group = $(element, 'c-health-override-form').shadowRoot.querySelector(
+        'lightning-radio-group'
+      );
+      expect(group.options).toEqual([
+        { label: 'Green', value: 'Green' },
+        { label: 'Yellow', value: 'Yellow' },
+        { label: 'Red', value: 'Red' },
+        { label: 'Critical', value: 'Critical' }
+      ]);
+      expect(group.value).toBe('Yellow');
+    });
+
+    it('sets an override with reason and a 30-day default expiry, then refreshes the record', async () => {
       setOverride.mockResolvedValue(HEALTH_SCORED);
       const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
       $(element, 'lightning-button.set-override').click();
@@ -365,8 +396,7 @@ describe('c-account-health-panel', () => {
         { label: 'Yellow', value: 'Yellow' },
         { label: 'Red', value: 'Red' }
       ]);
-      // Today (serverDate) plus the Override band's 30 days, in the user's format.
-      expect(form.shadowRoot.querySelector('lightning-input').value).toBe('Dec 20, 2026');
+      expect(form.shadowRoot.querySelector('lightning-input').value).toBe('2026-12-20');
       await expect(element).toBeAccessible();
       form.shadowRoot
         .querySelector('lightning-radio-group')
