@@ -234,6 +234,8 @@ export function buildView(fields, health) {
     overrideStatuses: model
       ? model.bands.map((band) => ({ label: statusInfo(band.status).label, value: band.status }))
       : [],
-    canOverride: Boolean(health.canOverride)
+    canOverride: Boolean(health.canOverride),
+    // The Override band's days (Health_Band__mdt), the expiry the server gives a blank date.
+    overrideDays: model ? model.overrideDays : null
   };
 }

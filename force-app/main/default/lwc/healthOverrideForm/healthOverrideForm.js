@@ -1,6 +1,5 @@
 import { LightningElement, api } from 'lwc';
-
-const DEFAULT_DAYS = 30;
+import { exampleDate, format, formatDate, parseDate } from 'c/localeFormat';
 
 function addDays(isoDate, days) {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -9,13 +8,18 @@ function addDays(isoDate, days) {
 }
 
 /**
- * The account manager's override: a status, a reason (required) and an expiry, 30 days from
- * today by default. Fires `save` with { status, reason, until } or `cancel`.
- * Radio buttons instead of a combobox: they work in synthetic shadow and show every choice.
+ * The account manager's override: a status, a reason (required) and an expiry. Fires `save`
+ * with { status, reason, until } or `cancel`. Radio buttons instead of a combobox: they work in
+ * synthetic shadow and show every choice. The expiry is text read by c/localeFormat's parseDate
+ * in the user's locale, as the handover's dates are: lightning-input type="date" refused a
+ * typed 7.12.2026 or 12/7/2026 and handed an unreadable date on as empty, which saved the
+ * default expiry without a word.
  */
 export default class HealthOverrideForm extends LightningElement {
   /** Today as YYYY-MM-DD, from the server so the default expiry matches its calendar. */
   @api today;
+  /** The Override band's days (Health_Band__mdt), shown as the default expiry when known. */
+  @api defaultDays;
   @api busy = false;
   /** The panel's labels (accountHealthPanel/labels.js), so both speak the same words. */
   @api labels;
@@ -39,10 +43,18 @@ export default class HealthOverrideForm extends LightningElement {
   }
 
   reason = '';
-  until;
+  /** The expiry as shown or typed; blank means the Override band's days from the server. */
+  untilText = '';
+  flagged = false;
+
+  get untilHint() {
+    return exampleDate();
+  }
 
   connectedCallback() {
-    this.until = addDays(this.today || new Date().toISOString().slice(0, 10), DEFAULT_DAYS);
+    if (this.today && typeof this.defaultDays === 'number') {
+      this.untilText = formatDate(addDays(this.today, this.defaultDays));
+    }
   }
 
   handleStatus(event) {
@@ -54,7 +66,23 @@ export default class HealthOverrideForm extends LightningElement {
   }
 
   handleUntil(event) {
-    this.until = event.detail.value;
+    this.untilText = event.detail.value;
+    if (this.flagged) {
+      const input = this.untilInput();
+      input.setCustomValidity('');
+      input.reportValidity();
+      this.flagged = false;
+    }
+  }
+
+  untilInput() {
+    return this.template.querySelector('lightning-input.until');
+  }
+
+  /** A date typed without a year is in the server's year, not the browser's. */
+  readUntil() {
+    const today = this.today ? new Date(`${this.today}T00:00:00`) : new Date();
+    return parseDate(this.untilText, undefined, today);
   }
 
   handleSave() {
@@ -62,13 +90,28 @@ export default class HealthOverrideForm extends LightningElement {
     const trimmed = (this.reason || '').trim();
     reasonInput.setCustomValidity(trimmed ? '' : this.labels.overrideReasonRequired);
     reasonInput.reportValidity();
-    if (!trimmed) {
+    const until = this.readUntil();
+    if (until.error) {
+      // Refused by name with what was typed: saving would store no date or a wrong one.
+      const input = this.untilInput();
+      input.setCustomValidity(
+        format(
+          this.labels.overrideBadDate,
+          this.labels.overrideUntil,
+          this.untilText,
+          exampleDate()
+        )
+      );
+      input.reportValidity();
+      this.flagged = true;
+    }
+    if (!trimmed || until.error) {
       return;
     }
-    // A cleared date input holds '', which Apex cannot read as a Date; null means the default expiry.
+    // Blank is null, which Apex reads as the Override band's days from today.
     this.dispatchEvent(
       new CustomEvent('save', {
-        detail: { status: this.status, reason: trimmed, until: this.until || null }
+        detail: { status: this.status, reason: trimmed, until: until.value }
       })
     );
   }

@@ -377,7 +377,7 @@ describe('c-account-health-panel', () => {
       expect(group.value).toBe('Yellow');
     });
 
-    it('sets an override with reason and a 30-day default expiry, then refreshes the record', async () => {
+    it("sets an override with reason and the Override band's default expiry, then refreshes the record", async () => {
       setOverride.mockResolvedValue(HEALTH_SCORED);
       const element = await render(ACCOUNT_SCORED, HEALTH_SCORED);
       $(element, 'lightning-button.set-override').click();
@@ -396,7 +396,8 @@ describe('c-account-health-panel', () => {
         { label: 'Yellow', value: 'Yellow' },
         { label: 'Red', value: 'Red' }
       ]);
-      expect(form.shadowRoot.querySelector('lightning-input').value).toBe('2026-12-20');
+      // Today (serverDate) plus the Override band's 30 days, in the user's format.
+      expect(form.shadowRoot.querySelector('lightning-input').value).toBe('Dec 20, 2026');
       await expect(element).toBeAccessible();
       form.shadowRoot
         .querySelector('lightning-radio-group')

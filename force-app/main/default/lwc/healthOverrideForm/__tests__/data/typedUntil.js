@@ -14,6 +14,11 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 function render(language, defaultDays = 30) {
   const element = createElement('c-health-override-form', { is: HealthOverrideForm });
   element.labels = inLanguage(LABELS, language);
+  // The panel passes the model's Status bands (healthView's overrideStatuses).
+  element.statusOptions = ['Green', 'Yellow', 'Red'].map((status) => ({
+    label: status,
+    value: status
+  }));
   element.today = TODAY;
   element.defaultDays = defaultDays;
   const saved = jest.fn();
