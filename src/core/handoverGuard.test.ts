@@ -49,4 +49,28 @@ describe('handoverWriteProblem', () => {
     const loader = { userId: seller.userId, managesHandovers: true };
     expect(handoverWriteProblem(null, { Status__c: 'Accepted' }, loader)).toBeNull();
   });
+
+  it("says each refusal in the writer's language, naming statuses as the labels do", () => {
+    const draft = { Status__c: 'Draft', Account_Manager__c: am.userId };
+    const texts = (language: 'en' | 'fi') => [
+      handoverWriteProblem(null, { Status__c: 'Accepted' }, seller, language)?.message,
+      handoverWriteProblem(draft, { ...draft, Status__c: 'Accepted' }, am, language)?.message,
+      handoverWriteProblem(submitted, { ...submitted, Status__c: 'Accepted' }, seller, language)
+        ?.message,
+      handoverWriteProblem(submitted, { ...submitted, What_Was_Sold__c: 'x' }, seller, language)
+        ?.message
+    ];
+    expect(texts('en')).toEqual([
+      'A new handover starts as Draft, not Accepted: save it, then submit it.',
+      'A handover that is Draft cannot become Accepted.',
+      'Only the receiving account manager can accept or return this handover.',
+      'A Submitted handover cannot be edited: What_Was_Sold__c.'
+    ]);
+    expect(texts('fi')).toEqual([
+      'Uusi luovutus aloitetaan tilassa Luonnos, ei tilassa Hyväksytty: tallenna se ensin ja lähetä sitten.',
+      'Luovutuksen tilaa Luonnos ei voi muuttaa tilaksi Hyväksytty.',
+      'Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa tämän luovutuksen.',
+      'Luovutusta, jonka tila on Lähetetty, ei voi muokata: What_Was_Sold__c.'
+    ]);
+  });
 });

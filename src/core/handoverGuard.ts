@@ -58,28 +58,51 @@ const blank = (value: unknown) =>
   value === null || value === undefined || String(value).trim() === '';
 const same = (a: unknown, b: unknown) => (blank(a) && blank(b)) || String(a) === String(b);
 
-/** What is wrong with writing `next` over `old` (null for an insert), or null when it may be saved. */
+const STATUS_LABELS = {
+  Draft: 'Baton_Handover_Status_Draft',
+  Submitted: 'Baton_Handover_Status_Submitted',
+  Accepted: 'Baton_Handover_Status_Accepted',
+  Returned: 'Baton_Handover_Status_Returned'
+} as const;
+
+/** A status as the reader's language names it (Lähetetty), an unknown one as it is stored. */
+const statusWord = (language: MessageLanguage, status: string) =>
+  status in STATUS_LABELS
+    ? messageText(language, STATUS_LABELS[status as keyof typeof STATUS_LABELS])
+    : status;
+
+/**
+ * What is wrong with writing `next` over `old` (null for an insert), or null when it may be saved.
+ * @param language the writer's, who reads the refusal
+ */
 export function handoverWriteProblem(
   old: HandoverRecord | null,
   next: HandoverRecord,
-  writer: HandoverWriter
+  writer: HandoverWriter,
+  language: MessageLanguage = 'en'
 ): HandoverWriteProblem | null {
   if (writer.managesHandovers) return null;
   const to = statusOf(next);
+  const status = (value: string) => statusWord(language, value);
   if (!old)
     return to === 'Draft'
       ? null
       : {
           code: 'ILLEGAL_TRANSITION',
-          message: `A new handover starts as Draft, not ${to}: save it, then submit it.`,
+          message: messageText(language, 'Baton_Handover_Error_New_Not_Draft', status(to)),
           fields: ['Status__c']
         };
   const from = statusOf(old);
-  if (from === to) return lockedFields(old, next, from);
+  if (from === to) return lockedFields(old, next, from, language);
   if (!LEGAL_MOVES[from]?.includes(to))
     return {
       code: 'ILLEGAL_TRANSITION',
-      message: `A handover that is ${from} cannot become ${to}.`,
+      message: messageText(
+        language,
+        'Baton_Handover_Error_Cannot_Become',
+        status(from),
+        status(to)
+      ),
       fields: ['Status__c']
     };
   if (
@@ -88,14 +111,13 @@ export function handoverWriteProblem(
   )
     return {
       code: 'NOT_THE_ADDRESSEE',
-      message: 'Only the receiving account manager can accept or return this handover.',
+      message: messageText(language, 'Baton_Handover_Error_Answer_Addressee'),
       fields: ['Account_Manager__c']
     };
   if (to === 'Returned' && blank(next.Return_Reason__c))
     return {
       code: 'RETURN_REASON_REQUIRED',
-      // The trigger twin is not told the writer's language, so it writes the label's English.
-      message: messageText('en', 'Baton_Handover_Error_Return_Reason'),
+      message: messageText(language, 'Baton_Handover_Error_Return_Reason'),
       fields: ['Return_Reason__c']
     };
   return null;
@@ -105,7 +127,8 @@ export function handoverWriteProblem(
 function lockedFields(
   old: HandoverRecord,
   next: HandoverRecord,
-  status: HandoverStatus
+  status: HandoverStatus,
+  language: MessageLanguage
 ): HandoverWriteProblem | null {
   if (EDITABLE_STATUSES.includes(status)) return null;
   const lifecycle = new Set<string>(HANDOVER_LIFECYCLE_FIELDS);
@@ -115,7 +138,12 @@ function lockedFields(
   return changed.length
     ? {
         code: 'HANDOVER_LOCKED',
-        message: `A ${status} handover cannot be edited: ${changed.join(', ')}.`,
+        message: messageText(
+          language,
+          'Baton_Handover_Error_Locked',
+          statusWord(language, status),
+          changed.join(', ')
+        ),
         fields: changed
       }
     : null;
@@ -138,7 +166,7 @@ const isOpenStatus = (status: unknown) =>
  * One open handover per account, for every writer (a data load included): a new handover, or
  * one moving to Draft or Submitted, is refused while another Draft, Submitted or Returned
  * handover exists on its account; the message names that one so the user can open it, in
- * `language`, the writer's (English for the trigger, which is not told it).
+ * `language`, the writer's.
  * `others`: the account's other handovers (the record itself left out).
  */
 export function openHandoverProblem(

@@ -53,7 +53,17 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Open_Exists:
       '{0} is still open ({1}) on this account: finish or answer it before starting another handover.',
     Baton_Handover_Error_Record_Changed:
-      'Someone changed this handover since you opened it; reload to see their changes.'
+      'Someone changed this handover since you opened it; reload to see their changes.',
+    Baton_Handover_Error_Answer_Addressee:
+      'Only the receiving account manager can accept or return this handover.',
+    Baton_Handover_Error_Cannot_Become: 'A handover that is {0} cannot become {1}.',
+    Baton_Handover_Error_Locked: 'A {0} handover cannot be edited: {1}.',
+    Baton_Handover_Error_New_Not_Draft:
+      'A new handover starts as Draft, not {0}: save it, then submit it.',
+    Baton_Handover_Status_Draft: 'Draft',
+    Baton_Handover_Status_Submitted: 'Submitted',
+    Baton_Handover_Status_Accepted: 'Accepted',
+    Baton_Handover_Status_Returned: 'Returned'
   },
   fi: {
     Baton_Post_Submit: 'luovutus {0} asiakkuudesta {1} odottaa vastaustasi.',
@@ -100,7 +110,17 @@ export const MESSAGE_TEXTS = {
     Baton_Handover_Error_Open_Exists:
       '{0} on yhä avoinna ({1}) tällä asiakkuudella: vie se loppuun tai vastaa siihen ennen kuin aloitat uuden luovutuksen.',
     Baton_Handover_Error_Record_Changed:
-      'Joku muutti luovutusta sen jälkeen, kun avasit sen. Lataa sivu uudelleen nähdäksesi muutokset.'
+      'Joku muutti luovutusta sen jälkeen, kun avasit sen. Lataa sivu uudelleen nähdäksesi muutokset.',
+    Baton_Handover_Error_Answer_Addressee:
+      'Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa tämän luovutuksen.',
+    Baton_Handover_Error_Cannot_Become: 'Luovutuksen tilaa {0} ei voi muuttaa tilaksi {1}.',
+    Baton_Handover_Error_Locked: 'Luovutusta, jonka tila on {0}, ei voi muokata: {1}.',
+    Baton_Handover_Error_New_Not_Draft:
+      'Uusi luovutus aloitetaan tilassa Luonnos, ei tilassa {0}: tallenna se ensin ja lähetä sitten.',
+    Baton_Handover_Status_Draft: 'Luonnos',
+    Baton_Handover_Status_Submitted: 'Lähetetty',
+    Baton_Handover_Status_Accepted: 'Hyväksytty',
+    Baton_Handover_Status_Returned: 'Palautettu'
   }
 } as const satisfies Record<MessageLanguage, Record<string, string>>;
 

@@ -112,6 +112,21 @@ describe('the handover trigger twin', () => {
     );
     expect(error.message).toBe('A Submitted handover cannot be edited: What_Was_Sold__c.');
   });
+
+  it("refuses a Finnish writer in Finnish, as Apex's System.Label speaks to the running user", async () => {
+    const id = await submittedHandover();
+    // The second account manager's User is Finnish; a direct PATCH reaches only the trigger.
+    const answer = await refusal(() =>
+      otherManager.conn.sobject('Handover__c').update({ Id: id, Status__c: 'Accepted' })
+    );
+    expect(answer.message).toBe(
+      'Vain vastaanottava asiakkuuspäällikkö voi hyväksyä tai palauttaa tämän luovutuksen.'
+    );
+    const back = await refusal(() =>
+      otherManager.conn.sobject('Handover__c').update({ Id: id, Status__c: 'Draft' })
+    );
+    expect(back.message).toBe('Luovutuksen tilaa Lähetetty ei voi muuttaa tilaksi Luonnos.');
+  });
 });
 
 /** A HandoverController method through the panel's twin, as the preview calls it. */

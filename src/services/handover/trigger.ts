@@ -1,7 +1,9 @@
 import {
   handoverWriteProblem,
   MANAGE_HANDOVERS_PERMISSION,
+  messageLanguage,
   openHandoverProblem,
+  type MessageLanguage,
   type OpenHandover
 } from '../../core';
 
@@ -43,6 +45,20 @@ const writerOf = (user: TriggerUserView) => ({
   managesHandovers: user.hasCustomPermission(MANAGE_HANDOVERS_PERMISSION)
 });
 
+/**
+ * A refusal in the writer's language (their User's LanguageLocaleKey), as Apex's System.Label
+ * speaks to the running user; only a refusal reads the User row.
+ */
+function inWritersLanguage(
+  user: TriggerUserView,
+  reads: TriggerReadsView,
+  problem: (language: MessageLanguage) => Refusal | null
+): Refusal | null {
+  if (!problem('en')) return null;
+  const [row] = reads.rowsWhere('User', 'Id', user.id);
+  return problem(messageLanguage(row?.LanguageLocaleKey as string | undefined));
+}
+
 /** The account's other handovers, whoever may see them: the rule holds for every writer. */
 const siblings = (record: Row, reads: TriggerReadsView): OpenHandover[] =>
   typeof record.Account__c === 'string'
@@ -56,10 +72,20 @@ const siblings = (record: Row, reads: TriggerReadsView): OpenHandover[] =>
 export function registerHandoverTrigger(host: TriggerHost): void {
   host.addTrigger('Handover__c', 'HandoverTrigger', {
     beforeInsert: (record, user, reads) =>
-      handoverWriteProblem(null, record, writerOf(user)) ??
-      openHandoverProblem(null, record, siblings(record, reads)),
+      inWritersLanguage(
+        user,
+        reads,
+        (language) =>
+          handoverWriteProblem(null, record, writerOf(user), language) ??
+          openHandoverProblem(null, record, siblings(record, reads), language)
+      ),
     beforeUpdate: (record, old, user, reads) =>
-      handoverWriteProblem(old, record, writerOf(user)) ??
-      openHandoverProblem(old, record, siblings(record, reads))
+      inWritersLanguage(
+        user,
+        reads,
+        (language) =>
+          handoverWriteProblem(old, record, writerOf(user), language) ??
+          openHandoverProblem(old, record, siblings(record, reads), language)
+      )
   });
 }
