@@ -1,5 +1,6 @@
 import { backfillHistory } from '../../services/health/history/backfillHistory';
 import { seedOutcomes } from './outcomes';
+import { seedLiveRisk } from './liveRisk';
 import type { Connection } from 'jsforce';
 import { suggestTier } from '../../core';
 import { loadProjectModel } from '../../metadata/projectModel';
@@ -169,13 +170,24 @@ export async function seedDemoBook(
   // Outcomes only with a history to test the score against (baton health backtest).
   const outcomes =
     weeks > 0 ? await seedOutcomes(conn, random, asOf, accountIds, accounts, profiles) : 0;
+  const liveRisk = await seedLiveRisk(
+    conn,
+    new SeededRandom((options.seed ?? 1) ^ 0x7a11),
+    asOf,
+    accountIds,
+    accounts,
+    profiles,
+    contactIds
+  );
+  const written = Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length]));
+  for (const [type, n] of Object.entries(liveRisk.counts)) written[type] = (written[type] ?? 0) + n;
   return {
     seeded: true,
     counts: {
       Account: accountIds.length,
       Contact: contactIds.length,
       Handover__c: handovers.length,
-      ...Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.length])),
+      ...written,
       Health_Snapshot__c: history,
       Customer_Outcome__c: outcomes
     }

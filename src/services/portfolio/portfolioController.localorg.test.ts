@@ -4,10 +4,12 @@ import { runCliJson } from '../../testkit/runCli';
 import { seedDemoBook } from '../../devstack/seed/seed';
 import { startTestOrg, type TestOrg } from '../../testkit/testOrg';
 import { countApiCalls } from '../health/recompute/apiCalls';
+import { recomputeHealth } from '../health/recompute/recompute';
+import { planAllTouchpoints } from '../touchpoints/plan';
 import type { PortfolioView } from './portfolioController';
 
 // PortfolioController.getPortfolio's twin, called as the preview calls it (POST
-// /services/apexrest-local) by the CS lead, on a seeded and segmented book.
+// /services/apexrest-local) by the CS lead, on a seeded, scored and segmented book.
 
 jest.setTimeout(60_000);
 
@@ -17,6 +19,9 @@ let lead: Connection;
 beforeAll(async () => {
   testOrg = await startTestOrg();
   await seedDemoBook(testOrg.conn, { accounts: 60 });
+  // As the local org's start does: touchpoints (cadence reads them), then health.
+  await planAllTouchpoints(testOrg.conn, { asOf: new Date().toISOString().slice(0, 10) });
+  await recomputeHealth(testOrg.conn);
   await runCliJson([registerPortfolio], async () => testOrg.conn, ['portfolio', 'segment']);
   jest.restoreAllMocks();
   lead = testOrg.connAs('lead');
@@ -50,6 +55,17 @@ describe('PortfolioController.getPortfolio as the CS lead', () => {
         .filter((account) => account.status === 'Red')
         .reduce((sum, account) => sum + account.arr, 0)
     );
+    // The demo book has customers still with us who are Red now, and they are this week's
+    // fallers: a CS lead sees revenue to save, not only the churned.
+    const liveRed = live.filter((account) => account.status === 'Red');
+    expect(liveRed.length).toBeGreaterThanOrEqual(3);
+    expect(liveRed.length).toBeLessThanOrEqual(5);
+    expect(live.filter((account) => account.status === 'Yellow').length).toBeGreaterThan(0);
+    expect(view.arrAtRisk).toBeGreaterThan(0);
+    expect(view.movers.down.map((mover) => mover.id)).toEqual(
+      expect.arrayContaining(liveRed.map((account) => account.id).slice(0, 1))
+    );
+    expect(view.movers.up.length).toBeGreaterThan(0);
     const churnedIds = new Set(churned.map((account) => account.id));
     expect(
       [...view.movers.up, ...view.movers.down].filter((mover) => churnedIds.has(mover.id))
