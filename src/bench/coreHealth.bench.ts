@@ -2,6 +2,7 @@ import { collectGarbage, MB, MemoryPeak, type BenchLine } from './types';
 import { loadProjectModel } from '../metadata/projectModel';
 import { TIERS } from '../core/config/records';
 import { isoOfDay } from '../core/dates';
+import { seededRandom } from '../core/health/backtest';
 import { scoreAccounts } from '../core/health/score';
 import { accountSignalsSchema, type AccountSignals } from '../core/health/signals';
 
@@ -17,18 +18,6 @@ const NAIVE_ACCOUNTS = 100_000;
 const CHUNK = 1_000;
 const AS_OF = '2025-06-30';
 const AS_OF_DAY = 20269;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run scores the same accounts. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Dates come from a pool, as a JSON parse of real data would give many equal strings.
 const DAYS = Array.from({ length: 600 }, (_, k) => isoOfDay(AS_OF_DAY - k));
@@ -69,7 +58,7 @@ export function syntheticChunk(start: number, size: number, next: () => number):
 }
 
 function timeScoring(total: number, score: (chunk: AccountSignals[]) => number) {
-  const next = random(42);
+  const next = seededRandom(42);
   const memory = new MemoryPeak();
   collectGarbage();
   let nanoseconds = 0n;

@@ -32,6 +32,27 @@ export function factLines(facts: readonly [string, string | null | undefined][])
     .map(([title, value]) => text(`${title}: ${excerpt(value!.trim())}\n`));
 }
 
+/** A handover post's facts a reader acts on, then the link to the whole handover. */
+export function handoverFactsAndLink(
+  input: Pick<
+    HandoverMessageInput,
+    'whatWasSold' | 'successCriteria' | 'promises' | 'risks' | 'recordUrl'
+  >,
+  language: MessageLanguage
+): MessageSegment[] {
+  const say = messageText.bind(null, language);
+  return [
+    ...factLines([
+      [say('Baton_Post_Fact_What_Was_Sold'), input.whatWasSold],
+      [say('Baton_Post_Fact_Success_Criteria'), input.successCriteria],
+      [say('Baton_Post_Fact_Promises'), input.promises],
+      [say('Baton_Post_Fact_Risks'), input.risks]
+    ]),
+    text(`${say('Baton_Post_Open_Handover')} `),
+    link(input.recordUrl)
+  ];
+}
+
 export interface HandoverMessageInput {
   name: string;
   accountName?: string | null;
@@ -61,14 +82,7 @@ export function buildSubmitPost(
   return [
     mention(input.accountManagerId),
     text(` ${opening}\n`),
-    ...factLines([
-      [say('Baton_Post_Fact_What_Was_Sold'), input.whatWasSold],
-      [say('Baton_Post_Fact_Success_Criteria'), input.successCriteria],
-      [say('Baton_Post_Fact_Promises'), input.promises],
-      [say('Baton_Post_Fact_Risks'), input.risks]
-    ]),
-    text(`${say('Baton_Post_Open_Handover')} `),
-    link(input.recordUrl)
+    ...handoverFactsAndLink(input, language)
   ];
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BatonModel } from './config/model';
 import { TIERS, type Tier } from './config/records';
-import { factLines, link, mention, text, type MessageSegment } from './connect';
+import { handoverFactsAndLink, mention, text, type MessageSegment } from './connect';
 import { sameSalesforceId } from './handoverGuard';
 import { messageText, type MessageLanguage } from './messageTexts';
 import { suggestTier } from './tier';
@@ -182,13 +182,6 @@ export function ownHandoverPost(
   const say = messageText.bind(null, language);
   return [
     text(`${say('Baton_Post_Own_Handover', input.name, input.accountName ?? '')}\n`),
-    ...factLines([
-      [say('Baton_Post_Fact_What_Was_Sold'), input.whatWasSold],
-      [say('Baton_Post_Fact_Success_Criteria'), input.successCriteria],
-      [say('Baton_Post_Fact_Promises'), input.promises],
-      [say('Baton_Post_Fact_Risks'), input.risks]
-    ]),
-    text(`${say('Baton_Post_Open_Handover')} `),
-    link(input.recordUrl)
+    ...handoverFactsAndLink(input, language)
   ];
 }

@@ -1,3 +1,5 @@
+import { ACCOUNT_SCORE_INPUTS } from '../health/recompute/signalQueries';
+
 /**
  * What Baton's health reads of each object selected for Change Data Capture: the field that
  * names the account a signal row belongs to (none for Account itself).
@@ -20,18 +22,7 @@ export const WATCHED_OBJECTS: readonly WatchedObject[] = [
  * own Health_Score__c, Health_Status__c, … writes, or a rename) moves no score, so the
  * watcher never rescores because of its own writes.
  */
-export const ACCOUNT_INPUTS: ReadonlySet<string> = new Set([
-  'Touch_Tier__c',
-  'Contract_Start__c',
-  'Onboarding_Started__c',
-  'First_Value_At__c',
-  'Licensed_Seats__c',
-  'Overdue_Invoices__c',
-  'CSM_Sentiment__c',
-  'CSM_Sentiment_Date__c',
-  'Health_Override__c',
-  'Health_Override_Until__c'
-]);
+export const ACCOUNT_INPUTS: ReadonlySet<string> = new Set(ACCOUNT_SCORE_INPUTS);
 
 /** `Survey_Response__c` → `/data/Survey_Response__ChangeEvent`, as the Streaming API names it. */
 export const changeChannel = (entity: string) => `/data/${entity.replace(/__c$/, '__')}ChangeEvent`;

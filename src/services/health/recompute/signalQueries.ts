@@ -5,9 +5,8 @@ import { projectHistoryPolicy } from '../history/historyPolicy';
 import type { LatestSnapshots } from '../history/latestSnapshots';
 import type { SignalTable } from './signalTable';
 
-/** Fields of Account the recompute reads: model inputs plus what the alerts and override need. */
-export const ACCOUNT_FIELDS = [
-  'Id',
+/** The Account fields a score reads: the model's inputs and the override in force. */
+export const ACCOUNT_SCORE_INPUTS: readonly string[] = [
   'Touch_Tier__c',
   'Contract_Start__c',
   'Onboarding_Started__c',
@@ -16,10 +15,16 @@ export const ACCOUNT_FIELDS = [
   'Overdue_Invoices__c',
   'CSM_Sentiment__c',
   'CSM_Sentiment_Date__c',
-  'Health_Status__c',
-  'Health_Alert_Status__c',
   'Health_Override__c',
   'Health_Override_Until__c'
+];
+
+/** Fields of Account the recompute reads: the score's inputs plus what the alerts compare. */
+export const ACCOUNT_FIELDS = [
+  'Id',
+  ...ACCOUNT_SCORE_INPUTS,
+  'Health_Status__c',
+  'Health_Alert_Status__c'
 ];
 
 /**
