@@ -24,6 +24,15 @@ const describe = (objectApiName: string): Promise<Describe> => {
   return describes.get(objectApiName)!;
 };
 
+/** A picklist's active values in the order the org lists them, as a list view's filter offers them. */
+export async function picklistValues(
+  objectApiName: string,
+  fieldApiName: string
+): Promise<string[]> {
+  const field = (await describe(objectApiName)).fields.find((f) => f.name === fieldApiName);
+  return (field?.picklistValues ?? []).filter((v) => v.active !== false).map((v) => v.value);
+}
+
 type ObjectRef = string | { objectApiName: string };
 type FieldRef = string | { objectApiName: string; fieldApiName: string };
 const objectName = (ref: ObjectRef) => (typeof ref === 'string' ? ref : ref.objectApiName);

@@ -1,8 +1,10 @@
 import { LightningElement, api } from 'lwc';
+import { isoDateOf } from '../../../../core/dates';
 import { formatMoney } from '../../../platform/i18n';
 import { picklistLabel } from '../../../platform/labels';
 import { navigate } from '../../../platform/navigation';
 import { session } from '../../../platform/session';
+import { picklistValues } from '../../../platform/uiObjectInfoApi';
 import { query } from '../../data';
 import { strings } from '../../strings';
 import { healthCell, type HealthFields } from './healthCell';
@@ -38,8 +40,6 @@ const HANDOVER_SOQL =
 const waitingOn = (h: HandoverRow) =>
   h.Status__c === 'Submitted' ? h.Account_Manager__c : h.Seller__c;
 
-const TIERS = ['High', 'Low', 'Tech'];
-const STATUSES = ['Green', 'Yellow', 'Red', 'Insufficient data'];
 const STATUS_CLASS: Record<string, string> = {
   Green: 'slds-badge slds-theme_success',
   Yellow: 'slds-badge slds-theme_warning',
@@ -71,15 +71,22 @@ export default class AccountList extends LightningElement {
   tier = '';
   status = '';
   handoverFilter = '';
+  /** The Touch_Tier__c and Health_Status__c values, from the org's describe. */
+  tiers: string[] = [];
+  statuses: string[] = [];
   private handovers = new Map<string, HandoverRow>();
 
   async connectedCallback(): Promise<void> {
     try {
-      const [accounts, handovers] = await Promise.all([
+      const [accounts, handovers, tiers, statuses] = await Promise.all([
         query<AccountRow>(SOQL),
         // A user who may not read handovers still gets the list, without the column's values.
-        query<HandoverRow>(HANDOVER_SOQL).catch(() => [] as HandoverRow[])
+        query<HandoverRow>(HANDOVER_SOQL).catch(() => [] as HandoverRow[]),
+        picklistValues('Account', 'Touch_Tier__c'),
+        picklistValues('Account', 'Health_Status__c')
       ]);
+      this.tiers = tiers;
+      this.statuses = statuses;
       for (const h of handovers)
         if (!this.handovers.has(h.Account__c)) this.handovers.set(h.Account__c, h);
       this.accounts = accounts;
@@ -92,7 +99,7 @@ export default class AccountList extends LightningElement {
 
   get rows() {
     const search = this.term.trim().toLowerCase();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoDateOf(new Date());
     return this.accounts
       .filter((a) => !search || a.Name.toLowerCase().includes(search))
       .filter((a) => !this.tier || a.Touch_Tier__c === this.tier)
@@ -141,14 +148,14 @@ export default class AccountList extends LightningElement {
   get tierOptions() {
     return [
       { label: this.text.anyTier, value: '' },
-      ...TIERS.map((value) => ({ label: label('Touch_Tier__c', value), value }))
+      ...this.tiers.map((value) => ({ label: label('Touch_Tier__c', value), value }))
     ];
   }
 
   get statusOptions() {
     return [
       { label: this.text.anyHealth, value: '' },
-      ...STATUSES.map((value) => ({ label: label('Health_Status__c', value), value }))
+      ...this.statuses.map((value) => ({ label: label('Health_Status__c', value), value }))
     ];
   }
 
