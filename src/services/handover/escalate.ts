@@ -7,9 +7,12 @@ import {
   type EscalationSetting
 } from '../../core/handoverEscalation';
 import { messageLanguage, type MessageLanguage } from '../../core/messageTexts';
-import type { BatonModel, Tier } from '../../core';
+import type { BatonModel } from '../../core';
 import { loadModelFromOrg } from '../../org/orgModel';
 import { postComment } from './feed';
+import { tierOf } from './rules';
+import type { HandoverRow } from './schemas';
+import type { AccountRow } from './selector';
 
 export interface EscalateSummary {
   asOf: string;
@@ -82,10 +85,10 @@ export async function escalateOverdueHandovers(
   for (const lead of leads)
     byLanguage.set(lead.language, [...(byLanguage.get(lead.language) ?? []), lead.id]);
   for (const row of submitted) {
-    // As the reminder's tierOf: the seller's proposal, else the Account's tier, else High.
-    const tier = (row.Proposed_Touch_Tier__c ??
-      (row.Account__r as Row | null)?.Touch_Tier__c ??
-      'High') as Tier;
+    const tier = tierOf(
+      row as Pick<HandoverRow, 'Proposed_Touch_Tier__c'>,
+      row.Account__r as Pick<AccountRow, 'Touch_Tier__c'> | null
+    );
     const handover = {
       name: String(row.Name),
       status: String(row.Status__c),

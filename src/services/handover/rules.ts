@@ -42,7 +42,10 @@ export type { Tier };
 export type Action = HandoverAction;
 
 /** The seller's proposal, else the Account's tier, else High (a missing tier never lets a gap through). */
-export function tierOf(handover: HandoverRow, account?: AccountRow): Tier {
+export function tierOf(
+  handover: Pick<HandoverRow, 'Proposed_Touch_Tier__c'>,
+  account?: Pick<AccountRow, 'Touch_Tier__c'> | null
+): Tier {
   return (handover.Proposed_Touch_Tier__c ?? account?.Touch_Tier__c ?? 'High') as Tier;
 }
 
@@ -94,18 +97,14 @@ export function assertCanAnswer(
 
 /**
  * `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it.
- * `reader`: the submitter's language and the org's Handover__c field and tier labels (its describe),
- * so the message names the fields and the tier as the Apex's Schema labels do.
+ * `reader`: the submitter's language and the org's Handover__c field labels (its describe), so
+ * the message names the fields as the Apex's Schema labels do.
  */
 export function assertComplete(
   handover: HandoverRow,
   account: AccountRow | undefined,
   model: BatonModel,
-  reader: {
-    language: MessageLanguage;
-    fieldLabels: Record<string, string>;
-    tierLabels?: Record<string, string>;
-  }
+  reader: { language: MessageLanguage; fieldLabels: Record<string, string> }
 ): void {
   const tier = tierOf(handover, account);
   const problems = validateHandover(handover as unknown as Record<string, unknown>, tier, model);
@@ -120,11 +119,7 @@ export function assertComplete(
     });
     throw new HandoverRuleError(
       'MISSING_REQUIRED_FIELDS',
-      say(
-        'Baton_Handover_Error_Missing_Fields',
-        reader.tierLabels?.[tier] ?? tier,
-        missing.join(', ')
-      ),
+      say('Baton_Handover_Error_Missing_Fields', tier, missing.join(', ')),
       problems.map((problem) => problem.field)
     );
   }
