@@ -97,14 +97,18 @@ export function assertCanAnswer(
 
 /**
  * `model`: the org's custom metadata (Handover_Requirement__mdt), as the Apex reads it.
- * `reader`: the submitter's language and the org's Handover__c field labels (its describe), so
- * the message names the fields as the Apex's Schema labels do.
+ * `reader`: the submitter's language and the org's Handover__c field and tier labels (its describe),
+ * so the message names the fields and the tier as the Apex's Schema labels do.
  */
 export function assertComplete(
   handover: HandoverRow,
   account: AccountRow | undefined,
   model: BatonModel,
-  reader: { language: MessageLanguage; fieldLabels: Record<string, string> }
+  reader: {
+    language: MessageLanguage;
+    fieldLabels: Record<string, string>;
+    tierLabels?: Record<string, string>;
+  }
 ): void {
   const tier = tierOf(handover, account);
   const problems = validateHandover(handover as unknown as Record<string, unknown>, tier, model);
@@ -119,7 +123,11 @@ export function assertComplete(
     });
     throw new HandoverRuleError(
       'MISSING_REQUIRED_FIELDS',
-      say('Baton_Handover_Error_Missing_Fields', tier, missing.join(', ')),
+      say(
+        'Baton_Handover_Error_Missing_Fields',
+        reader.tierLabels?.[tier] ?? tier,
+        missing.join(', ')
+      ),
       problems.map((problem) => problem.field)
     );
   }
