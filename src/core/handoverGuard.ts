@@ -66,7 +66,7 @@ const STATUS_LABELS = {
 } as const;
 
 /** A status as the reader's language names it (Lähetetty), an unknown one as it is stored. */
-const statusWord = (language: MessageLanguage, status: string) =>
+export const handoverStatusLabel = (language: MessageLanguage, status: string) =>
   status in STATUS_LABELS
     ? messageText(language, STATUS_LABELS[status as keyof typeof STATUS_LABELS])
     : status;
@@ -83,7 +83,7 @@ export function handoverWriteProblem(
 ): HandoverWriteProblem | null {
   if (writer.managesHandovers) return null;
   const to = statusOf(next);
-  const status = (value: string) => statusWord(language, value);
+  const status = (value: string) => handoverStatusLabel(language, value);
   if (!old)
     return to === 'Draft'
       ? null
@@ -141,7 +141,7 @@ function lockedFields(
         message: messageText(
           language,
           'Baton_Handover_Error_Locked',
-          statusWord(language, status),
+          handoverStatusLabel(language, status),
           changed.join(', ')
         ),
         fields: changed
@@ -188,7 +188,7 @@ export function openHandoverProblem(
       language,
       'Baton_Handover_Error_Open_Exists',
       open.Name ?? open.Id,
-      open.Status__c ?? 'Draft'
+      handoverStatusLabel(language, open.Status__c ?? 'Draft')
     ),
     fields: ['Account__c']
   };

@@ -75,6 +75,7 @@ export {
   type HandoverStatus
 } from './handover';
 export {
+  handoverStatusLabel,
   handoverWriteProblem,
   HANDOVER_LIFECYCLE_FIELDS,
   MANAGE_HANDOVERS_PERMISSION,

@@ -2,6 +2,7 @@ import {
   acceptCommentSegments,
   BatonError,
   handoverTransition,
+  handoverStatusLabel,
   messageText,
   returnCommentSegments,
   sameSalesforceId,
@@ -70,7 +71,12 @@ export function assertTransition(
   } catch {
     throw new HandoverRuleError(
       'ILLEGAL_TRANSITION',
-      messageText(language, CANNOT[action], handover.Name, handover.Status__c),
+      messageText(
+        language,
+        CANNOT[action],
+        handover.Name,
+        handoverStatusLabel(language, handover.Status__c)
+      ),
       ['Status__c']
     );
   }
