@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import getHealth from '@salesforce/apex/HealthController.getHealth';
 import setOverride from '@salesforce/apex/HealthController.setOverride';
 import clearOverride from '@salesforce/apex/HealthController.clearOverride';
@@ -13,7 +13,7 @@ import OVERRIDE_UNTIL from '@salesforce/schema/Account.Health_Override_Until__c'
 import TIER from '@salesforce/schema/Account.Touch_Tier__c';
 import SUGGESTED_TIER from '@salesforce/schema/Account.Suggested_Touch_Tier__c';
 import NEXT_TOUCHPOINT from '@salesforce/schema/Account.Next_Touchpoint_Due__c';
-import { RefreshingPanel, loadInto } from 'c/pageRefresh';
+import { RefreshingPanel, loadInto, saveInto } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { buildView } from './healthView';
 
@@ -115,18 +115,7 @@ export default class AccountHealthPanel extends RefreshingPanel(LightningElement
    * Runs an override change, then refreshes the panel and every other view of the Account.
    * A failure stays beside the form so the account manager keeps what they typed.
    */
-  async change(call) {
-    this.saving = true;
-    this.actionError = undefined;
-    try {
-      this.health = await call();
-      await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
-      return true;
-    } catch (error) {
-      this.actionError = error;
-      return false;
-    } finally {
-      this.saving = false;
-    }
+  change(call) {
+    return saveInto(this, 'health', call);
   }
 }

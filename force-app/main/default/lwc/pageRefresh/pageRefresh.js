@@ -49,3 +49,27 @@ export async function loadInto(component, property, call) {
     component.error = error;
   }
 }
+
+/**
+ * Saves a change through Apex, sets the panel's property to the answer and refreshes every
+ * other view of the record. A failure stays in actionError beside the form, so the user keeps
+ * what they typed; `saving` is true meanwhile.
+ * @param component the panel
+ * @param property where the answer goes
+ * @param call the Apex call; returns a promise
+ * @returns whether the change was saved
+ */
+export async function saveInto(component, property, call) {
+  component.saving = true;
+  component.actionError = undefined;
+  try {
+    component[property] = await call();
+    await notifyRecordUpdateAvailable([{ recordId: component.recordId }]);
+    return true;
+  } catch (error) {
+    component.actionError = error;
+    return false;
+  } finally {
+    component.saving = false;
+  }
+}

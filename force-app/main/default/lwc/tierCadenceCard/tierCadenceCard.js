@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { TIERS } from 'c/batonCore';
 import getCadence from '@salesforce/apex/TierCadenceController.getCadence';
 import setTierOverride from '@salesforce/apex/TierCadenceController.setTierOverride';
@@ -12,7 +12,7 @@ import POTENTIAL from '@salesforce/schema/Account.Growth_Potential__c';
 import STRATEGIC from '@salesforce/schema/Account.Strategic_Account__c';
 import ONBOARDING_STARTED from '@salesforce/schema/Account.Onboarding_Started__c';
 import FIRST_VALUE from '@salesforce/schema/Account.First_Value_At__c';
-import { RefreshingPanel, loadInto } from 'c/pageRefresh';
+import { RefreshingPanel, loadInto, saveInto } from 'c/pageRefresh';
 import { LABELS } from './labels';
 import { buildView } from './cadenceView';
 
@@ -120,18 +120,7 @@ export default class TierCadenceCard extends RefreshingPanel(LightningElement) {
   }
 
   /** Saves, then refreshes the card and every other view of the Account (the health panel). */
-  async change(call) {
-    this.saving = true;
-    this.actionError = undefined;
-    try {
-      this.cadence = await call();
-      await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
-      return true;
-    } catch (error) {
-      this.actionError = error;
-      return false;
-    } finally {
-      this.saving = false;
-    }
+  change(call) {
+    return saveInto(this, 'cadence', call);
   }
 }
