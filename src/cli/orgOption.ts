@@ -10,6 +10,20 @@ export const TARGET_ORG_OPTION: [flags: string, description: string] = [
 ];
 
 /**
+ * A report's list cut at `limit` lines, and a line saying how many more `--json` lists.
+ * @param line one item as its indented line
+ */
+export function listedLines<T>(items: readonly T[], limit: number, line: (item: T) => string) {
+  const lines = items.slice(0, limit).map(line);
+  if (items.length > limit) lines.push(`  … and ${items.length - limit} more (--json lists all)`);
+  return lines;
+}
+
+/** A record a bulk change could not write, as the reports list it. */
+export const failureLine = (failure: { accountId: string; errorCode: string; message: string }) =>
+  `  failed ${failure.accountId}: ${failure.errorCode} ${failure.message}`;
+
+/**
  * A command that changes an org's records in bulk and can report the changes instead:
  * --target-org, --dry-run and --json, then `run` on the org's connection.
  */

@@ -7,21 +7,21 @@ import {
   type SegmentSummary
 } from '../../services/portfolio/segment';
 import { loadPortfolioSettings } from '../../services/portfolio/settingsFromOrg';
-import { registerDryRunCommand } from '../orgOption';
+import { failureLine, listedLines, registerDryRunCommand } from '../orgOption';
 
 const LISTED = 20;
 
 export function formatSegment(summary: SegmentSummary): string {
-  const lines = [segmentHeadline(summary)];
-  for (const entry of summary.unscored.slice(0, LISTED))
-    lines.push(
-      `  not scored: ${entry.name ?? entry.accountId} (${entry.accountId}) lacks ${entry.missing.join(', ')}`
-    );
-  if (summary.unscored.length > LISTED)
-    lines.push(`  … and ${summary.unscored.length - LISTED} more (--json lists all)`);
-  for (const failure of summary.failures.slice(0, LISTED))
-    lines.push(`  failed ${failure.accountId}: ${failure.errorCode} ${failure.message}`);
-  return lines.join('\n');
+  return [
+    segmentHeadline(summary),
+    ...listedLines(
+      summary.unscored,
+      LISTED,
+      (entry) =>
+        `  not scored: ${entry.name ?? entry.accountId} (${entry.accountId}) lacks ${entry.missing.join(', ')}`
+    ),
+    ...summary.failures.slice(0, LISTED).map(failureLine)
+  ].join('\n');
 }
 
 /** `baton portfolio segment`, in the `portfolio` topic (src/cli/topics/portfolio.ts). */

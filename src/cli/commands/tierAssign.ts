@@ -4,25 +4,27 @@ import { loadModelFromOrg } from '../../org/orgModel';
 import type { Connect } from '../../services/touchpoints/connect';
 import { assignHeadline, assignTiers, type TierAssignSummary } from '../../services/tiers/assign';
 import { coreSuggest } from '../../services/tiers/coreSuggest';
-import { registerDryRunCommand } from '../orgOption';
+import { failureLine, listedLines, registerDryRunCommand } from '../orgOption';
 
 const LISTED = 50;
 
 export function formatAssign(summary: TierAssignSummary): string {
-  const lines = [assignHeadline(summary)];
-  for (const change of summary.changes.slice(0, LISTED))
-    lines.push(
-      `  ${change.name ?? change.accountId} (${change.accountId}): ${change.from ?? 'none'} → ${change.to} — ${change.reason}`
-    );
-  if (summary.changes.length > LISTED)
-    lines.push(`  … and ${summary.changes.length - LISTED} more (--json lists all)`);
-  for (const held of summary.overridesDiffering.slice(0, LISTED))
-    lines.push(
-      `  override kept: ${held.name ?? held.accountId} stays ${held.tier} (suggested ${held.suggested})`
-    );
-  for (const failure of summary.failures.slice(0, 20))
-    lines.push(`  failed ${failure.accountId}: ${failure.errorCode} ${failure.message}`);
-  return lines.join('\n');
+  return [
+    assignHeadline(summary),
+    ...listedLines(
+      summary.changes,
+      LISTED,
+      (change) =>
+        `  ${change.name ?? change.accountId} (${change.accountId}): ${change.from ?? 'none'} → ${change.to} — ${change.reason}`
+    ),
+    ...summary.overridesDiffering
+      .slice(0, LISTED)
+      .map(
+        (held) =>
+          `  override kept: ${held.name ?? held.accountId} stays ${held.tier} (suggested ${held.suggested})`
+      ),
+    ...summary.failures.slice(0, 20).map(failureLine)
+  ].join('\n');
 }
 
 /** `baton tier assign`, added to the `tier` topic (src/cli/topics/tier.ts). */
