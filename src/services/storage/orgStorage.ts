@@ -4,6 +4,7 @@ import type { Connection } from 'jsforce';
 export const BATON_OBJECTS = [
   'Customer_Outcome__c',
   'Handover__c',
+  'Health_Backtest__c',
   'Health_Snapshot__c',
   'Survey_Response__c',
   'Usage_Snapshot__c'
