@@ -6,6 +6,9 @@ import { naiveRecompute } from '../testkit/naiveRecompute';
 import { recompute } from '../services/health/recompute/recompute';
 import { orgAccess } from '../services/health/recompute/restOrBulkAccess';
 import { loadProjectModel } from '../metadata/projectModel';
+import { projectHistoryPolicy } from '../metadata/historyPolicy';
+
+const shippedHistory = projectHistoryPolicy();
 
 // The recompute bench's own parts, through jsforce → local org: the seeded book really spans
 // every band, and the naive baseline computes what the recompute does (so the bench compares
@@ -46,7 +49,8 @@ test('the bench book has 10 signal rows per account and every band', async () =>
   );
   expect(rows).toEqual([180, 120, 120, 120, 60]);
   const summary = await recompute(orgAccess(testOrg.conn), coreScorer(loadProjectModel()), {
-    asOf: ASOF
+    asOf: ASOF,
+    history: shippedHistory
   });
   expect(summary.failed).toBe(0);
   expect(summary.scored).toBe(60);

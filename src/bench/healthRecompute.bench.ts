@@ -11,6 +11,7 @@ import { coreScorer } from '../services/health/recompute/coreScorer';
 import { naiveRecompute } from '../testkit/naiveRecompute';
 import { recomputeChanged } from '../services/freshness/incremental';
 import { isoDateOf } from '../core/dates';
+import { loadHistoryPolicy } from '../services/health/history/historyPolicy';
 
 /**
  * `baton health recompute` over every account of a local org, each with 10 signal rows
@@ -60,6 +61,7 @@ export async function run(): Promise<BenchLine[]> {
     const statePath = join(mkdtempSync(join(tmpdir(), 'baton-bench-changed-')), 'state.json');
     const changedRun = async () =>
       recomputeChanged(conn, coreScorer(await loadModelFromOrg(conn)), {
+        history: await loadHistoryPolicy(conn),
         orgId: 'bench',
         statePath,
         changed: true,

@@ -5,7 +5,12 @@ import { statusOrder } from '../core/health/statuses';
 import type { Row } from '../services/health/recompute/orgAccess';
 import { scoreChunk } from '../services/health/recompute/scoreChunk';
 import type { HealthScorer } from '../services/health/recompute/scorer';
-import { ACCOUNT_FIELDS, signalQueries } from '../services/health/recompute/signalQueries';
+import {
+  ACCOUNT_FIELDS,
+  signalQueries,
+  signalWindows
+} from '../services/health/recompute/signalQueries';
+import { projectHistoryPolicy } from '../metadata/historyPolicy';
 import { SignalTable } from '../services/health/recompute/signalTable';
 
 /** The child relationship on Account for each signal object. */
@@ -31,7 +36,8 @@ export async function naiveRecompute(
   asOf: string
 ): Promise<{ accounts: number; written: number }> {
   const asOfDay = dayOfValue(asOf);
-  const subqueries = signalQueries(asOfDay).map((query) => ({
+  const windows = signalWindows(scorer.model, projectHistoryPolicy().heartbeatDays);
+  const subqueries = signalQueries(asOfDay, windows).map((query) => ({
     query,
     relationship: RELATIONSHIPS[/ FROM (\w+)/.exec(query.soql(''))![1]],
     soql: query

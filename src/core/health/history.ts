@@ -18,6 +18,9 @@ export interface HistoryPolicy {
   keepMonthlyMonths: number;
 }
 
+/** The custom metadata type that holds the policy. */
+export const HISTORY_POLICY_TYPE = 'Health_History_Policy__mdt';
+
 export const DEFAULT_HISTORY_POLICY: HistoryPolicy = {
   scoreMovePoints: 1,
   heartbeatDays: 14,

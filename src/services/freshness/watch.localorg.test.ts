@@ -9,6 +9,9 @@ import { coreScorer } from '../health/recompute/coreScorer';
 import { recompute } from '../health/recompute/recompute';
 import { orgAccess } from '../health/recompute/restOrBulkAccess';
 import { watchHealth, type HealthWatch } from './watch';
+import { projectHistoryPolicy } from '../../metadata/historyPolicy';
+
+const shippedHistory = projectHistoryPolicy();
 
 // `baton health watch` end to end: jsforce's CometD client against the local org's change
 // events, rescoring through the real recompute for the accounts a burst touched.
@@ -46,6 +49,7 @@ const start = () =>
     rescore: async (ids) => {
       rescores.push([...ids].sort());
       const summary = await recompute(orgAccess(conn), scorer, {
+        history: shippedHistory,
         selection: { kind: 'ids', ids },
         failuresFile: join(dir, 'failures.csv')
       });

@@ -9,7 +9,6 @@ import { statusOrder } from '../../../core/health/statuses';
 import type { Explanation } from './explainFormat';
 import { loadSignals } from '../recompute/loadSignals';
 import type { OrgAccess, Row } from '../recompute/orgAccess';
-import { projectHistoryPolicy } from '../history/historyPolicy';
 import { silentProgress } from '../recompute/progress';
 import type { HealthScorer } from '../recompute/scorer';
 import { signalWindows } from '../recompute/signalQueries';
@@ -47,7 +46,7 @@ async function findAccount(org: OrgAccess, idOrName: string): Promise<Row> {
 export async function explainAccount(
   org: OrgAccess,
   scorer: HealthScorer,
-  options: { account: string; asOf: string; history?: HistoryPolicy }
+  options: { account: string; asOf: string; history: HistoryPolicy }
 ): Promise<Explanation> {
   const account = await findAccount(org, options.account.trim());
   const asOfDay = dayOfValue(options.asOf);
@@ -59,7 +58,7 @@ export async function explainAccount(
     silentProgress,
     {
       // The recompute's windows, so both read the same answers and the same baseline.
-      windows: signalWindows(model, (options.history ?? projectHistoryPolicy()).heartbeatDays),
+      windows: signalWindows(model, options.history.heartbeatDays),
       statuses: statusOrder(model)
     }
   );

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import { PROJECT_MODEL_DIR } from '../../../metadata/projectModel';
-import { metadataRowsFromXml } from '../../../core/config/loadXml';
-import { historyPolicyOf, type HistoryPolicy } from '../../../core/health/history';
+import {
+  historyPolicyOf,
+  HISTORY_POLICY_TYPE as TYPE,
+  type HistoryPolicy
+} from '../../../core/health/history';
 
-const TYPE = 'Health_History_Policy__mdt';
 const FIELDS = [
   'DeveloperName',
   'Score_Move_Points__c',
@@ -28,12 +27,4 @@ export async function loadHistoryPolicy(conn: Connection): Promise<HistoryPolicy
     if ((error as { errorCode?: string }).errorCode === 'INVALID_TYPE') return historyPolicyOf([]);
     throw error;
   }
-}
-
-/** The policy the project ships (its customMetadata folder), for runs without an org's. */
-export function projectHistoryPolicy(dir: string = PROJECT_MODEL_DIR): HistoryPolicy {
-  const files = readdirSync(dir)
-    .filter((name) => name.startsWith('Health_History_Policy.'))
-    .map((name) => ({ name, xml: readFileSync(join(dir, name), 'utf8') }));
-  return historyPolicyOf(metadataRowsFromXml(files, [TYPE])[TYPE] ?? []);
 }

@@ -37,8 +37,8 @@ export async function loadSignals(
     wave?: AccountWave;
     label?: string;
     reuse?: SignalTable;
-    /** The org's model's windows (default: the project's records). */
-    windows?: SignalWindows;
+    /** The org's model's windows (signalWindows). */
+    windows: SignalWindows;
     /** Filled with each account's newest snapshot, for the recompute's snapshot rule. */
     latest?: LatestSnapshots;
     /** The org's model's statuses, best first (statusOrder). */

@@ -8,6 +8,9 @@ import { startTestOrg, type TestOrg } from '../../../testkit/testOrg';
 import { coreScorer } from './coreScorer';
 import { recompute } from './recompute';
 import { orgAccess } from './restOrBulkAccess';
+import { projectHistoryPolicy } from '../../../metadata/historyPolicy';
+
+const shippedHistory = projectHistoryPolicy();
 
 // Health_Next_Change__c through the real recompute: the earliest day the written health can
 // change with no new data, from the rows (a later-dated answer) and the snapshot rule.
@@ -30,6 +33,7 @@ afterAll(async () => {
 
 const run = (ids: string[], asOf: string) =>
   recompute(orgAccess(conn), scorer, {
+    history: shippedHistory,
     selection: { kind: 'ids', ids },
     asOf,
     failuresFile: join(dir, 'failures.csv')

@@ -17,6 +17,9 @@ import { coreScorer } from './coreScorer';
 import type { OrgAccess, RowResult } from './orgAccess';
 import { recompute, recomputeHealth, type RecomputeRunOptions } from './recompute';
 import { orgAccess } from './restOrBulkAccess';
+import { projectHistoryPolicy } from '../../../metadata/historyPolicy';
+
+const shippedHistory = projectHistoryPolicy();
 
 // The health recompute end to end: jsforce → local org (SQLite), the project's model. Each
 // test makes its own accounts with known signals and recomputes only those, so the expected
@@ -208,10 +211,11 @@ async function snapshotsOf(id: string, asOf = AS_OF): Promise<Snapshot[]> {
 
 const run = (
   ids: string[],
-  options: RecomputeRunOptions = {},
+  options: Partial<RecomputeRunOptions> = {},
   access: OrgAccess = orgAccess(conn)
 ) =>
   recompute(access, scorer, {
+    history: shippedHistory,
     selection: { kind: 'ids', ids },
     asOf: AS_OF,
     failuresFile: join(dir, 'failures.csv'),

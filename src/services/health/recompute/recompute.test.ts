@@ -6,6 +6,9 @@ import { WAVE_ACCOUNTS } from './accountWaves';
 import { readBreakdown } from '../../../core';
 import type { HealthScorer } from './scorer';
 import { loadProjectModel } from '../../../metadata/projectModel';
+import { projectHistoryPolicy } from '../../../metadata/historyPolicy';
+
+const shippedHistory = projectHistoryPolicy();
 
 /**
  * Orchestration with an in-memory org and a one-measure scorer: what is written where, and
@@ -68,6 +71,7 @@ const highCases = (n: number) =>
   Array.from({ length: n }, () => ({ AccountId: ACCOUNT, Priority: 'High', IsClosed: false }));
 const run = (org: OrgAccess, asOf = '2026-11-20') =>
   recompute(org, scorer, {
+    history: shippedHistory,
     asOf,
     failuresFile: '/dev/null',
     now: () => new Date('2026-11-20T03:00:00Z')
@@ -91,6 +95,7 @@ describe('recompute (in-memory org)', () => {
 
     await run(whole.org);
     const summary = await recompute(chunked.org, scorer, {
+      history: shippedHistory,
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       now: () => new Date('2026-11-20T03:00:00Z'),
@@ -138,6 +143,7 @@ describe('recompute (in-memory org)', () => {
     };
 
     const summary = await recompute(org, counting, {
+      history: shippedHistory,
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       chunkSize: 2
@@ -174,6 +180,7 @@ describe('recompute (in-memory org)', () => {
       slow('snapshots', (r) => upsert(object, field, r), 40)(rows);
 
     const summary = await recompute(org, scorer, {
+      history: shippedHistory,
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       chunkSize: 2
@@ -200,7 +207,12 @@ describe('recompute (in-memory org)', () => {
     };
 
     await expect(
-      recompute(org, scorer, { asOf: '2026-11-20', failuresFile: '/dev/null', chunkSize: 2 })
+      recompute(org, scorer, {
+        history: shippedHistory,
+        asOf: '2026-11-20',
+        failuresFile: '/dev/null',
+        chunkSize: 2
+      })
     ).rejects.toThrow('org unreachable');
   });
 
@@ -262,6 +274,7 @@ describe('recompute (in-memory org)', () => {
     );
 
     const summary = await recompute(org, withAmber, {
+      history: shippedHistory,
       asOf: '2026-11-20',
       failuresFile: '/dev/null',
       now: () => new Date('2026-11-20T03:00:00Z')
@@ -306,7 +319,11 @@ describe('recompute (in-memory org)', () => {
       highCases(2)
     );
 
-    const summary = await recompute(org, scorer, { asOf: '2026-11-20', dryRun: true });
+    const summary = await recompute(org, scorer, {
+      history: shippedHistory,
+      asOf: '2026-11-20',
+      dryRun: true
+    });
 
     expect(summary).toMatchObject({
       dryRun: true,

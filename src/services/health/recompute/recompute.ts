@@ -7,7 +7,7 @@ import { dayOfValue, isoDateOf } from '../../../core/dates';
 import { inStatusOrder, statusOrder } from '../../../core/health/statuses';
 import { writeFailuresCsv, type Failure } from './failures';
 import { planWaves, WAVE_ACCOUNTS } from './accountWaves';
-import { loadHistoryPolicy, projectHistoryPolicy } from '../history/historyPolicy';
+import { loadHistoryPolicy } from '../history/historyPolicy';
 import { historyUpkeep } from '../history/historyUpkeep';
 import { LatestSnapshots } from '../history/latestSnapshots';
 import { accountConditions, loadSignals } from './loadSignals';
@@ -39,8 +39,8 @@ export interface RecomputeRunOptions {
   waveAccounts?: number;
   retry?: RetryOptions;
   now?: () => Date;
-  /** The org's Health_History_Policy__mdt (default: the project's record). */
-  history?: HistoryPolicy;
+  /** The org's Health_History_Policy__mdt (loadHistoryPolicy): an admin's policy, never the repo's. */
+  history: HistoryPolicy;
 }
 
 export interface RecomputeSummary {
@@ -67,7 +67,7 @@ export interface RecomputeSummary {
 export async function recompute(
   org: OrgAccess,
   scorer: HealthScorer,
-  options: RecomputeRunOptions = {}
+  options: RecomputeRunOptions
 ): Promise<RecomputeSummary> {
   const started = Date.now();
   const now = (options.now ?? (() => new Date()))();
@@ -99,7 +99,7 @@ export async function recompute(
     snapshots: emptyTally(),
     elapsedMs: 0
   };
-  const policy = options.history ?? projectHistoryPolicy();
+  const policy = options.history;
   const model = scorer.model;
   const statuses = statusOrder(model);
   const latest = new LatestSnapshots(statuses);

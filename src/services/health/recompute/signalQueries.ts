@@ -1,7 +1,5 @@
 import { type BatonModel } from '../../../core';
-import { loadProjectModel } from '../../../metadata/projectModel';
 import { dayOfValue, isoOfDay, soqlDateTime } from '../../../core/dates';
-import { projectHistoryPolicy } from '../history/historyPolicy';
 import type { LatestSnapshots } from '../history/latestSnapshots';
 import type { SignalTable } from './signalTable';
 
@@ -53,13 +51,6 @@ export function signalWindows(model: BatonModel, heartbeatDays: number): SignalW
   return { trendDays: model.trend.days, heartbeatDays, surveyDays };
 }
 
-let shipped: SignalWindows | undefined;
-/** The project's own records' windows, for callers that run without an org's model. */
-export function projectSignalWindows(): SignalWindows {
-  shipped ??= signalWindows(loadProjectModel(), projectHistoryPolicy().heartbeatDays);
-  return shipped;
-}
-
 export type Row = Record<string, unknown>;
 
 /** One signal source: a query over all selected accounts and how its rows fold into the table. */
@@ -82,7 +73,7 @@ const truthy = (value: unknown) => value === true || value === 'true';
  */
 export function signalQueries(
   asOfDay: number,
-  windows: SignalWindows = projectSignalWindows(),
+  windows: SignalWindows,
   latest?: LatestSnapshots
 ): SignalQuery[] {
   const baselineDay = asOfDay - windows.trendDays;
