@@ -4,6 +4,7 @@ import { dayOf, isoOfDay } from '../dates';
 import { nextChangeDay, resultKey } from './nextChange';
 import { resultKeyOn, scoreAccount } from './score';
 import type { AccountSignals } from './signals';
+import type { BatonModel } from '../config/model';
 
 const model = loadProjectModel();
 const AS_OF = '2025-06-30';
@@ -45,16 +46,46 @@ const account: fc.Arbitrary<AccountSignals> = fc.record(
   { requiredKeys: ['id'] }
 );
 
+// An admin may anchor a linear measure either way round (more days scoring better).
+const reversedAnchors: BatonModel = {
+  ...model,
+  measures: model.measures.map((measure) =>
+    ['timeToFirstValue', 'cadence'].includes(measure.kind)
+      ? { ...measure, fullAt: measure.zeroAt, zeroAt: measure.fullAt }
+      : measure
+  )
+};
+
 describe('nextChangeDay', () => {
-  it('never names a day later than the first one whose score, status, coverage or trend differs', () => {
+  it.each([
+    ['the shipped model', model],
+    ['linear measures anchored the other way round', reversedAnchors]
+  ])(
+    'never names a day later than the first one whose score, status, coverage or trend differs (%s)',
+    (_name, scoring) => {
+      const keyWith = (signals: AccountSignals, day: number) =>
+        resultKey(scoreAccount(signals, scoring, isoOfDay(day)));
+      fc.assert(
+        fc.property(account, (signals) => {
+          const next = nextChangeDay(signals, scoring, AS_OF);
+          const key = keyWith(signals, AS_OF_DAY);
+          // Past the latest date in the input plus the longest window nothing can change.
+          const horizon = next ?? AS_OF_DAY + 800;
+          for (let d = AS_OF_DAY + 1; d < horizon; d++) expect(keyWith(signals, d)).toBe(key);
+          expect(next === null || next > AS_OF_DAY).toBe(true);
+        }),
+        { numRuns: 200 }
+      );
+    }
+  );
+
+  it("names the same day from the caller's result on asOf as from scoring it again", () => {
     fc.assert(
       fc.property(account, (signals) => {
-        const next = nextChangeDay(signals, model, AS_OF);
-        const key = keyOn(signals, AS_OF_DAY);
-        // Past the latest date in the input plus the longest window nothing can change.
-        const horizon = next ?? AS_OF_DAY + 800;
-        for (let d = AS_OF_DAY + 1; d < horizon; d++) expect(keyOn(signals, d)).toBe(key);
-        expect(next === null || next > AS_OF_DAY).toBe(true);
+        const scored = scoreAccount(signals, model, AS_OF);
+        expect(nextChangeDay(signals, model, AS_OF, scored)).toBe(
+          nextChangeDay(signals, model, AS_OF)
+        );
       }),
       { numRuns: 200 }
     );

@@ -1,4 +1,4 @@
-import type { BatonModel } from '../config/model';
+import type { BatonModel, Measure } from '../config/model';
 import { dayOf } from '../dates';
 import { planOf } from './plan';
 import { resultKeyOn, type HealthResult } from './score';
@@ -9,11 +9,23 @@ import type { AccountSignals } from './signals';
  * score, status, coverage as stored and trend. Two days with the same key write the same;
  * score.ts resultKeyOn says it without building the result.
  */
-export const resultKey = (result: HealthResult) =>
+export type KeyedResult = Pick<HealthResult, 'score' | 'status' | 'coverage' | 'trend'>;
+
+export const resultKey = (result: KeyedResult) =>
   `${result.score}|${result.status}|${Math.round(result.coverage * 1000)}|${result.trend}`;
 
 /** Days probed before the answer settles for the earliest one left (early is safe, late is not). */
 const MAX_PROBES = 24;
+
+/**
+ * The days on which a linear measure of the days since `origin` (in units of `unit` days)
+ * can score differently from the day before: the score is flat outside fullAt and zeroAt.
+ */
+function linearStretch(origin: number, measure: Measure, unit: number): [number, number] {
+  const low = Math.min(measure.fullAt, measure.zeroAt) * unit;
+  const high = Math.max(measure.fullAt, measure.zeroAt) * unit;
+  return [Math.floor(origin + low), Math.ceil(origin + high)];
+}
 
 /**
  * The days after asOfDay where some measure's piece can change: a survey or the sentiment
@@ -59,19 +71,14 @@ function breakpoints(signals: AccountSignals, model: BatonModel, asOfDay: number
           at(end + 1);
           if (reached <= end) at(reached);
           // Until it is reached, the days since the start count up every day.
-          daily.push([start, Math.min(end, reached - 1)]);
+          const [from, to] = linearStretch(start, measure, 1);
+          daily.push([Math.max(start, from), Math.min(end, reached - 1, to)]);
         }
         break;
       case 'cadence': {
         const since = signals.lastTouchpointAt ?? signals.contractStart;
-        if (since && tier.interval > 0) {
-          const from = dayOf(since);
-          // Linear between fullAt and zeroAt times the interval (days since the meeting).
-          daily.push([
-            Math.floor(from + measure.fullAt * tier.interval),
-            Math.ceil(from + measure.zeroAt * tier.interval)
-          ]);
-        }
+        if (since && tier.interval > 0)
+          daily.push(linearStretch(dayOf(since), measure, tier.interval));
         break;
       }
     }
@@ -89,11 +96,13 @@ function breakpoints(signals: AccountSignals, model: BatonModel, asOfDay: number
 export function nextChangeDay(
   signals: AccountSignals,
   model: BatonModel,
-  asOf: string
+  asOf: string,
+  scoredOnAsOf?: KeyedResult
 ): number | null {
   const asOfDay = dayOf(asOf);
   const { days, daily } = breakpoints(signals, model, asOfDay);
-  const key = resultKeyOn(signals, model, asOfDay);
+  // A caller that has just scored the account passes the result instead of scoring it again.
+  const key = scoredOnAsOf ? resultKey(scoredOnAsOf) : resultKeyOn(signals, model, asOfDay);
   let next = 0;
   let day = asOfDay;
   for (let probes = 0; ; probes++) {

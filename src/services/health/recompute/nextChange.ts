@@ -1,7 +1,7 @@
 import type { BatonModel } from '../../../core/config/model';
 import { dayOf, isoOfDay } from '../../../core/dates';
 import type { HistoryPolicy } from '../../../core/health/history';
-import { nextChangeDay } from '../../../core/health/nextChange';
+import { nextChangeDay, type KeyedResult } from '../../../core/health/nextChange';
 import type { AccountSignals } from '../../../core/health/signals';
 import type { LatestSnapshots } from '../history/latestSnapshots';
 import { overrideActive, USAGE_MAX_AGE_DAYS, type SignalsInput } from './accountSignals';
@@ -15,7 +15,8 @@ export const NEXT_CHANGE_HORIZON = 3650;
  * The earliest day after asOf on which account i's written health can change with no new
  * data, before the snapshot rule's share (settleNextChange): the core's (its measures'
  * windows, the trend's baseline), the rows' (agingDay), an override running out, the latest
- * usage period growing too old. Without the model, tomorrow (always safe).
+ * usage period growing too old. `scored` is the account's result on asOf. Without the model,
+ * tomorrow (always safe).
  */
 export function rowNextChange(
   table: SignalTable,
@@ -23,10 +24,11 @@ export function rowNextChange(
   signals: SignalsInput,
   model: BatonModel | undefined,
   asOfDay: number,
-  asOf: string
+  asOf: string,
+  scored: KeyedResult
 ): number {
   let next = table.agingDay[i];
-  const core = model ? nextChangeDay(signals as AccountSignals, model, asOf) : asOfDay + 1;
+  const core = model ? nextChangeDay(signals as AccountSignals, model, asOf, scored) : asOfDay + 1;
   if (core !== null && core < next) next = core;
   // An override counts through its last day (overrideActive).
   if (overrideActive(table, i, asOfDay) && table.overrideUntil[i] >= asOfDay)

@@ -141,7 +141,7 @@ export function scoreChunk(
       // The recompute lowers it to the snapshot rule's days once the chunk's snapshots are known.
       Health_Next_Change__c: isoOfDay(
         Math.min(
-          rowNextChange(table, i, signals, scorer.model, asOfDay, asOf),
+          rowNextChange(table, i, signals, scorer.model, asOfDay, asOf, result),
           asOfDay + NEXT_CHANGE_HORIZON
         )
       )
