@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { StreamingExtension } from 'jsforce/lib/api/streaming';
 import { API_VERSION, startLocalOrg, type LocalOrg } from './server';
+import { Store } from './store';
+import { ChangeLog } from './changeEvents/changeLog';
 
 const PROJECT = join(__dirname, '..', '..');
 const SURVEYS = '/data/Survey_Response__ChangeEvent';
@@ -21,6 +23,7 @@ interface ChangeMessage {
       commitUser: string;
       commitTimestamp: number;
       transactionKey: string;
+      sequenceNumber: number;
     };
     [field: string]: unknown;
   };
@@ -161,5 +164,53 @@ describe('Change Data Capture in the local org', () => {
     const all = await listen(SURVEYS, -2);
     expect(await all.until(6)).toHaveLength(6);
     await all.stop();
+  });
+
+  it("numbers one transaction's events under one key, as an org does", async () => {
+    const conn = adminConn();
+    const account = (await conn.sobject('Account').create({ Name: 'Yksi Kauppa Oy' })).id!;
+    const surveys = await listen(SURVEYS, -1);
+    const rows = [1, 2, 3].map((n) => `${account},CSAT,${n},2026-01-0${n}`).join('\n');
+    await conn.bulk2.loadAndWaitForResults({
+      object: 'Survey_Response__c',
+      operation: 'insert',
+      input: `Account__c,Type__c,Score__c,Responded_On__c\n${rows}\n`
+    });
+    await conn.sobject('Survey_Response__c').create({
+      Account__c: account,
+      Type__c: 'NPS',
+      Score__c: 8,
+      Responded_On__c: '2026-01-04'
+    });
+    const headers = (await surveys.until(4)).map((e) => e.payload.ChangeEventHeader);
+    expect(headers.map((h) => h.sequenceNumber)).toEqual([1, 2, 3, 1]);
+    expect(new Set(headers.slice(0, 3).map((h) => h.transactionKey)).size).toBe(1);
+    expect(headers[3].transactionKey).not.toBe(headers[0].transactionKey);
+    await surveys.stop();
+  });
+
+  it('reads an event kept whole by an earlier version as it was kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-cdc-kept-'));
+    const store = new Store(dir);
+    try {
+      const log = new ChangeLog(store, new Set(['Account']));
+      const whole = {
+        ChangeEventHeader: { entityName: 'Account', changeType: 'UPDATE' },
+        Name: 'Vanha'
+      };
+      store.db
+        .prepare('INSERT INTO _change_events (channel, payload, createdAt) VALUES (?, ?, ?)')
+        .run('/data/AccountChangeEvent', JSON.stringify(whole), Date.now());
+      log.record('Account', 'UPDATE', '001000000000001AAA', { Name: 'Uusi' }, '005000000000001AAA');
+      const [kept, recorded] = log.after('/data/AccountChangeEvent', 0);
+      expect(kept.payload).toEqual(whole);
+      expect(recorded.payload).toMatchObject({
+        ChangeEventHeader: { entityName: 'Account', changeType: 'UPDATE', changedFields: ['Name'] },
+        Name: 'Uusi'
+      });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

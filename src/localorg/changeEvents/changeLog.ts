@@ -53,12 +53,38 @@ interface StoredEvent {
   createdAt: number;
 }
 
+/** A change as kept: type, record, transaction key and number, user, and the fields. */
+type StoredChange = [ChangeType, string, string, number, string, Record<string, unknown>];
+
+/** The change event a kept row carries (a row kept whole by an earlier version is as it was). */
+function eventOf(row: StoredEvent): Record<string, unknown> {
+  const stored = JSON.parse(row.payload) as StoredChange | Record<string, unknown>;
+  if (!Array.isArray(stored)) return stored;
+  const [changeType, recordId, transactionKey, sequenceNumber, commitUser, fields] = stored;
+  return {
+    ChangeEventHeader: {
+      entityName: entityOfChangeEvent(row.channel.slice('/data/'.length)),
+      recordIds: [recordId],
+      changeType,
+      changeOrigin: `com/salesforce/api/rest/${API_VERSION}`,
+      transactionKey,
+      sequenceNumber,
+      commitTimestamp: row.createdAt,
+      commitUser,
+      changedFields: changeType === 'UPDATE' ? Object.keys(fields) : []
+    },
+    ...fields
+  };
+}
+
 /**
  * Change events of the selected objects, written in the record write's own transaction (a
  * rolled-back write raises none) and kept in SQLite, so a restart keeps the 72 hours of replay.
  */
 export class ChangeLog extends EventEmitter {
   private notifyPending = false;
+  private transactionKey = '';
+  private sequenceNumber = 0;
 
   constructor(
     private readonly store: Store,
@@ -84,32 +110,31 @@ export class ChangeLog extends EventEmitter {
     commitUser: string
   ): void {
     if (!this.entities.has(entityName)) return;
-    const commitTimestamp = Date.now();
-    const payload = {
-      ChangeEventHeader: {
-        entityName,
-        recordIds: [recordId],
-        changeType,
-        changeOrigin: `com/salesforce/api/rest/${API_VERSION}`,
-        transactionKey: randomUUID(),
-        sequenceNumber: 1,
-        commitTimestamp,
-        commitUser,
-        changedFields: changeType === 'UPDATE' ? Object.keys(fields) : []
-      },
-      ...(changeType === 'DELETE' ? {} : fields)
-    };
-    this.store
-      .stmt('INSERT INTO _change_events (channel, payload, createdAt) VALUES (?, ?, ?)')
-      .run(changeChannel(entityName), JSON.stringify(payload), commitTimestamp);
-    // After the write's transaction commits (or rolls back): listeners read what was kept.
+    // A write's transaction runs in one turn of the event loop: its events share a key and
+    // are numbered in order, as an org's events of one transaction are.
     if (!this.notifyPending) {
       this.notifyPending = true;
+      this.transactionKey = randomUUID();
+      this.sequenceNumber = 0;
+      // After the write's transaction commits (or rolls back): listeners read what was kept.
       setImmediate(() => {
         this.notifyPending = false;
         this.emit('appended');
       });
     }
+    // Kept without the header an event rebuilds from its row (eventOf): a million-Account
+    // recompute writes a million events, and the header was half of each.
+    const stored: StoredChange = [
+      changeType,
+      recordId,
+      this.transactionKey,
+      ++this.sequenceNumber,
+      commitUser,
+      changeType === 'DELETE' ? {} : fields
+    ];
+    this.store
+      .stmt('INSERT INTO _change_events (channel, payload, createdAt) VALUES (?, ?, ?)')
+      .run(changeChannel(entityName), JSON.stringify(stored), Date.now());
   }
 
   /** The newest replay id, or 0 when none is kept. */
@@ -136,11 +161,7 @@ export class ChangeLog extends EventEmitter {
             )
             .all(channel, replayId, since, limit)
     ) as StoredEvent[];
-    return rows.map((row) => ({
-      replayId: row.replayId,
-      channel,
-      payload: JSON.parse(row.payload) as Record<string, unknown>
-    }));
+    return rows.map((row) => ({ replayId: row.replayId, channel, payload: eventOf(row) }));
   }
 
   private forgetExpired(now: number) {
