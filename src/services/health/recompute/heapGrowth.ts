@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
  * The recompute promotes rows that die seconds later, and V8's default factor (up to 4) let
  * that garbage fill the heap on two busy cores; docs/performance.md has the measurements.
  */
-export const HEAP_GROWING_PERCENT = 35;
+export const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Bounds heap growth for the rest of this process: for the commands that run a recompute
