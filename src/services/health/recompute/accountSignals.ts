@@ -33,7 +33,7 @@ const present = (value: number) => (Number.isNaN(value) ? undefined : value);
 function usageOf(table: SignalTable, i: number, asOfDay: number) {
   const latest = table.usagePeriod(i, 0);
   if (!latest || latest.end <= asOfDay - USAGE_MAX_AGE_DAYS) {
-    return {};
+    return { activeUsers30d: undefined, logins30d: undefined, loginsPrev30d: undefined };
   }
   let previous = null;
   for (let slot = 1; !previous && table.usagePeriod(i, slot); slot++) {
@@ -50,7 +50,11 @@ function usageOf(table: SignalTable, i: number, asOfDay: number) {
   };
 }
 
-/** Rebuilds one account's model input from the table; absent values stay absent (no data). */
+/**
+ * Rebuilds one account's model input from the table; an absent value is undefined (no data).
+ * Every input has every key, so the scorer reads one object shape (deleting the absent keys
+ * turned each input into a slower dictionary-mode object).
+ */
 export function signalsOf(
   table: SignalTable,
   i: number,
@@ -60,14 +64,17 @@ export function signalsOf(
   const sentiment = SignalTable.sentimentName(table.sentiment[i]);
   const sentimentDate = SignalTable.dayText(table.sentimentDay[i]);
   const previousDate = SignalTable.dayText(table.previousDay[i]);
-  const signals: SignalsInput = {
+  const usage = usageOf(table, i, asOfDay);
+  return {
     id: table.ids[i],
     touchTier: SignalTable.tierName(table.tier[i]),
     contractStart: SignalTable.dayText(table.contractStart[i]),
     onboardingStarted: SignalTable.dayText(table.onboardingStarted[i]),
     firstValueAt: SignalTable.dayText(table.firstValueAt[i]),
     licensedSeats: present(table.licensedSeats[i]),
-    ...usageOf(table, i, asOfDay),
+    activeUsers30d: usage.activeUsers30d,
+    logins30d: usage.logins30d,
+    loginsPrev30d: usage.loginsPrev30d,
     surveys: table.surveyList(i, asOf),
     openHighPriorityCases: table.openHighCases[i],
     escalations90d: table.escalations[i],
@@ -77,11 +84,6 @@ export function signalsOf(
       sentiment && sentimentDate ? { value: sentiment, date: sentimentDate } : undefined,
     previousScores: previousDate ? [{ date: previousDate, score: table.previousScore[i] }] : []
   };
-  // Leave out absent keys: the core treats a missing key as "no data".
-  for (const key of Object.keys(signals) as (keyof SignalsInput)[]) {
-    if (signals[key] === undefined) delete signals[key];
-  }
-  return signals;
 }
 
 /** An override counts while its expiry date is today or later (no expiry: until cleared). */
