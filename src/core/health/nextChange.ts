@@ -18,48 +18,66 @@ export const resultKey = (result: KeyedResult) =>
 const MAX_PROBES = 24;
 
 /**
- * The days on which a linear measure of the days since `origin` (in units of `unit` days)
- * can score differently from the day before: the score is flat outside fullAt and zeroAt.
+ * The last account's breakpoints (nextChangeDay is synchronous, so one set will do): the
+ * days after asOfDay where some measure's piece can change, and the ranges [from, to] where a
+ * measure moves every day (a linear stretch). Reused, as the recompute asks for each account.
  */
-function linearStretch(origin: number, measure: Measure, unit: number): [number, number] {
-  const low = Math.min(measure.fullAt, measure.zeroAt) * unit;
-  const high = Math.max(measure.fullAt, measure.zeroAt) * unit;
-  return [Math.floor(origin + low), Math.ceil(origin + high)];
+const found = { days: [] as number[], dailyFrom: [] as number[], dailyTo: [] as number[] };
+const SURVEY_TYPES: Partial<Record<string, string>> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+const ascending = (a: number, b: number) => a - b;
+
+function addDay(day: number, asOfDay: number) {
+  if (day > asOfDay) found.days.push(day);
 }
 
 /**
- * The days after asOfDay where some measure's piece can change: a survey or the sentiment
- * entering or leaving its window, first value starting, being reached or ending, the
- * meeting cadence starting to lose points, the trend's baseline moving to a newer score.
- * `daily` holds the ranges [from, to] where a measure moves every day (a linear stretch).
+ * A linear measure of the days since `origin` (in units of `unit` days) scores differently
+ * from the day before only between fullAt and zeroAt: outside them it is flat.
  */
-function breakpoints(signals: AccountSignals, model: BatonModel, asOfDay: number) {
+function addLinearStretch(
+  origin: number,
+  measure: Measure,
+  unit: number,
+  from = -Infinity,
+  to = Infinity
+) {
+  const low = Math.min(measure.fullAt, measure.zeroAt) * unit;
+  const high = Math.max(measure.fullAt, measure.zeroAt) * unit;
+  found.dailyFrom.push(Math.max(from, Math.floor(origin + low)));
+  found.dailyTo.push(Math.min(to, Math.ceil(origin + high)));
+}
+
+/**
+ * Fills `found` for an account: a survey or the sentiment entering or leaving its window,
+ * first value starting, being reached or ending, the meeting cadence losing points, the
+ * trend's baseline moving to a newer score.
+ */
+function findBreakpoints(signals: AccountSignals, model: BatonModel, asOfDay: number): void {
   const tier = planOf(model).tiers[signals.touchTier ?? 'none'] ?? planOf(model).tiers.none;
-  const days: number[] = [];
-  const daily: [number, number][] = [];
-  const at = (day: number) => {
-    if (day > asOfDay) days.push(day);
-  };
-  const surveys = signals.surveys ?? [];
+  found.days.length = 0;
+  found.dailyFrom.length = 0;
+  found.dailyTo.length = 0;
+  const surveys = signals.surveys;
   for (const measure of tier.measures) {
     switch (measure.kind) {
       case 'nps':
       case 'csat':
       case 'ces': {
-        const type = measure.kind.toUpperCase();
+        if (!surveys) break;
+        const type = SURVEY_TYPES[measure.kind];
         for (const survey of surveys) {
           if (survey.type !== type) continue;
           const day = dayOf(survey.date);
-          at(day);
-          at(day + measure.windowDays);
+          addDay(day, asOfDay);
+          addDay(day + measure.windowDays, asOfDay);
         }
         break;
       }
       case 'sentiment':
         if (signals.csmSentiment) {
           const day = dayOf(signals.csmSentiment.date);
-          at(day);
-          at(day + measure.windowDays);
+          addDay(day, asOfDay);
+          addDay(day + measure.windowDays, asOfDay);
         }
         break;
       case 'timeToFirstValue':
@@ -67,24 +85,24 @@ function breakpoints(signals: AccountSignals, model: BatonModel, asOfDay: number
           const start = dayOf(signals.onboardingStarted);
           const end = start + measure.windowDays;
           const reached = signals.firstValueAt ? dayOf(signals.firstValueAt) : Infinity;
-          at(start);
-          at(end + 1);
-          if (reached <= end) at(reached);
+          addDay(start, asOfDay);
+          addDay(end + 1, asOfDay);
+          if (reached <= end) addDay(reached, asOfDay);
           // Until it is reached, the days since the start count up every day.
-          const [from, to] = linearStretch(start, measure, 1);
-          daily.push([Math.max(start, from), Math.min(end, reached - 1, to)]);
+          addLinearStretch(start, measure, 1, start, Math.min(end, reached - 1));
         }
         break;
       case 'cadence': {
         const since = signals.lastTouchpointAt ?? signals.contractStart;
-        if (since && tier.interval > 0)
-          daily.push(linearStretch(dayOf(since), measure, tier.interval));
+        if (since && tier.interval > 0) addLinearStretch(dayOf(since), measure, tier.interval);
         break;
       }
     }
   }
-  for (const previous of signals.previousScores ?? []) at(dayOf(previous.date) + model.trend.days);
-  return { days: days.sort((a, b) => a - b), daily };
+  if (signals.previousScores)
+    for (const previous of signals.previousScores)
+      addDay(dayOf(previous.date) + model.trend.days, asOfDay);
+  found.days.sort(ascending);
 }
 
 /**
@@ -100,7 +118,8 @@ export function nextChangeDay(
   scoredOnAsOf?: KeyedResult
 ): number | null {
   const asOfDay = dayOf(asOf);
-  const { days, daily } = breakpoints(signals, model, asOfDay);
+  findBreakpoints(signals, model, asOfDay);
+  const { days, dailyFrom, dailyTo } = found;
   // A caller that has just scored the account passes the result instead of scoring it again.
   const key = scoredOnAsOf ? resultKey(scoredOnAsOf) : resultKeyOn(signals, model, asOfDay);
   let next = 0;
@@ -108,8 +127,8 @@ export function nextChangeDay(
   for (let probes = 0; ; probes++) {
     while (next < days.length && days[next] <= day) next++;
     let candidate = next < days.length ? days[next] : Infinity;
-    for (const [from, to] of daily)
-      if (day + 1 <= to) candidate = Math.min(candidate, Math.max(from, day + 1));
+    for (let r = 0; r < dailyFrom.length; r++)
+      if (day + 1 <= dailyTo[r]) candidate = Math.min(candidate, Math.max(dailyFrom[r], day + 1));
     if (candidate === Infinity) return null;
     if (probes >= MAX_PROBES) return candidate;
     if (resultKeyOn(signals, model, candidate) !== key) return candidate;
