@@ -16,8 +16,8 @@ import { loadHistoryPolicy } from '../services/health/history/historyPolicy';
 /**
  * `baton health recompute` over every account of a local org, each with 10 signal rows
  * (benchSignals.ts): 100 000 accounts by default, BENCH_HEALTH_ACCOUNTS=1000000 for the
- * million (`BENCH_HEALTH_ACCOUNTS=1000000 npm run bench -- health/recompute`: ~6 min on
- * 2 cores, 4 of them seeding 11 M rows). The local org runs in its own process, seeded
+ * million (`BENCH_HEALTH_ACCOUNTS=1000000 npm run bench -- health/recompute`: ~5 min on
+ * 2 cores, 3 of them seeding 11 M rows). The local org runs in its own process, seeded
  * straight through its Records layer (not measured); the recompute runs in this one and goes
  * through jsforce → HTTP → local org like a real run, so the two processes' peak RSS are apart:
  * the recompute's is what a scheduled job needs, the org's is what Salesforce would carry.
