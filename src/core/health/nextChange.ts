@@ -23,7 +23,6 @@ const MAX_PROBES = 24;
  * measure moves every day (a linear stretch). Reused, as the recompute asks for each account.
  */
 const found = { days: [] as number[], dailyFrom: [] as number[], dailyTo: [] as number[] };
-const SURVEY_TYPES: Partial<Record<string, string>> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 const ascending = (a: number, b: number) => a - b;
 
 function addDay(day: number, asOfDay: number) {
@@ -64,7 +63,7 @@ function findBreakpoints(signals: AccountSignals, model: BatonModel, asOfDay: nu
       case 'csat':
       case 'ces': {
         if (!surveys) break;
-        const type = SURVEY_TYPES[measure.kind];
+        const type = measure.kind.toUpperCase();
         for (const survey of surveys) {
           if (survey.type !== type) continue;
           const day = dayOf(survey.date);
