@@ -19,6 +19,7 @@ module.exports = {
       displayName: 'ts',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/jest.exitCode.setup.js'],
       // What the preview build writes into src/preview/platform/http.ts.
       globals: { BATON_API_VERSION: require('./sfdx-project.json').sourceApiVersion },
       // What the preview build serves as virtual modules (src/preview/platformPlugin.ts).
