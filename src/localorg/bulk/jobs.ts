@@ -23,6 +23,11 @@ export interface BulkJob {
   errorMessage: string | null;
   /** PUTs to /batches: Salesforce takes one upload per job and refuses to close a second. */
   uploads: number;
+  /**
+   * A query job's first matching rowid when it was created (null: none, or an ingest job): its
+   * first page starts there instead of scanning the rows before it.
+   */
+  firstRow: number | null;
 }
 
 /** Whom a job shows itself to: its creator, and the admin (a System Administrator sees all). */
@@ -38,7 +43,8 @@ const TABLE = `CREATE TABLE IF NOT EXISTS _bulk_jobs (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, operation TEXT NOT NULL, object TEXT NOT NULL, query TEXT,
   externalIdFieldName TEXT, state TEXT NOT NULL, createdById TEXT NOT NULL, createdDate TEXT NOT NULL,
   systemModstamp TEXT NOT NULL, numberRecordsProcessed INTEGER NOT NULL DEFAULT 0,
-  numberRecordsFailed INTEGER NOT NULL DEFAULT 0, errorMessage TEXT, uploads INTEGER NOT NULL DEFAULT 0)`;
+  numberRecordsFailed INTEGER NOT NULL DEFAULT 0, errorMessage TEXT, uploads INTEGER NOT NULL DEFAULT 0,
+  firstRow INTEGER)`;
 
 /** Bulk API 2.0 jobs, kept in the org's SQLite file so their state survives a restart. */
 export class JobStore {
@@ -47,6 +53,8 @@ export class JobStore {
     const columns = org.db.prepare('PRAGMA table_info(_bulk_jobs)').all() as { name: string }[];
     if (!columns.some((c) => c.name === 'uploads'))
       org.db.exec('ALTER TABLE _bulk_jobs ADD COLUMN uploads INTEGER NOT NULL DEFAULT 0');
+    if (!columns.some((c) => c.name === 'firstRow'))
+      org.db.exec('ALTER TABLE _bulk_jobs ADD COLUMN firstRow INTEGER');
     // A job that was running when the org stopped did not finish: say so, as an org would.
     org.db
       .prepare(
@@ -72,7 +80,8 @@ export class JobStore {
       numberRecordsProcessed: 0,
       numberRecordsFailed: 0,
       errorMessage: null,
-      uploads: 0
+      uploads: 0,
+      firstRow: null
     };
     this.org.db
       .prepare(
@@ -130,7 +139,12 @@ export class JobStore {
     changes: Partial<
       Pick<
         BulkJob,
-        'state' | 'numberRecordsProcessed' | 'numberRecordsFailed' | 'errorMessage' | 'uploads'
+        | 'state'
+        | 'numberRecordsProcessed'
+        | 'numberRecordsFailed'
+        | 'errorMessage'
+        | 'uploads'
+        | 'firstRow'
       >
     >
   ): void {

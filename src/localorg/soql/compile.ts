@@ -99,6 +99,8 @@ export interface CompileOptions {
    * filter index (`Name LIKE 'Bench %'`) made every page fetch and sort all matching rows again.
    */
   storageOrder?: boolean;
+  /** Select the root table's rowid as `_row`, its indexes still usable (implied by storageOrder). */
+  rowIds?: boolean;
   /** A child subquery's LIMIT, applied per parent outside the SQL (FIELDS() checks it). */
   childLimit?: number;
   /**
@@ -200,7 +202,8 @@ export function compileQuery(
   const joinTypeColumns = new Map<string, string>();
   if (!aggregate) {
     selectList.unshift(`${paths.rootAlias}.Id AS _id`);
-    if (options.storageOrder) selectList.unshift(`${paths.rootAlias}.rowid AS _row`);
+    if (options.storageOrder || options.rowIds)
+      selectList.unshift(`${paths.rootAlias}.rowid AS _row`);
     for (const c of columns) {
       if (c.kind !== 'field') continue;
       c.path.joinAliases.forEach((alias, i) => {
