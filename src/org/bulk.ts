@@ -69,13 +69,15 @@ export async function* bulkQuery(
   soql: string,
   options: { maxRecords?: number } = {}
 ): AsyncGenerator<CsvRecord[]> {
-  const job = await conn.request<{ id: string }>({
+  const job = await conn.request<{ id: string; state: string }>({
     method: 'POST',
     url: jobsUrl(conn, 'query'),
     body: JSON.stringify({ operation: 'query', query: soql }),
     headers: { 'Content-Type': 'application/json' }
   });
-  await waitFor(conn, `query/${job.id}`, (state) => state === 'JobComplete');
+  // A job that says it is complete as it is created (a small one) is not asked again.
+  if (job.state !== 'JobComplete')
+    await waitFor(conn, `query/${job.id}`, (state) => state === 'JobComplete');
   // Stops the page being read and the one asked for ahead when the caller leaves early.
   const controller = new AbortController();
   const page = async (locator: string | undefined) => {
