@@ -21,20 +21,19 @@ describe('bulkQuery', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const page = () =>
-    jest
-      .spyOn(globalThis, 'fetch')
-      .mockImplementation(
-        async () =>
-          new Response('Id,Name\n001000000000001AAA,Aalto Oy\n', {
-            headers: { 'Sforce-Locator': 'null' }
-          })
-      );
+    jest.spyOn(globalThis, 'fetch').mockImplementation(
+      async () =>
+        new Response('Id,Name\n001000000000001AAA,Aalto Oy\n', {
+          headers: { 'Sforce-Locator': 'null' }
+        })
+    );
 
   it('polls a job Salesforce reports as still running, and reads its results once complete', async () => {
     const { conn, requests } = fakeConnection(['UploadComplete', 'InProgress', 'JobComplete']);
     const fetched = page();
     const records = [];
-    for await (const batch of bulkQuery(conn, 'SELECT Id, Name FROM Account')) records.push(...batch);
+    for await (const batch of bulkQuery(conn, 'SELECT Id, Name FROM Account'))
+      records.push(...batch);
     expect(records).toEqual([{ Id: '001000000000001AAA', Name: 'Aalto Oy' }]);
     expect(requests).toEqual([
       'POST /services/data/v62.0/jobs/query',
@@ -48,7 +47,8 @@ describe('bulkQuery', () => {
     const { conn, requests } = fakeConnection(['JobComplete']);
     page();
     const records = [];
-    for await (const batch of bulkQuery(conn, 'SELECT Id, Name FROM Account')) records.push(...batch);
+    for await (const batch of bulkQuery(conn, 'SELECT Id, Name FROM Account'))
+      records.push(...batch);
     expect(records).toHaveLength(1);
     expect(requests).toEqual(['POST /services/data/v62.0/jobs/query']);
   });
