@@ -5,9 +5,11 @@ import type { OrgAccess } from './orgAccess';
 /**
  * Accounts whose signals are read, scored and written together. A big org is recomputed
  * wave after wave so the recompute's memory follows the wave, not the org: a million accounts
- * held at once (their signal table, Ids and the index over them) took ~1 GB.
+ * held at once (their signal table, Ids and the index over them) took ~1 GB. Two waves are
+ * held while the next is read (recompute.ts): at 200 000 a million-account run peaked at
+ * 513–531 MB, at 150 000 near 430 MB.
  */
-export const WAVE_ACCOUNTS = 200_000;
+export const WAVE_ACCOUNTS = 150_000;
 
 /** A range of Account Ids: [from, to), or [from, to] for the last wave. */
 export interface AccountWave {
@@ -61,15 +63,18 @@ export async function planWaves(
     }
   });
   ids.sort();
+  // Waves of one size (at most waveAccounts): a small last wave went as one chunk, all of it
+  // still to write when the recompute had scored it.
+  const size = Math.ceil(ids.length / Math.ceil(ids.length / waveAccounts));
   const waves: AccountWave[] = [];
-  for (let at = 0; at < ids.length; at += waveAccounts) {
-    const end = at + waveAccounts;
+  for (let at = 0; at < ids.length; at += size) {
+    const end = at + size;
     const last = end >= ids.length;
     waves.push({
       from: ids[at],
       to: last ? ids[ids.length - 1] : ids[end],
       inclusive: last,
-      accounts: Math.min(waveAccounts, ids.length - at)
+      accounts: Math.min(size, ids.length - at)
     });
   }
   return { total: ids.length, waves };

@@ -364,11 +364,17 @@ describe('health recompute through jsforce → local org', () => {
     for (const [k, book] of books.entries()) accounts.push(await makeAccount(`Wave ${k} Oy`, book));
     const queries: string[] = [];
     const access = orgAccess(conn);
+    const events: string[] = [];
     const recording: OrgAccess = {
       ...access,
       query: (soql, expectedRows, onRows) => {
         queries.push(soql);
+        if (soql.includes(' FROM Account WHERE (')) events.push('read Accounts');
         return access.query(soql, expectedRows, onRows);
+      },
+      update: (object, rows) => {
+        events.push(`update ${object}`);
+        return access.update(object, rows);
       }
     };
     const selection = { kind: 'where' as const, where: "Name LIKE 'Wave %'" };
@@ -394,6 +400,8 @@ describe('health recompute through jsforce → local org', () => {
       true
     );
     expect(queries.filter((soql) => soql.includes('Survey_Response__c'))).toHaveLength(3);
+    // The next wave is read while this one is scored and written, not after.
+    expect(events.slice(0, 3)).toEqual(['read Accounts', 'read Accounts', 'update Account']);
     // A terminal's bar names the wave it is in.
     expect(phases).toContain('Reading accounts (wave 1 of 3)');
     expect(phases).toContain('Scoring + writing (wave 3 of 3)');

@@ -115,10 +115,10 @@ describe('recompute (in-memory org)', () => {
     expect([...chunked.byId.values()]).toEqual([...whole.byId.values()]);
   });
 
-  it('writes a wave in thirds, and a wave of up to half the wave size in one chunk', () => {
+  it('writes a wave in thirds, and up to 100 000 accounts in one chunk', () => {
     expect(chunkAccounts(WAVE_ACCOUNTS)).toBe(Math.ceil(WAVE_ACCOUNTS / 3));
-    expect(chunkAccounts(WAVE_ACCOUNTS / 2 + 1)).toBe(Math.ceil(WAVE_ACCOUNTS / 3));
-    expect(chunkAccounts(WAVE_ACCOUNTS / 2)).toBe(WAVE_ACCOUNTS / 2);
+    expect(chunkAccounts(100_001)).toBe(Math.ceil(WAVE_ACCOUNTS / 3));
+    expect(chunkAccounts(100_000)).toBe(100_000);
     expect(chunkAccounts(0)).toBe(1);
   });
 

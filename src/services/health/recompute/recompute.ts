@@ -102,7 +102,9 @@ export async function recompute(
   const policy = options.history;
   const model = scorer.model;
   const statuses = statusOrder(model);
-  const latest = new LatestSnapshots(statuses);
+  // Two of each: the next wave's signals are read into one while this wave is scored from the other.
+  const latests = [new LatestSnapshots(statuses), new LatestSnapshots(statuses)];
+  const tables: (SignalTable | undefined)[] = [undefined, undefined];
   const alerts: PendingAlert[] = [];
   const record = (chunk: ChunkOutcome, failures: Failure[]) => {
     summary.failures.push(...chunk.failures, ...failures);
@@ -117,20 +119,35 @@ export async function recompute(
   };
   const writes = new ChunkWrites(org, options.retry);
   const waves = plan.waves.length > 0 ? plan.waves : [undefined];
-  let table: SignalTable | undefined;
-  for (const [k, wave] of waves.entries()) {
-    const label = waves.length > 1 ? ` (wave ${k + 1} of ${waves.length})` : '';
+  const label = (k: number) => (waves.length > 1 ? ` (wave ${k + 1} of ${waves.length})` : '');
+  /**
+   * Reads wave k's signals into the table and latest snapshots of wave k - 2 (scored by now).
+   * Only the first wave's reading is shown as progress: the others run under the scoring.
+   */
+  const read = (k: number) => {
+    const latest = latests[k % 2];
     // Every account of the last wave is scored (its rows are built): its table is refilled.
-    latest.reset(wave?.accounts ?? Math.max(0, plan.total));
-    table = await loadSignals(org, selection, asOfDay, progress, {
+    latest.reset(waves[k]?.accounts ?? Math.max(0, plan.total));
+    const reading = loadSignals(org, selection, asOfDay, k === 0 ? progress : silentProgress, {
       total: plan.total,
-      wave,
-      label,
-      reuse: table,
+      wave: waves[k],
+      label: label(k),
+      reuse: tables[k % 2],
       windows: signalWindows(model, policy.heartbeatDays),
       latest,
       statuses
     });
+    // A failure is raised where the wave is awaited, not as an unhandled rejection before.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let reading = read(0);
+  for (const k of waves.keys()) {
+    const table = (tables[k % 2] = await reading);
+    const latest = latests[k % 2];
+    // Read while this wave is scored: the org answers the queries while the recompute
+    // scores, and the recompute folds the rows while the org writes.
+    if (k + 1 < waves.length) reading = read(k + 1);
     const gate = { table, latest, policy, minCoverage: model.minCoverage, asOfDay };
     summary.accounts += table.size;
     summary.ignoredRows += table.ignoredRows;
@@ -142,7 +159,7 @@ export async function recompute(
       scoredAt: now.toISOString(),
       computedAt: asOf === today ? now.toISOString() : `${asOf}T12:00:00.000Z`
     };
-    progress.phase(`${options.dryRun ? 'Scoring' : 'Scoring + writing'}${label}`, table.size);
+    progress.phase(`${options.dryRun ? 'Scoring' : 'Scoring + writing'}${label(k)}`, table.size);
     const chunkSize = options.chunkSize ?? chunkAccounts(table.size);
     for (let from = 0; from < table.size; from += chunkSize) {
       const to = Math.min(table.size, from + chunkSize);
