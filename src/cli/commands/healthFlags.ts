@@ -29,7 +29,7 @@ export function parseFailuresFile(path: string | undefined): string | undefined 
 }
 
 /**
- * `--wave-size <accounts>`: accounts read per wave of a large recompute (default 200 000).
+ * `--wave-size <accounts>`: accounts read per wave of a large recompute (default 150 000).
  * A size above the org's account count reads everything in one wave, without the Id-range
  * filters, should an org refuse them on a lookup field.
  */

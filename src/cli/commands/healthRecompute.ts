@@ -112,7 +112,7 @@ export function registerHealthRecompute(health: Command, connect: Connect = conn
     .option('--failures <file>', 'CSV of rows that failed (default health-failures-<date>.csv)')
     .option(
       '--wave-size <accounts>',
-      'accounts read per wave when more are selected (default 200000; one wave above the count)'
+      'accounts read per wave when more are selected (default 150000; one wave above the count)'
     )
     .option(
       '--changed',
