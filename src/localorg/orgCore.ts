@@ -106,7 +106,7 @@ export class OrgCore {
     return this.records.retrieve(type, id, fieldNames);
   }
 
-  compile(soql: string, options: { all?: boolean } = {}): CompiledQuery {
+  compile(soql: string, options: { all?: boolean; rowIds?: boolean } = {}): CompiledQuery {
     return compileQuery(parseSoql(soql), this.schema, options);
   }
 

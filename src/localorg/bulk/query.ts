@@ -212,8 +212,12 @@ export function queryRoutes(jobs: JobStore) {
       const body = (await ctx.body()) as { operation?: string; query?: string };
       if (!['query', 'queryAll'].includes(String(body.operation)))
         throw new OrgError(400, 'INVALIDJOB', 'operation must be query or queryAll');
+      // Compiled with its rowids: an unordered job's first page reads on from its first row
+      // (rows that match only deep in a table skip the rows before them), found here with the
+      // table's indexes where the page reads in storage order.
       const compiled = ctx.org.compile(String(body.query ?? ''), {
-        all: body.operation === 'queryAll'
+        all: body.operation === 'queryAll',
+        rowIds: true
       });
       // Bulk API 2.0 refuses these as its guide lists them.
       if (compiled.children.length || compiled.aggregate || compiled.typeofs.length)
@@ -222,16 +226,9 @@ export function queryRoutes(jobs: JobStore) {
           'INVALIDJOB',
           'Bulk queries cannot use subqueries, aggregates or TYPEOF'
         );
-      // The count, and where the rows start: an unordered job's first page reads on from that
-      // rowid (a wave of accounts deep in a table skips the waves before it); counted with the
-      // table's indexes, where the page reads in storage order.
-      const counted = compileQuery(parseSoql(String(body.query)), ctx.org.schema, {
-        all: body.operation === 'queryAll',
-        rowIds: true
-      });
       const count = ctx.org.db
-        .prepare(`SELECT COUNT(*) AS n, MIN(_row) AS firstRow FROM (${counted.sql})`)
-        .get(...counted.params) as { n: number; firstRow: number | null };
+        .prepare(`SELECT COUNT(*) AS n, MIN(_row) AS firstRow FROM (${compiled.sql})`)
+        .get(...compiled.params) as { n: number; firstRow: number | null };
       const job = jobs.create({
         kind: 'query',
         operation: String(body.operation),

@@ -6,8 +6,8 @@ import type { OrgAccess } from './orgAccess';
  * Accounts whose signals are read, scored and written together. A big org is recomputed
  * wave after wave so the recompute's memory follows the wave, not the org: a million accounts
  * held at once (their signal table, Ids and the index over them) took ~1 GB. Two waves are
- * held while the next is read (recompute.ts): at 200 000 a million-account run peaked at
- * 513–531 MB, at 150 000 near 430 MB.
+ * held while the next is read (recompute.ts), which sets the size under the recompute's
+ * 500 MB (docs/performance.md).
  */
 export const WAVE_ACCOUNTS = 150_000;
 
@@ -63,8 +63,8 @@ export async function planWaves(
     }
   });
   ids.sort();
-  // Waves of one size (at most waveAccounts): a small last wave went as one chunk, all of it
-  // still to write when the recompute had scored it.
+  // Waves of one size (at most waveAccounts): a small last wave would go as one chunk, all of
+  // it left to write once the recompute has scored it.
   const size = Math.ceil(ids.length / Math.ceil(ids.length / waveAccounts));
   const waves: AccountWave[] = [];
   for (let at = 0; at < ids.length; at += size) {

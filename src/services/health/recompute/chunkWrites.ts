@@ -14,8 +14,8 @@ const accountOf = (field: string) => (row: Row) => String(row[field]);
 const CHUNK_ACCOUNTS = Math.ceil(WAVE_ACCOUNTS / 3);
 
 /**
- * Up to this many accounts a table goes as one chunk: a second chunk costs ~11 API calls
- * (100 000 accounts took 52 calls in two chunks, 41 in one, against a goal of 50).
+ * Up to this many accounts a table goes as one chunk: a second chunk costs about a dozen API
+ * calls, which 100 000 accounts cannot spare under the goal of 50 (docs/performance.md).
  */
 const ONE_CHUNK_ACCOUNTS = 100_000;
 

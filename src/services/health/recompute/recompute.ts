@@ -124,16 +124,16 @@ export async function recompute(
    * Reads wave k's signals into the table and latest snapshots of wave k - 2 (scored by now).
    * Only the first wave's reading is shown as progress: the others run under the scoring.
    */
+  const windows = signalWindows(model, policy.heartbeatDays);
   const read = (k: number) => {
     const latest = latests[k % 2];
-    // Every account of the last wave is scored (its rows are built): its table is refilled.
     latest.reset(waves[k]?.accounts ?? Math.max(0, plan.total));
     const reading = loadSignals(org, selection, asOfDay, k === 0 ? progress : silentProgress, {
       total: plan.total,
       wave: waves[k],
       label: label(k),
       reuse: tables[k % 2],
-      windows: signalWindows(model, policy.heartbeatDays),
+      windows,
       latest,
       statuses
     });

@@ -161,7 +161,7 @@ export class SignalTable {
    * they were stored, and records loaded together (a migration, an import) are stored in
    * their accounts' order, so most rows ask for the Id before them or the next account's.
    * Comparing 18 characters costs a fraction of cutting the 15-character key and finding it
-   * among a wave's accounts (a few seconds of ten million signal rows).
+   * among a wave's accounts.
    */
   indexOf(accountId: unknown): number {
     if (accountId === this.lastId) return this.lastIndex;
